@@ -1,0 +1,33 @@
+//! The article: what every reader produces and every later stage consumes.
+
+use serde::Serialize;
+
+use crate::extract::dates::Day;
+use crate::extract::dateline::Dateline;
+
+/// One news article, as read from a file and enriched by the extractors.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Article {
+    /// Stable id; see [`crate::index::ids`].
+    pub id: String,
+    /// Absolute path of the file the article came from.
+    pub path: String,
+    /// The headline, when the layout has one.
+    pub title: Option<String>,
+    /// Text after the title and date line. The dateline, if any, stays in it.
+    pub body: String,
+    /// The dateline the body opens with.
+    pub dateline: Option<Dateline>,
+    /// The day the text says it was published; never guessed.
+    pub date: Option<Day>,
+    /// Who published it.
+    pub source: Option<String>,
+    /// Words in the body.
+    pub word_count: u64,
+    /// Reserved for the speakers extractor.
+    pub speakers: Vec<String>,
+    /// Reserved for the speakers extractor.
+    pub quotes: Vec<String>,
+    /// Reserved for the places extractor.
+    pub places: Vec<String>,
+}

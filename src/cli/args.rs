@@ -1,0 +1,145 @@
+//! Command-line arguments. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const QUERY_HELP: &str = "\
+Query syntax (title and body are searched; words are English-stemmed):
+  chemical weapons            both words (AND is the default)
+  aleppo OR homs              either word
+  aleppo -russia              without a word (also: NOT russia)
+  \"total war\"                 a phrase; \"ministers of defense\" keeps its stop word
+  \"total war\"~2               a phrase with up to 2 words between or out of order
+  presiden*                   prefix: president, presidential, presidency
+  title:aleppo                one field (fields: title, body, dateline, source, id, …)
+  source:Reuters              exact value of a string field
+  date:2016-11                a day, month or year
+  date:[2016-11-01 TO 2016-12-01]   a date range (inclusive; {…} excludes the ends)
+  date:>=2019-01-01           open-ended range
+  *                           every article
+  (aleppo OR homs) AND date:2016^2   grouping and boosts";
+
+/// newsdex: search a folder of news articles, offline, from one command.
+///
+/// Index a folder once, then search it with ranked hits, highlighted snippets
+/// and facet counts. Re-running `index` on the same folder only reads what
+/// changed.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, after_help = "Examples:
+  newsdex index corpus/
+  newsdex search 'chemical weapons' --facet date,source
+  newsdex search '\"total war\"' --sort date --limit 5 --json
+  newsdex show 3f2a9c0d1e4b5a6c
+  newsdex stats")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Index folder [default: .newsdex in the current directory]
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+
+    /// Print one JSON object instead of text, for programs
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to colour output (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index the articles (.txt files) under one or more folders
+    ///
+    /// Walks each folder recursively (hidden files and folders are skipped,
+    /// symbolic links followed, loops detected). Re-running on the same
+    /// folder adds new files, replaces changed ones, removes documents whose
+    /// files are gone and leaves the rest alone. A file that cannot be read
+    /// is reported and skipped; the exit status is then 3.
+    Index(IndexArgs),
+
+    /// Search the index: ranked hits with snippets, and facet counts
+    #[command(after_help = QUERY_HELP)]
+    Search(SearchArgs),
+
+    /// Print one article with every stored field
+    Show(ShowArgs),
+
+    /// Print what the index holds: documents, size, date range, top sources
+    Stats,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders (or files) to index
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+
+    /// Threads that read and extract articles [default: number of cores]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Start from an empty index (after upgrading newsdex, or to drop other folders)
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (several words are joined with spaces); see the syntax below
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Hits to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Hits to skip, for the next page
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Order of hits: relevance (BM25), date (newest first) or oldest
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+
+    /// Count matches per value: date (by month), date:year, date:day, source,
+    /// speaker, place; several separated by commas
+    #[arg(long, short = 'f', value_delimiter = ',', value_name = "FIELD")]
+    pub facet: Vec<String>,
+
+    /// Values to list per string facet
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facet_limit: usize,
+
+    /// Snippet length in characters
+    #[arg(long, default_value_t = 220, value_name = "N")]
+    pub snippet: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Date,
+    Oldest,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article id (from search results)
+    pub id: String,
+}

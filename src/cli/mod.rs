@@ -1,0 +1,175 @@
+//! The command line: parse arguments, resolve them into settings, call the
+//! library, render. Nothing here indexes or searches by itself.
+
+mod args;
+mod progress;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use newsdex::index::ingest::{self, IngestOptions};
+use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
+use newsdex::render::{Style, json, terminal};
+use newsdex::search::facets::FacetSpec;
+use newsdex::search::{NewsSearcher, SearchRequest, SortOrder};
+
+use args::{Cli, ColorChoice, Command, GlobalArgs, IndexArgs, SearchArgs, SortArg};
+
+/// Exit status when the index was updated but some inputs failed.
+pub const EXIT_SOME_FAILED: u8 = 3;
+/// Exit status for a bad query or bad arguments (as clap uses).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Settings every command shares, resolved from flags and environment.
+struct Config {
+    index: PathBuf,
+    json: bool,
+    style: Style,
+}
+
+impl Config {
+    fn resolve(global: &GlobalArgs) -> Config {
+        let stdout_is_terminal = io::stdout().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+        };
+        let width = stdout_is_terminal
+            .then(|| terminal_size::terminal_size().map(|(w, _)| (w.0 as usize).min(120)))
+            .flatten();
+        Config {
+            index: global
+                .index
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR)),
+            json: global.json,
+            style: Style { color, width },
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = Config::resolve(&cli.global);
+    match run(&cli.command, &config) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let usage = matches!(
+                err.downcast_ref::<newsdex::Error>(),
+                Some(newsdex::Error::Query(_) | newsdex::Error::UnknownFacet { .. })
+            );
+            eprintln!("newsdex: {err:#}");
+            ExitCode::from(if usage { EXIT_USAGE } else { 1 })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match command {
+        Command::Index(args) => index(args, config, &mut out)?,
+        Command::Search(args) => {
+            search(args, config, &mut out)?;
+            ExitCode::SUCCESS
+        }
+        Command::Show(args) => {
+            let searcher = open(config)?;
+            let article = searcher.article(&args.id)?;
+            if config.json {
+                json::write_json(&mut out, &article)?;
+            } else {
+                terminal::write_article(&mut out, &article, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Stats => {
+            let searcher = open(config)?;
+            let stats = stats::stats(&searcher, 10)?;
+            if config.json {
+                json::write_json(&mut out, &stats)?;
+            } else {
+                terminal::write_stats(&mut out, &stats, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn open(config: &Config) -> anyhow::Result<NewsSearcher> {
+    Ok(NewsSearcher::open(&config.index)?)
+}
+
+fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut options = IngestOptions {
+        roots: args.dirs.clone(),
+        ..IngestOptions::default()
+    };
+    if let Some(threads) = args.threads {
+        options.threads = threads.max(1);
+    }
+    let progress = progress::IndexProgress::new();
+    let summary = if args.rebuild {
+        ingest::rebuild(&config.index, &options, &progress)
+    } else {
+        NewsIndex::open_or_create(&config.index)
+            .and_then(|index| ingest::ingest(&index, &options, &progress))
+    };
+    progress.finish();
+    let summary = summary.with_context(|| format!("indexing into {}", config.index.display()))?;
+    if config.json {
+        json::write_json(out, &summary)?;
+    } else {
+        terminal::write_ingest_summary(out, &summary, config.style)?;
+    }
+    Ok(if summary.failed > 0 {
+        ExitCode::from(EXIT_SOME_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let schema = &searcher.index.schema;
+    let facets = args
+        .facet
+        .iter()
+        .filter(|f| !f.trim().is_empty())
+        .map(|f| FacetSpec::parse(schema, f, args.facet_limit))
+        .collect::<Result<Vec<_>, _>>()?;
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit,
+        offset: args.offset,
+        sort: match args.sort {
+            SortArg::Relevance => SortOrder::Relevance,
+            SortArg::Date => SortOrder::Newest,
+            SortArg::Oldest => SortOrder::Oldest,
+        },
+        facets,
+        snippet_chars: args.snippet,
+    };
+    let results = searcher.search(&request)?;
+    if config.json {
+        json::write_json(out, &results)?;
+    } else {
+        terminal::write_search(out, &request.query, &results, config.style)?;
+    }
+    Ok(())
+}

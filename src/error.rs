@@ -1,0 +1,54 @@
+//! Errors of the newsdex library.
+//!
+//! Each variant names the value or path it concerns, so the command line can
+//! print it as is. Per-file problems during indexing are not errors of the
+//! run: they are [`crate::read::ReadError`]s, counted and reported while the
+//! rest of the corpus is indexed.
+
+use std::path::PathBuf;
+
+use crate::search::query::QueryError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid schema: {0}")]
+    Schema(String),
+
+    #[error("no newsdex index at {path}: run `newsdex index DIR` first (or point --index / NEWSDEX_INDEX at one)")]
+    NoIndex { path: PathBuf },
+
+    #[error(
+        "the index at {path} was built with a different schema (newsdex version change); \
+         rebuild it with `newsdex index --rebuild DIR`"
+    )]
+    SchemaMismatch { path: PathBuf },
+
+    #[error("the index at {path} is locked by another newsdex process that is writing to it")]
+    Locked { path: PathBuf },
+
+    #[error("cannot index {path}: {source}")]
+    Root {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error(transparent)]
+    Query(#[from] QueryError),
+
+    #[error("unknown facet `{name}`; facets you can count: {known}")]
+    UnknownFacet { name: String, known: String },
+
+    #[error("no article with id `{0}`")]
+    NoSuchArticle(String),
+
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,99 @@
+//! An [`Article`] (plus its file's fingerprint) as a tantivy document.
+
+use tantivy::schema::{Field, OwnedValue};
+use tantivy::{DateTime, Document, TantivyDocument};
+
+use crate::article::Article;
+use crate::extract::dates::Day;
+use crate::index::schema::NewsSchema;
+
+/// What incremental indexing remembers of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileFingerprint {
+    pub size: u64,
+    pub mtime_ns: u64,
+    pub content_hash: u64,
+}
+
+/// Builds the document for `article`, read from a file with `fingerprint`.
+pub fn to_document(
+    schema: &NewsSchema,
+    article: &Article,
+    fingerprint: FileFingerprint,
+) -> TantivyDocument {
+    let f = &schema.core;
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.id, &article.id);
+    doc.add_text(f.path, &article.path);
+    if let Some(title) = &article.title {
+        add_text_with_copies(schema, &mut doc, f.title, title);
+    }
+    if let Some(dateline) = &article.dateline {
+        add_text_with_copies(schema, &mut doc, f.dateline, &dateline.text);
+    }
+    if let Some(day) = article.date {
+        doc.add_date(f.date, DateTime::from_timestamp_secs(day.unix_seconds()));
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(f.source, source);
+    }
+    add_text_with_copies(schema, &mut doc, f.body, &article.body);
+    doc.add_u64(f.word_count, article.word_count);
+    for speaker in &article.speakers {
+        doc.add_text(f.speaker, speaker);
+    }
+    for quote in &article.quotes {
+        add_text_with_copies(schema, &mut doc, f.quote, quote);
+    }
+    for place in &article.places {
+        doc.add_text(f.place, place);
+    }
+    doc.add_u64(f.file_size, fingerprint.size);
+    doc.add_u64(f.file_mtime, fingerprint.mtime_ns);
+    doc.add_u64(f.content_hash, fingerprint.content_hash);
+    doc
+}
+
+fn add_text_with_copies(schema: &NewsSchema, doc: &mut TantivyDocument, field: Field, text: &str) {
+    doc.add_text(field, text);
+    for copy in schema.copies_of(field) {
+        doc.add_text(copy, text);
+    }
+}
+
+/// A stored document's values for `field`, as plain JSON values.
+pub fn stored_values(doc: &TantivyDocument, field: Field) -> Vec<serde_json::Value> {
+    doc.get_all(field)
+        .map(|value| match OwnedValue::from(value) {
+            OwnedValue::Str(s) => serde_json::Value::String(s),
+            OwnedValue::U64(n) => serde_json::Value::from(n),
+            OwnedValue::I64(n) => serde_json::Value::from(n),
+            OwnedValue::F64(n) => serde_json::Value::from(n),
+            OwnedValue::Bool(b) => serde_json::Value::Bool(b),
+            OwnedValue::Date(d) => match Day::from_unix_seconds(d.into_timestamp_secs()) {
+                Some(day) => serde_json::Value::String(day.to_string()),
+                None => serde_json::Value::Null,
+            },
+            other => serde_json::Value::String(format!("{other:?}")),
+        })
+        .collect()
+}
+
+/// The first stored string of `field`.
+pub fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    stored_values(doc, field)
+        .into_iter()
+        .find_map(|v| v.as_str().map(str::to_owned))
+}
+
+/// The stored date of `field`.
+pub fn first_day(doc: &TantivyDocument, field: Field) -> Option<Day> {
+    stored_values(doc, field)
+        .into_iter()
+        .find_map(|v| v.as_str().and_then(Day::parse_iso))
+}
+
+/// Gives `Document::to_named_doc` a home for callers that want tantivy's JSON.
+pub fn to_json(schema: &NewsSchema, doc: &TantivyDocument) -> String {
+    doc.to_json(&schema.tantivy)
+}

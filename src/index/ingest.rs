@@ -1,0 +1,469 @@
+//! The ingest pipeline: walk → read and extract (on all cores) → one
+//! IndexWriter → one atomic commit.
+//!
+//! ```text
+//! walker thread ──jobs──▶ N worker threads ──outcomes──▶ this thread: IndexWriter
+//!        └──────────── unchanged files, walk errors ───────▶┘
+//! ```
+//!
+//! Both channels are bounded, so memory stays flat however large the corpus:
+//! at most a few files per worker are in flight. Incremental: a file whose
+//! size and modification time match what the index holds is not read; one
+//! whose bytes changed is replaced; documents of files under the indexed
+//! roots that are gone are deleted. Nothing is visible until the commit at
+//! the end, and tantivy commits are atomic, so a run killed halfway leaves
+//! the previous index as it was.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, UNIX_EPOCH};
+
+use crossbeam_channel::{Receiver, Sender, bounded};
+use serde::Serialize;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::extract;
+use crate::index::NewsIndex;
+use crate::index::document::{FileFingerprint, to_document};
+use crate::index::ids::{article_id, fnv1a64};
+use crate::index::state::{IndexedFile, indexed_files};
+use crate::read::{self, ReadError};
+
+/// How an ingest run is set up.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Folders (or single files) to index.
+    pub roots: Vec<PathBuf>,
+    /// Threads that read and extract.
+    pub threads: usize,
+    /// Threads inside tantivy's IndexWriter.
+    pub writer_threads: usize,
+    /// Memory budget of the IndexWriter, in bytes (at least 15 MB a thread).
+    pub writer_memory: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        IngestOptions {
+            roots: Vec::new(),
+            threads: cores,
+            writer_threads: (cores / 2).clamp(1, 4),
+            writer_memory: 128 * 1024 * 1024,
+        }
+    }
+}
+
+/// A file that could not be indexed, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestSummary {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub removed: u64,
+    pub failed: u64,
+    /// Articles in the index after the run.
+    pub documents: u64,
+    /// Bytes of the files read (unchanged files are not read).
+    pub bytes_read: u64,
+    pub seconds: f64,
+    pub failures: Vec<Failure>,
+}
+
+impl IngestSummary {
+    pub fn megabytes_read(&self) -> f64 {
+        self.bytes_read as f64 / 1_000_000.0
+    }
+
+    pub fn megabytes_per_second(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.megabytes_read() / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Receives progress while an ingest runs (the CLI draws a bar with it).
+pub trait Progress: Sync {
+    /// The walker found a file to consider.
+    fn found(&self) {}
+    /// A file was dealt with (indexed, skipped or failed).
+    fn done(&self) {}
+    /// A file could not be indexed; called as it happens.
+    fn failed(&self, _failure: &Failure) {}
+}
+
+/// A progress receiver that ignores everything.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// How often a long run commits, so a crash late in a huge corpus does not
+/// lose everything before it (each commit is itself atomic).
+const COMMIT_EVERY_DOCS: u64 = 50_000;
+
+/// A file the walker wants read.
+struct Job {
+    path: PathBuf,
+    key: String,
+    size: u64,
+    mtime_ns: u64,
+    previous: Option<IndexedFile>,
+}
+
+enum Change {
+    Added,
+    Updated,
+    /// Modification time changed, bytes did not.
+    Touched,
+}
+
+enum Outcome {
+    Unchanged {
+        key: String,
+    },
+    Indexed {
+        key: String,
+        docs: Vec<TantivyDocument>,
+        change: Change,
+        bytes: u64,
+    },
+    Failed {
+        /// The indexed-file key, when the failure concerns one file.
+        key: Option<String>,
+        failure: Failure,
+    },
+}
+
+/// Indexes `options.roots` into `index`, incrementally.
+pub fn ingest(
+    index: &NewsIndex,
+    options: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<IngestSummary> {
+    let started = Instant::now();
+    let roots = canonical_roots(&options.roots)?;
+    let index_dir = std::fs::canonicalize(&index.path).unwrap_or_else(|_| index.path.clone());
+    let reader = index.reader()?;
+    let known = Arc::new(indexed_files(&reader.searcher(), &index.schema)?);
+
+    let mut writer: IndexWriter = index
+        .index
+        .writer_with_num_threads(options.writer_threads.max(1), options.writer_memory)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                path: index.path.clone(),
+            },
+            other => Error::Tantivy(other),
+        })?;
+
+    let workers = options.threads.max(1);
+    let (job_tx, job_rx) = bounded::<Job>(workers * 4);
+    let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
+    let path_field = index.schema.core.path;
+
+    let mut summary = IngestSummary::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut unreadable_dirs: Vec<PathBuf> = Vec::new();
+
+    std::thread::scope(|scope| -> Result<()> {
+        {
+            let known = Arc::clone(&known);
+            let outcome_tx = outcome_tx.clone();
+            let roots = &roots;
+            let index_dir = &index_dir;
+            scope.spawn(move || walk(roots, index_dir, &known, &job_tx, &outcome_tx, progress));
+        }
+        for _ in 0..workers {
+            let job_rx = job_rx.clone();
+            let outcome_tx = outcome_tx.clone();
+            scope.spawn(move || read_files(index, &job_rx, &outcome_tx));
+        }
+        drop(job_rx);
+        drop(outcome_tx);
+
+        let mut since_commit = 0u64;
+        for outcome in outcome_rx.iter() {
+            progress.done();
+            match outcome {
+                Outcome::Unchanged { key } => {
+                    summary.unchanged += 1;
+                    seen.insert(key);
+                }
+                Outcome::Indexed {
+                    key,
+                    docs,
+                    change,
+                    bytes,
+                } => {
+                    match change {
+                        Change::Added => summary.added += 1,
+                        Change::Updated => summary.updated += 1,
+                        Change::Touched => summary.unchanged += 1,
+                    }
+                    if !matches!(change, Change::Added) {
+                        writer.delete_term(Term::from_field_text(path_field, &key));
+                    }
+                    for doc in docs {
+                        writer.add_document(doc)?;
+                        since_commit += 1;
+                    }
+                    summary.bytes_read += bytes;
+                    seen.insert(key);
+                    if since_commit >= COMMIT_EVERY_DOCS {
+                        writer.commit()?;
+                        since_commit = 0;
+                    }
+                }
+                Outcome::Failed { key, failure } => {
+                    progress.failed(&failure);
+                    summary.failed += 1;
+                    match key {
+                        Some(key) => {
+                            // Still there, just unreadable now: keep what the
+                            // index has of it rather than delete it.
+                            seen.insert(key);
+                        }
+                        None => unreadable_dirs.push(PathBuf::from(&failure.path)),
+                    }
+                    summary.failures.push(failure);
+                }
+            }
+        }
+        Ok(())
+    })?;
+
+    for key in known.keys() {
+        let path = Path::new(key);
+        let in_scope = roots.iter().any(|root| path.starts_with(root));
+        let shielded = unreadable_dirs.iter().any(|dir| path.starts_with(dir));
+        if in_scope && !shielded && !seen.contains(key) {
+            writer.delete_term(Term::from_field_text(path_field, key));
+            summary.removed += 1;
+        }
+    }
+
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    reader.reload()?;
+    summary.documents = reader.searcher().num_docs();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn canonical_roots(roots: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    roots
+        .iter()
+        .map(|root| {
+            std::fs::canonicalize(root).map_err(|source| Error::Root {
+                path: root.clone(),
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Walks the roots; sends files to read as jobs and settles the rest itself.
+fn walk(
+    roots: &[PathBuf],
+    index_dir: &Path,
+    known: &HashMap<String, IndexedFile>,
+    jobs: &Sender<Job>,
+    outcomes: &Sender<Outcome>,
+    progress: &dyn Progress,
+) {
+    for root in roots {
+        let entries = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.file_name()) || e.path() == index_dir));
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    progress.found();
+                    let reason = walk_error_reason(&err);
+                    let failed = Outcome::Failed {
+                        key: None,
+                        failure: Failure { path, reason },
+                    };
+                    if outcomes.send(failed).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || !read::is_supported(entry.path()) {
+                continue;
+            }
+            progress.found();
+            let key = entry.path().to_string_lossy().into_owned();
+            let metadata = match entry.metadata() {
+                Ok(m) => m,
+                Err(err) => {
+                    let failure = Failure {
+                        path: key.clone(),
+                        reason: walk_error_reason(&err),
+                    };
+                    if outcomes.send(Outcome::Failed { key: Some(key), failure }).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            let size = metadata.len();
+            let mtime_ns = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            let previous = known.get(&key).cloned();
+            let unchanged = previous.as_ref().is_some_and(|p| {
+                p.fingerprint.size == size && p.fingerprint.mtime_ns == mtime_ns
+            });
+            let sent = if unchanged {
+                outcomes.send(Outcome::Unchanged { key }).is_ok()
+            } else {
+                let job = Job {
+                    path: entry.into_path(),
+                    key,
+                    size,
+                    mtime_ns,
+                    previous,
+                };
+                jobs.send(job).is_ok()
+            };
+            if !sent {
+                return;
+            }
+        }
+    }
+}
+
+fn walk_error_reason(err: &walkdir::Error) -> String {
+    if err.loop_ancestor().is_some() {
+        return "symbolic link loop, not followed".to_string();
+    }
+    match err.io_error() {
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// A worker: reads, decodes, parses and enriches files into documents.
+fn read_files(index: &NewsIndex, jobs: &Receiver<Job>, outcomes: &Sender<Outcome>) {
+    for job in jobs.iter() {
+        let outcome = match read_file(index, &job) {
+            Ok(outcome) => outcome,
+            Err(err) => Outcome::Failed {
+                failure: Failure {
+                    path: job.key.clone(),
+                    reason: err.to_string(),
+                },
+                key: Some(job.key),
+            },
+        };
+        if outcomes.send(outcome).is_err() {
+            return;
+        }
+    }
+}
+
+fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
+    let bytes = read::read_bytes(&job.path)?;
+    let content_hash = fnv1a64(&bytes);
+    let articles = read::parse_bytes(&bytes)?;
+    let fingerprint = FileFingerprint {
+        size: job.size,
+        mtime_ns: job.mtime_ns,
+        content_hash,
+    };
+    let many = articles.len() > 1;
+    let docs = articles
+        .into_iter()
+        .enumerate()
+        .map(|(position, mut article)| {
+            article.id = if many {
+                article_id(&format!("{}#{position}", job.key))
+            } else {
+                article_id(&job.key)
+            };
+            article.path = job.key.clone();
+            extract::enrich(&mut article);
+            to_document(&index.schema, &article, fingerprint)
+        })
+        .collect();
+    let change = match &job.previous {
+        None => Change::Added,
+        Some(p) if p.fingerprint.content_hash == content_hash => Change::Touched,
+        Some(_) => Change::Updated,
+    };
+    Ok(Outcome::Indexed {
+        key: job.key.clone(),
+        docs,
+        change,
+        bytes: bytes.len() as u64,
+    })
+}
+
+/// Builds a fresh index of `options.roots` in a folder beside `path` and
+/// swaps it in once committed, so the old index stays usable until the new
+/// one is complete. Used after a schema change and by `--rebuild`.
+pub fn rebuild(
+    path: &Path,
+    options: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<IngestSummary> {
+    let staging = sibling(path, "rebuilding");
+    let retired = sibling(path, "old");
+    for leftover in [&staging, &retired] {
+        if leftover.join("meta.json").is_file() {
+            remove_dir(leftover)?;
+        }
+    }
+    let fresh = NewsIndex::open_or_create(&staging)?;
+    let summary = ingest(&fresh, options, progress)?;
+    drop(fresh);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    if path.exists() {
+        std::fs::rename(path, &retired).map_err(io(path))?;
+    }
+    std::fs::rename(&staging, path).map_err(io(&staging))?;
+    if retired.exists() {
+        remove_dir(&retired)?;
+    }
+    Ok(summary)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{suffix}"));
+    path.with_file_name(name)
+}
+
+fn remove_dir(path: &Path) -> Result<()> {
+    std::fs::remove_dir_all(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,405 @@
+//! The declarative schema in `schema/news.toml`, validated and turned into a
+//! tantivy [`Schema`].
+//!
+//! The TOML is deserialised with `deny_unknown_fields` into [`SchemaSpec`] and
+//! converted with `TryFrom` into [`NewsSchema`], so a schema that names an
+//! unknown tokenizer, a missing companion field or a field of the wrong type
+//! cannot exist past start-up. The rest of the code asks [`NewsSchema`] which
+//! fields to search, facet and show instead of keeping its own lists.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+use crate::error::Error;
+use crate::index::tokenizers;
+
+/// The schema file, embedded at compile time so the binary is self-contained.
+pub const SCHEMA_TOML: &str = include_str!("../../schema/news.toml");
+
+/// Field kinds a schema may declare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    Text,
+    String,
+    Date,
+    U64,
+}
+
+/// One `[[field]]` entry of the schema file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    pub tokenizer: Option<String>,
+    #[serde(default)]
+    pub positions: bool,
+    #[serde(default)]
+    pub stored: bool,
+    #[serde(default)]
+    pub fast: bool,
+    #[serde(default = "yes")]
+    pub indexed: bool,
+    #[serde(default)]
+    pub multi: bool,
+    #[serde(default)]
+    pub facet: bool,
+    #[serde(default)]
+    pub search: bool,
+    pub boost: Option<f32>,
+    pub prefix_field: Option<String>,
+    pub copy_of: Option<String>,
+    #[serde(default)]
+    pub internal: bool,
+    #[serde(default)]
+    pub about: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The schema file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaSpec {
+    pub version: u32,
+    #[serde(rename = "field")]
+    pub fields: Vec<FieldSpec>,
+}
+
+/// A validated field: its declaration and its tantivy handle.
+#[derive(Debug, Clone)]
+pub struct SchemaField {
+    pub spec: FieldSpec,
+    pub field: Field,
+}
+
+/// Handles of the fields the ingest pipeline fills by role. Their names come
+/// from the schema file; validation guarantees each exists with the right type.
+#[derive(Debug, Clone, Copy)]
+pub struct CoreFields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub dateline: Field,
+    pub date: Field,
+    pub source: Field,
+    pub body: Field,
+    pub word_count: Field,
+    pub speaker: Field,
+    pub quote: Field,
+    pub place: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub content_hash: Field,
+}
+
+/// The validated schema newsdex indexes with.
+#[derive(Debug, Clone)]
+pub struct NewsSchema {
+    pub version: u32,
+    pub fields: Vec<SchemaField>,
+    pub core: CoreFields,
+    pub tantivy: Schema,
+}
+
+impl NewsSchema {
+    /// The schema compiled into this binary.
+    pub fn builtin() -> NewsSchema {
+        // The embedded file is validated by a unit test, so failing here is a
+        // build defect, not a user error.
+        NewsSchema::from_toml(SCHEMA_TOML).expect("schema/news.toml is valid")
+    }
+
+    pub fn from_toml(text: &str) -> Result<NewsSchema, Error> {
+        let spec: SchemaSpec =
+            toml::from_str(text).map_err(|e| Error::Schema(format!("schema/news.toml: {e}")))?;
+        NewsSchema::try_from(spec)
+    }
+
+    /// The name of a field, as declared.
+    pub fn name(&self, field: Field) -> &str {
+        self.tantivy.get_field_name(field)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&SchemaField> {
+        self.fields.iter().find(|f| f.spec.name == name)
+    }
+
+    /// Fields searched when a query term names none.
+    pub fn default_search_fields(&self) -> impl Iterator<Item = &SchemaField> {
+        self.fields.iter().filter(|f| f.spec.search)
+    }
+
+    /// Fields that `--facet` accepts.
+    pub fn facet_fields(&self) -> impl Iterator<Item = &SchemaField> {
+        self.fields.iter().filter(|f| f.spec.facet)
+    }
+
+    /// Fields a user may name in a query (`field:value`).
+    pub fn queryable_fields(&self) -> impl Iterator<Item = &SchemaField> {
+        self.fields
+            .iter()
+            .filter(|f| f.spec.indexed && !f.spec.internal)
+    }
+
+    /// Stored fields shown to users (`show`, JSON), in schema order.
+    pub fn shown_fields(&self) -> impl Iterator<Item = &SchemaField> {
+        self.fields.iter().filter(|f| f.spec.stored && !f.spec.internal)
+    }
+
+    /// The unstemmed companion that answers prefix queries on `name`.
+    pub fn prefix_field_of(&self, name: &str) -> Option<&str> {
+        self.get(name)?.spec.prefix_field.as_deref()
+    }
+
+    /// Fields filled as copies of `source_field`.
+    pub fn copies_of(&self, source_field: Field) -> impl Iterator<Item = Field> + '_ {
+        let source_name = self
+            .fields
+            .iter()
+            .find(|f| f.field == source_field)
+            .map(|f| f.spec.name.clone());
+        self.fields.iter().filter_map(move |f| {
+            (f.spec.copy_of.is_some() && f.spec.copy_of == source_name).then_some(f.field)
+        })
+    }
+}
+
+impl TryFrom<SchemaSpec> for NewsSchema {
+    type Error = Error;
+
+    fn try_from(spec: SchemaSpec) -> Result<NewsSchema, Error> {
+        let mut seen = HashSet::new();
+        for f in &spec.fields {
+            if !seen.insert(f.name.as_str()) {
+                return Err(Error::Schema(format!("field `{}` is declared twice", f.name)));
+            }
+        }
+        for f in &spec.fields {
+            validate_field(f, &spec.fields)?;
+        }
+
+        let mut builder = Schema::builder();
+        let mut fields = Vec::with_capacity(spec.fields.len());
+        for f in &spec.fields {
+            let field = match f.kind {
+                FieldType::Text => builder.add_text_field(&f.name, text_options(f)),
+                FieldType::String => builder.add_text_field(&f.name, string_options(f)),
+                FieldType::Date => builder.add_date_field(&f.name, date_options(f)),
+                FieldType::U64 => builder.add_u64_field(&f.name, numeric_options(f)),
+            };
+            fields.push(SchemaField {
+                spec: f.clone(),
+                field,
+            });
+        }
+        let tantivy = builder.build();
+
+        let core_field = |name: &str, kind: FieldType| -> Result<Field, Error> {
+            let found = fields.iter().find(|f| f.spec.name == name).ok_or_else(|| {
+                Error::Schema(format!("the schema must declare a `{name}` field"))
+            })?;
+            if found.spec.kind != kind {
+                return Err(Error::Schema(format!(
+                    "field `{name}` must have type {kind:?}, not {:?}",
+                    found.spec.kind
+                )));
+            }
+            Ok(found.field)
+        };
+        let core = CoreFields {
+            id: core_field("id", FieldType::String)?,
+            path: core_field("path", FieldType::String)?,
+            title: core_field("title", FieldType::Text)?,
+            dateline: core_field("dateline", FieldType::Text)?,
+            date: core_field("date", FieldType::Date)?,
+            source: core_field("source", FieldType::String)?,
+            body: core_field("body", FieldType::Text)?,
+            word_count: core_field("word_count", FieldType::U64)?,
+            speaker: core_field("speaker", FieldType::String)?,
+            quote: core_field("quote", FieldType::Text)?,
+            place: core_field("place", FieldType::String)?,
+            file_size: core_field("file_size", FieldType::U64)?,
+            file_mtime: core_field("file_mtime", FieldType::U64)?,
+            content_hash: core_field("content_hash", FieldType::U64)?,
+        };
+        for (name, needs_fast) in [("id", true), ("path", true)] {
+            if needs_fast && !fields.iter().any(|f| f.spec.name == name && f.spec.fast) {
+                return Err(Error::Schema(format!(
+                    "field `{name}` must be fast: incremental indexing reads it for every article"
+                )));
+            }
+        }
+
+        Ok(NewsSchema {
+            version: spec.version,
+            fields,
+            core,
+            tantivy,
+        })
+    }
+}
+
+fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
+    let err = |msg: String| Err(Error::Schema(format!("field `{}`: {msg}", f.name)));
+    let is_text = f.kind == FieldType::Text;
+    match (&f.tokenizer, is_text) {
+        (None, true) => return err("a text field needs a `tokenizer`".into()),
+        (Some(t), true) if !tokenizers::ALL.contains(&t.as_str()) => {
+            return err(format!(
+                "unknown tokenizer `{t}`; known tokenizers: {}",
+                tokenizers::ALL.join(", ")
+            ));
+        }
+        (Some(_), false) => return err("only text fields take a `tokenizer`".into()),
+        _ => {}
+    }
+    if f.positions && !is_text {
+        return err("only text fields take `positions`".into());
+    }
+    if f.facet && !(f.fast && matches!(f.kind, FieldType::String | FieldType::Date)) {
+        return err("a facet must be a fast string or date field".into());
+    }
+    if f.search && !(is_text && f.indexed) {
+        return err("only indexed text fields can be searched by default".into());
+    }
+    if let Some(boost) = f.boost
+        && !(boost.is_finite() && boost > 0.0)
+    {
+        return err(format!("boost must be a positive number, not {boost}"));
+    }
+    for (key, target) in [("prefix_field", &f.prefix_field), ("copy_of", &f.copy_of)] {
+        if let Some(target) = target {
+            match all.iter().find(|g| &g.name == target) {
+                Some(g) if g.kind == FieldType::Text => {}
+                Some(_) => return err(format!("`{key}` must name a text field: `{target}`")),
+                None => return err(format!("`{key}` names an undeclared field `{target}`")),
+            }
+        }
+    }
+    if f.copy_of.is_some() && f.stored {
+        return err("a copy field should not be stored again".into());
+    }
+    Ok(())
+}
+
+fn text_options(f: &FieldSpec) -> TextOptions {
+    let mut options = TextOptions::default();
+    if f.indexed {
+        let record = if f.positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        let tokenizer = f.tokenizer.as_deref().unwrap_or(tokenizers::STEMMED);
+        options = options.set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(record),
+        );
+    }
+    if f.stored {
+        options = options.set_stored();
+    }
+    options
+}
+
+fn string_options(f: &FieldSpec) -> TextOptions {
+    let mut options = TextOptions::default();
+    if f.indexed {
+        options = options.set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic),
+        );
+    }
+    if f.stored {
+        options = options.set_stored();
+    }
+    if f.fast {
+        options = options.set_fast("raw");
+    }
+    options
+}
+
+fn date_options(f: &FieldSpec) -> DateOptions {
+    let mut options = DateOptions::default().set_precision(DateTimePrecision::Seconds);
+    if f.indexed {
+        options = options.set_indexed();
+    }
+    if f.stored {
+        options = options.set_stored();
+    }
+    if f.fast {
+        options = options.set_fast();
+    }
+    options
+}
+
+fn numeric_options(f: &FieldSpec) -> NumericOptions {
+    let mut options = NumericOptions::default();
+    if f.indexed {
+        options = options.set_indexed();
+    }
+    if f.stored {
+        options = options.set_stored();
+    }
+    if f.fast {
+        options = options.set_fast();
+    }
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_schema_is_valid() {
+        let schema = NewsSchema::from_toml(SCHEMA_TOML).unwrap();
+        assert!(schema.get("body").is_some());
+        assert_eq!(schema.prefix_field_of("body"), Some("body_words"));
+        let defaults: Vec<_> = schema
+            .default_search_fields()
+            .map(|f| f.spec.name.as_str())
+            .collect();
+        assert_eq!(defaults, ["title", "body"]);
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected_with_their_name() {
+        let text = SCHEMA_TOML.replace("about = \"Headline", "colour = \"red\"\nabout = \"Headline");
+        let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn unknown_tokenizer_is_named() {
+        let text = SCHEMA_TOML.replacen("tokenizer = \"news_en\"", "tokenizer = \"klingon\"", 1);
+        let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains("unknown tokenizer `klingon`"), "{err}");
+    }
+
+    #[test]
+    fn missing_core_field_is_reported() {
+        let text = SCHEMA_TOML.replace("name = \"word_count\"", "name = \"words\"");
+        let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains("`word_count`"), "{err}");
+    }
+
+    #[test]
+    fn dangling_prefix_field_is_reported() {
+        let text = SCHEMA_TOML.replace("prefix_field = \"body_words\"", "prefix_field = \"nope\"");
+        let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains("undeclared field `nope`"), "{err}");
+    }
+}

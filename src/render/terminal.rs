@@ -1,0 +1,292 @@
+//! Output for people: aligned, coloured on a terminal, plain in a pipe.
+
+use std::io::{self, Write};
+
+use crate::index::ingest::IngestSummary;
+use crate::index::stats::IndexStats;
+use crate::render::{Style, display_path, human_bytes, thousands};
+use crate::search::facets::FacetResult;
+use crate::search::{SearchResults, StoredArticle};
+
+/// Longest bar in a facet table, in cells.
+const BAR_CELLS: usize = 24;
+
+pub fn write_search(
+    out: &mut dyn Write,
+    query: &str,
+    results: &SearchResults,
+    style: Style,
+) -> io::Result<()> {
+    let shown = results.hits.len();
+    let plural = if results.total == 1 { "article" } else { "articles" };
+    let mut header = format!("{} {plural} match {}", thousands(results.total as u64), style.bold(query));
+    if shown > 0 {
+        let first = results.offset + 1;
+        header.push_str(&format!(" · showing {first}–{}", results.offset + shown));
+    } else if results.total > 0 && results.offset > 0 {
+        header.push_str(&format!(" · none past {}", results.offset));
+    }
+    writeln!(out, "{header}")?;
+    for hit in &results.hits {
+        writeln!(out)?;
+        let title = hit.title.as_deref().unwrap_or("(untitled)");
+        writeln!(out, "{:>3}. {}", hit.rank, style.bold(title))?;
+        let mut meta = Vec::new();
+        if let Some(date) = hit.date {
+            meta.push(date.to_string());
+        }
+        if let Some(source) = &hit.source {
+            meta.push(source.clone());
+        }
+        meta.push(display_path(&hit.path));
+        meta.push(format!("id {}", hit.id));
+        if let Some(score) = hit.score {
+            meta.push(format!("score {score:.2}"));
+        }
+        writeln!(out, "     {}", style.dim(&meta.join(" · ")))?;
+        writeln!(
+            out,
+            "     {}",
+            highlighted(&hit.snippet, &hit.highlights, style, 5)
+        )?;
+    }
+    for facet in &results.facets {
+        writeln!(out)?;
+        write_facet(out, facet, style)?;
+    }
+    Ok(())
+}
+
+/// The snippet with matches painted and, on a terminal, wrapped under an
+/// indent of `indent` spaces.
+fn highlighted(text: &str, spans: &[[usize; 2]], style: Style, indent: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let breaks = match style.width {
+        Some(width) if width > indent + 20 => wrap_points(&chars, width - indent),
+        _ => Vec::new(),
+    };
+    let mut out = String::new();
+    let mut segment = String::new();
+    let mut in_match = false;
+    let mut spans = spans.iter().peekable();
+    let flush = |segment: &mut String, out: &mut String, in_match: bool| {
+        if !segment.is_empty() {
+            let painted = if in_match { style.matched(segment) } else { segment.clone() };
+            out.push_str(&painted);
+            segment.clear();
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some([start, _]) = spans.peek()
+            && *start == i
+        {
+            flush(&mut segment, &mut out, in_match);
+            in_match = true;
+        }
+        if breaks.binary_search(&i).is_ok() {
+            flush(&mut segment, &mut out, in_match);
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+        } else {
+            segment.push(c);
+        }
+        if let Some([_, end]) = spans.peek()
+            && *end == i + 1
+        {
+            flush(&mut segment, &mut out, in_match);
+            in_match = false;
+            spans.next();
+        }
+    }
+    flush(&mut segment, &mut out, in_match);
+    out
+}
+
+/// Indices of the spaces at which to break `chars` into lines of `width`.
+fn wrap_points(chars: &[char], width: usize) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut line_start = 0;
+    let mut last_space = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            last_space = Some(i);
+        }
+        if i - line_start >= width
+            && let Some(space) = last_space.filter(|&s| s > line_start)
+        {
+            breaks.push(space);
+            line_start = space + 1;
+            last_space = None;
+        }
+    }
+    breaks
+}
+
+/// A facet as a table with proportional bars.
+pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io::Result<()> {
+    let heading = match facet.name.split_once(':') {
+        Some((field, bucket)) => format!("{field} by {bucket}"),
+        None if facet.name == "date" => "date by month".to_string(),
+        None => facet.name.clone(),
+    };
+    writeln!(out, "{}", style.bold(&heading))?;
+    if facet.counts.is_empty() {
+        writeln!(out, "  (no values among the matches)")?;
+    }
+    let label_width = facet
+        .counts
+        .iter()
+        .map(|c| c.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    let max = facet.counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let count_width = thousands(max).len();
+    for count in &facet.counts {
+        let cells = ((count.count as f64 / max as f64) * BAR_CELLS as f64).ceil() as usize;
+        let label: String = count.value.chars().take(40).collect();
+        writeln!(
+            out,
+            "  {label:<label_width$}  {:>count_width$}  {}",
+            thousands(count.count),
+            style.accent(&"█".repeat(cells.max(1))),
+        )?;
+    }
+    let mut notes = Vec::new();
+    if facet.distinct > facet.counts.len() {
+        notes.push(format!("{} more values", facet.distinct - facet.counts.len()));
+    }
+    if facet.missing > 0 {
+        notes.push(format!("{} without a value", thousands(facet.missing)));
+    }
+    if !notes.is_empty() {
+        writeln!(out, "  {}", style.dim(&format!("({})", notes.join("; "))))?;
+    }
+    Ok(())
+}
+
+pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style) -> io::Result<()> {
+    let width = article.fields.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+    let mut body = None;
+    for (name, _, values) in &article.fields {
+        if name == "body" {
+            body = values.first().and_then(|v| v.as_str());
+            continue;
+        }
+        let shown: Vec<String> = values
+            .iter()
+            .map(|v| match v {
+                serde_json::Value::String(s) if name == "path" => display_path(s),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        let text = if shown.is_empty() {
+            style.dim("—")
+        } else {
+            shown.join("; ")
+        };
+        writeln!(out, "{}  {text}", style.bold(&format!("{name:<width$}")))?;
+    }
+    if let Some(body) = body {
+        writeln!(out)?;
+        writeln!(out, "{body}")?;
+    }
+    Ok(())
+}
+
+pub fn write_stats(out: &mut dyn Write, stats: &IndexStats, style: Style) -> io::Result<()> {
+    let row = |out: &mut dyn Write, label: &str, value: String| {
+        writeln!(out, "{}  {value}", style.bold(&format!("{label:<11}")))
+    };
+    row(out, "index", display_path(&stats.index))?;
+    row(
+        out,
+        "size",
+        format!(
+            "{} in {} segment{}",
+            human_bytes(stats.index_bytes),
+            stats.segments,
+            if stats.segments == 1 { "" } else { "s" }
+        ),
+    )?;
+    row(
+        out,
+        "documents",
+        format!(
+            "{} ({} with a date)",
+            thousands(stats.documents),
+            thousands(stats.dated_documents)
+        ),
+    )?;
+    let dates = match (&stats.date_min, &stats.date_max) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        _ => "none stated".to_string(),
+    };
+    row(out, "dates", dates)?;
+    let sources = if stats.top_sources.is_empty() {
+        "none named".to_string()
+    } else {
+        stats
+            .top_sources
+            .iter()
+            .map(|c| format!("{} ({})", c.value, thousands(c.count)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    row(out, "top sources", sources)
+}
+
+/// The one-line summary after indexing.
+pub fn write_ingest_summary(out: &mut dyn Write, summary: &IngestSummary, style: Style) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} documents in the index · {} added, {} updated, {} unchanged, {} removed, {} failed · {:.2} MB read in {:.2} s ({:.1} MB/s)",
+        style.bold(&thousands(summary.documents)),
+        thousands(summary.added),
+        thousands(summary.updated),
+        thousands(summary.unchanged),
+        thousands(summary.removed),
+        if summary.failed > 0 {
+            style.matched(&thousands(summary.failed))
+        } else {
+            "0".to_string()
+        },
+        summary.megabytes_read(),
+        summary.seconds,
+        summary.megabytes_per_second(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_painted_only_with_colour() {
+        let spans = [[4, 9]];
+        assert_eq!(highlighted("Say hello now", &spans, Style::PLAIN, 0), "Say hello now");
+        let color = Style {
+            color: true,
+            width: None,
+        };
+        assert_eq!(
+            highlighted("Say hello now", &spans, color, 0),
+            "Say \x1b[1;31mhello\x1b[0m now"
+        );
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_keeps_highlights() {
+        let style = Style {
+            color: false,
+            width: Some(32),
+        };
+        let text = "one two three four five six seven eight nine ten eleven";
+        let wrapped = highlighted(text, &[[8, 13]], style, 2);
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= 32, "{line:?}");
+        }
+        assert_eq!(wrapped.replace("\n  ", " "), text);
+    }
+}

@@ -1,0 +1,326 @@
+//! Facet counts: how many matching articles have each value of a field.
+//!
+//! Counted in the same pass as the ranking (a tantivy [`Collector`]) from
+//! fast-field columns, never from stored documents, so counts are exact over
+//! all matches and cheap. String fields count by term ordinal per segment and
+//! translate ordinals to text once at the end; dates count per day bucket.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentReader;
+use tantivy::{DateTime, DocId, Score, SegmentOrdinal};
+
+use crate::error::Error;
+use crate::extract::dates::Day;
+use crate::index::schema::{FieldType, NewsSchema};
+
+/// How finely dates are bucketed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBucket {
+    Year,
+    Month,
+    Day,
+}
+
+impl DateBucket {
+    fn label(self, day: Day) -> String {
+        match self {
+            DateBucket::Year => format!("{:04}", day.year()),
+            DateBucket::Month => format!("{:04}-{:02}", day.year(), day.month()),
+            DateBucket::Day => day.to_string(),
+        }
+    }
+}
+
+/// One requested facet, e.g. `source` or `date:year`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetSpec {
+    /// As the user wrote it; the key in the output.
+    pub name: String,
+    pub field: String,
+    pub kind: FacetKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FacetKind {
+    /// The most frequent values, at most `limit` of them.
+    Terms { limit: usize },
+    /// Every date bucket, in time order.
+    Date(DateBucket),
+}
+
+impl FacetSpec {
+    /// Parses `FIELD` or `FIELD:year|month|day` against the schema.
+    pub fn parse(schema: &NewsSchema, text: &str, limit: usize) -> Result<FacetSpec, Error> {
+        let text = text.trim();
+        let (field_name, detail) = match text.split_once(':') {
+            Some((f, d)) => (f, Some(d)),
+            None => (text, None),
+        };
+        let unknown = || Error::UnknownFacet {
+            name: text.to_string(),
+            known: facet_names(schema),
+        };
+        let field = schema
+            .facet_fields()
+            .find(|f| f.spec.name == field_name)
+            .ok_or_else(unknown)?;
+        let kind = match (field.spec.kind, detail) {
+            (FieldType::Date, None | Some("month")) => FacetKind::Date(DateBucket::Month),
+            (FieldType::Date, Some("year")) => FacetKind::Date(DateBucket::Year),
+            (FieldType::Date, Some("day")) => FacetKind::Date(DateBucket::Day),
+            (FieldType::String, None) => FacetKind::Terms { limit },
+            _ => return Err(unknown()),
+        };
+        Ok(FacetSpec {
+            name: text.to_string(),
+            field: field_name.to_string(),
+            kind,
+        })
+    }
+}
+
+fn facet_names(schema: &NewsSchema) -> String {
+    schema
+        .facet_fields()
+        .map(|f| match f.spec.kind {
+            FieldType::Date => format!("{0} ({0}:year, {0}:month, {0}:day)", f.spec.name),
+            _ => f.spec.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A value and how many matching articles have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// The counts of one facet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetResult {
+    pub name: String,
+    pub counts: Vec<FacetCount>,
+    /// Matching articles with no value for the field.
+    pub missing: u64,
+    /// Distinct values before `limit` cut the list.
+    pub distinct: usize,
+}
+
+/// Counts several facets in one pass.
+pub struct FacetCollector {
+    pub specs: Vec<FacetSpec>,
+}
+
+/// Per-facet counts of one segment, keyed by label.
+type Counts = Vec<(HashMap<String, u64>, u64)>;
+
+enum SegmentFacet {
+    Terms {
+        column: Option<StrColumn>,
+        counts: Vec<u64>,
+        missing: u64,
+    },
+    Date {
+        column: Column<DateTime>,
+        bucket: DateBucket,
+        counts: HashMap<i64, u64>,
+        missing: u64,
+    },
+}
+
+pub struct FacetSegmentCollector {
+    facets: Vec<SegmentFacet>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Vec<FacetResult>;
+    type Child = FacetSegmentCollector;
+
+    fn for_segment(
+        &self,
+        _segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<FacetSegmentCollector> {
+        let fast = segment.fast_fields();
+        let facets = self
+            .specs
+            .iter()
+            .map(|spec| -> tantivy::Result<SegmentFacet> {
+                Ok(match spec.kind {
+                    FacetKind::Terms { .. } => {
+                        let column = fast.str(&spec.field)?;
+                        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+                        SegmentFacet::Terms {
+                            column,
+                            counts: vec![0; terms],
+                            missing: 0,
+                        }
+                    }
+                    FacetKind::Date(bucket) => SegmentFacet::Date {
+                        column: fast.date(&spec.field)?,
+                        bucket,
+                        counts: HashMap::new(),
+                        missing: 0,
+                    },
+                })
+            })
+            .collect::<tantivy::Result<_>>()?;
+        Ok(FacetSegmentCollector { facets })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Counts>) -> tantivy::Result<Vec<FacetResult>> {
+        let mut merged: Vec<(HashMap<String, u64>, u64)> =
+            vec![(HashMap::new(), 0); self.specs.len()];
+        for segment in segments {
+            for (i, (counts, missing)) in segment.into_iter().enumerate() {
+                for (value, count) in counts {
+                    *merged[i].0.entry(value).or_default() += count;
+                }
+                merged[i].1 += missing;
+            }
+        }
+        Ok(self
+            .specs
+            .iter()
+            .zip(merged)
+            .map(|(spec, (counts, missing))| finish(spec, counts, missing))
+            .collect())
+    }
+}
+
+fn finish(spec: &FacetSpec, counts: HashMap<String, u64>, missing: u64) -> FacetResult {
+    let distinct = counts.len();
+    let mut counts: Vec<FacetCount> = counts
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    match spec.kind {
+        FacetKind::Terms { limit } => {
+            counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            counts.truncate(limit);
+        }
+        FacetKind::Date(_) => counts.sort_by(|a, b| a.value.cmp(&b.value)),
+    }
+    FacetResult {
+        name: spec.name.clone(),
+        counts,
+        missing,
+        distinct,
+    }
+}
+
+impl SegmentCollector for FacetSegmentCollector {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for facet in &mut self.facets {
+            match facet {
+                SegmentFacet::Terms {
+                    column,
+                    counts,
+                    missing,
+                } => {
+                    let mut any = false;
+                    if let Some(column) = column {
+                        for ord in column.term_ords(doc) {
+                            counts[ord as usize] += 1;
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        *missing += 1;
+                    }
+                }
+                SegmentFacet::Date {
+                    column,
+                    counts,
+                    missing,
+                    ..
+                } => match column.first(doc) {
+                    Some(date) => *counts.entry(date.into_timestamp_secs()).or_default() += 1,
+                    None => *missing += 1,
+                },
+            }
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        self.facets
+            .into_iter()
+            .map(|facet| match facet {
+                SegmentFacet::Terms {
+                    column,
+                    counts,
+                    missing,
+                } => {
+                    let mut labelled = HashMap::new();
+                    if let Some(column) = column {
+                        let mut text = String::new();
+                        for (ord, &count) in counts.iter().enumerate() {
+                            text.clear();
+                            if count > 0 && column.ord_to_str(ord as u64, &mut text).unwrap_or(false)
+                            {
+                                labelled.insert(text.clone(), count);
+                            }
+                        }
+                    }
+                    (labelled, missing)
+                }
+                SegmentFacet::Date {
+                    bucket,
+                    counts,
+                    missing,
+                    ..
+                } => {
+                    let mut labelled: HashMap<String, u64> = HashMap::new();
+                    for (seconds, count) in counts {
+                        if let Some(day) = Day::from_unix_seconds(seconds) {
+                            *labelled.entry(bucket.label(day)).or_default() += count;
+                        }
+                    }
+                    (labelled, missing)
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_specs_parse_against_the_schema() {
+        let schema = NewsSchema::builtin();
+        let spec = FacetSpec::parse(&schema, "date:year", 10).unwrap();
+        assert_eq!(spec.kind, FacetKind::Date(DateBucket::Year));
+        assert_eq!(
+            FacetSpec::parse(&schema, "date", 10).unwrap().kind,
+            FacetKind::Date(DateBucket::Month)
+        );
+        assert_eq!(
+            FacetSpec::parse(&schema, "source", 5).unwrap().kind,
+            FacetKind::Terms { limit: 5 }
+        );
+    }
+
+    #[test]
+    fn unknown_facets_name_the_known_ones() {
+        let schema = NewsSchema::builtin();
+        let err = FacetSpec::parse(&schema, "body", 10).unwrap_err().to_string();
+        assert!(err.contains("unknown facet `body`"), "{err}");
+        assert!(err.contains("source") && err.contains("date:year"), "{err}");
+        assert!(FacetSpec::parse(&schema, "source:year", 10).is_err());
+    }
+}

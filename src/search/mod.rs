@@ -1,0 +1,255 @@
+//! Searching an index: ranked hits, snippets, facets, and single articles.
+
+pub mod facets;
+pub mod query;
+pub mod snippet;
+
+use std::path::Path;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DateTime, DocAddress, IndexReader, Order, TantivyDocument, Term};
+
+use crate::error::{Error, Result};
+use crate::extract::dates::Day;
+use crate::index::NewsIndex;
+use crate::index::document::{first_day, first_text, stored_values};
+use crate::search::facets::{FacetCollector, FacetResult, FacetSpec};
+use crate::search::snippet::make_snippet;
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// BM25 score, best first.
+    #[default]
+    Relevance,
+    /// Newest first; articles without a date last.
+    Newest,
+    /// Oldest first; articles without a date last.
+    Oldest,
+}
+
+/// What to search for and how much to return.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    pub facets: Vec<FacetSpec>,
+    /// Length of snippets, in characters.
+    pub snippet_chars: usize,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            sort: SortOrder::Relevance,
+            facets: Vec::new(),
+            snippet_chars: 220,
+        }
+    }
+}
+
+/// One ranked hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based position in the whole result list.
+    pub rank: usize,
+    pub id: String,
+    /// BM25 score; null when sorted by date.
+    pub score: Option<f32>,
+    pub path: String,
+    pub title: Option<String>,
+    pub date: Option<Day>,
+    pub source: Option<String>,
+    pub dateline: Option<String>,
+    pub speakers: Vec<String>,
+    pub places: Vec<String>,
+    pub snippet: String,
+    /// `[start, end)` character offsets of matches in `snippet`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Articles matching, in all.
+    pub total: usize,
+    pub offset: usize,
+    pub hits: Vec<Hit>,
+    #[serde(serialize_with = "facets_as_map")]
+    pub facets: Vec<FacetResult>,
+}
+
+fn facets_as_map<S: Serializer>(facets: &[FacetResult], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(facets.len()))?;
+    for facet in facets {
+        map.serialize_entry(&facet.name, &facet.counts)?;
+    }
+    map.end()
+}
+
+/// An index opened for searching.
+pub struct NewsSearcher {
+    pub index: NewsIndex,
+    reader: IndexReader,
+}
+
+impl NewsSearcher {
+    pub fn open(path: &Path) -> Result<NewsSearcher> {
+        let index = NewsIndex::open(path)?;
+        let reader = index.reader()?;
+        Ok(NewsSearcher { index, reader })
+    }
+
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Runs a search: hits for the page asked, total and facets over all matches.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let schema = &self.index.schema;
+        let parsed = query::parse(schema, &self.index.index, &request.query)?;
+        let searcher = self.reader.searcher();
+        let facets = FacetCollector {
+            specs: request.facets.clone(),
+        };
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let date_field = schema.name(schema.core.date).to_string();
+        let (total, ranked, facet_results): (usize, Vec<(Option<f32>, DocAddress)>, _) =
+            match request.sort {
+                SortOrder::Relevance => {
+                    let (total, docs, facets) = searcher
+                        .search(&*parsed.query, &(Count, top.order_by_score(), facets))?;
+                    let docs = docs.into_iter().map(|(s, d)| (Some(s), d)).collect();
+                    (total, docs, facets)
+                }
+                SortOrder::Newest | SortOrder::Oldest => {
+                    let order = if request.sort == SortOrder::Newest {
+                        Order::Desc
+                    } else {
+                        Order::Asc
+                    };
+                    let (total, docs, facets) = searcher.search(
+                        &*parsed.query,
+                        &(
+                            Count,
+                            top.order_by_fast_field::<DateTime>(date_field, order),
+                            facets,
+                        ),
+                    )?;
+                    let docs = docs.into_iter().map(|(_, d)| (None, d)).collect();
+                    (total, docs, facets)
+                }
+            };
+        let limit = if request.limit == 0 { 0 } else { ranked.len() };
+        let mut hits = Vec::with_capacity(limit);
+        for (i, (score, address)) in ranked.into_iter().take(limit).enumerate() {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit(&doc, request.offset + i + 1, score, &parsed.highlights, request.snippet_chars));
+        }
+        Ok(SearchResults {
+            total,
+            offset: request.offset,
+            hits,
+            facets: facet_results,
+        })
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        rank: usize,
+        score: Option<f32>,
+        highlights: &query::Highlights,
+        snippet_chars: usize,
+    ) -> Hit {
+        let core = &self.index.schema.core;
+        let body = first_text(doc, core.body).unwrap_or_default();
+        let snippet = make_snippet(&body, highlights, snippet_chars);
+        let texts = |field| {
+            stored_values(doc, field)
+                .into_iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        };
+        Hit {
+            rank,
+            id: first_text(doc, core.id).unwrap_or_default(),
+            score,
+            path: first_text(doc, core.path).unwrap_or_default(),
+            title: first_text(doc, core.title),
+            date: first_day(doc, core.date),
+            source: first_text(doc, core.source),
+            dateline: first_text(doc, core.dateline),
+            speakers: texts(core.speaker),
+            places: texts(core.place),
+            snippet: snippet.text,
+            highlights: snippet.highlights,
+        }
+    }
+
+    /// Every shown field of the article with this id.
+    pub fn article(&self, id: &str) -> Result<StoredArticle> {
+        let schema = &self.index.schema;
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(schema.core.id, id.trim());
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.into_iter().next() else {
+            return Err(Error::NoSuchArticle(id.to_string()));
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let fields = schema
+            .shown_fields()
+            .map(|f| {
+                let values = stored_values(&doc, f.field);
+                (f.spec.name.clone(), f.spec.multi, values)
+            })
+            .collect();
+        Ok(StoredArticle { fields })
+    }
+
+    /// Counts facets over every article.
+    pub fn facets_of_all(&self, specs: Vec<FacetSpec>) -> Result<Vec<FacetResult>> {
+        let searcher = self.reader.searcher();
+        Ok(searcher.search(&tantivy::query::AllQuery, &FacetCollector { specs })?)
+    }
+}
+
+/// A stored article: each shown field (name, multi-valued, values), in
+/// schema order.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    pub fields: Vec<(String, bool, Vec<serde_json::Value>)>,
+}
+
+impl StoredArticle {
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.fields
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .and_then(|(_, _, values)| values.first())
+    }
+}
+
+impl Serialize for StoredArticle {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.fields.len()))?;
+        for (name, multi, values) in &self.fields {
+            if *multi {
+                map.serialize_entry(name, values)?;
+            } else {
+                map.serialize_entry(name, values.first().unwrap_or(&serde_json::Value::Null))?;
+            }
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,274 @@
+//! Snippets: the passage of a body that best shows why it matched, with the
+//! matched words marked.
+//!
+//! tantivy's own snippet generator only knows plain terms; newsdex also
+//! highlights prefixes (`presiden*`) and whole phrases, so it analyses the
+//! body with the same two analysers the index uses and matches stems, word
+//! prefixes and stem sequences itself. Only the hits on the page shown get a
+//! snippet.
+
+use serde::Serialize;
+
+use crate::index::tokenizers;
+use crate::search::query::Highlights;
+
+/// A passage with highlighted spans.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Snippet {
+    /// The passage, white space folded to single spaces, `…` where cut.
+    pub text: String,
+    /// Highlighted spans as `[start, end)` character (code point) offsets
+    /// into `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A match in the body: byte range and which query part it matched.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    start: usize,
+    end: usize,
+    key: usize,
+}
+
+/// The best passage of about `max_chars` characters of `body`.
+pub fn make_snippet(body: &str, highlights: &Highlights, max_chars: usize) -> Snippet {
+    let matches = find_matches(body, highlights);
+    let max_bytes = byte_len_of_chars(body, 0, max_chars);
+    let (start, end) = match best_window(&matches, body, max_chars) {
+        Some(window) => window,
+        None => (0, shrink_to_word(body, 0, max_bytes)),
+    };
+    render(body, start, end, &matches)
+}
+
+fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
+    if highlights.terms.is_empty() && highlights.prefixes.is_empty() && highlights.phrases.is_empty()
+    {
+        return Vec::new();
+    }
+    let stems = tokenizers::tokens(&mut tokenizers::stemmed(), body);
+    let words = tokenizers::tokens(&mut tokenizers::words(), body);
+    let mut matches = Vec::new();
+    for (i, token) in stems.iter().enumerate() {
+        let term = highlights.terms.iter().position(|t| *t == token.text);
+        let prefix = words.get(i).and_then(|w| {
+            highlights
+                .prefixes
+                .iter()
+                .position(|p| w.text.starts_with(p.as_str()))
+        });
+        let key = term.or(prefix.map(|p| highlights.terms.len() + p));
+        if let Some(key) = key {
+            matches.push(Match {
+                start: token.offset_from,
+                end: token.offset_to,
+                key,
+            });
+        }
+    }
+    let phrase_key_base = highlights.terms.len() + highlights.prefixes.len();
+    for (p, phrase) in highlights.phrases.iter().enumerate() {
+        for window in stems.windows(phrase.len()) {
+            if window.iter().zip(phrase).all(|(t, s)| t.text == *s) {
+                matches.push(Match {
+                    start: window[0].offset_from,
+                    end: window[window.len() - 1].offset_to,
+                    key: phrase_key_base + p,
+                });
+            }
+        }
+    }
+    matches.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Drop matches inside an earlier, longer one (a term inside a phrase).
+    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
+    for m in matches {
+        if kept.last().is_none_or(|last| m.start >= last.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// The byte window with the most distinct matched parts, then most matches.
+fn best_window(matches: &[Match], body: &str, max_chars: usize) -> Option<(usize, usize)> {
+    let lead_chars = max_chars / 5;
+    let mut best: Option<((usize, usize), (usize, usize))> = None;
+    for anchor in matches.iter().take(1000) {
+        let start = back_to_word_start(body, anchor.start, lead_chars);
+        let end = shrink_to_word(body, start, byte_len_of_chars(body, start, max_chars));
+        let inside: Vec<&Match> = matches
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
+        let mut keys: Vec<usize> = inside.iter().map(|m| m.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let score = (keys.len(), inside.len());
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, (start, end)));
+        }
+    }
+    best.map(|(_, window)| window)
+}
+
+/// Up to `lead_chars` characters before `at`, moved forward to a word start;
+/// a sentence start in that stretch is preferred.
+fn back_to_word_start(body: &str, at: usize, lead_chars: usize) -> usize {
+    let lead_start = body[..at]
+        .char_indices()
+        .rev()
+        .nth(lead_chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if lead_start == 0 {
+        return 0;
+    }
+    let stretch = &body[lead_start..at];
+    if let Some(i) = stretch.rfind(['.', '!', '?', '\n']) {
+        let after = lead_start + i + 1;
+        let trimmed = body[after..at].trim_start();
+        return at - trimmed.len();
+    }
+    match stretch.find(char::is_whitespace) {
+        Some(i) => {
+            let after = lead_start + i;
+            at - body[after..at].trim_start().len()
+        }
+        None => at,
+    }
+}
+
+/// The byte length of `chars` characters of `body` from `start`.
+fn byte_len_of_chars(body: &str, start: usize, chars: usize) -> usize {
+    body[start..]
+        .char_indices()
+        .nth(chars)
+        .map_or(body.len() - start, |(i, _)| i)
+}
+
+/// `start + len`, pulled back to the end of a word when it falls inside one.
+fn shrink_to_word(body: &str, start: usize, len: usize) -> usize {
+    let end = start + len;
+    if end >= body.len() {
+        return body.len();
+    }
+    match body[start..end].rfind(char::is_whitespace) {
+        Some(i) if i > 0 => start + i,
+        _ => end,
+    }
+}
+
+fn render(body: &str, start: usize, end: usize, matches: &[Match]) -> Snippet {
+    let mut text = String::new();
+    let mut highlights = Vec::new();
+    let mut chars = 0usize;
+    if start > 0 {
+        text.push('…');
+        chars += 1;
+    }
+    let mut in_space = false;
+    let mut open: Option<usize> = None;
+    let mut next_match = matches.iter().filter(|m| m.start >= start && m.end <= end).peekable();
+    for (offset, c) in body[start..end].char_indices() {
+        let at = start + offset;
+        if let Some(m) = next_match.peek()
+            && open.is_none()
+            && at == m.start
+        {
+            open = Some(chars);
+        }
+        if c.is_whitespace() {
+            if !in_space && chars > 0 {
+                text.push(' ');
+                chars += 1;
+            }
+            in_space = true;
+        } else {
+            text.push(c);
+            chars += 1;
+            in_space = false;
+        }
+        if let (Some(m), Some(from)) = (next_match.peek(), open)
+            && at + c.len_utf8() == m.end
+        {
+            highlights.push([from, chars]);
+            open = None;
+            next_match.next();
+        }
+    }
+    if end < body.len() {
+        if text.ends_with(' ') {
+            text.pop();
+        }
+        text.push('…');
+    }
+    Snippet { text, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(snippet: &Snippet) -> String {
+        let chars: Vec<char> = snippet.text.chars().collect();
+        let mut out = String::new();
+        let mut last = 0;
+        for [a, b] in &snippet.highlights {
+            out.extend(&chars[last..*a]);
+            out.push('[');
+            out.extend(&chars[*a..*b]);
+            out.push(']');
+            last = *b;
+        }
+        out.extend(&chars[last..]);
+        out
+    }
+
+    fn terms(terms: &[&str]) -> Highlights {
+        Highlights {
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            ..Highlights::default()
+        }
+    }
+
+    #[test]
+    fn stems_match_other_word_forms() {
+        let s = make_snippet("The ministers met. A minister spoke.", &terms(&["minist"]), 200);
+        assert_eq!(marked(&s), "The [ministers] met. A [minister] spoke.");
+    }
+
+    #[test]
+    fn prefixes_and_phrases_are_marked_whole() {
+        let h = Highlights {
+            prefixes: vec!["presiden".into()],
+            phrases: vec![vec!["minist".into(), "of".into(), "defens".into()]],
+            ..Highlights::default()
+        };
+        let s = make_snippet("The President met the Ministers of Defense in Riga.", &h, 200);
+        assert_eq!(marked(&s), "The [President] met the [Ministers of Defense] in Riga.");
+    }
+
+    #[test]
+    fn long_bodies_are_cut_around_the_best_passage() {
+        let filler = "Nothing to see here at all. ".repeat(20);
+        let body = format!("{filler}Aleppo was shelled. Aleppo again.{filler}");
+        let s = make_snippet(&body, &terms(&["aleppo"]), 80);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(s.text.contains("Aleppo was shelled"), "{}", s.text);
+        assert_eq!(s.highlights.len(), 2);
+        assert!(s.text.chars().count() <= 82);
+    }
+
+    #[test]
+    fn offsets_are_in_characters_and_white_space_is_folded() {
+        let s = make_snippet("Élysée\n\n  Palace said", &terms(&["said"]), 200);
+        assert_eq!(s.text, "Élysée Palace said");
+        assert_eq!(s.highlights, [[14, 18]]);
+    }
+
+    #[test]
+    fn without_matches_the_opening_is_shown() {
+        let s = make_snippet("One two three four five six", &Highlights::default(), 12);
+        assert_eq!(s.text, "One two…");
+        assert!(s.highlights.is_empty());
+    }
+}
