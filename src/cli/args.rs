@@ -18,7 +18,7 @@ Query syntax (title and body are searched; words are English-stemmed):
   date:[2016-11-01 TO 2016-12-01]   a date range (inclusive; {…} excludes the ends)
   date:>=2019-01-01           open-ended range
   *                           every article
-  (aleppo OR homs) AND date:2016^2   grouping and boosts";
+  (aleppo OR homs) AND title:syria^2   grouping, and a boost for one part";
 
 /// newsdex: search a folder of news articles, offline, from one command.
 ///

@@ -164,6 +164,14 @@ fn rewrite_leaf(schema: &NewsSchema, leaf: UserInputLeaf) -> Result<UserInputAst
             }))
         }
         UserInputLeaf::Range {
+            field: Some(field),
+            lower: UserInputBound::Unbounded,
+            upper: UserInputBound::Unbounded,
+        } if is_date_field(schema, Some(&field)) => {
+            // `date:[* TO *]`: articles that have a date at all.
+            Ok(leaf_ast(UserInputLeaf::Exists { field }))
+        }
+        UserInputLeaf::Range {
             field,
             lower,
             upper,

@@ -1,0 +1,436 @@
+//! End-to-end tests: they drive the real `newsdex` binary on the bundled
+//! corpus/ and on small folders written by each test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A fresh index folder and helpers to run newsdex against it.
+struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+
+    fn index_path(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// `newsdex --index <tmp>/index ARGS…`
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("newsdex").unwrap();
+        cmd.env_remove("NEWSDEX_INDEX")
+            .env("NO_COLOR", "1")
+            .arg("--index")
+            .arg(self.index_path())
+            .args(args);
+        cmd
+    }
+
+    /// Runs a command expected to succeed and parses its JSON output.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.cmd(&all).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).expect("valid JSON")
+    }
+
+    fn index(&self, dir: &Path) -> Value {
+        self.json(&["index", dir.to_str().unwrap()])
+    }
+
+    fn search(&self, query: &str, extra: &[&str]) -> Value {
+        let mut args = vec!["search", query];
+        args.extend_from_slice(extra);
+        self.json(&args)
+    }
+
+    /// A folder of articles inside the temp dir.
+    fn articles(&self, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+        let root = self.dir.path().join(name);
+        for (path, bytes) in files {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+        root
+    }
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn corpus_env() -> Env {
+    let env = Env::new();
+    let summary = env.index(&corpus());
+    assert_eq!(summary["failed"], 0);
+    env
+}
+
+fn total(result: &Value) -> u64 {
+    result["total"].as_u64().unwrap()
+}
+
+fn hit_paths(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn shared() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if path.join("corpora").is_dir() {
+        Some(path)
+    } else {
+        eprintln!("SKIPPED: ../shared/corpora is absent, so this test checks nothing");
+        None
+    }
+}
+
+#[test]
+fn distinctive_phrase_finds_its_article_first() {
+    let env = corpus_env();
+    let result = env.search("\"laurel soap\"", &[]);
+    assert_eq!(total(&result), 1);
+    assert!(hit_paths(&result)[0].ends_with("world/aleppo-market-reopens.txt"));
+    let hit = &result["hits"][0];
+    assert_eq!(hit["title"], "Traders return as restored covered market reopens in Aleppo");
+    assert_eq!(hit["date"], "2018-04-12");
+    assert_eq!(hit["source"], "AFP");
+    assert_eq!(hit["id"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn snippet_highlights_the_matched_words() {
+    let env = corpus_env();
+    let result = env.search("reservoirs", &[]);
+    let hit = &result["hits"][0];
+    let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+    let spans = hit["highlights"].as_array().unwrap();
+    assert!(!spans.is_empty());
+    for span in spans {
+        let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        let word: String = snippet[a..b].iter().collect();
+        assert!(word.to_lowercase().starts_with("reservoir"), "{word:?}");
+    }
+}
+
+#[test]
+fn terminal_output_colours_matches_only_when_asked() {
+    let env = corpus_env();
+    let plain = env.cmd(&["search", "reservoirs"]).assert().success().get_output().stdout.clone();
+    assert!(!String::from_utf8(plain).unwrap().contains('\x1b'));
+    let coloured = env
+        .cmd(&["search", "reservoirs", "--color", "always"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(coloured).unwrap().contains("\x1b[1;31mreservoirs\x1b[0m"));
+}
+
+#[test]
+fn phrase_matches_no_more_than_its_words() {
+    let env = corpus_env();
+    let phrase = total(&env.search("\"chemical weapons\"", &[]));
+    let words = total(&env.search("chemical weapons", &[]));
+    let either = total(&env.search("chemical OR weapons", &[]));
+    assert!(phrase >= 1);
+    assert!(phrase <= words && words <= either, "{phrase} {words} {either}");
+}
+
+#[test]
+fn phrases_keep_their_stop_words() {
+    let env = corpus_env();
+    let result = env.search("\"ministers of defense\"", &[]);
+    assert_eq!(total(&result), 1);
+    assert!(hit_paths(&result)[0].ends_with("brussels-defence-transport-fleet.txt"));
+    assert_eq!(total(&env.search("\"ministers defense\"", &[])), 0);
+}
+
+#[test]
+fn prefix_queries_match_every_word_form() {
+    let env = corpus_env();
+    let prefix = total(&env.search("presiden*", &[]));
+    let forms = total(&env.search("president OR presidential OR presidency", &[]));
+    assert!(forms >= 2);
+    assert_eq!(prefix, forms);
+}
+
+#[test]
+fn date_range_filters_by_stated_date() {
+    let env = corpus_env();
+    let all = env.search("*", &["--limit", "100"]);
+    let dates: Vec<String> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["date"].as_str().map(str::to_string))
+        .collect();
+    let in_range = |d: &String| d.as_str() >= "2016-01-01" && d.as_str() <= "2018-12-31";
+    let expected = dates.iter().filter(|d| in_range(d)).count() as u64;
+    assert!(expected >= 2);
+
+    let ranged = env.search("date:[2016-01-01 TO 2018-12-31]", &["--limit", "100"]);
+    assert_eq!(total(&ranged), expected);
+    for hit in ranged["hits"].as_array().unwrap() {
+        assert!(in_range(&hit["date"].as_str().unwrap().to_string()));
+    }
+    // The same with years and months as bounds.
+    assert_eq!(total(&env.search("date:[2016 TO 2018]", &[])), expected);
+    assert_eq!(total(&env.search("date:[2016-01 TO 2018-12]", &[])), expected);
+}
+
+#[test]
+fn facet_counts_equal_the_matching_documents() {
+    let env = corpus_env();
+    let result = env.search("said", &["--facet", "source,date:year", "--limit", "1"]);
+    let sources = result["facets"]["source"].as_array().unwrap();
+    assert!(sources.len() >= 2);
+    for entry in sources {
+        let value = entry["value"].as_str().unwrap();
+        let narrowed = env.search(&format!("said AND source:\"{value}\""), &[]);
+        assert_eq!(entry["count"].as_u64().unwrap(), total(&narrowed), "{value}");
+    }
+    let years = result["facets"]["date:year"].as_array().unwrap();
+    let dated: u64 = years.iter().map(|e| e["count"].as_u64().unwrap()).sum();
+    for entry in years {
+        let year = entry["value"].as_str().unwrap();
+        let narrowed = env.search(&format!("said AND date:{year}"), &[]);
+        assert_eq!(entry["count"].as_u64().unwrap(), total(&narrowed), "{year}");
+    }
+    assert_eq!(dated, total(&env.search("said AND date:[* TO *]", &[])));
+}
+
+#[test]
+fn sorting_by_date_puts_newest_first_and_undated_last() {
+    let env = corpus_env();
+    let result = env.search("*", &["--sort", "date", "--limit", "100"]);
+    let dates: Vec<Option<&str>> = result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str())
+        .collect();
+    let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+    assert!(dated.len() >= 5);
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dated:?}");
+    assert!(dates[dated.len()..].iter().all(Option::is_none), "{dates:?}");
+}
+
+#[test]
+fn pages_follow_on_from_each_other() {
+    let env = corpus_env();
+    let all = hit_paths(&env.search("said", &["--limit", "6"]));
+    let first = hit_paths(&env.search("said", &["--limit", "3"]));
+    let second = hit_paths(&env.search("said", &["--limit", "3", "--offset", "3"]));
+    assert_eq!([first, second].concat(), all);
+}
+
+#[test]
+fn incremental_reindex_counts_exactly() {
+    let env = Env::new();
+    let root = env.articles(
+        "news",
+        &[
+            ("a.txt", b"Alpha headline here\n\nAlpha body about rivers."),
+            ("b.txt", b"Beta headline here\n\nBeta body about mountains."),
+            ("sub/c.txt", b"Gamma headline here\n\nGamma body about deserts."),
+        ],
+    );
+    let first = env.index(&root);
+    assert_eq!((first["added"].as_u64(), first["documents"].as_u64()), (Some(3), Some(3)));
+
+    let again = env.index(&root);
+    assert_eq!(again["unchanged"], 3);
+    assert_eq!(again["added"], 0);
+
+    fs::write(root.join("a.txt"), "Alpha headline here\n\nAlpha body about oceans now.").unwrap();
+    fs::remove_file(root.join("b.txt")).unwrap();
+    fs::write(root.join("sub/d.txt"), "Delta headline here\n\nDelta body about forests.").unwrap();
+    let changed = env.index(&root);
+    for (key, expected) in [("added", 1), ("updated", 1), ("unchanged", 1), ("removed", 1), ("failed", 0), ("documents", 3)] {
+        assert_eq!(changed[key], expected, "{key} in {changed}");
+    }
+    assert_eq!(total(&env.search("oceans", &[])), 1);
+    assert_eq!(total(&env.search("rivers", &[])), 0);
+    assert_eq!(total(&env.search("mountains", &[])), 0);
+    assert_eq!(total(&env.search("forests", &[])), 1);
+}
+
+#[test]
+fn the_same_file_keeps_its_id_across_rebuilds() {
+    let env = Env::new();
+    let root = env.articles("news", &[("a.txt", b"Alpha headline here\n\nAlpha body.")]);
+    env.index(&root);
+    let before = env.search("alpha", &[])["hits"][0]["id"].clone();
+    env.cmd(&["index", "--rebuild", root.to_str().unwrap()]).assert().success();
+    let after = env.search("alpha", &[])["hits"][0]["id"].clone();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn binary_file_is_reported_and_the_rest_indexed() {
+    let env = Env::new();
+    let root = env.articles(
+        "mixed",
+        &[
+            ("good.txt", b"Good headline here\n\nA readable article about harbours."),
+            ("bad.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary junk"),
+        ],
+    );
+    let out = env
+        .cmd(&["index", root.to_str().unwrap(), "--json"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bad.txt") && stderr.contains("binary"), "{stderr}");
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["failed"], 1);
+    assert_eq!(summary["added"], 1);
+    assert_eq!(summary["documents"], 1);
+    assert!(summary["failures"][0]["path"].as_str().unwrap().ends_with("bad.txt"));
+    assert_eq!(total(&env.search("harbours", &[])), 1);
+}
+
+#[test]
+fn windows_1252_text_is_decoded() {
+    let env = Env::new();
+    let root = env.articles(
+        "latin",
+        &[("cafe.txt", b"Caf\xe9 owners protest\n\n\x93We are closing,\x94 said the owner of the caf\xe9.")],
+    );
+    env.index(&root);
+    let result = env.search("café", &[]);
+    assert_eq!(total(&result), 1);
+    assert_eq!(result["hits"][0]["title"], "Café owners protest");
+    assert!(result["hits"][0]["snippet"].as_str().unwrap().contains("“We are closing,”"));
+}
+
+#[test]
+fn query_syntax_error_exits_2_and_points_at_it() {
+    let env = corpus_env();
+    let out = env.cmd(&["search", "title:(aleppo"]).assert().code(2).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("invalid query"), "{stderr}");
+    assert!(stderr.contains('^'), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let out = env.cmd(&["search", "colour:red"]).assert().code(2).get_output().clone();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown field `colour`"));
+    let out = env.cmd(&["search", "x", "--facet", "body"]).assert().code(2).get_output().clone();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown facet `body`"));
+}
+
+#[test]
+fn missing_index_says_how_to_make_one() {
+    let env = Env::new();
+    let out = env.cmd(&["search", "anything"]).assert().code(1).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("no newsdex index") && stderr.contains("newsdex index"), "{stderr}");
+}
+
+#[test]
+fn index_location_comes_from_the_environment() {
+    let env = Env::new();
+    let root = env.articles("news", &[("a.txt", b"Alpha headline here\n\nAlpha body.")]);
+    let mut cmd = Command::cargo_bin("newsdex").unwrap();
+    cmd.env("NEWSDEX_INDEX", env.index_path())
+        .args(["index", root.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(env.index_path().join("meta.json").is_file());
+    assert_eq!(env.json(&["stats"])["documents"], 1);
+}
+
+#[test]
+fn show_prints_every_stored_field() {
+    let env = corpus_env();
+    let result = env.search("\"laurel soap\"", &[]);
+    let id = result["hits"][0]["id"].as_str().unwrap();
+    let article = env.json(&["show", id]);
+    assert_eq!(article["id"], id);
+    assert_eq!(article["dateline"], "ALEPPO, April 12, 2018 (AFP)");
+    assert!(article["body"].as_str().unwrap().contains("laurel soap"));
+    assert!(article["word_count"].as_u64().unwrap() > 100);
+    assert_eq!(article["speaker"], Value::Array(vec![]));
+    assert!(article.get("content_hash").is_none(), "internal fields stay hidden");
+
+    let text = env.cmd(&["show", id]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("title") && text.contains("laurel soap"));
+    env.cmd(&["show", "0000000000000000"]).assert().code(1);
+}
+
+#[test]
+fn stats_reports_documents_dates_and_sources() {
+    let env = corpus_env();
+    let stats = env.json(&["stats"]);
+    let files = walk_txt(&corpus());
+    assert_eq!(stats["documents"], files as u64);
+    assert!(stats["index_bytes"].as_u64().unwrap() > 0);
+    assert!(stats["date_min"].as_str().unwrap() < stats["date_max"].as_str().unwrap());
+    assert_eq!(stats["top_sources"][0]["value"], "Reuters");
+}
+
+fn walk_txt(dir: &Path) -> usize {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            if p.is_dir() {
+                walk_txt(&p)
+            } else {
+                usize::from(p.extension().is_some_and(|e| e == "txt"))
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn seed_article_has_no_title_date_or_dateline() {
+    let Some(shared) = shared() else { return };
+    let env = Env::new();
+    env.index(&shared.join("seed"));
+    let result = env.search("Ayrault", &[]);
+    assert_eq!(total(&result), 1);
+    let hit = &result["hits"][0];
+    assert_eq!(hit["title"], Value::Null, "the seed opens with a sentence, not a headline");
+    assert_eq!(hit["date"], Value::Null, "\"on Wednesday\" has no anchor: no date");
+    assert_eq!(hit["dateline"], Value::Null);
+    assert_eq!(total(&env.search("\"total war\"", &[])), 1);
+    assert_eq!(total(&env.search("\"security council\" AND aleppo", &[])), 1);
+}
+
+#[test]
+fn bbc_headlines_and_the_latin1_byte() {
+    let Some(shared) = shared() else { return };
+    let env = Env::new();
+    let summary = env.index(&shared.join("corpora/bbc/sport"));
+    assert_eq!(summary["failed"], 0);
+    assert_eq!(summary["added"], summary["documents"]);
+    let article = env.json(&["show", &id_of(&env, &shared.join("corpora/bbc/sport/199.txt"))]);
+    assert!(article["title"].as_str().is_some_and(|t| !t.is_empty()));
+}
+
+/// The id newsdex gives the article at `path`, found through search by path.
+fn id_of(env: &Env, path: &Path) -> String {
+    let canonical = fs::canonicalize(path).unwrap();
+    let query = format!("path:\"{}\"", canonical.display());
+    env.search(&query, &[])["hits"][0]["id"].as_str().unwrap().to_string()
+}
