@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::extract::dates::Day;
 use crate::extract::dateline::Dateline;
+use crate::extract::dates::Day;
 
 /// One news article, as read from a file and enriched by the extractors.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

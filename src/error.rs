@@ -14,7 +14,9 @@ pub enum Error {
     #[error("invalid schema: {0}")]
     Schema(String),
 
-    #[error("no newsdex index at {path}: run `newsdex index DIR` first (or point --index / NEWSDEX_INDEX at one)")]
+    #[error(
+        "no newsdex index at {path}: run `newsdex index DIR` first (or point --index / NEWSDEX_INDEX at one)"
+    )]
     NoIndex { path: PathBuf },
 
     #[error(

@@ -39,7 +39,13 @@ impl Env {
     fn json(&self, args: &[&str]) -> Value {
         let mut all = args.to_vec();
         all.push("--json");
-        let out = self.cmd(&all).assert().success().get_output().stdout.clone();
+        let out = self
+            .cmd(&all)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         serde_json::from_slice(&out).expect("valid JSON")
     }
 
@@ -106,7 +112,10 @@ fn distinctive_phrase_finds_its_article_first() {
     assert_eq!(total(&result), 1);
     assert!(hit_paths(&result)[0].ends_with("world/aleppo-market-reopens.txt"));
     let hit = &result["hits"][0];
-    assert_eq!(hit["title"], "Traders return as restored covered market reopens in Aleppo");
+    assert_eq!(
+        hit["title"],
+        "Traders return as restored covered market reopens in Aleppo"
+    );
     assert_eq!(hit["date"], "2018-04-12");
     assert_eq!(hit["source"], "AFP");
     assert_eq!(hit["id"].as_str().unwrap().len(), 16);
@@ -121,7 +130,10 @@ fn snippet_highlights_the_matched_words() {
     let spans = hit["highlights"].as_array().unwrap();
     assert!(!spans.is_empty());
     for span in spans {
-        let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
         let word: String = snippet[a..b].iter().collect();
         assert!(word.to_lowercase().starts_with("reservoir"), "{word:?}");
     }
@@ -130,7 +142,13 @@ fn snippet_highlights_the_matched_words() {
 #[test]
 fn terminal_output_colours_matches_only_when_asked() {
     let env = corpus_env();
-    let plain = env.cmd(&["search", "reservoirs"]).assert().success().get_output().stdout.clone();
+    let plain = env
+        .cmd(&["search", "reservoirs"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(!String::from_utf8(plain).unwrap().contains('\x1b'));
     let coloured = env
         .cmd(&["search", "reservoirs", "--color", "always"])
@@ -139,7 +157,11 @@ fn terminal_output_colours_matches_only_when_asked() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8(coloured).unwrap().contains("\x1b[1;31mreservoirs\x1b[0m"));
+    assert!(
+        String::from_utf8(coloured)
+            .unwrap()
+            .contains("\x1b[1;31mreservoirs\x1b[0m")
+    );
 }
 
 #[test]
@@ -149,7 +171,10 @@ fn phrase_matches_no_more_than_its_words() {
     let words = total(&env.search("chemical weapons", &[]));
     let either = total(&env.search("chemical OR weapons", &[]));
     assert!(phrase >= 1);
-    assert!(phrase <= words && words <= either, "{phrase} {words} {either}");
+    assert!(
+        phrase <= words && words <= either,
+        "{phrase} {words} {either}"
+    );
 }
 
 #[test]
@@ -191,7 +216,10 @@ fn date_range_filters_by_stated_date() {
     }
     // The same with years and months as bounds.
     assert_eq!(total(&env.search("date:[2016 TO 2018]", &[])), expected);
-    assert_eq!(total(&env.search("date:[2016-01 TO 2018-12]", &[])), expected);
+    assert_eq!(
+        total(&env.search("date:[2016-01 TO 2018-12]", &[])),
+        expected
+    );
 }
 
 #[test]
@@ -203,7 +231,11 @@ fn facet_counts_equal_the_matching_documents() {
     for entry in sources {
         let value = entry["value"].as_str().unwrap();
         let narrowed = env.search(&format!("said AND source:\"{value}\""), &[]);
-        assert_eq!(entry["count"].as_u64().unwrap(), total(&narrowed), "{value}");
+        assert_eq!(
+            entry["count"].as_u64().unwrap(),
+            total(&narrowed),
+            "{value}"
+        );
     }
     let years = result["facets"]["date:year"].as_array().unwrap();
     let dated: u64 = years.iter().map(|e| e["count"].as_u64().unwrap()).sum();
@@ -228,7 +260,10 @@ fn sorting_by_date_puts_newest_first_and_undated_last() {
     let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
     assert!(dated.len() >= 5);
     assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dated:?}");
-    assert!(dates[dated.len()..].iter().all(Option::is_none), "{dates:?}");
+    assert!(
+        dates[dated.len()..].iter().all(Option::is_none),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -248,21 +283,42 @@ fn incremental_reindex_counts_exactly() {
         &[
             ("a.txt", b"Alpha headline here\n\nAlpha body about rivers."),
             ("b.txt", b"Beta headline here\n\nBeta body about mountains."),
-            ("sub/c.txt", b"Gamma headline here\n\nGamma body about deserts."),
+            (
+                "sub/c.txt",
+                b"Gamma headline here\n\nGamma body about deserts.",
+            ),
         ],
     );
     let first = env.index(&root);
-    assert_eq!((first["added"].as_u64(), first["documents"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(
+        (first["added"].as_u64(), first["documents"].as_u64()),
+        (Some(3), Some(3))
+    );
 
     let again = env.index(&root);
     assert_eq!(again["unchanged"], 3);
     assert_eq!(again["added"], 0);
 
-    fs::write(root.join("a.txt"), "Alpha headline here\n\nAlpha body about oceans now.").unwrap();
+    fs::write(
+        root.join("a.txt"),
+        "Alpha headline here\n\nAlpha body about oceans now.",
+    )
+    .unwrap();
     fs::remove_file(root.join("b.txt")).unwrap();
-    fs::write(root.join("sub/d.txt"), "Delta headline here\n\nDelta body about forests.").unwrap();
+    fs::write(
+        root.join("sub/d.txt"),
+        "Delta headline here\n\nDelta body about forests.",
+    )
+    .unwrap();
     let changed = env.index(&root);
-    for (key, expected) in [("added", 1), ("updated", 1), ("unchanged", 1), ("removed", 1), ("failed", 0), ("documents", 3)] {
+    for (key, expected) in [
+        ("added", 1),
+        ("updated", 1),
+        ("unchanged", 1),
+        ("removed", 1),
+        ("failed", 0),
+        ("documents", 3),
+    ] {
         assert_eq!(changed[key], expected, "{key} in {changed}");
     }
     assert_eq!(total(&env.search("oceans", &[])), 1);
@@ -277,7 +333,9 @@ fn the_same_file_keeps_its_id_across_rebuilds() {
     let root = env.articles("news", &[("a.txt", b"Alpha headline here\n\nAlpha body.")]);
     env.index(&root);
     let before = env.search("alpha", &[])["hits"][0]["id"].clone();
-    env.cmd(&["index", "--rebuild", root.to_str().unwrap()]).assert().success();
+    env.cmd(&["index", "--rebuild", root.to_str().unwrap()])
+        .assert()
+        .success();
     let after = env.search("alpha", &[])["hits"][0]["id"].clone();
     assert_eq!(before, after);
 }
@@ -288,7 +346,10 @@ fn binary_file_is_reported_and_the_rest_indexed() {
     let root = env.articles(
         "mixed",
         &[
-            ("good.txt", b"Good headline here\n\nA readable article about harbours."),
+            (
+                "good.txt",
+                b"Good headline here\n\nA readable article about harbours.",
+            ),
             ("bad.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary junk"),
         ],
     );
@@ -299,12 +360,20 @@ fn binary_file_is_reported_and_the_rest_indexed() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("bad.txt") && stderr.contains("binary"), "{stderr}");
+    assert!(
+        stderr.contains("bad.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["failed"], 1);
     assert_eq!(summary["added"], 1);
     assert_eq!(summary["documents"], 1);
-    assert!(summary["failures"][0]["path"].as_str().unwrap().ends_with("bad.txt"));
+    assert!(
+        summary["failures"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bad.txt")
+    );
     assert_eq!(total(&env.search("harbours", &[])), 1);
 }
 
@@ -313,36 +382,75 @@ fn windows_1252_text_is_decoded() {
     let env = Env::new();
     let root = env.articles(
         "latin",
-        &[("cafe.txt", b"Caf\xe9 owners protest\n\n\x93We are closing,\x94 said the owner of the caf\xe9.")],
+        &[(
+            "cafe.txt",
+            b"Caf\xe9 owners protest\n\n\x93We are closing,\x94 said the owner of the caf\xe9.",
+        )],
     );
     env.index(&root);
     let result = env.search("café", &[]);
     assert_eq!(total(&result), 1);
     assert_eq!(result["hits"][0]["title"], "Café owners protest");
-    assert!(result["hits"][0]["snippet"].as_str().unwrap().contains("“We are closing,”"));
+    assert!(
+        result["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("“We are closing,”")
+    );
 }
 
 #[test]
 fn query_syntax_error_exits_2_and_points_at_it() {
     let env = corpus_env();
-    let out = env.cmd(&["search", "title:(aleppo"]).assert().code(2).get_output().clone();
+    let out = env
+        .cmd(&["search", "title:(aleppo"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("invalid query"), "{stderr}");
     assert!(stderr.contains('^'), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 
-    let out = env.cmd(&["search", "colour:red"]).assert().code(2).get_output().clone();
-    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown field `colour`"));
-    let out = env.cmd(&["search", "x", "--facet", "body"]).assert().code(2).get_output().clone();
-    assert!(String::from_utf8(out.stderr).unwrap().contains("unknown facet `body`"));
+    let out = env
+        .cmd(&["search", "colour:red"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown field `colour`")
+    );
+    let out = env
+        .cmd(&["search", "x", "--facet", "body"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown facet `body`")
+    );
 }
 
 #[test]
 fn missing_index_says_how_to_make_one() {
     let env = Env::new();
-    let out = env.cmd(&["search", "anything"]).assert().code(1).get_output().clone();
+    let out = env
+        .cmd(&["search", "anything"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("no newsdex index") && stderr.contains("newsdex index"), "{stderr}");
+    assert!(
+        stderr.contains("no newsdex index") && stderr.contains("newsdex index"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -369,9 +477,18 @@ fn show_prints_every_stored_field() {
     assert!(article["body"].as_str().unwrap().contains("laurel soap"));
     assert!(article["word_count"].as_u64().unwrap() > 100);
     assert_eq!(article["speaker"], Value::Array(vec![]));
-    assert!(article.get("content_hash").is_none(), "internal fields stay hidden");
+    assert!(
+        article.get("content_hash").is_none(),
+        "internal fields stay hidden"
+    );
 
-    let text = env.cmd(&["show", id]).assert().success().get_output().stdout.clone();
+    let text = env
+        .cmd(&["show", id])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(text).unwrap();
     assert!(text.contains("title") && text.contains("laurel soap"));
     env.cmd(&["show", "0000000000000000"]).assert().code(1);
@@ -410,11 +527,22 @@ fn seed_article_has_no_title_date_or_dateline() {
     let result = env.search("Ayrault", &[]);
     assert_eq!(total(&result), 1);
     let hit = &result["hits"][0];
-    assert_eq!(hit["title"], Value::Null, "the seed opens with a sentence, not a headline");
-    assert_eq!(hit["date"], Value::Null, "\"on Wednesday\" has no anchor: no date");
+    assert_eq!(
+        hit["title"],
+        Value::Null,
+        "the seed opens with a sentence, not a headline"
+    );
+    assert_eq!(
+        hit["date"],
+        Value::Null,
+        "\"on Wednesday\" has no anchor: no date"
+    );
     assert_eq!(hit["dateline"], Value::Null);
     assert_eq!(total(&env.search("\"total war\"", &[])), 1);
-    assert_eq!(total(&env.search("\"security council\" AND aleppo", &[])), 1);
+    assert_eq!(
+        total(&env.search("\"security council\" AND aleppo", &[])),
+        1
+    );
 }
 
 #[test]
@@ -424,7 +552,10 @@ fn bbc_headlines_and_the_latin1_byte() {
     let summary = env.index(&shared.join("corpora/bbc/sport"));
     assert_eq!(summary["failed"], 0);
     assert_eq!(summary["added"], summary["documents"]);
-    let article = env.json(&["show", &id_of(&env, &shared.join("corpora/bbc/sport/199.txt"))]);
+    let article = env.json(&[
+        "show",
+        &id_of(&env, &shared.join("corpora/bbc/sport/199.txt")),
+    ]);
     assert!(article["title"].as_str().is_some_and(|t| !t.is_empty()));
 }
 
@@ -432,5 +563,8 @@ fn bbc_headlines_and_the_latin1_byte() {
 fn id_of(env: &Env, path: &Path) -> String {
     let canonical = fs::canonicalize(path).unwrap();
     let query = format!("path:\"{}\"", canonical.display());
-    env.search(&query, &[])["hits"][0]["id"].as_str().unwrap().to_string()
+    env.search(&query, &[])["hits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }

@@ -26,12 +26,16 @@ Query syntax (title and body are searched; words are English-stemmed):
 /// and facet counts. Re-running `index` on the same folder only reads what
 /// changed.
 #[derive(Debug, Parser)]
-#[command(name = "newsdex", version, after_help = "Examples:
+#[command(
+    name = "newsdex",
+    version,
+    after_help = "Examples:
   newsdex index corpus/
   newsdex search 'chemical weapons' --facet date,source
   newsdex search '\"total war\"' --sort date --limit 5 --json
   newsdex show 3f2a9c0d1e4b5a6c
-  newsdex stats")]
+  newsdex stats"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -45,7 +45,11 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
     let rest = &text[rest_start..];
-    if !rest.chars().next().is_some_and(|c| c.is_alphanumeric() || "\"“‘'(".contains(c)) {
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"“‘'(".contains(c))
+    {
         return None;
     }
 
@@ -126,7 +130,9 @@ fn split_agency(head: &str) -> Option<(&str, Option<String>)> {
     let plausible = !agency.is_empty()
         && agency.len() <= 40
         && agency.split_whitespace().count() <= 4
-        && agency.chars().all(|c| c.is_alphabetic() || " .&-'".contains(c));
+        && agency
+            .chars()
+            .all(|c| c.is_alphabetic() || " .&-'".contains(c));
     if !plausible {
         return None;
     }
@@ -140,10 +146,17 @@ fn is_place(text: &str, agency_follows: bool) -> bool {
         return false;
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || !text.chars().all(|c| c.is_alphabetic() || " .-'’".contains(c)) {
+    if letters < 2
+        || !text
+            .chars()
+            .all(|c| c.is_alphabetic() || " .-'’".contains(c))
+    {
         return false;
     }
-    let all_caps = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let all_caps = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     all_caps || (agency_follows && words.len() <= 3 && words.iter().all(|w| starts_upper(w)))
 }
 
@@ -176,7 +189,10 @@ mod tests {
         assert_eq!(d.place, "PARIS");
         assert_eq!(d.agency.as_deref(), Some("Reuters"));
         assert_eq!(d.date, None);
-        assert_eq!(&"PARIS (Reuters) - France accused"[d.body_start..], "France accused");
+        assert_eq!(
+            &"PARIS (Reuters) - France accused"[d.body_start..],
+            "France accused"
+        );
     }
 
     #[test]
@@ -208,15 +224,27 @@ mod tests {
         assert_eq!(parse("NEW YORK, March 3 - Stocks rose.").place, "NEW YORK");
         assert_eq!(parse("NAIROBI - Rains arrived late.").place, "NAIROBI");
         assert_eq!(parse("ST. LOUIS -- Police said.").place, "ST. LOUIS");
-        assert_eq!(parse("Washington (Reuters) - A bill passed.").place, "Washington");
+        assert_eq!(
+            parse("Washington (Reuters) - A bill passed.").place,
+            "Washington"
+        );
     }
 
     #[test]
     fn ordinary_openings_are_not_datelines() {
-        assert_eq!(find_dateline("France accused Syria - and its allies - of war."), None);
-        assert_eq!(find_dateline("Paris - the city of light - was quiet."), None);
+        assert_eq!(
+            find_dateline("France accused Syria - and its allies - of war."),
+            None
+        );
+        assert_eq!(
+            find_dateline("Paris - the city of light - was quiet."),
+            None
+        );
         assert_eq!(find_dateline("A well-known PARIS-based firm said."), None);
-        assert_eq!(find_dateline("UNITED NATIONS, it said, was 1-0 - down."), None);
+        assert_eq!(
+            find_dateline("UNITED NATIONS, it said, was 1-0 - down."),
+            None
+        );
         assert_eq!(find_dateline(""), None);
     }
 }

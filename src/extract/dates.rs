@@ -59,7 +59,13 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -115,7 +121,10 @@ pub fn month_number(word: &str) -> Option<u8> {
     if word == "dec" {
         return Some(12);
     }
-    MONTHS.iter().find(|(name, _)| *name == word).map(|&(_, n)| n)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, n)| n)
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -151,14 +160,33 @@ const LABELS: [&str; 8] = [
 fn is_time_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches(['.', ',']);
-    if lower.contains(':') && lower.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+    if lower.contains(':')
+        && lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
     {
         return true;
     }
     matches!(
         lower,
-        "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "et" | "pst" | "pdt" | "am"
-            | "pm" | "a.m" | "p.m" | "at" | "hrs" | "local" | "time"
+        "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "est"
+            | "edt"
+            | "et"
+            | "pst"
+            | "pdt"
+            | "am"
+            | "pm"
+            | "a.m"
+            | "p.m"
+            | "at"
+            | "hrs"
+            | "local"
+            | "time"
     ) || (lower.ends_with("am") || lower.ends_with("pm"))
         && lower[..lower.len() - 2]
             .chars()
@@ -282,13 +310,22 @@ mod tests {
         assert_eq!(day("23 November 2016").as_deref(), Some("2016-11-23"));
         assert_eq!(day("November 23, 2016").as_deref(), Some("2016-11-23"));
         assert_eq!(day("Nov. 23, 2016").as_deref(), Some("2016-11-23"));
-        assert_eq!(day("Wednesday, 23 November 2016").as_deref(), Some("2016-11-23"));
+        assert_eq!(
+            day("Wednesday, 23 November 2016").as_deref(),
+            Some("2016-11-23")
+        );
         assert_eq!(day("Monday, March 4, 2019").as_deref(), Some("2019-03-04"));
         assert_eq!(day("Published: 2019-03-04").as_deref(), Some("2019-03-04"));
-        assert_eq!(day("Updated: 4th March 2019 14:05 GMT").as_deref(), Some("2019-03-04"));
+        assert_eq!(
+            day("Updated: 4th March 2019 14:05 GMT").as_deref(),
+            Some("2019-03-04")
+        );
         assert_eq!(day("2019/03/04").as_deref(), Some("2019-03-04"));
         assert_eq!(day("2016-11-23T09:30:00Z").as_deref(), Some("2016-11-23"));
-        assert_eq!(day("Published on 1 Feb 2020").as_deref(), Some("2020-02-01"));
+        assert_eq!(
+            day("Published on 1 Feb 2020").as_deref(),
+            Some("2020-02-01")
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! An [`Article`] (plus its file's fingerprint) as a tantivy document.
 
 use tantivy::schema::{Field, OwnedValue};
-use tantivy::{DateTime, Document, TantivyDocument};
+use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
 use crate::extract::dates::Day;
@@ -91,9 +91,4 @@ pub fn first_day(doc: &TantivyDocument, field: Field) -> Option<Day> {
     stored_values(doc, field)
         .into_iter()
         .find_map(|v| v.as_str().and_then(Day::parse_iso))
-}
-
-/// Gives `Document::to_named_doc` a home for callers that want tantivy's JSON.
-pub fn to_json(schema: &NewsSchema, doc: &TantivyDocument) -> String {
-    doc.to_json(&schema.tantivy)
 }

@@ -286,7 +286,9 @@ fn walk(
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.file_name()) || e.path() == index_dir));
+            .filter_entry(|e| {
+                e.depth() == 0 || !(is_hidden(e.file_name()) || e.path() == index_dir)
+            });
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -318,7 +320,13 @@ fn walk(
                         path: key.clone(),
                         reason: walk_error_reason(&err),
                     };
-                    if outcomes.send(Outcome::Failed { key: Some(key), failure }).is_err() {
+                    if outcomes
+                        .send(Outcome::Failed {
+                            key: Some(key),
+                            failure,
+                        })
+                        .is_err()
+                    {
                         return;
                     }
                     continue;
@@ -331,9 +339,9 @@ fn walk(
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos() as u64);
             let previous = known.get(&key).cloned();
-            let unchanged = previous.as_ref().is_some_and(|p| {
-                p.fingerprint.size == size && p.fingerprint.mtime_ns == mtime_ns
-            });
+            let unchanged = previous
+                .as_ref()
+                .is_some_and(|p| p.fingerprint.size == size && p.fingerprint.mtime_ns == mtime_ns);
             let sent = if unchanged {
                 outcomes.send(Outcome::Unchanged { key }).is_ok()
             } else {

@@ -153,7 +153,9 @@ impl NewsSchema {
 
     /// Stored fields shown to users (`show`, JSON), in schema order.
     pub fn shown_fields(&self) -> impl Iterator<Item = &SchemaField> {
-        self.fields.iter().filter(|f| f.spec.stored && !f.spec.internal)
+        self.fields
+            .iter()
+            .filter(|f| f.spec.stored && !f.spec.internal)
     }
 
     /// The unstemmed companion that answers prefix queries on `name`.
@@ -181,7 +183,10 @@ impl TryFrom<SchemaSpec> for NewsSchema {
         let mut seen = HashSet::new();
         for f in &spec.fields {
             if !seen.insert(f.name.as_str()) {
-                return Err(Error::Schema(format!("field `{}` is declared twice", f.name)));
+                return Err(Error::Schema(format!(
+                    "field `{}` is declared twice",
+                    f.name
+                )));
             }
         }
         for f in &spec.fields {
@@ -377,7 +382,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_rejected_with_their_name() {
-        let text = SCHEMA_TOML.replace("about = \"Headline", "colour = \"red\"\nabout = \"Headline");
+        let text =
+            SCHEMA_TOML.replace("about = \"Headline", "colour = \"red\"\nabout = \"Headline");
         let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
         assert!(err.contains("colour"), "{err}");
     }

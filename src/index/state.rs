@@ -27,8 +27,10 @@ pub fn indexed_files(
     let mut files = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let (Some(paths), Some(ids)) = (fast.str(schema.name(core.path))?,
-            fast.str(schema.name(core.id))?,) else {
+        let (Some(paths), Some(ids)) = (
+            fast.str(schema.name(core.path))?,
+            fast.str(schema.name(core.id))?,
+        ) else {
             continue;
         };
         let sizes = fast.u64(schema.name(core.file_size))?;

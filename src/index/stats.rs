@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::search::NewsSearcher;
-use crate::search::facets::{FacetCount, FacetKind, FacetSpec, DateBucket};
+use crate::search::facets::{DateBucket, FacetCount, FacetKind, FacetSpec};
 
 /// Summary figures of an index.
 #[derive(Debug, Clone, Serialize)]

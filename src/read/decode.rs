@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("café".as_bytes()).unwrap(), ("café".into(), Encoding::Utf8));
+        assert_eq!(
+            decode("café".as_bytes()).unwrap(),
+            ("café".into(), Encoding::Utf8)
+        );
         assert_eq!(
             decode(b"\xEF\xBB\xBFcaf\xC3\xA9").unwrap(),
             ("café".into(), Encoding::Utf8)
@@ -88,7 +91,13 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode(b"\x7FELF\x02\x01\x00\x00"), Err(ReadError::Binary)));
-        assert!(matches!(decode(&[1, 2, 3, 4, 5, 6, 7, 8]), Err(ReadError::Binary)));
+        assert!(matches!(
+            decode(b"\x7FELF\x02\x01\x00\x00"),
+            Err(ReadError::Binary)
+        ));
+        assert!(matches!(
+            decode(&[1, 2, 3, 4, 5, 6, 7, 8]),
+            Err(ReadError::Binary)
+        ));
     }
 }

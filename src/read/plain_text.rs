@@ -74,8 +74,13 @@ mod tests {
 
     #[test]
     fn headline_then_body() {
-        let a = parse("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant rose.\n");
-        assert_eq!(a.title.as_deref(), Some("Ad sales boost Time Warner profit"));
+        let a = parse(
+            "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant rose.\n",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ad sales boost Time Warner profit")
+        );
         assert_eq!(a.body, "Quarterly profits at US media giant rose.");
         assert_eq!(a.date, None);
     }

@@ -64,7 +64,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -103,7 +103,10 @@ mod tests {
     #[test]
     fn plain_style_adds_no_escape_codes() {
         assert_eq!(Style::PLAIN.matched("x"), "x");
-        let color = Style { color: true, width: None };
+        let color = Style {
+            color: true,
+            width: None,
+        };
         assert_eq!(color.matched("x"), "\x1b[1;31mx\x1b[0m");
     }
 }

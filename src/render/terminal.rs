@@ -18,8 +18,16 @@ pub fn write_search(
     style: Style,
 ) -> io::Result<()> {
     let shown = results.hits.len();
-    let plural = if results.total == 1 { "article" } else { "articles" };
-    let mut header = format!("{} {plural} match {}", thousands(results.total as u64), style.bold(query));
+    let plural = if results.total == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    let mut header = format!(
+        "{} {plural} match {}",
+        thousands(results.total as u64),
+        style.bold(query)
+    );
     if shown > 0 {
         let first = results.offset + 1;
         header.push_str(&format!(" · showing {first}–{}", results.offset + shown));
@@ -71,7 +79,11 @@ fn highlighted(text: &str, spans: &[[usize; 2]], style: Style, indent: usize) ->
     let mut spans = spans.iter().peekable();
     let flush = |segment: &mut String, out: &mut String, in_match: bool| {
         if !segment.is_empty() {
-            let painted = if in_match { style.matched(segment) } else { segment.clone() };
+            let painted = if in_match {
+                style.matched(segment)
+            } else {
+                segment.clone()
+            };
             out.push_str(&painted);
             segment.clear();
         }
@@ -140,7 +152,13 @@ pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io
         .max()
         .unwrap_or(0)
         .min(40);
-    let max = facet.counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let max = facet
+        .counts
+        .iter()
+        .map(|c| c.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let count_width = thousands(max).len();
     for count in &facet.counts {
         let cells = ((count.count as f64 / max as f64) * BAR_CELLS as f64).ceil() as usize;
@@ -154,7 +172,10 @@ pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io
     }
     let mut notes = Vec::new();
     if facet.distinct > facet.counts.len() {
-        notes.push(format!("{} more values", facet.distinct - facet.counts.len()));
+        notes.push(format!(
+            "{} more values",
+            facet.distinct - facet.counts.len()
+        ));
     }
     if facet.missing > 0 {
         notes.push(format!("{} without a value", thousands(facet.missing)));
@@ -166,7 +187,12 @@ pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io
 }
 
 pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style) -> io::Result<()> {
-    let width = article.fields.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+    let width = article
+        .fields
+        .iter()
+        .map(|(n, _, _)| n.len())
+        .max()
+        .unwrap_or(0);
     let mut body = None;
     for (name, _, values) in &article.fields {
         if name == "body" {
@@ -238,7 +264,11 @@ pub fn write_stats(out: &mut dyn Write, stats: &IndexStats, style: Style) -> io:
 }
 
 /// The one-line summary after indexing.
-pub fn write_ingest_summary(out: &mut dyn Write, summary: &IngestSummary, style: Style) -> io::Result<()> {
+pub fn write_ingest_summary(
+    out: &mut dyn Write,
+    summary: &IngestSummary,
+    style: Style,
+) -> io::Result<()> {
     writeln!(
         out,
         "{} documents in the index · {} added, {} updated, {} unchanged, {} removed, {} failed · {:.2} MB read in {:.2} s ({:.1} MB/s)",
@@ -265,7 +295,10 @@ mod tests {
     #[test]
     fn highlights_are_painted_only_with_colour() {
         let spans = [[4, 9]];
-        assert_eq!(highlighted("Say hello now", &spans, Style::PLAIN, 0), "Say hello now");
+        assert_eq!(
+            highlighted("Say hello now", &spans, Style::PLAIN, 0),
+            "Say hello now"
+        );
         let color = Style {
             color: true,
             width: None,

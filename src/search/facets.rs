@@ -269,7 +269,8 @@ impl SegmentCollector for FacetSegmentCollector {
                         let mut text = String::new();
                         for (ord, &count) in counts.iter().enumerate() {
                             text.clear();
-                            if count > 0 && column.ord_to_str(ord as u64, &mut text).unwrap_or(false)
+                            if count > 0
+                                && column.ord_to_str(ord as u64, &mut text).unwrap_or(false)
                             {
                                 labelled.insert(text.clone(), count);
                             }
@@ -318,7 +319,9 @@ mod tests {
     #[test]
     fn unknown_facets_name_the_known_ones() {
         let schema = NewsSchema::builtin();
-        let err = FacetSpec::parse(&schema, "body", 10).unwrap_err().to_string();
+        let err = FacetSpec::parse(&schema, "body", 10)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown facet `body`"), "{err}");
         assert!(err.contains("source") && err.contains("date:year"), "{err}");
         assert!(FacetSpec::parse(&schema, "source:year", 10).is_err());

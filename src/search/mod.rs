@@ -126,8 +126,8 @@ impl NewsSearcher {
         let (total, ranked, facet_results): (usize, Vec<(Option<f32>, DocAddress)>, _) =
             match request.sort {
                 SortOrder::Relevance => {
-                    let (total, docs, facets) = searcher
-                        .search(&*parsed.query, &(Count, top.order_by_score(), facets))?;
+                    let (total, docs, facets) =
+                        searcher.search(&*parsed.query, &(Count, top.order_by_score(), facets))?;
                     let docs = docs.into_iter().map(|(s, d)| (Some(s), d)).collect();
                     (total, docs, facets)
                 }
@@ -153,7 +153,13 @@ impl NewsSearcher {
         let mut hits = Vec::with_capacity(limit);
         for (i, (score, address)) in ranked.into_iter().take(limit).enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(&doc, request.offset + i + 1, score, &parsed.highlights, request.snippet_chars));
+            hits.push(self.hit(
+                &doc,
+                request.offset + i + 1,
+                score,
+                &parsed.highlights,
+                request.snippet_chars,
+            ));
         }
         Ok(SearchResults {
             total,

@@ -71,7 +71,10 @@ pub fn parse(schema: &NewsSchema, index: &Index, text: &str) -> Result<ParsedQue
         message,
     };
     if text.trim().is_empty() {
-        return Err(error(None, "the query is empty; use `*` to match every article".into()));
+        return Err(error(
+            None,
+            "the query is empty; use `*` to match every article".into(),
+        ));
     }
     if text.trim() == "*" {
         return Ok(ParsedQuery {
@@ -120,7 +123,9 @@ fn rewrite(schema: &NewsSchema, ast: UserInputAst) -> Result<UserInputAst, Strin
                 .map(|(occur, sub)| rewrite(schema, sub).map(|sub| (occur, sub)))
                 .collect::<Result<_, _>>()?,
         ),
-        UserInputAst::Boost(sub, boost) => UserInputAst::Boost(Box::new(rewrite(schema, *sub)?), boost),
+        UserInputAst::Boost(sub, boost) => {
+            UserInputAst::Boost(Box::new(rewrite(schema, *sub)?), boost)
+        }
         UserInputAst::Leaf(leaf) => rewrite_leaf(schema, *leaf)?,
     })
 }
@@ -224,9 +229,8 @@ fn is_date_field(schema: &NewsSchema, name: Option<&str>) -> bool {
 /// The first and last day of `2016`, `2016-11` or `2016-11-23`; an RFC 3339
 /// timestamp is passed through as one instant.
 fn parse_period(text: &str) -> Result<(Day, Day), String> {
-    let bad = || {
-        format!("`{text}` is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2016-11-23)")
-    };
+    let bad =
+        || format!("`{text}` is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2016-11-23)");
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| -> Result<u32, String> {
         if s.len() == len && s.chars().all(|c| c.is_ascii_digit()) {
@@ -238,12 +242,18 @@ fn parse_period(text: &str) -> Result<(Day, Day), String> {
     match parts.as_slice() {
         [y] => {
             let y = number(y, 4)? as i32;
-            Ok((Day::new(y, 1, 1).ok_or_else(bad)?, Day::new(y, 12, 31).ok_or_else(bad)?))
+            Ok((
+                Day::new(y, 1, 1).ok_or_else(bad)?,
+                Day::new(y, 12, 31).ok_or_else(bad)?,
+            ))
         }
         [y, m] => {
             let (y, m) = (number(y, 4)? as i32, number(m, 2)? as u8);
             let first = Day::new(y, m, 1).ok_or_else(bad)?;
-            let last = (28..=31).rev().find_map(|d| Day::new(y, m, d)).ok_or_else(bad)?;
+            let last = (28..=31)
+                .rev()
+                .find_map(|d| Day::new(y, m, d))
+                .ok_or_else(bad)?;
             Ok((first, last))
         }
         [_, _, _] => {
@@ -285,7 +295,12 @@ fn rfc3339(day: Day) -> String {
 }
 
 /// Collects highlight terms from every leaf not under NOT.
-fn collect_highlights(schema: &NewsSchema, ast: &UserInputAst, negated: bool, out: &mut Highlights) {
+fn collect_highlights(
+    schema: &NewsSchema,
+    ast: &UserInputAst,
+    negated: bool,
+    out: &mut Highlights,
+) {
     match ast {
         UserInputAst::Clause(clauses) => {
             for (occur, sub) in clauses {
@@ -330,7 +345,11 @@ fn highlights_text(schema: &NewsSchema, field: Option<&str>) -> bool {
         None => true,
         Some(name) => schema.get(name).is_some_and(|f| {
             f.spec.kind == FieldType::Text
-                && (f.spec.search || f.spec.copy_of.as_ref().is_some_and(|c| schema.get(c).is_some_and(|s| s.spec.search)))
+                && (f.spec.search
+                    || f.spec
+                        .copy_of
+                        .as_ref()
+                        .is_some_and(|c| schema.get(c).is_some_and(|s| s.spec.search)))
         }),
     }
 }
@@ -346,10 +365,16 @@ fn describe(schema: &NewsSchema, error: QueryParserError) -> String {
     };
     match error {
         QueryParserError::FieldDoesNotExist(name) => {
-            format!("unknown field `{name}`; fields you can search: {}", fields())
+            format!(
+                "unknown field `{name}`; fields you can search: {}",
+                fields()
+            )
         }
         QueryParserError::FieldNotIndexed(name) => {
-            format!("field `{name}` is not searchable; fields you can search: {}", fields())
+            format!(
+                "field `{name}` is not searchable; fields you can search: {}",
+                fields()
+            )
         }
         QueryParserError::FieldDoesNotHavePositionsIndexed(name) => {
             format!("field `{name}` does not support phrase queries")
@@ -394,7 +419,11 @@ mod tests {
     #[test]
     fn unknown_fields_list_the_known_ones() {
         let err = parse_err("colour:red");
-        assert!(err.message.contains("unknown field `colour`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `colour`"),
+            "{}",
+            err.message
+        );
         assert!(err.message.contains("title"), "{}", err.message);
     }
 
@@ -416,7 +445,12 @@ mod tests {
     #[test]
     fn highlights_skip_negated_terms_and_keep_phrases() {
         let (schema, index) = index();
-        let parsed = parse(&schema, &index, "\"Ministers of Defense\" presiden* -aleppo").unwrap();
+        let parsed = parse(
+            &schema,
+            &index,
+            "\"Ministers of Defense\" presiden* -aleppo",
+        )
+        .unwrap();
         assert_eq!(parsed.highlights.phrases, [["minist", "of", "defens"]]);
         assert_eq!(parsed.highlights.prefixes, ["presiden"]);
         assert!(parsed.highlights.terms.is_empty());

@@ -42,7 +42,9 @@ pub fn make_snippet(body: &str, highlights: &Highlights, max_chars: usize) -> Sn
 }
 
 fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
-    if highlights.terms.is_empty() && highlights.prefixes.is_empty() && highlights.phrases.is_empty()
+    if highlights.terms.is_empty()
+        && highlights.prefixes.is_empty()
+        && highlights.phrases.is_empty()
     {
         return Vec::new();
     }
@@ -167,7 +169,10 @@ fn render(body: &str, start: usize, end: usize, matches: &[Match]) -> Snippet {
     }
     let mut in_space = false;
     let mut open: Option<usize> = None;
-    let mut next_match = matches.iter().filter(|m| m.start >= start && m.end <= end).peekable();
+    let mut next_match = matches
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .peekable();
     for (offset, c) in body[start..end].char_indices() {
         let at = start + offset;
         if let Some(m) = next_match.peek()
@@ -232,7 +237,11 @@ mod tests {
 
     #[test]
     fn stems_match_other_word_forms() {
-        let s = make_snippet("The ministers met. A minister spoke.", &terms(&["minist"]), 200);
+        let s = make_snippet(
+            "The ministers met. A minister spoke.",
+            &terms(&["minist"]),
+            200,
+        );
         assert_eq!(marked(&s), "The [ministers] met. A [minister] spoke.");
     }
 
@@ -243,8 +252,15 @@ mod tests {
             phrases: vec![vec!["minist".into(), "of".into(), "defens".into()]],
             ..Highlights::default()
         };
-        let s = make_snippet("The President met the Ministers of Defense in Riga.", &h, 200);
-        assert_eq!(marked(&s), "The [President] met the [Ministers of Defense] in Riga.");
+        let s = make_snippet(
+            "The President met the Ministers of Defense in Riga.",
+            &h,
+            200,
+        );
+        assert_eq!(
+            marked(&s),
+            "The [President] met the [Ministers of Defense] in Riga."
+        );
     }
 
     #[test]
@@ -252,7 +268,11 @@ mod tests {
         let filler = "Nothing to see here at all. ".repeat(20);
         let body = format!("{filler}Aleppo was shelled. Aleppo again.{filler}");
         let s = make_snippet(&body, &terms(&["aleppo"]), 80);
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
         assert!(s.text.contains("Aleppo was shelled"), "{}", s.text);
         assert_eq!(s.highlights.len(), 2);
         assert!(s.text.chars().count() <= 82);
