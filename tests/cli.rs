@@ -557,6 +557,20 @@ fn bbc_headlines_and_the_latin1_byte() {
         &id_of(&env, &shared.join("corpora/bbc/sport/199.txt")),
     ]);
     assert!(article["title"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(
+        article["body"].as_str().unwrap().contains('£'),
+        "the Latin-1 byte 0xA3 is a pound sign"
+    );
+    // Line 1 of every BBC file is its headline.
+    let all = env.search("*", &["--limit", "1000"]);
+    let untitled: Vec<&Value> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["title"].is_null())
+        .map(|h| &h["path"])
+        .collect();
+    assert!(untitled.is_empty(), "no title found for {untitled:?}");
 }
 
 /// The id newsdex gives the article at `path`, found through search by path.

@@ -2,8 +2,8 @@
 //!
 //! Layout rules, in order:
 //! 1. **Title**: the first non-empty line is the headline when it reads as
-//!    one: at most 25 words and 200 characters, two words or more, starting
-//!    with a capital or digit, not ending like a sentence (`.` `,` `;` `:`),
+//!    one: at most 25 words and 200 characters, two words or more, its first
+//!    word not all lower case, not ending like a sentence (`.` `,` `;` `:`),
 //!    and not itself a dateline or a date. This is how the BBC corpus and most
 //!    saved articles are laid out. Otherwise there is no title and the text
 //!    starts with the body.
@@ -57,10 +57,12 @@ pub fn is_headline(line: &str) -> bool {
     if !(2..=25).contains(&words) || line.chars().count() > 200 {
         return false;
     }
-    let starts_well = line
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    // A headline may open with a capital, a digit, a currency sign or a
+    // quote ("$1m payoff…", "iTunes now selling…"), but not with an
+    // all-lower-case word, which is how a wrapped sentence continues.
+    let first_word = line.split_whitespace().next().unwrap_or_default();
+    let starts_well = !first_word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic())
+        || !first_word.chars().next().is_some_and(char::is_alphabetic);
     let ends_like_sentence = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
     starts_well
         && !ends_like_sentence
@@ -113,6 +115,9 @@ mod tests {
         assert!(is_headline("Will rates rise again?"));
         assert!(is_headline("“Total war” in Aleppo, says France"));
         assert!(is_headline("2004 sees record number of tourists"));
+        assert!(is_headline("$1m payoff for former Shell boss"));
+        assert!(is_headline("iTunes now selling Band Aid song"));
+        assert!(is_headline("£1.8m indecency fine for Viacom"));
         assert!(!is_headline("Sport"));
         assert!(!is_headline("the lower-case opening of a sentence"));
         assert!(!is_headline("This line ends like a sentence."));
