@@ -15,7 +15,7 @@ impl IndexProgress {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} indexing [{bar:32}] {human_pos}/{human_len} files · {per_sec} · {elapsed}",
+                    "{spinner} indexing [{bar:32}] {human_pos}/{human_len} files · {elapsed} {msg}",
                 )
                 .expect("valid template")
                 .progress_chars("=> "),
@@ -40,6 +40,10 @@ impl Progress for IndexProgress {
 
     fn done(&self) {
         self.bar.inc(1);
+    }
+
+    fn committing(&self) {
+        self.bar.set_message("· committing and merging segments");
     }
 
     fn failed(&self, failure: &Failure) {

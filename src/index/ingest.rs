@@ -101,6 +101,8 @@ pub trait Progress: Sync {
     fn done(&self) {}
     /// A file could not be indexed; called as it happens.
     fn failed(&self, _failure: &Failure) {}
+    /// Every file is dealt with; the commit (and segment merges) begin.
+    fn committing(&self) {}
 }
 
 /// A progress receiver that ignores everything.
@@ -252,6 +254,7 @@ pub fn ingest(
         }
     }
 
+    progress.committing();
     writer.commit()?;
     writer.wait_merging_threads()?;
     reader.reload()?;
