@@ -28,13 +28,13 @@ pub enum Error {
     #[error("the index at {path} is locked by another newsdex process that is writing to it")]
     Locked { path: PathBuf },
 
-    #[error("cannot index {path}: {source}")]
+    #[error("cannot index {path}")]
     Root {
         path: PathBuf,
         source: std::io::Error,
     },
 
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
