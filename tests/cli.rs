@@ -35,6 +35,12 @@ impl Env {
         cmd
     }
 
+    /// Runs a command expected to exit with `code`; returns its stderr.
+    fn stderr_of(&self, args: &[&str], code: i32) -> String {
+        let out = self.cmd(args).assert().code(code).get_output().clone();
+        String::from_utf8(out.stderr).unwrap()
+    }
+
     /// Runs a command expected to succeed and parses its JSON output.
     fn json(&self, args: &[&str]) -> Value {
         let mut all = args.to_vec();
@@ -402,51 +408,21 @@ fn windows_1252_text_is_decoded() {
 #[test]
 fn query_syntax_error_exits_2_and_points_at_it() {
     let env = corpus_env();
-    let out = env
-        .cmd(&["search", "title:(aleppo"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = env.stderr_of(&["search", "title:(aleppo"], 2);
     assert!(stderr.contains("invalid query"), "{stderr}");
     assert!(stderr.contains('^'), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 
-    let out = env
-        .cmd(&["search", "colour:red"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("unknown field `colour`")
-    );
-    let out = env
-        .cmd(&["search", "x", "--facet", "body"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("unknown facet `body`")
-    );
+    let stderr = env.stderr_of(&["search", "colour:red"], 2);
+    assert!(stderr.contains("unknown field `colour`"), "{stderr}");
+    let stderr = env.stderr_of(&["search", "x", "--facet", "body"], 2);
+    assert!(stderr.contains("unknown facet `body`"), "{stderr}");
 }
 
 #[test]
 fn missing_index_says_how_to_make_one() {
     let env = Env::new();
-    let out = env
-        .cmd(&["search", "anything"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = env.stderr_of(&["search", "anything"], 1);
     assert!(
         stderr.contains("no newsdex index") && stderr.contains("newsdex index"),
         "{stderr}"

@@ -61,7 +61,9 @@ pub fn is_headline(line: &str) -> bool {
     // quote ("$1m payoff…", "iTunes now selling…"), but not with an
     // all-lower-case word, which is how a wrapped sentence continues.
     let first_word = line.split_whitespace().next().unwrap_or_default();
-    let starts_well = !first_word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic())
+    let starts_well = !first_word
+        .chars()
+        .all(|c| c.is_lowercase() || !c.is_alphabetic())
         || !first_word.chars().next().is_some_and(char::is_alphabetic);
     let ends_like_sentence = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
     starts_well
