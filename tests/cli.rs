@@ -558,3 +558,38 @@ fn id_of(env: &Env, path: &Path) -> String {
         .unwrap()
         .to_string()
 }
+
+#[test]
+fn a_run_killed_halfway_leaves_the_previous_index_readable() {
+    let env = Env::new();
+    let first = env.articles("first", &[("a.txt", b"Alpha headline here\n\nAlpha body.")]);
+    env.index(&first);
+
+    let big = env.dir.path().join("big");
+    fs::create_dir_all(&big).unwrap();
+    for i in 0..3000 {
+        let text = format!("Story number {i} here\n\nBody of story {i} about harbours and rivers.");
+        fs::write(big.join(format!("{i:05}.txt")), text).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .arg("--index")
+        .arg(env.index_path())
+        .arg("index")
+        .arg(&big)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Whenever the kill landed, the index holds one complete commit: the
+    // old one, or (if the run had already finished) the new one.
+    let documents = env.json(&["stats"])["documents"].as_u64().unwrap();
+    assert!(documents == 1 || documents == 3001, "{documents}");
+    assert_eq!(total(&env.search("alpha", &[])), 1);
+    // And the next run picks up where it should, with the lock released.
+    let summary = env.index(&big);
+    assert_eq!(summary["documents"], 3001);
+}

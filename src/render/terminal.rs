@@ -144,7 +144,10 @@ pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io
     writeln!(out, "{}", style.bold(&heading))?;
     if facet.counts.is_empty() {
         let matches = thousands(facet.missing);
-        return writeln!(out, "  (none of the {matches} matching articles has a value)");
+        return writeln!(
+            out,
+            "  (none of the {matches} matching articles has a value)"
+        );
     }
     let label_width = facet
         .counts
