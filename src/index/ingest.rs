@@ -28,7 +28,7 @@ use crate::extract;
 use crate::index::NewsIndex;
 use crate::index::document::{FileFingerprint, to_document};
 use crate::index::ids::{article_id, fnv1a64};
-use crate::index::state::{IndexedFile, indexed_files};
+use crate::index::state::indexed_files;
 use crate::read::{self, ReadError};
 
 /// How an ingest run is set up.
@@ -119,7 +119,7 @@ struct Job {
     key: String,
     size: u64,
     mtime_ns: u64,
-    previous: Option<IndexedFile>,
+    previous: Option<FileFingerprint>,
 }
 
 enum Change {
@@ -279,7 +279,7 @@ fn canonical_roots(roots: &[PathBuf]) -> Result<Vec<PathBuf>> {
 fn walk(
     roots: &[PathBuf],
     index_dir: &Path,
-    known: &HashMap<String, IndexedFile>,
+    known: &HashMap<String, FileFingerprint>,
     jobs: &Sender<Job>,
     outcomes: &Sender<Outcome>,
     progress: &dyn Progress,
@@ -341,10 +341,10 @@ fn walk(
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos() as u64);
-            let previous = known.get(&key).cloned();
+            let previous = known.get(&key).copied();
             let unchanged = previous
                 .as_ref()
-                .is_some_and(|p| p.fingerprint.size == size && p.fingerprint.mtime_ns == mtime_ns);
+                .is_some_and(|p| p.size == size && p.mtime_ns == mtime_ns);
             let sent = if unchanged {
                 outcomes.send(Outcome::Unchanged { key }).is_ok()
             } else {
@@ -423,7 +423,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         .collect();
     let change = match &job.previous {
         None => Change::Added,
-        Some(p) if p.fingerprint.content_hash == content_hash => Change::Touched,
+        Some(p) if p.content_hash == content_hash => Change::Touched,
         Some(_) => Change::Updated,
     };
     Ok(Outcome::Indexed {

@@ -11,26 +11,16 @@ use crate::error::Result;
 use crate::index::document::FileFingerprint;
 use crate::index::schema::NewsSchema;
 
-/// An indexed file: its article id and fingerprint.
-#[derive(Debug, Clone)]
-pub struct IndexedFile {
-    pub id: String,
-    pub fingerprint: FileFingerprint,
-}
-
-/// Every indexed file, by absolute path.
+/// The fingerprint of every indexed file, by absolute path.
 pub fn indexed_files(
     searcher: &Searcher,
     schema: &NewsSchema,
-) -> Result<HashMap<String, IndexedFile>> {
+) -> Result<HashMap<String, FileFingerprint>> {
     let core = &schema.core;
     let mut files = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let (Some(paths), Some(ids)) = (
-            fast.str(schema.name(core.path))?,
-            fast.str(schema.name(core.id))?,
-        ) else {
+        let Some(paths) = fast.str(schema.name(core.path))? else {
             continue;
         };
         let sizes = fast.u64(schema.name(core.file_size))?;
@@ -38,35 +28,23 @@ pub fn indexed_files(
         let hashes = fast.u64(schema.name(core.content_hash))?;
         let alive = segment.alive_bitset();
         let mut path = String::new();
-        let mut id = String::new();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let (Some(path_ord), Some(id_ord)) =
-                (paths.term_ords(doc).next(), ids.term_ords(doc).next())
-            else {
+            let Some(path_ord) = paths.term_ords(doc).next() else {
                 continue;
             };
             path.clear();
-            id.clear();
             paths
                 .ord_to_str(path_ord, &mut path)
-                .map_err(tantivy::TantivyError::from)?;
-            ids.ord_to_str(id_ord, &mut id)
                 .map_err(tantivy::TantivyError::from)?;
             let fingerprint = FileFingerprint {
                 size: sizes.first(doc).unwrap_or_default(),
                 mtime_ns: mtimes.first(doc).unwrap_or_default(),
                 content_hash: hashes.first(doc).unwrap_or_default(),
             };
-            files.insert(
-                path.clone(),
-                IndexedFile {
-                    id: id.clone(),
-                    fingerprint,
-                },
-            );
+            files.insert(path.clone(), fingerprint);
         }
     }
     Ok(files)
