@@ -11,12 +11,15 @@ use serde::Serialize;
 use crate::extract::dates::{WrittenDate, parse_written_date};
 
 /// A dateline found at the start of a body.
+///
+/// Wire copy sometimes loses the place and keeps only `(Reuters) - `; that
+/// still counts, with no place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dateline {
     /// The dateline as written, without the dash: `WASHINGTON, Dec 29 (Reuters)`.
     pub text: String,
-    /// The place as written: `WASHINGTON`.
-    pub place: String,
+    /// The place as written: `WASHINGTON`, `NEW YORK/WASHINGTON`.
+    pub place: Option<String>,
     /// A region or country after the place: `Nigeria` in `LAGOS, Nigeria`.
     pub region: Option<String>,
     /// The agency in brackets: `Reuters`.
@@ -53,10 +56,16 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
 
-    let (head, agency) = split_agency(raw_head)?;
+    let (head, agency, bracketed) = split_agency(raw_head)?;
     let mut parts = head.split(',').map(str::trim).filter(|p| !p.is_empty());
-    let place = parts.next()?;
-    if !is_place(place, agency.is_some()) {
+    let place = match parts.next() {
+        Some(place) if is_place(place, agency.is_some()) => Some(place),
+        Some(_) => return None,
+        // `(Reuters) - …`: an agency alone.
+        None if agency.is_some() => None,
+        None => return None,
+    };
+    if place.is_none() && !bracketed {
         return None;
     }
     let mut region = None;
@@ -83,7 +92,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
 
     Some(Dateline {
         text: raw_head.to_string(),
-        place: place.to_string(),
+        place: place.map(str::to_string),
         region,
         agency,
         date,
@@ -120,15 +129,19 @@ fn find_dash(opening: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Splits a trailing `(Agency)` off the head.
-fn split_agency(head: &str) -> Option<(&str, Option<String>)> {
+/// Splits a trailing `(Agency)` off the head; says whether there were
+/// brackets (`WASHINGTON () -` has brackets and no agency).
+fn split_agency(head: &str) -> Option<(&str, Option<String>, bool)> {
     let Some(inner_end) = head.strip_suffix(')') else {
-        return Some((head, None));
+        return Some((head, None, false));
     };
     let open = inner_end.rfind('(')?;
     let agency = inner_end[open + 1..].trim();
-    let plausible = !agency.is_empty()
-        && agency.len() <= 40
+    let rest = inner_end[..open].trim().trim_end_matches(',').trim_end();
+    if agency.is_empty() {
+        return Some((rest, None, true));
+    }
+    let plausible = agency.len() <= 40
         && agency.split_whitespace().count() <= 4
         && agency
             .chars()
@@ -136,8 +149,7 @@ fn split_agency(head: &str) -> Option<(&str, Option<String>)> {
     if !plausible {
         return None;
     }
-    let rest = inner_end[..open].trim().trim_end_matches(',').trim_end();
-    Some((rest, Some(agency.to_string())))
+    Some((rest, Some(agency.to_string()), true))
 }
 
 fn is_place(text: &str, agency_follows: bool) -> bool {
@@ -149,7 +161,7 @@ fn is_place(text: &str, agency_follows: bool) -> bool {
     if letters < 2
         || !text
             .chars()
-            .all(|c| c.is_alphabetic() || " .-'’".contains(c))
+            .all(|c| c.is_alphabetic() || " .-'’/".contains(c))
     {
         return false;
     }
@@ -164,8 +176,13 @@ fn is_region(words: &[&str]) -> bool {
     !words.is_empty()
         && words.len() <= 4
         && words.iter().all(|w| {
-            w.chars().all(|c| c.is_alphabetic() || ".-'’".contains(c))
-                && (starts_upper(w) || matches!(*w, "of" | "de" | "and" | "the"))
+            // `AUSTIN, Texas/WASHINGTON`: a region, then a second place.
+            w.split('/').all(|piece| {
+                piece
+                    .chars()
+                    .all(|c| c.is_alphabetic() || ".-'’".contains(c))
+                    && (starts_upper(piece) || matches!(piece, "of" | "de" | "and" | "the"))
+            })
         })
         && starts_upper(words[0])
 }
@@ -186,7 +203,7 @@ mod tests {
     fn reuters_style_with_agency() {
         let d = parse("PARIS (Reuters) - France accused Syria on Wednesday.");
         assert_eq!(d.text, "PARIS (Reuters)");
-        assert_eq!(d.place, "PARIS");
+        assert_eq!(d.place.as_deref(), Some("PARIS"));
         assert_eq!(d.agency.as_deref(), Some("Reuters"));
         assert_eq!(d.date, None);
         assert_eq!(
@@ -198,7 +215,7 @@ mod tests {
     #[test]
     fn month_and_day_without_year() {
         let d = parse("WASHINGTON, Dec 29 - The Treasury said on Friday.");
-        assert_eq!(d.place, "WASHINGTON");
+        assert_eq!(d.place.as_deref(), Some("WASHINGTON"));
         let date = d.date.unwrap();
         assert_eq!((date.year, date.month, date.day), (None, 12, 29));
         assert_eq!(date.day(), None, "a dateline without a year gives no date");
@@ -207,7 +224,7 @@ mod tests {
     #[test]
     fn region_agency_and_em_dash() {
         let d = parse("LAGOS, Nigeria (AP) — Fuel queues returned on Monday.");
-        assert_eq!(d.place, "LAGOS");
+        assert_eq!(d.place.as_deref(), Some("LAGOS"));
         assert_eq!(d.region.as_deref(), Some("Nigeria"));
         assert_eq!(d.agency.as_deref(), Some("AP"));
     }
@@ -221,12 +238,28 @@ mod tests {
 
     #[test]
     fn multi_word_places_and_bare_dash() {
-        assert_eq!(parse("NEW YORK, March 3 - Stocks rose.").place, "NEW YORK");
-        assert_eq!(parse("NAIROBI - Rains arrived late.").place, "NAIROBI");
-        assert_eq!(parse("ST. LOUIS -- Police said.").place, "ST. LOUIS");
+        let place = |text| parse(text).place.unwrap();
+        assert_eq!(place("NEW YORK, March 3 - Stocks rose."), "NEW YORK");
+        assert_eq!(place("NAIROBI - Rains arrived late."), "NAIROBI");
+        assert_eq!(place("ST. LOUIS -- Police said."), "ST. LOUIS");
+        assert_eq!(place("Washington (Reuters) - A bill passed."), "Washington");
         assert_eq!(
-            parse("Washington (Reuters) - A bill passed.").place,
-            "Washington"
+            place("NEW YORK/WASHINGTON (Reuters) - Tax."),
+            "NEW YORK/WASHINGTON"
+        );
+        let d = parse("AUSTIN, Texas/WASHINGTON (Reuters) - A congressman said.");
+        assert_eq!(d.region.as_deref(), Some("Texas/WASHINGTON"));
+    }
+
+    #[test]
+    fn wire_copy_that_lost_its_place_or_agency() {
+        let d = parse("(Reuters) - Alabama officials on Thursday certified the result.");
+        assert_eq!((d.place, d.agency.as_deref()), (None, Some("Reuters")));
+        let d = parse("WASHINGTON () - The top Democrat asked.");
+        assert_eq!((d.place.as_deref(), d.agency), (Some("WASHINGTON"), None));
+        assert_eq!(
+            find_dateline("(In Dec. 25 story, corrects name) - text"),
+            None
         );
     }
 
