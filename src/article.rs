@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use crate::extract::dateline::Dateline;
+use crate::extract::quotes::Quote;
+use crate::extract::speakers::Speaker;
 use crate::extract::dates::Day;
 
 /// One news article, as read from a file and enriched by the extractors.
@@ -16,6 +18,9 @@ pub struct Article {
     pub title: Option<String>,
     /// Text after the title and date line. The dateline, if any, stays in it.
     pub body: String,
+    /// Byte offset of `body` in the file's decoded text (extractors work on
+    /// the body; offsets reported to users are into the whole text).
+    pub body_start: usize,
     /// The dateline the body opens with.
     pub dateline: Option<Dateline>,
     /// The day the text says it was published; never guessed.
@@ -24,10 +29,10 @@ pub struct Article {
     pub source: Option<String>,
     /// Words in the body.
     pub word_count: u64,
-    /// Reserved for the speakers extractor.
-    pub speakers: Vec<String>,
-    /// Reserved for the speakers extractor.
-    pub quotes: Vec<String>,
+    /// People and organisations quoted or reported, resolved to names.
+    pub speakers: Vec<Speaker>,
+    /// Direct quotes and reported speech, with their speakers.
+    pub quotes: Vec<Quote>,
     /// Reserved for the places extractor.
     pub places: Vec<String>,
 }

@@ -86,6 +86,20 @@ pub enum Command {
 
     /// Print what the index holds: documents, size, date range, top sources
     Stats,
+
+    /// Show what newsdex extracts from files, without touching an index
+    ///
+    /// Title, date, dateline, speakers and quotes of each article. With
+    /// --json, one JSON object per article per line (NDJSON); offsets are
+    /// character offsets into the file's decoded text, end exclusive.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files to read (any extension is read as plain text)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -16,7 +16,7 @@ use newsdex::render::{Style, json, terminal};
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::{NewsSearcher, SearchRequest, SortOrder};
 
-use args::{Cli, ColorChoice, Command, GlobalArgs, IndexArgs, SearchArgs, SortArg};
+use args::{Cli, ColorChoice, Command, ExtractArgs, GlobalArgs, IndexArgs, SearchArgs, SortArg};
 
 /// Exit status when the index was updated but some inputs failed.
 pub const EXIT_SOME_FAILED: u8 = 3;
@@ -106,9 +106,37 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
+        Command::Extract(args) => extract(args, config, &mut out)?,
     };
     out.flush()?;
     Ok(code)
+}
+
+fn extract(args: &ExtractArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    for path in &args.files {
+        match newsdex::extract::report::extract_file(path) {
+            Ok(articles) => {
+                for article in &articles {
+                    if config.json {
+                        json::write_json(out, article)?;
+                    } else {
+                        terminal::write_extracted(out, article, config.style)?;
+                    }
+                }
+            }
+            Err(err) => {
+                failed = true;
+                out.flush()?;
+                eprintln!("newsdex: skipped {}: {err}", path.display());
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(EXIT_SOME_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn open(config: &Config) -> anyhow::Result<NewsSearcher> {

@@ -4,10 +4,17 @@
 //! Speakers and places plug in here.
 
 pub mod dateline;
+pub mod lexicon;
+pub mod quotes;
+pub mod report;
+pub mod speakers;
+pub mod tokens;
 pub mod dates;
 pub mod text;
 
 use crate::article::Article;
+use crate::extract::quotes::Quote;
+use crate::extract::speakers::Speaker;
 
 /// Fills the fields the extractors derive from the text: dateline, date
 /// (when the reader found none), source (the dateline's agency, when the
@@ -23,6 +30,28 @@ pub fn enrich(article: &mut Article) {
         }
     }
     article.word_count = text::word_count(&article.body);
+    let (speakers, quotes) = speakers_and_quotes(&article.body);
+    article.speakers = speakers;
+    article.quotes = quotes;
+}
+
+/// Finds the quotes of a body and resolves their speakers.
+pub fn speakers_and_quotes(body: &str) -> (Vec<Speaker>, Vec<Quote>) {
+    let attributions = quotes::find_attributions(body);
+    let resolved = speakers::resolve(body, &attributions);
+    let quotes = attributions
+        .iter()
+        .zip(&resolved.speaker_of)
+        .map(|(a, speaker)| Quote {
+            text: quotes::quote_text(body, a.content),
+            content: a.content,
+            direct: a.direct,
+            cue: a.cue,
+            source: a.source,
+            speaker: speaker.map(|i| resolved.speakers[i].name.clone()),
+        })
+        .collect();
+    (resolved.speakers, quotes)
 }
 
 #[cfg(test)]

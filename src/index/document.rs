@@ -1,11 +1,21 @@
 //! An [`Article`] (plus its file's fingerprint) as a tantivy document.
 
+use serde::{Deserialize, Serialize};
 use tantivy::schema::{Field, OwnedValue};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
 use crate::extract::dates::Day;
 use crate::index::schema::NewsSchema;
+
+/// A quote as stored with its article, for `newsdex quotes` and snippets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub direct: bool,
+}
 
 /// What incremental indexing remembers of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,10 +50,24 @@ pub fn to_document(
     add_text_with_copies(schema, &mut doc, f.body, &article.body);
     doc.add_u64(f.word_count, article.word_count);
     for speaker in &article.speakers {
-        doc.add_text(f.speaker, speaker);
+        add_text_with_copies(schema, &mut doc, f.speaker, &speaker.name);
     }
     for quote in &article.quotes {
-        add_text_with_copies(schema, &mut doc, f.quote, quote);
+        add_text_with_copies(schema, &mut doc, f.quote, &quote.text);
+        let role = quote.speaker.as_ref().and_then(|name| {
+            article
+                .speakers
+                .iter()
+                .find(|s| &s.name == name)
+                .and_then(|s| s.role.clone())
+        });
+        let record = QuoteRecord {
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            role,
+            direct: quote.direct,
+        };
+        doc.add_text(f.quote_record, serde_json::to_string(&record).unwrap_or_default());
     }
     for place in &article.places {
         doc.add_text(f.place, place);

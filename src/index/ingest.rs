@@ -400,7 +400,7 @@ fn read_files(index: &NewsIndex, jobs: &Receiver<Job>, outcomes: &Sender<Outcome
 fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
     let bytes = read::read_bytes(&job.path)?;
     let content_hash = fnv1a64(&bytes);
-    let articles = read::parse_bytes(&bytes)?;
+    let (_text, articles) = read::parse_bytes(&bytes)?;
     let fingerprint = FileFingerprint {
         size: job.size,
         mtime_ns: job.mtime_ns,

@@ -56,6 +56,7 @@ pub struct FieldSpec {
     pub boost: Option<f32>,
     pub prefix_field: Option<String>,
     pub copy_of: Option<String>,
+    pub words_field: Option<String>,
     #[serde(default)]
     pub internal: bool,
     #[serde(default)]
@@ -96,6 +97,7 @@ pub struct CoreFields {
     pub word_count: Field,
     pub speaker: Field,
     pub quote: Field,
+    pub quote_record: Field,
     pub place: Field,
     pub file_size: Field,
     pub file_mtime: Field,
@@ -161,6 +163,11 @@ impl NewsSchema {
     /// The unstemmed companion that answers prefix queries on `name`.
     pub fn prefix_field_of(&self, name: &str) -> Option<&str> {
         self.get(name)?.spec.prefix_field.as_deref()
+    }
+
+    /// The text companion searched for `name:value` queries on a string field.
+    pub fn words_field_of(&self, name: &str) -> Option<&str> {
+        self.get(name)?.spec.words_field.as_deref()
     }
 
     /// Fields filled as copies of `source_field`.
@@ -232,6 +239,7 @@ impl TryFrom<SchemaSpec> for NewsSchema {
             word_count: core_field("word_count", FieldType::U64)?,
             speaker: core_field("speaker", FieldType::String)?,
             quote: core_field("quote", FieldType::Text)?,
+            quote_record: core_field("quote_record", FieldType::String)?,
             place: core_field("place", FieldType::String)?,
             file_size: core_field("file_size", FieldType::U64)?,
             file_mtime: core_field("file_mtime", FieldType::U64)?,
@@ -282,14 +290,22 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
     {
         return err(format!("boost must be a positive number, not {boost}"));
     }
-    for (key, target) in [("prefix_field", &f.prefix_field), ("copy_of", &f.copy_of)] {
+    for (key, target) in [
+        ("prefix_field", &f.prefix_field),
+        ("copy_of", &f.copy_of),
+        ("words_field", &f.words_field),
+    ] {
         if let Some(target) = target {
+            let text_like = |kind| kind == FieldType::Text || (key == "copy_of" && kind == FieldType::String);
             match all.iter().find(|g| &g.name == target) {
-                Some(g) if g.kind == FieldType::Text => {}
+                Some(g) if text_like(g.kind) => {}
                 Some(_) => return err(format!("`{key}` must name a text field: `{target}`")),
                 None => return err(format!("`{key}` names an undeclared field `{target}`")),
             }
         }
+    }
+    if f.words_field.is_some() && f.kind != FieldType::String {
+        return err("only string fields take a `words_field`".into());
     }
     if f.copy_of.is_some() && f.stored {
         return err("a copy field should not be stored again".into());

@@ -53,12 +53,13 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Parses a file's bytes into articles (one for plain text).
-pub fn parse_bytes(bytes: &[u8]) -> Result<Vec<Article>, ReadError> {
+/// Parses a file's bytes into its decoded text and articles (one for plain
+/// text). Article offsets (`body_start`) are into the returned text.
+pub fn parse_bytes(bytes: &[u8]) -> Result<(String, Vec<Article>), ReadError> {
     let (text, _encoding) = decode::decode(bytes)?;
     let article = plain_text::parse(&text);
     if article.body.trim().is_empty() && article.title.is_none() {
         return Err(ReadError::Empty);
     }
-    Ok(vec![article])
+    Ok((text, vec![article]))
 }

@@ -39,6 +39,7 @@ pub fn parse(text: &str) -> Article {
         title,
         date,
         body: rest.trim_end().to_string(),
+        body_start: text.len() - rest.len(),
         ..Article::default()
     }
 }
@@ -96,6 +97,7 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Geneva talks end without deal"));
         assert_eq!(a.date.unwrap().to_string(), "2016-11-23");
         assert_eq!(a.body, "GENEVA (AFP) - Talks ended.");
+        assert_eq!(&text[a.body_start..], a.body);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::extract::report::ExtractedArticle;
 use crate::index::ingest::IngestSummary;
 use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
@@ -223,6 +224,49 @@ pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style)
         writeln!(out, "{body}")?;
     }
     Ok(())
+}
+
+/// What `newsdex extract` found in one article.
+pub fn write_extracted(
+    out: &mut dyn Write,
+    article: &ExtractedArticle,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(out, "{}", style.bold(&display_path(&article.path)))?;
+    let none = || style.dim("—");
+    let field = |value: Option<String>| value.unwrap_or_else(none);
+    writeln!(out, "  title     {}", field(article.title.clone()))?;
+    writeln!(out, "  date      {}", field(article.date.map(|d| d.to_string())))?;
+    writeln!(out, "  dateline  {}", field(article.dateline.clone()))?;
+    writeln!(out, "  source    {}", field(article.source.clone()))?;
+    writeln!(out, "  words     {}", article.word_count)?;
+    writeln!(out, "  speakers  {}", if article.speakers.is_empty() { none() } else { String::new() })?;
+    for speaker in &article.speakers {
+        let role = speaker.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+        let kind = format!("{:?}", speaker.kind).to_lowercase();
+        writeln!(
+            out,
+            "    {} {}",
+            style.bold(&speaker.name),
+            style.dim(&format!("({kind}{role}; {} mentions)", speaker.mentions.len()))
+        )?;
+    }
+    writeln!(out, "  quotes    {}", if article.quotes.is_empty() { none() } else { String::new() })?;
+    for quote in &article.quotes {
+        let who = match (&quote.speaker, &quote.source) {
+            (Some(name), _) => style.bold(name),
+            (None, Some(source)) => style.dim(&format!("[{}]", source.text)),
+            (None, None) => style.dim("[unattributed]"),
+        };
+        let cue = quote.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("continued");
+        let text = if quote.direct {
+            format!("“{}”", quote.text)
+        } else {
+            quote.text.clone()
+        };
+        writeln!(out, "    {who} {} {text}", style.dim(&format!("{cue}:")))?;
+    }
+    writeln!(out)
 }
 
 pub fn write_stats(out: &mut dyn Write, stats: &IndexStats, style: Style) -> io::Result<()> {

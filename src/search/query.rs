@@ -185,6 +185,25 @@ fn rewrite_leaf(schema: &NewsSchema, leaf: UserInputLeaf) -> Result<UserInputAst
             lower: date_bound(lower, true)?,
             upper: date_bound(upper, false)?,
         })),
+        // `speaker:Ayrault`: string fields with a words companion match any
+        // part of a value there ("Jean-Marc Ayrault").
+        UserInputLeaf::Literal(literal)
+            if literal
+                .field_name
+                .as_deref()
+                .and_then(|f| schema.words_field_of(f))
+                .is_some() =>
+        {
+            let target = literal
+                .field_name
+                .as_deref()
+                .and_then(|f| schema.words_field_of(f))
+                .map(str::to_owned);
+            Ok(leaf_ast(UserInputLeaf::Literal(UserInputLiteral {
+                field_name: target,
+                ..literal
+            })))
+        }
         other => Ok(leaf_ast(other)),
     }
 }

@@ -1,0 +1,735 @@
+//! Quotes and reported speech: what was said, by which source span, with
+//! which cue.
+//!
+//! A rule-based reader over tokens, quotations and sentences
+//! ([`super::tokens`]). For each reporting verb outside a quotation it looks
+//! for the source noun phrase before the verb (`Ayrault said`, `the
+//! minister has also said`, `X, the foreign minister, said`) or after it
+//! (`said Ayrault`, `according to X`), then for the content:
+//! - the quotation just before the attribution (`“…,” he said`), joined with
+//!   one that follows it (`“…,” she said, “…”`);
+//! - the clause after the verb (`X said (that) …`, `X told reporters …`);
+//! - the clause before it (`…, officials said.`).
+//!
+//! A paragraph that is nothing but a quotation continues the direct quote of
+//! the paragraph before it, by the same speaker. Resolving source spans to
+//! names is [`super::speakers`]' job.
+
+use serde::Serialize;
+
+use crate::extract::lexicon::{
+    AUXILIARIES, CUE_PARTICLES, CUE_VERBS, DETERMINERS, NEEDS_THAT, OBJECT_VERBS, SOURCE_NOUNS,
+};
+use crate::extract::tokens::{Kind, QuoteRegion, Tok, quote_regions, sentences, tokenize};
+
+/// A byte range of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// A quote of an article, as indexed and shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// What was said; for a quotation split by its attribution, the parts
+    /// joined with " … ".
+    pub text: String,
+    /// Where it is in the body (bytes).
+    pub content: Span,
+    pub direct: bool,
+    pub cue: Option<Span>,
+    pub source: Option<Span>,
+    /// The resolved speaker's name; `None` for vague sources ("officials").
+    pub speaker: Option<String>,
+}
+
+/// The text of a content span, without an attribution that splits it.
+pub fn quote_text(body: &str, content: Span) -> String {
+    let text = content.text(body);
+    if let (Some(close), Some(open)) = (text.find(['”', '"']), text.rfind(['“', '"']))
+        && close < open
+    {
+        let before = text[..close].trim_end_matches([',', ' ']);
+        let after = text[open..].trim_start_matches(['“', '"']);
+        return format!("{before} … {after}");
+    }
+    text.to_string()
+}
+
+/// One attribution found in a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// What was said.
+    pub content: Span,
+    /// A direct quotation (in quote marks) rather than reported speech.
+    pub direct: bool,
+    pub cue: Option<Span>,
+    pub source: Option<Span>,
+    /// For a continued quotation: the attribution it continues.
+    pub continues: Option<usize>,
+}
+
+/// Prepositions and words that open an adjunct between a verb and its
+/// content: "said on Tuesday that", "told reporters in Paris".
+const ADJUNCT_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "to", "via", "through", "with", "from",
+    "late", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "while", "when",
+    "in an", "publicly", "privately", "recently", "repeatedly", "again", "also", "flatly",
+    "bluntly", "simply", "then", "afterwards", "separately", "previously", "for",
+];
+
+/// Words that cannot be part of a source noun phrase.
+const NP_STOPS: &[&str] = &[
+    "that", "and", "but", "or", "which", "when", "as", "because", "if", "while", "than",
+    "said", "says", "say", "is", "was", "were", "are", "be", "been", "being", "not", "to",
+    "in", "on", "with", "by", "from", "after", "before", "since", "into", "about", "over",
+    "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+    "do", "does", "did", "so", "yet", "also", "who", "whom", "whose", "where", "why", "how",
+    "what", "there", "then", "though", "although", "unless", "until", "where", "however",
+    "during", "against", "between", "through", "under", "without", "within", "told", "added",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
+
+/// Finds the attributions in `body`.
+pub fn find_attributions(body: &str) -> Vec<Attribution> {
+    let mut found: Vec<Attribution> = Vec::new();
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let paragraph_start = offset;
+        offset += line.len();
+        let paragraph = line.trim_end();
+        if paragraph.trim().is_empty() {
+            continue;
+        }
+        let before = found.len();
+        let reader = Paragraph::new(paragraph, paragraph_start);
+        reader.attributions(&mut found);
+        if found.len() == before {
+            reader.continuation(&mut found);
+        }
+    }
+    found
+}
+
+struct Paragraph<'a> {
+    text: &'a str,
+    base: usize,
+    tokens: Vec<Tok>,
+    regions: Vec<QuoteRegion>,
+    sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Paragraph<'a> {
+    fn new(text: &'a str, base: usize) -> Paragraph<'a> {
+        let tokens = tokenize(text);
+        let regions = quote_regions(text, &tokens);
+        let sentences = sentences(text, &tokens, &regions);
+        Paragraph {
+            text,
+            base,
+            tokens,
+            regions,
+            sentences,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<String> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Word).then(|| t.text(self.text).to_lowercase())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| list.contains(&w.as_str()))
+    }
+
+    fn region_of(&self, i: usize) -> Option<&QuoteRegion> {
+        self.regions
+            .iter()
+            .find(|r| i > r.open && r.close.is_none_or(|c| i < c))
+    }
+
+    /// A span from token `a` to token `b` inclusive, in body offsets.
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span {
+            start: self.base + self.tokens[a].start,
+            end: self.base + self.tokens[b].end,
+        }
+    }
+
+    /// The inner span of a quotation (without its marks).
+    fn region_span(&self, region: &QuoteRegion) -> Option<Span> {
+        let first = region.open + 1;
+        let last = region.close.map_or(self.tokens.len(), |c| c) .checked_sub(1)?;
+        (first <= last).then(|| self.span(first, last))
+    }
+
+    fn attributions(&self, out: &mut Vec<Attribution>) {
+        for &(s, e) in &self.sentences {
+            let mut i = s;
+            while i < e {
+                match self.attribution_at(i, s, e) {
+                    Some((attribution, resume)) => {
+                        out.push(attribution);
+                        i = resume.max(i + 1);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+
+    /// A paragraph that is only a quotation continues the previous direct
+    /// quote (the second paragraph of a speech, quoted without a new cue).
+    fn continuation(&self, out: &mut Vec<Attribution>) {
+        let [region] = self.regions.as_slice() else {
+            return;
+        };
+        let spans_paragraph = region.open == 0
+            && region.close.is_none_or(|c| c + 2 >= self.tokens.len());
+        let previous = out.len().checked_sub(1);
+        let Some(previous) = previous else { return };
+        if !spans_paragraph || !out[previous].direct {
+            return;
+        }
+        let root = out[previous].continues.unwrap_or(previous);
+        if let Some(content) = self.region_span(region) {
+            out.push(Attribution {
+                content,
+                direct: true,
+                cue: None,
+                source: None,
+                continues: Some(root),
+            });
+        }
+    }
+
+    /// Tries to read an attribution whose cue starts at token `c` of the
+    /// sentence `[s, e)`. Returns it and where to go on reading.
+    fn attribution_at(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        if self.region_of(c).is_some() {
+            return None;
+        }
+        // "according to SOURCE"
+        if self.word(c).as_deref() == Some("according") && self.word(c + 1).as_deref() == Some("to") {
+            return self.according_to(c, s, e);
+        }
+        let verb = self.word(c)?;
+        if !CUE_VERBS.contains(&verb.as_str()) {
+            return None;
+        }
+        // A capitalised verb mid-sentence is a name ("Islamic State").
+        if c > s && self.capitalised(c) {
+            return None;
+        }
+        // Passive ("it was said") and infinitives ("to say") are not cues.
+        if c > s && self.is_word_in(c - 1, &["is", "was", "were", "be", "been", "being", "are", "to"]) {
+            return None;
+        }
+        let mut cue_end = c;
+        while self.is_word_in(cue_end + 1, CUE_PARTICLES) && !self.is_word_in(cue_end + 1, &["on"]) {
+            cue_end += 1;
+        }
+
+        // Source before the verb, else after it.
+        let (source, inverted) = match self.source_before(c, s) {
+            Some(src) => (Some(src), false),
+            None => match self.source_after(cue_end, e) {
+                Some(src) if self.may_invert(c, s) => (Some(src), true),
+                _ => (None, false),
+            },
+        };
+        let (src_a, src_b) = source?;
+        let block_start = if inverted { c } else { src_a };
+        let block_end = if inverted { src_b } else { cue_end };
+
+        let cue = Some(self.span(c, cue_end));
+        let source_span = Some(self.span(src_a, src_b));
+
+        // 1. A quotation just before the attribution: “…,” he said.
+        if let Some(region) = self.quote_ending_before(block_start) {
+            let mut content = self.region_span(region)?;
+            let mut resume = block_end + 1;
+            // “…,” she said, “…”: the quotation goes on after the attribution.
+            let mut j = block_end + 1;
+            while j < self.tokens.len() && matches!(self.raw(j), "," | ":" | "—" | "–" | "-") {
+                j += 1;
+            }
+            if let Some(next) = self.regions.iter().find(|r| r.open == j)
+                && let Some(rest) = self.region_span(next)
+            {
+                content.end = rest.end;
+                resume = next.close.map_or(self.tokens.len(), |x| x + 1);
+            }
+            return Some((
+                Attribution {
+                    content,
+                    direct: true,
+                    cue,
+                    source: source_span,
+                    continues: None,
+                },
+                resume,
+            ));
+        }
+
+        // 2. Content after the attribution: X said (that) …
+        if !inverted
+            && let Some((a, b, direct)) = self.content_after(c, cue_end, &verb, e)
+        {
+            let content = self.span(a, b);
+            return Some((
+                Attribution {
+                    content,
+                    direct,
+                    cue,
+                    source: source_span,
+                    continues: None,
+                },
+                b + 1,
+            ));
+        }
+
+        // 3. Content before it: …, officials said.
+        if NEEDS_THAT.contains(&verb.as_str()) {
+            return None;
+        }
+        let (a, b) = self.content_before(block_start, block_end, s, e)?;
+        let direct = self
+            .regions
+            .iter()
+            .any(|r| r.open == a.saturating_sub(1) && r.close == Some(b + 1));
+        Some((
+            Attribution {
+                content: self.span(a, b),
+                direct,
+                cue,
+                source: source_span,
+                continues: None,
+            },
+            block_end + 1,
+        ))
+    }
+
+    fn according_to(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        let (src_a, src_b) = self.source_after(c + 1, e)?;
+        let cue = Some(self.span(c, c + 1));
+        let source = Some(self.span(src_a, src_b));
+        // "According to X, CONTENT." or "CONTENT, according to X."
+        let content = if c == s || (c == s + 1 && self.raw(s) == "(") {
+            let mut a = src_b + 1;
+            while a < e && matches!(self.raw(a), "," | ":") {
+                a += 1;
+            }
+            self.trimmed(a, e)?
+        } else {
+            self.content_before(c, src_b, s, e)?
+        };
+        Some((
+            Attribution {
+                content: self.span(content.0, content.1),
+                direct: false,
+                cue,
+                source,
+                continues: None,
+            },
+            content.1.max(src_b) + 1,
+        ))
+    }
+
+    /// The source noun phrase ending just before the verb at `c`, over
+    /// auxiliaries ("has also"), as token indices.
+    fn source_before(&self, c: usize, s: usize) -> Option<(usize, usize)> {
+        let mut end = c.checked_sub(1)?;
+        while end > s && (self.is_word_in(end, AUXILIARIES) || self.is_adverb(end)) {
+            end -= 1;
+        }
+        if end < s || self.tokens[end].kind != Kind::Word {
+            // "X, the foreign minister, said": an appositive between commas.
+            if self.raw(end) == "," {
+                return self.appositive_source(end, s);
+            }
+            return None;
+        }
+        if self.region_of(end).is_some() {
+            return None;
+        }
+        let start = self.np_start(end, s)?;
+        Some((start, end))
+    }
+
+    fn appositive_source(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
+        let inner_end = comma.checked_sub(1)?;
+        let inner_start = self.np_start(inner_end, s)?;
+        let first = self.word(inner_start)?;
+        let is_role = DETERMINERS.contains(&first.as_str())
+            || SOURCE_NOUNS.contains(&first.as_str())
+            || self.word(inner_end).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()));
+        if !is_role || inner_start < s + 2 || self.raw(inner_start - 1) != "," {
+            return None;
+        }
+        let name_end = inner_start - 2;
+        if self.tokens[name_end].kind != Kind::Word || !self.capitalised(name_end) {
+            return None;
+        }
+        let name_start = self.np_start(name_end, s)?;
+        Some((name_start, inner_end))
+    }
+
+    /// Walks back from the head word `end` over the noun phrase.
+    fn np_start(&self, end: usize, s: usize) -> Option<usize> {
+        let head = self.word(end)?;
+        if PRONOUNS.contains(&head.as_str()) {
+            return Some(end);
+        }
+        let head_ok = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
+        if !head_ok {
+            return None;
+        }
+        let mut start = end;
+        while start > s {
+            let i = start - 1;
+            let Some(w) = self.word(i) else { break };
+            if self.region_of(i).is_some() || NP_STOPS.contains(&w.as_str()) || PRONOUNS.contains(&w.as_str()) {
+                break;
+            }
+            if end - i >= 10 {
+                break;
+            }
+            start = i;
+            if DETERMINERS.contains(&w.as_str()) {
+                break;
+            }
+        }
+        // Never begin with a preposition or a sentence-opening adverb.
+        while start < end && self.is_word_in(start, &["of", "for", "at", "like"]) {
+            start += 1;
+        }
+        while start < end
+            && !self.capitalised(start)
+            && !DETERMINERS.contains(&self.word(start)?.as_str())
+            && !self.plausible_modifier(start)
+        {
+            start += 1;
+        }
+        Some(start)
+    }
+
+    fn plausible_modifier(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing") || SOURCE_NOUNS.contains(&w.as_str())
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word
+            && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w.len() > 4 && w.ends_with("ly") && !self.capitalised(i))
+    }
+
+    /// The noun phrase after `cue_end` (inversion or "according to").
+    fn source_after(&self, cue_end: usize, e: usize) -> Option<(usize, usize)> {
+        let start = cue_end + 1;
+        if start >= e || self.tokens[start].kind != Kind::Word {
+            return None;
+        }
+        let first = self.word(start)?;
+        if PRONOUNS.contains(&first.as_str()) {
+            return Some((start, start));
+        }
+        let mut end = start;
+        let mut j = start;
+        while j < e && j - start < 10 {
+            let Some(w) = self.word(j) else { break };
+            if j > start && (NP_STOPS.contains(&w.as_str()) && w != "of") {
+                break;
+            }
+            if j > start && ADJUNCT_OPENERS.contains(&w.as_str()) && !self.capitalised(j) && w != "for" {
+                break;
+            }
+            end = j;
+            j += 1;
+        }
+        // Trim trailing prepositions: "the minister of".
+        while end > start && self.is_word_in(end, &["of", "for", "the", "a", "an"]) {
+            end -= 1;
+        }
+        let head = self.word(end)?;
+        let ok = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
+        ok.then_some((start, end))
+    }
+
+    /// An inverted attribution ("said Ayrault") follows a quotation or a
+    /// comma, or opens a sentence after a colon.
+    fn may_invert(&self, c: usize, s: usize) -> bool {
+        c > s && matches!(self.raw(c - 1), "," | "”" | "\"" | "—" | "–" | "-" | "»")
+    }
+
+    /// A quotation that ends right before `block_start` (over commas and
+    /// dashes).
+    fn quote_ending_before(&self, block_start: usize) -> Option<&QuoteRegion> {
+        let mut j = block_start.checked_sub(1)?;
+        while j > 0 && matches!(self.raw(j), "," | "—" | "–" | "-") {
+            j -= 1;
+        }
+        self.regions.iter().find(|r| r.close == Some(j))
+    }
+
+    /// The content clause after a cue: skips "that", an object ("told
+    /// reporters") and adjuncts ("on Tuesday", "in a statement").
+    fn content_after(&self, c: usize, cue_end: usize, verb: &str, e: usize) -> Option<(usize, usize, bool)> {
+        let mut a = cue_end + 1;
+        let mut saw_that = false;
+        // Look for an explicit "that" (or a colon or quotation) within the
+        // next few words: everything before it is object or adjunct.
+        let horizon = (a + 12).min(e);
+        let mut j = a;
+        while j < horizon {
+            let raw = self.raw(j);
+            if self.word(j).as_deref() == Some("that") {
+                a = j + 1;
+                saw_that = true;
+                break;
+            }
+            if raw == ":" {
+                a = j + 1;
+                break;
+            }
+            if self.regions.iter().any(|r| r.open == j) {
+                a = j;
+                break;
+            }
+            if matches!(raw, "." | ";") {
+                break;
+            }
+            j += 1;
+        }
+        if !saw_that && a == cue_end + 1 {
+            // No marker: the content follows directly, unless an object or
+            // adjunct comes first.
+            if NEEDS_THAT.contains(&verb) {
+                return None;
+            }
+            if OBJECT_VERBS.contains(&verb) && !verb.starts_with("accus") {
+                // "told reporters …": without "that" the rest is usually not
+                // the content.
+                return None;
+            }
+            if self.is_word_in(a, ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "(") {
+                return None;
+            }
+        }
+        if self.is_word_in(c, &["called", "call", "calls", "calling"]) && !saw_that {
+            return None;
+        }
+        let (a, b) = self.trimmed(a, e)?;
+        // Direct when the content is one quotation.
+        if let Some(region) = self.regions.iter().find(|r| r.open + 1 == a) {
+            let close = region.close.unwrap_or(self.tokens.len());
+            if close > b {
+                let last = close.checked_sub(1)?;
+                return (a <= last).then_some((a, last, true));
+            }
+        }
+        if b < a + 2 {
+            return None;
+        }
+        Some((a, b, false))
+    }
+
+    /// The content before an attribution block at the end of a sentence:
+    /// "CONTENT, SOURCE said." Only when the block ends the sentence.
+    fn content_before(&self, block_start: usize, block_end: usize, s: usize, e: usize) -> Option<(usize, usize)> {
+        let mut after = block_end + 1;
+        // Allow trailing adjuncts: "…, officials said on Tuesday."
+        if after < e && self.is_word_in(after, ADJUNCT_OPENERS) {
+            while after < e && !matches!(self.raw(after), "." | "!" | "?" | "”") {
+                after += 1;
+            }
+        }
+        let ends_sentence = after >= e || matches!(self.raw(after), "." | "!" | "?" | ";");
+        if !ends_sentence {
+            return None;
+        }
+        let comma = block_start.checked_sub(1)?;
+        if !matches!(self.raw(comma), "," | "—" | "–") {
+            return None;
+        }
+        let (a, b) = self.trimmed(s, comma)?;
+        (b >= a + 2).then_some((a, b))
+    }
+
+    /// Token range `[a, b)` without leading and trailing punctuation and
+    /// quote marks, as an inclusive pair.
+    fn trimmed(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        let trim = |t: &str| matches!(t, "," | "." | ":" | ";" | "—" | "–" | "-" | "“" | "”" | "\"" | "(" | ")");
+        while a < b && trim(self.raw(a)) {
+            a += 1;
+        }
+        while b > a && trim(self.raw(b - 1)) {
+            b -= 1;
+        }
+        (a < b).then(|| (a, b - 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (content, source, cue, direct) as text.
+    fn read(body: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        find_attributions(body)
+            .into_iter()
+            .map(|a| {
+                (
+                    a.content.text(body).to_string(),
+                    a.source.map(|s| s.text(body).to_string()),
+                    a.cue.map(|s| s.text(body).to_string()),
+                    a.direct,
+                )
+            })
+            .collect()
+    }
+
+    fn one(body: &str) -> (String, Option<String>, Option<String>, bool) {
+        let found = read(body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_name_and_verb() {
+        let (content, source, cue, direct) = one("“We will not sign this text,” Kowalczyk said.");
+        assert_eq!(content, "We will not sign this text,");
+        assert_eq!(source.as_deref(), Some("Kowalczyk"));
+        assert_eq!(cue.as_deref(), Some("said"));
+        assert!(direct);
+    }
+
+    #[test]
+    fn quote_then_verb_and_name() {
+        let (content, source, _, _) = one("\"The talks are over,\" said Foreign Minister Anna Lindqvist.");
+        assert_eq!(content, "The talks are over,");
+        assert_eq!(source.as_deref(), Some("Foreign Minister Anna Lindqvist"));
+    }
+
+    #[test]
+    fn name_colon_quote() {
+        let (content, source, _, direct) = one("Ayrault said: “We are ready to act.”");
+        assert_eq!(content, "We are ready to act.");
+        assert_eq!(source.as_deref(), Some("Ayrault"));
+        assert!(direct);
+    }
+
+    #[test]
+    fn pronoun_with_added() {
+        let (content, source, cue, _) = one("“We aren’t going to sit and do nothing,” he added.");
+        assert_eq!(content, "We aren’t going to sit and do nothing,");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("he"), Some("added")));
+    }
+
+    #[test]
+    fn quote_split_by_the_attribution() {
+        let (content, source, _, _) = one("“We are ready,” she said, “and we will act.”");
+        assert_eq!(content, "We are ready,” she said, “and we will act.");
+        assert_eq!(source.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn dash_then_role_and_told_reporters() {
+        let (content, source, cue, _) = one("“It is over” — the minister told reporters.");
+        assert_eq!(content, "It is over");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("the minister"), Some("told")));
+    }
+
+    #[test]
+    fn reported_speech_with_and_without_that() {
+        let (content, source, _, direct) = one("Okafor said that the plan would cost too much.");
+        assert_eq!(content, "the plan would cost too much");
+        assert_eq!(source.as_deref(), Some("Okafor"));
+        assert!(!direct);
+        let (content, _, _, _) = one("The minister said the plan would cost too much.");
+        assert_eq!(content, "the plan would cost too much");
+        let (content, source, cue, _) = one("Russia has said the findings cannot be used.");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Russia"), Some("said")));
+        assert_eq!(content, "the findings cannot be used");
+    }
+
+    #[test]
+    fn adjuncts_and_objects_before_that() {
+        let (content, source, cue, _) =
+            one("Lindqvist told reporters on Tuesday that no deal was possible.");
+        assert_eq!(content, "no deal was possible");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Lindqvist"), Some("told")));
+        assert!(read("Ayrault told reporters after a weekly cabinet meeting.").is_empty());
+    }
+
+    #[test]
+    fn content_before_a_trailing_attribution() {
+        let (content, source, _, direct) =
+            one("A meeting will take place in the coming days in Paris, Ayrault said.");
+        assert_eq!(content, "A meeting will take place in the coming days in Paris");
+        assert_eq!(source.as_deref(), Some("Ayrault"));
+        assert!(!direct);
+        let (_, source, _, _) = one("The deal is dead, officials said on Monday.");
+        assert_eq!(source.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        let (content, source, cue, _) = one("According to Lindqvist, the talks will resume in May.");
+        assert_eq!(content, "the talks will resume in May");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Lindqvist"), Some("According to")));
+        let (content, source, _, _) = one("The talks will resume in May, according to the envoy.");
+        assert_eq!(content, "The talks will resume in May");
+        assert_eq!(source.as_deref(), Some("the envoy"));
+    }
+
+    #[test]
+    fn appositive_role_between_commas() {
+        let (_, source, _, _) = one("Ayrault, the foreign minister, said the vote would be held soon.");
+        assert_eq!(source.as_deref(), Some("Ayrault, the foreign minister"));
+    }
+
+    #[test]
+    fn auxiliaries_and_tenses() {
+        let (_, source, _, _) = one("European diplomats have expressed concern that Assad may feel emboldened.");
+        assert_eq!(source.as_deref(), Some("European diplomats"));
+        let (_, source, cue, _) = one("The government denied that it had used the weapons.");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("The government"), Some("denied")));
+        let (content, _, cue, _) = one("The ministry accused the rebels of shelling the town.");
+        assert_eq!(cue.as_deref(), Some("accused"));
+        assert_eq!(content, "the rebels of shelling the town");
+    }
+
+    #[test]
+    fn a_quote_paragraph_continues_the_previous_speaker() {
+        let body = "“The first part,” the minister said.\n“And the second part.”";
+        let found = find_attributions(body);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].continues, Some(0));
+        assert_eq!(found[1].content.text(body), "And the second part.");
+    }
+
+    #[test]
+    fn mentions_without_a_cue_are_not_quotes() {
+        assert!(read("President Bashar al-Assad met Trump’s envoy in a “productive” meeting.").is_empty());
+        assert!(read("It was said to be the largest market in the region.").is_empty());
+        assert!(read("She found a job in Aleppo.").is_empty());
+    }
+}

@@ -1,0 +1,156 @@
+//! What `newsdex extract` reports for one article: every extracted field,
+//! with offsets as character (code point) offsets into the file's decoded
+//! text, end exclusive — brat standoff's convention, which the evaluation
+//! scorers read.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::extract::dates::Day;
+use crate::extract::quotes::Span;
+use crate::extract::speakers::SpeakerKind;
+use crate::extract::{self};
+use crate::read::{self, ReadError};
+
+/// A span of the decoded text, in characters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerReport {
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: SpeakerKind,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteReport {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub direct: bool,
+    pub cue: Option<TextSpan>,
+    pub source: Option<TextSpan>,
+    pub speaker: Option<String>,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedArticle {
+    pub path: String,
+    pub title: Option<String>,
+    pub date: Option<Day>,
+    pub dateline: Option<String>,
+    pub source: Option<String>,
+    pub word_count: u64,
+    pub speakers: Vec<SpeakerReport>,
+    pub quotes: Vec<QuoteReport>,
+    pub body: String,
+}
+
+/// Reads a file (whatever its extension) and extracts every article in it.
+pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, ReadError> {
+    let bytes = read::read_bytes(path)?;
+    let (text, articles) = read::parse_bytes(&bytes)?;
+    let chars = CharOffsets::new(&text);
+    Ok(articles
+        .into_iter()
+        .map(|mut article| {
+            extract::enrich(&mut article);
+            report(path, &text, &chars, &article)
+        })
+        .collect())
+}
+
+fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> ExtractedArticle {
+    let base = article.body_start;
+    let to_text = |span: Span| TextSpan {
+        text: text[base + span.start..base + span.end].to_string(),
+        start: chars.of(base + span.start),
+        end: chars.of(base + span.end),
+    };
+    ExtractedArticle {
+        path: path.display().to_string(),
+        title: article.title.clone(),
+        date: article.date,
+        dateline: article.dateline.as_ref().map(|d| d.text.clone()),
+        source: article.source.clone(),
+        word_count: article.word_count,
+        speakers: article
+            .speakers
+            .iter()
+            .map(|s| SpeakerReport {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                kind: s.kind,
+                mentions: s
+                    .mentions
+                    .iter()
+                    .map(|m| Mention {
+                        start: chars.of(base + m.start),
+                        end: chars.of(base + m.end),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        quotes: article
+            .quotes
+            .iter()
+            .map(|q| QuoteReport {
+                text: q.text.clone(),
+                start: chars.of(base + q.content.start),
+                end: chars.of(base + q.content.end),
+                direct: q.direct,
+                cue: q.cue.map(to_text),
+                source: q.source.map(to_text),
+                speaker: q.speaker.clone(),
+            })
+            .collect(),
+        body: article.body.clone(),
+    }
+}
+
+/// Byte offset → character offset for one text.
+struct CharOffsets {
+    /// Byte offset of every character, in order.
+    starts: Vec<usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> CharOffsets {
+        CharOffsets {
+            starts: text.char_indices().map(|(i, _)| i).collect(),
+        }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&start| start < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let offsets = CharOffsets::new("é“a”");
+        assert_eq!(offsets.of(0), 0);
+        assert_eq!(offsets.of(2), 1);
+        assert_eq!(offsets.of(5), 2);
+        assert_eq!(offsets.of(9), 4);
+    }
+}

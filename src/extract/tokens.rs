@@ -1,0 +1,226 @@
+//! Word, punctuation, quotation and sentence structure of a text, with byte
+//! offsets: the common ground of the quote and speaker extractors.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct,
+}
+
+/// A token: a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Abbreviations whose final full stop belongs to the word, not the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "rev", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
+    "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "ft", "mt", "ave", "blvd", "dept", "est", "fig",
+    "approx", "etc", "al", "pres", "supt", "atty", "messrs",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Splits `text` into word and punctuation tokens. Words keep inner
+/// hyphens, apostrophes and dots ("Jean-Marc", "Trump’s", "U.S."), and the
+/// full stop of an abbreviation ("Mr.", "Sen.").
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                kind: Kind::Punct,
+            });
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = i + d.len_utf8();
+                chars.next();
+            } else if "-'’.&".contains(d)
+                && text[i + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                chars.next();
+                end = i + d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
+            chars.next();
+            end += 1;
+        }
+        tokens.push(Tok {
+            start,
+            end,
+            kind: Kind::Word,
+        });
+    }
+    tokens
+}
+
+/// A quotation inside a paragraph: token indices of the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRegion {
+    /// Index of the opening mark.
+    pub open: usize,
+    /// Index of the closing mark; `None` when the paragraph ends first
+    /// (the quotation continues in the next paragraph).
+    pub close: Option<usize>,
+}
+
+pub fn is_open_quote(mark: &str) -> bool {
+    matches!(mark, "“" | "«" | "„")
+}
+
+pub fn is_close_quote(mark: &str) -> bool {
+    matches!(mark, "”" | "»")
+}
+
+/// Finds the double-quoted regions among `tokens` (one paragraph).
+/// Curly quotes pair by direction; straight quotes by position (an opening
+/// one is followed by text, a closing one preceded by it).
+pub fn quote_regions(text: &str, tokens: &[Tok]) -> Vec<QuoteRegion> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.kind != Kind::Punct {
+            continue;
+        }
+        let mark = tok.text(text);
+        let opens = is_open_quote(mark)
+            || (mark == "\""
+                && open.is_none()
+                && !text[tok.end..].starts_with(char::is_whitespace)
+                && i + 1 < tokens.len());
+        let closes = is_close_quote(mark) || (mark == "\"" && open.is_some());
+        if let (Some(o), true) = (open, closes) {
+            regions.push(QuoteRegion {
+                open: o,
+                close: Some(i),
+            });
+            open = None;
+        } else if opens && open.is_none() {
+            open = Some(i);
+        }
+    }
+    if let Some(o) = open {
+        regions.push(QuoteRegion {
+            open: o,
+            close: None,
+        });
+    }
+    regions
+}
+
+/// Sentences of a paragraph as token index ranges. No sentence ends inside
+/// a quotation; a full stop ends one when a capital, digit or quote follows.
+pub fn sentences(text: &str, tokens: &[Tok], regions: &[QuoteRegion]) -> Vec<(usize, usize)> {
+    let inside = |i: usize| {
+        regions
+            .iter()
+            .any(|r| i > r.open && r.close.is_none_or(|c| i < c))
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].text(text);
+        let ends = matches!(t, "." | "!" | "?") && !inside(i);
+        if ends {
+            let mut end = i + 1;
+            while end < tokens.len() && is_close_quote(tokens[end].text(text)) {
+                end += 1;
+            }
+            let next_starts = tokens.get(end).is_none_or(|next| {
+                let s = next.text(text);
+                s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || is_open_quote(s)
+                    || s == "\""
+                    || s == "("
+            });
+            if next_starts {
+                out.push((start, end));
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        out.push((start, tokens.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_abbreviations_and_possessives() {
+        assert_eq!(
+            words("Mr. Jean-Marc Ayrault’s U.S. trip, he said."),
+            ["Mr.", "Jean-Marc", "Ayrault’s", "U.S.", "trip", ",", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_pair_up() {
+        let text = "“We are ready,” she said, \"and we will act.\"";
+        let tokens = tokenize(text);
+        let regions = quote_regions(text, &tokens);
+        assert_eq!(regions.len(), 2);
+        assert!(regions.iter().all(|r| r.close.is_some()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        let text = "“The first paragraph of a long quotation goes on.";
+        let tokens = tokenize(text);
+        assert_eq!(quote_regions(text, &tokens), [QuoteRegion { open: 0, close: None }]);
+    }
+
+    #[test]
+    fn sentences_do_not_end_inside_quotes_or_after_abbreviations() {
+        let text = "“It works. It is cheap,” Mr. Smith said. Then he left.";
+        let tokens = tokenize(text);
+        let regions = quote_regions(text, &tokens);
+        let found: Vec<String> = sentences(text, &tokens, &regions)
+            .into_iter()
+            .map(|(a, b)| text[tokens[a].start..tokens[b - 1].end].to_string())
+            .collect();
+        assert_eq!(found, ["“It works. It is cheap,” Mr. Smith said.", "Then he left."]);
+    }
+}
