@@ -246,7 +246,7 @@ impl<'a> Paragraph<'a> {
         // Source before the verb, else after it.
         let (source, inverted) = match self.source_before(c, s) {
             Some(src) => (Some(src), false),
-            None => match self.source_after(cue_end, e) {
+            None => match self.source_after(cue_end, e, true) {
                 Some(src) if self.may_invert(c, s) => (Some(src), true),
                 _ => (None, false),
             },
@@ -302,6 +302,30 @@ impl<'a> Paragraph<'a> {
             ));
         }
 
+        // 2b. "she said." / "he said:" then a quotation.
+        if !inverted {
+            let mut j = cue_end + 1;
+            while j < self.tokens.len() && matches!(self.raw(j), "." | ":" | ",") {
+                j += 1;
+            }
+            if j > cue_end + 1
+                && let Some(region) = self.regions.iter().find(|r| r.open == j)
+                && let Some(content) = self.region_span(region)
+            {
+                let resume = region.close.map_or(self.tokens.len(), |x| x + 1);
+                return Some((
+                    Attribution {
+                        content,
+                        direct: true,
+                        cue,
+                        source: source_span,
+                        continues: None,
+                    },
+                    resume,
+                ));
+            }
+        }
+
         // 3. Content before it: …, officials said.
         if NEEDS_THAT.contains(&verb.as_str()) {
             return None;
@@ -324,11 +348,12 @@ impl<'a> Paragraph<'a> {
     }
 
     fn according_to(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
-        let (src_a, src_b) = self.source_after(c + 1, e)?;
+        let at_start = c == s || (c == s + 1 && self.raw(s) == "(");
+        let (src_a, src_b) = self.source_after(c + 1, e, !at_start)?;
         let cue = Some(self.span(c, c + 1));
         let source = Some(self.span(src_a, src_b));
         // "According to X, CONTENT." or "CONTENT, according to X."
-        let content = if c == s || (c == s + 1 && self.raw(s) == "(") {
+        let content = if at_start {
             let mut a = src_b + 1;
             while a < e && matches!(self.raw(a), "," | ":") {
                 a += 1;
@@ -356,10 +381,23 @@ impl<'a> Paragraph<'a> {
         while end > s && (self.is_word_in(end, AUXILIARIES) || self.is_adverb(end)) {
             end -= 1;
         }
+        // "Rep. John Mica (R-Fla.) said": a parenthesis after the name.
+        if self.raw(end) == ")" {
+            let open = (end.saturating_sub(8)..end).rev().find(|&i| self.raw(i) == "(")?;
+            let name_end = open.checked_sub(1)?;
+            if name_end < s || self.tokens[name_end].kind != Kind::Word {
+                return None;
+            }
+            let start = self.np_start(name_end, s)?;
+            return Some((start, end));
+        }
         if end < s || self.tokens[end].kind != Kind::Word {
-            // "X, the foreign minister, said": an appositive between commas.
+            // "X, the foreign minister, said": an appositive between commas;
+            // "X, at a press conference, said": an adjunct between them.
             if self.raw(end) == "," {
-                return self.appositive_source(end, s);
+                return self
+                    .appositive_source(end, s)
+                    .or_else(|| self.source_before_adjunct(end, s));
             }
             return None;
         }
@@ -368,6 +406,19 @@ impl<'a> Paragraph<'a> {
         }
         let start = self.np_start(end, s)?;
         Some((start, end))
+    }
+
+    fn source_before_adjunct(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
+        let open = (comma.saturating_sub(12)..comma).rev().find(|&i| self.raw(i) == ",")?;
+        if open <= s || !self.is_word_in(open + 1, ADJUNCT_OPENERS) {
+            return None;
+        }
+        let name_end = open - 1;
+        if self.tokens[name_end].kind != Kind::Word {
+            return None;
+        }
+        let start = self.np_start(name_end, s)?;
+        Some((start, name_end))
     }
 
     fn appositive_source(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
@@ -394,10 +445,7 @@ impl<'a> Paragraph<'a> {
         if PRONOUNS.contains(&head.as_str()) {
             return Some(end);
         }
-        let head_ok = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
-        if !head_ok {
-            return None;
-        }
+        let named = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
         let mut start = end;
         while start > s {
             let i = start - 1;
@@ -412,6 +460,15 @@ impl<'a> Paragraph<'a> {
             if DETERMINERS.contains(&w.as_str()) {
                 break;
             }
+        }
+        // Any other head needs a determiner: "the ad’s narrator".
+        if !named
+            && !(self.is_word_in(start, DETERMINERS)
+                && start < end
+                && !head.ends_with("ly")
+                && !head.ends_with("ing"))
+        {
+            return None;
         }
         // Never begin with a preposition or a sentence-opening adverb.
         while start < end && self.is_word_in(start, &["of", "for", "at", "like"]) {
@@ -442,7 +499,7 @@ impl<'a> Paragraph<'a> {
     }
 
     /// The noun phrase after `cue_end` (inversion or "according to").
-    fn source_after(&self, cue_end: usize, e: usize) -> Option<(usize, usize)> {
+    fn source_after(&self, cue_end: usize, e: usize, appositive: bool) -> Option<(usize, usize)> {
         let start = cue_end + 1;
         if start >= e || self.tokens[start].kind != Kind::Word {
             return None;
@@ -470,13 +527,25 @@ impl<'a> Paragraph<'a> {
         }
         let head = self.word(end)?;
         let ok = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
-        ok.then_some((start, end))
+        if !ok {
+            return None;
+        }
+        // "said Brian Baker, a political adviser to …": the appositive is
+        // part of the source, up to the end of the sentence.
+        if appositive && self.raw(end + 1) == "," && self.is_word_in(end + 2, &["a", "an", "the", "who"]) {
+            let mut j = end + 2;
+            while j + 1 < e && !matches!(self.raw(j + 1), "." | "!" | "?" | ";") && self.region_of(j + 1).is_none() {
+                j += 1;
+            }
+            end = j;
+        }
+        Some((start, end))
     }
 
     /// An inverted attribution ("said Ayrault") follows a quotation or a
     /// comma, or opens a sentence after a colon.
     fn may_invert(&self, c: usize, s: usize) -> bool {
-        c > s && matches!(self.raw(c - 1), "," | "”" | "\"" | "—" | "–" | "-" | "»")
+        c > s && matches!(self.raw(c - 1), "," | "”" | "\"" | "''" | "—" | "–" | "-" | "»")
     }
 
     /// A quotation that ends right before `block_start` (over commas and
@@ -562,11 +631,16 @@ impl<'a> Paragraph<'a> {
             }
         }
         let ends_sentence = after >= e || matches!(self.raw(after), "." | "!" | "?" | ";");
-        if !ends_sentence {
-            return None;
-        }
         let comma = block_start.checked_sub(1)?;
         if !matches!(self.raw(comma), "," | "—" | "–") {
+            return None;
+        }
+        if !ends_sentence {
+            // "Acts of protest, Mr. Obama said, are acts of patriotism": the
+            // attribution sits inside the content.
+            if self.raw(after) == "," && comma > s + 1 {
+                return self.trimmed(s, e).filter(|(a, b)| b >= &(a + 3));
+            }
             return None;
         }
         let (a, b) = self.trimmed(s, comma)?;
@@ -576,7 +650,9 @@ impl<'a> Paragraph<'a> {
     /// Token range `[a, b)` without leading and trailing punctuation and
     /// quote marks, as an inclusive pair.
     fn trimmed(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-        let trim = |t: &str| matches!(t, "," | "." | ":" | ";" | "—" | "–" | "-" | "“" | "”" | "\"" | "(" | ")");
+        let trim = |t: &str| {
+            matches!(t, "," | "." | ":" | ";" | "—" | "–" | "-" | "“" | "”" | "\"" | "''" | "``" | "(" | ")")
+        };
         while a < b && trim(self.raw(a)) {
             a += 1;
         }
@@ -724,6 +800,29 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].continues, Some(0));
         assert_eq!(found[1].content.text(body), "And the second part.");
+    }
+
+    #[test]
+    fn newswire_conventions() {
+        let (content, source, _, _) = one("''We must not overreact,'' he told reporters.");
+        assert_eq!((content.as_str(), source.as_deref()), ("We must not overreact,", Some("he")));
+        let (_, source, _, _) = one("\"We cannot have that,\" Rep. John Mica (R-Fla.) said.");
+        assert_eq!(source.as_deref(), Some("Rep. John Mica (R-Fla.)"));
+        let (content, _, _, _) = one("Acts of protest, Mr. Obama said, are acts of patriotism.");
+        assert_eq!(content, "Acts of protest, Mr. Obama said, are acts of patriotism");
+        let (_, source, _, _) = one("Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”");
+        assert_eq!(source.as_deref(), Some("Hillary Clinton"));
+        let (_, source, _, _) = one("The ad could start this week, said Brian Baker, a longtime adviser to the family.");
+        assert_eq!(source.as_deref(), Some("Brian Baker, a longtime adviser to the family"));
+        let (_, source, _, _) = one("“If he thinks that,” the ad’s narrator says, “what does he think?”");
+        assert_eq!(source.as_deref(), Some("the ad’s narrator"));
+    }
+
+    #[test]
+    fn a_quote_after_the_attribution_sentence() {
+        let body = "She said. “When you call a product a miracle, people hope.”";
+        let (content, source, _, direct) = one(body);
+        assert_eq!((content.as_str(), source.as_deref(), direct), ("When you call a product a miracle, people hope.", Some("She"), true));
     }
 
     #[test]

@@ -37,6 +37,11 @@ fn is_abbreviation(word: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
+/// "S.E.C", "D.C": letters separated by dots, whose last dot is theirs too.
+fn is_acronym(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2)
+}
+
 /// Splits `text` into word and punctuation tokens. Words keep inner
 /// hyphens, apostrophes and dots ("Jean-Marc", "Trump’s", "U.S."), and the
 /// full stop of an abbreviation ("Mr.", "Sen.").
@@ -48,9 +53,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if !c.is_alphanumeric() {
+            // Two apostrophes (or back-ticks) are a double quote mark in
+            // some newswire text: ''We must not overreact,'' he said.
+            let mut end = start + c.len_utf8();
+            if (c == '\'' || c == '`') && text[end..].starts_with(c) {
+                chars.next();
+                end += 1;
+            }
             tokens.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end,
                 kind: Kind::Punct,
             });
             continue;
@@ -72,7 +84,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
         }
-        if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
+        if text[end..].starts_with('.')
+            && (is_abbreviation(&text[start..end]) || is_acronym(&text[start..end]))
+        {
             chars.next();
             end += 1;
         }
@@ -96,11 +110,16 @@ pub struct QuoteRegion {
 }
 
 pub fn is_open_quote(mark: &str) -> bool {
-    matches!(mark, "“" | "«" | "„")
+    matches!(mark, "“" | "«" | "„" | "``")
 }
 
 pub fn is_close_quote(mark: &str) -> bool {
     matches!(mark, "”" | "»")
+}
+
+/// Marks that open or close by position, like `"`.
+pub fn is_straight_quote(mark: &str) -> bool {
+    matches!(mark, "\"" | "''")
 }
 
 /// Finds the double-quoted regions among `tokens` (one paragraph).
@@ -114,12 +133,13 @@ pub fn quote_regions(text: &str, tokens: &[Tok]) -> Vec<QuoteRegion> {
             continue;
         }
         let mark = tok.text(text);
+        let straight = is_straight_quote(mark);
         let opens = is_open_quote(mark)
-            || (mark == "\""
+            || (straight
                 && open.is_none()
                 && !text[tok.end..].starts_with(char::is_whitespace)
                 && i + 1 < tokens.len());
-        let closes = is_close_quote(mark) || (mark == "\"" && open.is_some());
+        let closes = is_close_quote(mark) || (straight && open.is_some());
         if let (Some(o), true) = (open, closes) {
             regions.push(QuoteRegion {
                 open: o,
@@ -155,14 +175,16 @@ pub fn sentences(text: &str, tokens: &[Tok], regions: &[QuoteRegion]) -> Vec<(us
         let ends = matches!(t, "." | "!" | "?") && !inside(i);
         if ends {
             let mut end = i + 1;
-            while end < tokens.len() && is_close_quote(tokens[end].text(text)) {
+            while end < tokens.len()
+                && (is_close_quote(tokens[end].text(text)) || is_straight_quote(tokens[end].text(text)))
+            {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|next| {
                 let s = next.text(text);
                 s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || is_open_quote(s)
-                    || s == "\""
+                    || is_straight_quote(s)
                     || s == "("
             });
             if next_starts {
@@ -203,6 +225,15 @@ mod tests {
         let regions = quote_regions(text, &tokens);
         assert_eq!(regions.len(), 2);
         assert!(regions.iter().all(|r| r.close.is_some()));
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks() {
+        let text = "''We must not overreact,'' he told the S.E.C. staff.";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].text(text), "''");
+        assert_eq!(quote_regions(text, &tokens).len(), 1);
+        assert!(tokens.iter().any(|t| t.text(text) == "S.E.C."));
     }
 
     #[test]
