@@ -18,7 +18,8 @@
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    AUXILIARIES, CUE_PARTICLES, CUE_VERBS, DETERMINERS, NEEDS_THAT, OBJECT_VERBS, SOURCE_NOUNS,
+    AUXILIARIES, CUE_PARTICLES, CUE_VERBS, DETERMINERS, NEEDS_THAT, NOT_NAMES, OBJECT_VERBS,
+    ROLE_HEADS, SOURCE_NOUNS, TIME_WORDS,
 };
 use crate::extract::tokens::{Kind, QuoteRegion, Tok, quote_regions, sentences, tokenize};
 
@@ -114,6 +115,9 @@ pub fn find_attributions(body: &str) -> Vec<Attribution> {
         let reader = Paragraph::new(paragraph, paragraph_start);
         reader.attributions(&mut found);
         if found.len() == before {
+            reader.signed_quotes(&mut found);
+        }
+        if found.len() == before {
             reader.continuation(&mut found);
         }
     }
@@ -191,6 +195,32 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// “…” ― Adriana Rodarte: a quotation signed with a dash and a name
+    /// that ends the paragraph.
+    fn signed_quotes(&self, out: &mut Vec<Attribution>) {
+        for region in &self.regions {
+            let Some(close) = region.close else { continue };
+            let dash = close + 1;
+            if !matches!(self.raw(dash), "―" | "—" | "–" | "-") {
+                continue;
+            }
+            let (a, b) = (dash + 1, self.tokens.len());
+            let Some((a, b)) = self.trimmed(a, b) else { continue };
+            let all_name = (a..=b).all(|i| self.capitalised(i) || matches!(self.raw(i), "," | "." | "-") || self.word(i).is_some());
+            if b - a > 12 || !self.capitalised(a) || !all_name {
+                continue;
+            }
+            let Some(content) = self.region_span(region) else { continue };
+            out.push(Attribution {
+                content,
+                direct: true,
+                cue: Some(self.span(dash, dash)),
+                source: Some(self.span(a, b)),
+                continues: None,
+            });
+        }
+    }
+
     /// A paragraph that is only a quotation continues the previous direct
     /// quote (the second paragraph of a speech, quoted without a new cue).
     fn continuation(&self, out: &mut Vec<Attribution>) {
@@ -206,11 +236,12 @@ impl<'a> Paragraph<'a> {
         }
         let root = out[previous].continues.unwrap_or(previous);
         if let Some(content) = self.region_span(region) {
+            // The source and cue are the ones the quotation began with.
             out.push(Attribution {
                 content,
                 direct: true,
-                cue: None,
-                source: None,
+                cue: out[root].cue,
+                source: out[root].source,
                 continues: Some(root),
             });
         }
@@ -243,8 +274,11 @@ impl<'a> Paragraph<'a> {
             cue_end += 1;
         }
 
-        // Source before the verb, else after it.
-        let (source, inverted) = match self.source_before(c, s) {
+        // Source before the verb, else after it; for ", saying …" the
+        // subject that opens the sentence.
+        let participle = verb.ends_with("ing") && c > s && matches!(self.raw(c - 1), "," | "by");
+        let subject = || participle.then(|| self.sentence_subject(s, c)).flatten();
+        let (source, inverted) = match self.source_before(c, s).or_else(subject) {
             Some(src) => (Some(src), false),
             None => match self.source_after(cue_end, e, true) {
                 Some(src) if self.may_invert(c, s) => (Some(src), true),
@@ -381,6 +415,15 @@ impl<'a> Paragraph<'a> {
         while end > s && (self.is_word_in(end, AUXILIARIES) || self.is_adverb(end)) {
             end -= 1;
         }
+        // "Sanders on Tuesday said": skip a short time phrase.
+        if self.is_word_in(end, TIME_WORDS) {
+            let opener = (end.saturating_sub(3)..end)
+                .rev()
+                .find(|&i| i > s && self.is_word_in(i, &["on", "in", "at", "last", "this", "late", "early", "earlier"]));
+            if let Some(opener) = opener {
+                end = opener - 1;
+            }
+        }
         // "Rep. John Mica (R-Fla.) said": a parenthesis after the name.
         if self.raw(end) == ")" {
             let open = (end.saturating_sub(8)..end).rev().find(|&i| self.raw(i) == "(")?;
@@ -397,7 +440,8 @@ impl<'a> Paragraph<'a> {
             if self.raw(end) == "," {
                 return self
                     .appositive_source(end, s)
-                    .or_else(|| self.source_before_adjunct(end, s));
+                    .or_else(|| self.source_before_adjunct(end, s))
+                    .or_else(|| self.source_before_clause(end, s));
             }
             return None;
         }
@@ -406,6 +450,42 @@ impl<'a> Paragraph<'a> {
         }
         let start = self.np_start(end, s)?;
         Some((start, end))
+    }
+
+    /// "Schiff, 56, who has served on the committee for a decade, told …":
+    /// a name, then an age, relative clause or long appositive.
+    fn source_before_clause(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
+        let mut i = comma;
+        while i > s && comma - i < 40 {
+            i -= 1;
+            if self.raw(i) != "," || i == s {
+                continue;
+            }
+            let opens_clause = self.is_word_in(i + 1, &["who", "whose", "a", "an", "the", "whom"])
+                || self.raw(i + 1).chars().all(|c| c.is_ascii_digit());
+            if opens_clause && self.capitalised(i - 1) {
+                let start = self.np_start(i - 1, s)?;
+                return Some((start, comma - 1));
+            }
+            if self.regions.iter().any(|r| r.close == Some(i) || r.open == i) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The name or pronoun that opens the sentence `[s, ..)`, before `limit`.
+    fn sentence_subject(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
+        let first = self.word(s)?;
+        if matches!(first.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+            return Some((s, s));
+        }
+        let mut end = s;
+        while end + 1 < limit && (self.capitalised(end + 1) || self.is_word_in(end + 1, &["de", "al", "van", "von", "le"])) {
+            end += 1;
+        }
+        let named = self.capitalised(s) && !NOT_NAMES.contains(&first.as_str());
+        named.then_some((s, end))
     }
 
     fn source_before_adjunct(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
@@ -445,6 +525,17 @@ impl<'a> Paragraph<'a> {
         if PRONOUNS.contains(&head.as_str()) {
             return Some(end);
         }
+        if NP_STOPS.contains(&head.as_str())
+            || DETERMINERS.contains(&head.as_str())
+            || TIME_WORDS.contains(&head.as_str())
+            || matches!(head.as_str(), "of" | "by" | "for" | "at" | "like" | "via")
+        {
+            return None;
+        }
+        // A sentence-opening "But" or "After" is not a name.
+        if end == s && NOT_NAMES.contains(&head.as_str()) {
+            return None;
+        }
         let named = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
         let mut start = end;
         while start > s {
@@ -457,7 +548,12 @@ impl<'a> Paragraph<'a> {
                 break;
             }
             start = i;
-            if DETERMINERS.contains(&w.as_str()) {
+            // "the Organization for the Prohibition of …" goes on past an
+            // inner determiner.
+            let inner = i > s + 1
+                && self.is_word_in(i - 1, &["of", "for"])
+                && self.capitalised(i - 2);
+            if DETERMINERS.contains(&w.as_str()) && !inner {
                 break;
             }
         }
@@ -510,12 +606,27 @@ impl<'a> Paragraph<'a> {
         }
         let mut end = start;
         let mut j = start;
+        let role_like = |i: usize| {
+            self.word(i)
+                .is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str()))
+        };
         while j < e && j - start < 10 {
             let Some(w) = self.word(j) else { break };
             if j > start && (NP_STOPS.contains(&w.as_str()) && w != "of") {
                 break;
             }
             if j > start && ADJUNCT_OPENERS.contains(&w.as_str()) && !self.capitalised(j) && w != "for" {
+                break;
+            }
+            // Lower-case words must lead to a role noun: "the minister", "a
+            // senior official", not "the event brought back memories".
+            let lowercase = !self.capitalised(j) && !DETERMINERS.contains(&w.as_str());
+            if lowercase
+                && !matches!(w.as_str(), "of" | "for")
+                && !role_like(j)
+                && !role_like(j + 1)
+                && !role_like(j + 2)
+            {
                 break;
             }
             end = j;
@@ -602,7 +713,8 @@ impl<'a> Paragraph<'a> {
                 return None;
             }
         }
-        if self.is_word_in(c, &["called", "call", "calls", "calling"]) && !saw_that {
+        let quoted = self.regions.iter().any(|r| r.open + 1 == a || r.open == a);
+        if self.is_word_in(c, &["called", "call", "calls", "calling"]) && !saw_that && !quoted {
             return None;
         }
         let (a, b) = self.trimmed(a, e)?;
@@ -631,7 +743,11 @@ impl<'a> Paragraph<'a> {
             }
         }
         let ends_sentence = after >= e || matches!(self.raw(after), "." | "!" | "?" | ";");
-        let comma = block_start.checked_sub(1)?;
+        let mut comma = block_start.checked_sub(1)?;
+        // "…, as police have said."
+        if self.is_word_in(comma, &["as"]) && comma > s {
+            comma -= 1;
+        }
         if !matches!(self.raw(comma), "," | "—" | "–") {
             return None;
         }
@@ -816,6 +932,35 @@ mod tests {
         assert_eq!(source.as_deref(), Some("Brian Baker, a longtime adviser to the family"));
         let (_, source, _, _) = one("“If he thinks that,” the ad’s narrator says, “what does he think?”");
         assert_eq!(source.as_deref(), Some("the ad’s narrator"));
+    }
+
+    #[test]
+    fn long_appositives_and_time_phrases() {
+        let (_, source, _, _) = one("Schiff, 56, who has served on the committee for a decade, told reporters that it is clear.");
+        assert_eq!(source.as_deref(), Some("Schiff, 56, who has served on the committee for a decade"));
+        let (_, source, _, _) = one("Sanders on Tuesday said he wants to attack four provisions.");
+        assert_eq!(source.as_deref(), Some("Sanders"));
+        let (content, source, _, _) = one("It does not answer whether Scott had a gun, as police have said.");
+        assert_eq!((content.as_str(), source.as_deref()), ("It does not answer whether Scott had a gun", Some("police")));
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_not_cues() {
+        assert!(read("Several battleground states could be decisive in a close election.").is_empty());
+        assert!(read("He would consider it this week, the secretary of state said nothing.").iter().all(|(_, s, _, _)| s.as_deref() != Some("this week")));
+    }
+
+    #[test]
+    fn participles_take_the_subject_of_the_sentence() {
+        let (content, source, cue, _) = one("Obama responded on Wednesday, saying his refusal was a manufactured issue.");
+        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Obama"), Some("saying")));
+        assert_eq!(content, "his refusal was a manufactured issue");
+    }
+
+    #[test]
+    fn quotations_signed_with_a_dash() {
+        let (content, source, _, _) = one("“I’d rather live there than here.” ― Adriana Rodarte");
+        assert_eq!((content.as_str(), source.as_deref()), ("I’d rather live there than here.", Some("Adriana Rodarte")));
     }
 
     #[test]

@@ -162,7 +162,13 @@ impl Resolver<'_> {
                     return Some(self.add(holder.name, holder.role, SpeakerKind::Person, None, source));
                 }
                 if titled && definite {
-                    return Some(self.add(role, None, SpeakerKind::Role, None, source));
+                    // An office ("the U.N. Special Envoy") or, with no role
+                    // word, a body ("the Prohibition of Chemical Weapons").
+                    let office = role
+                        .split_whitespace()
+                        .any(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()));
+                    let kind = if office { SpeakerKind::Role } else { SpeakerKind::Organisation };
+                    return Some(self.add(role, None, kind, None, source));
                 }
                 None
             }
