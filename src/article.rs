@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::extract::dateline::Dateline;
+use crate::extract::dates::Day;
 use crate::extract::quotes::Quote;
 use crate::extract::speakers::Speaker;
-use crate::extract::dates::Day;
 
 /// One news article, as read from a file and enriched by the extractors.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -453,7 +453,10 @@ fn show_prints_every_stored_field() {
     assert!(article["body"].as_str().unwrap().contains("laurel soap"));
     assert!(article["word_count"].as_u64().unwrap() > 100);
     let speakers = article["speaker"].as_array().unwrap();
-    assert!(speakers.contains(&Value::from("Khaled Haddad")), "{speakers:?}");
+    assert!(
+        speakers.contains(&Value::from("Khaled Haddad")),
+        "{speakers:?}"
+    );
     assert!(
         article.get("content_hash").is_none(),
         "internal fields stay hidden"

@@ -14,6 +14,8 @@ Query syntax (title and body are searched; words are English-stemmed):
   presiden*                   prefix: president, presidential, presidency
   title:aleppo                one field (fields: title, body, dateline, source, id, …)
   source:Reuters              exact value of a string field
+  speaker:Ayrault             articles quoting a speaker (part of a name is enough)
+  quote:\"total war\"         words inside quotes
   date:2016-11                a day, month or year
   date:[2016-11-01 TO 2016-12-01]   a date range (inclusive; {…} excludes the ends)
   date:>=2019-01-01           open-ended range
@@ -81,6 +83,14 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Search(SearchArgs),
 
+    /// List quotes: what was said, by whom, about what
+    ///
+    /// `newsdex quotes "chemical weapons" --speaker Ayrault` lists every
+    /// quote of Jean-Marc Ayrault that mentions chemical weapons, one per
+    /// line: speaker (role) — “quote” — title, date.
+    #[command(after_help = QUERY_HELP)]
+    Quotes(QuotesArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -93,6 +103,22 @@ pub enum Command {
     /// --json, one JSON object per article per line (NDJSON); offsets are
     /// character offsets into the file's decoded text, end exclusive.
     Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Words the quotes must contain (query syntax as for search); none
+    /// lists every quote
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Only quotes of this speaker (a full name or part of one: "Ayrault")
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// Quotes to list
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +148,10 @@ pub struct SearchArgs {
     /// The query (several words are joined with spaces); see the syntax below
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
+
+    /// Only articles quoting this speaker (a full name or part of one)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
 
     /// Hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]

@@ -14,9 +14,12 @@ use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::facets::FacetSpec;
+use newsdex::search::quotes::QuotesRequest;
 use newsdex::search::{NewsSearcher, SearchRequest, SortOrder};
 
-use args::{Cli, ColorChoice, Command, ExtractArgs, GlobalArgs, IndexArgs, SearchArgs, SortArg};
+use args::{
+    Cli, ColorChoice, Command, ExtractArgs, GlobalArgs, IndexArgs, QuotesArgs, SearchArgs, SortArg,
+};
 
 /// Exit status when the index was updated but some inputs failed.
 pub const EXIT_SOME_FAILED: u8 = 3;
@@ -84,6 +87,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
         Command::Index(args) => index(args, config, &mut out)?,
         Command::Search(args) => {
             search(args, config, &mut out)?;
+            ExitCode::SUCCESS
+        }
+        Command::Quotes(args) => {
+            quotes(args, config, &mut out)?;
             ExitCode::SUCCESS
         }
         Command::Show(args) => {
@@ -181,8 +188,21 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         .filter(|f| !f.trim().is_empty())
         .map(|f| FacetSpec::parse(schema, f, args.facet_limit))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut query = args.query.join(" ");
+    if let Some(speaker) = &args.speaker {
+        let filter = format!(
+            "{}:{}",
+            schema.name(schema.core.speaker),
+            newsdex::search::query::phrase(speaker)
+        );
+        query = if query.trim() == "*" {
+            filter
+        } else {
+            format!("({query}) AND {filter}")
+        };
+    }
     let request = SearchRequest {
-        query: args.query.join(" "),
+        query,
         limit: args.limit,
         offset: args.offset,
         sort: match args.sort {
@@ -198,6 +218,22 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         json::write_json(out, &results)?;
     } else {
         terminal::write_search(out, &request.query, &results, config.style)?;
+    }
+    Ok(())
+}
+
+fn quotes(args: &QuotesArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let request = QuotesRequest {
+        query: (!args.query.is_empty()).then(|| args.query.join(" ")),
+        speaker: args.speaker.clone(),
+        limit: args.limit,
+    };
+    let results = searcher.quotes(&request)?;
+    if config.json {
+        json::write_json(out, &results)?;
+    } else {
+        terminal::write_quotes(out, &results, config.style)?;
     }
     Ok(())
 }

@@ -4,13 +4,13 @@
 //! Speakers and places plug in here.
 
 pub mod dateline;
+pub mod dates;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
 pub mod speakers;
-pub mod tokens;
-pub mod dates;
 pub mod text;
+pub mod tokens;
 
 use crate::article::Article;
 use crate::extract::quotes::Quote;
@@ -30,7 +30,17 @@ pub fn enrich(article: &mut Article) {
         }
     }
     article.word_count = text::word_count(&article.body);
-    let (speakers, quotes) = speakers_and_quotes(&article.body);
+    // The dateline is not part of any sentence's subject: blank it (byte
+    // for byte, so offsets stay valid) before reading quotes.
+    let (speakers, quotes) = match &article.dateline {
+        Some(dateline) => {
+            let mut masked = article.body.clone();
+            let blank = " ".repeat(dateline.body_start);
+            masked.replace_range(..dateline.body_start, &blank);
+            speakers_and_quotes(&masked)
+        }
+        None => speakers_and_quotes(&article.body),
+    };
     article.speakers = speakers;
     article.quotes = quotes;
 }

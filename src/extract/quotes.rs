@@ -59,9 +59,9 @@ pub fn quote_text(body: &str, content: Span) -> String {
     {
         let before = text[..close].trim_end_matches([',', ' ']);
         let after = text[open..].trim_start_matches(['“', '"']);
-        return format!("{before} … {after}");
+        return format!("{before} … {}", after.trim_end_matches([',', ' ']));
     }
-    text.to_string()
+    text.trim_end_matches([',', ' ']).to_string()
 }
 
 /// One attribution found in a body.
@@ -80,22 +80,60 @@ pub struct Attribution {
 /// Prepositions and words that open an adjunct between a verb and its
 /// content: "said on Tuesday that", "told reporters in Paris".
 const ADJUNCT_OPENERS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "to", "via", "through", "with", "from",
-    "late", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "while", "when",
-    "in an", "publicly", "privately", "recently", "repeatedly", "again", "also", "flatly",
-    "bluntly", "simply", "then", "afterwards", "separately", "previously", "for",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "via",
+    "through",
+    "with",
+    "from",
+    "late",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "while",
+    "when",
+    "in an",
+    "publicly",
+    "privately",
+    "recently",
+    "repeatedly",
+    "again",
+    "also",
+    "flatly",
+    "bluntly",
+    "simply",
+    "then",
+    "afterwards",
+    "separately",
+    "previously",
+    "for",
 ];
 
 /// Words that cannot be part of a source noun phrase.
 const NP_STOPS: &[&str] = &[
-    "that", "and", "but", "or", "which", "when", "as", "because", "if", "while", "than",
-    "said", "says", "say", "is", "was", "were", "are", "be", "been", "being", "not", "to",
-    "in", "on", "with", "by", "from", "after", "before", "since", "into", "about", "over",
-    "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
-    "do", "does", "did", "so", "yet", "also", "who", "whom", "whose", "where", "why", "how",
-    "what", "there", "then", "though", "although", "unless", "until", "where", "however",
-    "during", "against", "between", "through", "under", "without", "within", "told", "added",
+    "that", "and", "but", "or", "which", "when", "as", "because", "if", "while", "than", "said",
+    "says", "say", "is", "was", "were", "are", "be", "been", "being", "not", "to", "in", "on",
+    "with", "by", "from", "after", "before", "since", "into", "about", "over", "has", "have",
+    "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
+    "so", "yet", "also", "who", "whom", "whose", "where", "why", "how", "what", "there", "then",
+    "though", "although", "unless", "until", "where", "however", "during", "against", "between",
+    "through", "under", "without", "within", "told", "added",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
@@ -176,20 +214,43 @@ impl<'a> Paragraph<'a> {
     /// The inner span of a quotation (without its marks).
     fn region_span(&self, region: &QuoteRegion) -> Option<Span> {
         let first = region.open + 1;
-        let last = region.close.map_or(self.tokens.len(), |c| c) .checked_sub(1)?;
+        let last = region
+            .close
+            .map_or(self.tokens.len(), |c| c)
+            .checked_sub(1)?;
         (first <= last).then(|| self.span(first, last))
     }
 
     fn attributions(&self, out: &mut Vec<Attribution>) {
+        let first_here = out.len();
+        let mut covered_until = 0;
         for &(s, e) in &self.sentences {
-            let mut i = s;
+            let before = out.len();
+            let mut i = s.max(covered_until);
             while i < e {
                 match self.attribution_at(i, s, e) {
                     Some((attribution, resume)) => {
                         out.push(attribution);
                         i = resume.max(i + 1);
+                        covered_until = i;
                     }
                     None => i += 1,
+                }
+            }
+            // A sentence that is one quotation, after a direct quote of this
+            // paragraph, is more of the same: “…,” he said. “…”
+            if out.len() == before && s >= covered_until && out.len() > first_here {
+                let previous = out.len() - 1;
+                let whole = self
+                    .regions
+                    .iter()
+                    .find(|r| r.open == s && r.close.is_none_or(|c| c + 2 >= e));
+                if let Some(region) = whole
+                    && out[previous].direct
+                    && let Some(content) = self.region_span(region)
+                {
+                    // One attribution whose content runs on.
+                    out[previous].content.end = content.end;
                 }
             }
         }
@@ -205,12 +266,20 @@ impl<'a> Paragraph<'a> {
                 continue;
             }
             let (a, b) = (dash + 1, self.tokens.len());
-            let Some((a, b)) = self.trimmed(a, b) else { continue };
-            let all_name = (a..=b).all(|i| self.capitalised(i) || matches!(self.raw(i), "," | "." | "-") || self.word(i).is_some());
+            let Some((a, b)) = self.trimmed(a, b) else {
+                continue;
+            };
+            let all_name = (a..=b).all(|i| {
+                self.capitalised(i)
+                    || matches!(self.raw(i), "," | "." | "-")
+                    || self.word(i).is_some()
+            });
             if b - a > 12 || !self.capitalised(a) || !all_name {
                 continue;
             }
-            let Some(content) = self.region_span(region) else { continue };
+            let Some(content) = self.region_span(region) else {
+                continue;
+            };
             out.push(Attribution {
                 content,
                 direct: true,
@@ -227,8 +296,8 @@ impl<'a> Paragraph<'a> {
         let [region] = self.regions.as_slice() else {
             return;
         };
-        let spans_paragraph = region.open == 0
-            && region.close.is_none_or(|c| c + 2 >= self.tokens.len());
+        let spans_paragraph =
+            region.open == 0 && region.close.is_none_or(|c| c + 2 >= self.tokens.len());
         let previous = out.len().checked_sub(1);
         let Some(previous) = previous else { return };
         if !spans_paragraph || !out[previous].direct {
@@ -254,7 +323,8 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // "according to SOURCE"
-        if self.word(c).as_deref() == Some("according") && self.word(c + 1).as_deref() == Some("to") {
+        if self.word(c).as_deref() == Some("according") && self.word(c + 1).as_deref() == Some("to")
+        {
             return self.according_to(c, s, e);
         }
         let verb = self.word(c)?;
@@ -266,11 +336,17 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // Passive ("it was said") and infinitives ("to say") are not cues.
-        if c > s && self.is_word_in(c - 1, &["is", "was", "were", "be", "been", "being", "are", "to"]) {
+        if c > s
+            && self.is_word_in(
+                c - 1,
+                &["is", "was", "were", "be", "been", "being", "are", "to"],
+            )
+        {
             return None;
         }
         let mut cue_end = c;
-        while self.is_word_in(cue_end + 1, CUE_PARTICLES) && !self.is_word_in(cue_end + 1, &["on"]) {
+        while self.is_word_in(cue_end + 1, CUE_PARTICLES) && !self.is_word_in(cue_end + 1, &["on"])
+        {
             cue_end += 1;
         }
 
@@ -320,9 +396,7 @@ impl<'a> Paragraph<'a> {
         }
 
         // 2. Content after the attribution: X said (that) …
-        if !inverted
-            && let Some((a, b, direct)) = self.content_after(c, cue_end, &verb, e)
-        {
+        if !inverted && let Some((a, b, direct)) = self.content_after(c, cue_end, &verb, e) {
             let content = self.span(a, b);
             return Some((
                 Attribution {
@@ -417,16 +491,22 @@ impl<'a> Paragraph<'a> {
         }
         // "Sanders on Tuesday said": skip a short time phrase.
         if self.is_word_in(end, TIME_WORDS) {
-            let opener = (end.saturating_sub(3)..end)
-                .rev()
-                .find(|&i| i > s && self.is_word_in(i, &["on", "in", "at", "last", "this", "late", "early", "earlier"]));
+            let opener = (end.saturating_sub(3)..end).rev().find(|&i| {
+                i > s
+                    && self.is_word_in(
+                        i,
+                        &["on", "in", "at", "last", "this", "late", "early", "earlier"],
+                    )
+            });
             if let Some(opener) = opener {
                 end = opener - 1;
             }
         }
         // "Rep. John Mica (R-Fla.) said": a parenthesis after the name.
         if self.raw(end) == ")" {
-            let open = (end.saturating_sub(8)..end).rev().find(|&i| self.raw(i) == "(")?;
+            let open = (end.saturating_sub(8)..end)
+                .rev()
+                .find(|&i| self.raw(i) == "(")?;
             let name_end = open.checked_sub(1)?;
             if name_end < s || self.tokens[name_end].kind != Kind::Word {
                 return None;
@@ -467,7 +547,11 @@ impl<'a> Paragraph<'a> {
                 let start = self.np_start(i - 1, s)?;
                 return Some((start, comma - 1));
             }
-            if self.regions.iter().any(|r| r.close == Some(i) || r.open == i) {
+            if self
+                .regions
+                .iter()
+                .any(|r| r.close == Some(i) || r.open == i)
+            {
                 return None;
             }
         }
@@ -480,16 +564,42 @@ impl<'a> Paragraph<'a> {
         if matches!(first.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((s, s));
         }
-        let mut end = s;
-        while end + 1 < limit && (self.capitalised(end + 1) || self.is_word_in(end + 1, &["de", "al", "van", "von", "le"])) {
+        // "The Central Bank of Kenya": an article before a name is fine.
+        let name_start = if first == "the" && s + 1 < limit && self.capitalised(s + 1) {
+            s + 1
+        } else {
+            s
+        };
+        let mut end = name_start;
+        while end + 1 < limit
+            && (self.capitalised(end + 1)
+                || (self.is_word_in(end + 1, &["de", "al", "van", "von", "le", "of"])
+                    && end + 2 < limit
+                    && self.capitalised(end + 2)))
+        {
             end += 1;
         }
-        let named = self.capitalised(s) && !NOT_NAMES.contains(&first.as_str());
+        // "Kenya's central bank": a name, then up to two lower-case words
+        // ending in a source noun.
+        for extra in [2, 1] {
+            let tail = end + extra;
+            if tail < limit
+                && (end + 1..=tail).all(|i| self.word(i).is_some() && !self.capitalised(i))
+                && self.is_word_in(tail, SOURCE_NOUNS)
+            {
+                end = tail;
+                break;
+            }
+        }
+        let named =
+            self.capitalised(name_start) && !NOT_NAMES.contains(&self.word(name_start)?.as_str());
         named.then_some((s, end))
     }
 
     fn source_before_adjunct(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
-        let open = (comma.saturating_sub(12)..comma).rev().find(|&i| self.raw(i) == ",")?;
+        let open = (comma.saturating_sub(12)..comma)
+            .rev()
+            .find(|&i| self.raw(i) == ",")?;
         if open <= s || !self.is_word_in(open + 1, ADJUNCT_OPENERS) {
             return None;
         }
@@ -507,7 +617,9 @@ impl<'a> Paragraph<'a> {
         let first = self.word(inner_start)?;
         let is_role = DETERMINERS.contains(&first.as_str())
             || SOURCE_NOUNS.contains(&first.as_str())
-            || self.word(inner_end).is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()));
+            || self
+                .word(inner_end)
+                .is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()));
         if !is_role || inner_start < s + 2 || self.raw(inner_start - 1) != "," {
             return None;
         }
@@ -541,7 +653,10 @@ impl<'a> Paragraph<'a> {
         while start > s {
             let i = start - 1;
             let Some(w) = self.word(i) else { break };
-            if self.region_of(i).is_some() || NP_STOPS.contains(&w.as_str()) || PRONOUNS.contains(&w.as_str()) {
+            if self.region_of(i).is_some()
+                || NP_STOPS.contains(&w.as_str())
+                || PRONOUNS.contains(&w.as_str())
+            {
                 break;
             }
             if end - i >= 10 {
@@ -550,20 +665,18 @@ impl<'a> Paragraph<'a> {
             start = i;
             // "the Organization for the Prohibition of …" goes on past an
             // inner determiner.
-            let inner = i > s + 1
-                && self.is_word_in(i - 1, &["of", "for"])
-                && self.capitalised(i - 2);
+            let inner =
+                i > s + 1 && self.is_word_in(i - 1, &["of", "for"]) && self.capitalised(i - 2);
             if DETERMINERS.contains(&w.as_str()) && !inner {
                 break;
             }
         }
         // Any other head needs a determiner: "the ad’s narrator".
-        if !named
-            && !(self.is_word_in(start, DETERMINERS)
-                && start < end
-                && !head.ends_with("ly")
-                && !head.ends_with("ing"))
-        {
+        let determined = self.is_word_in(start, DETERMINERS)
+            && start < end
+            && !head.ends_with("ly")
+            && !head.ends_with("ing");
+        if !named && !determined {
             return None;
         }
         // Never begin with a preposition or a sentence-opening adverb.
@@ -582,7 +695,8 @@ impl<'a> Paragraph<'a> {
 
     fn plausible_modifier(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
-        !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing") || SOURCE_NOUNS.contains(&w.as_str())
+        !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing")
+            || SOURCE_NOUNS.contains(&w.as_str())
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -591,7 +705,8 @@ impl<'a> Paragraph<'a> {
     }
 
     fn is_adverb(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.len() > 4 && w.ends_with("ly") && !self.capitalised(i))
+        self.word(i)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ly") && !self.capitalised(i))
     }
 
     /// The noun phrase after `cue_end` (inversion or "according to").
@@ -607,15 +722,20 @@ impl<'a> Paragraph<'a> {
         let mut end = start;
         let mut j = start;
         let role_like = |i: usize| {
-            self.word(i)
-                .is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str()))
+            self.word(i).is_some_and(|w| {
+                SOURCE_NOUNS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str())
+            })
         };
         while j < e && j - start < 10 {
             let Some(w) = self.word(j) else { break };
             if j > start && (NP_STOPS.contains(&w.as_str()) && w != "of") {
                 break;
             }
-            if j > start && ADJUNCT_OPENERS.contains(&w.as_str()) && !self.capitalised(j) && w != "for" {
+            if j > start
+                && ADJUNCT_OPENERS.contains(&w.as_str())
+                && !self.capitalised(j)
+                && w != "for"
+            {
                 break;
             }
             // Lower-case words must lead to a role noun: "the minister", "a
@@ -643,9 +763,15 @@ impl<'a> Paragraph<'a> {
         }
         // "said Brian Baker, a political adviser to …": the appositive is
         // part of the source, up to the end of the sentence.
-        if appositive && self.raw(end + 1) == "," && self.is_word_in(end + 2, &["a", "an", "the", "who"]) {
+        if appositive
+            && self.raw(end + 1) == ","
+            && self.is_word_in(end + 2, &["a", "an", "the", "who"])
+        {
             let mut j = end + 2;
-            while j + 1 < e && !matches!(self.raw(j + 1), "." | "!" | "?" | ";") && self.region_of(j + 1).is_none() {
+            while j + 1 < e
+                && !matches!(self.raw(j + 1), "." | "!" | "?" | ";")
+                && self.region_of(j + 1).is_none()
+            {
                 j += 1;
             }
             end = j;
@@ -656,7 +782,11 @@ impl<'a> Paragraph<'a> {
     /// An inverted attribution ("said Ayrault") follows a quotation or a
     /// comma, or opens a sentence after a colon.
     fn may_invert(&self, c: usize, s: usize) -> bool {
-        c > s && matches!(self.raw(c - 1), "," | "”" | "\"" | "''" | "—" | "–" | "-" | "»")
+        c > s
+            && matches!(
+                self.raw(c - 1),
+                "," | "”" | "\"" | "''" | "—" | "–" | "-" | "»"
+            )
     }
 
     /// A quotation that ends right before `block_start` (over commas and
@@ -671,7 +801,13 @@ impl<'a> Paragraph<'a> {
 
     /// The content clause after a cue: skips "that", an object ("told
     /// reporters") and adjuncts ("on Tuesday", "in a statement").
-    fn content_after(&self, c: usize, cue_end: usize, verb: &str, e: usize) -> Option<(usize, usize, bool)> {
+    fn content_after(
+        &self,
+        c: usize,
+        cue_end: usize,
+        verb: &str,
+        e: usize,
+    ) -> Option<(usize, usize, bool)> {
         let mut a = cue_end + 1;
         let mut saw_that = false;
         // Look for an explicit "that" (or a colon or quotation) within the
@@ -734,7 +870,13 @@ impl<'a> Paragraph<'a> {
 
     /// The content before an attribution block at the end of a sentence:
     /// "CONTENT, SOURCE said." Only when the block ends the sentence.
-    fn content_before(&self, block_start: usize, block_end: usize, s: usize, e: usize) -> Option<(usize, usize)> {
+    fn content_before(
+        &self,
+        block_start: usize,
+        block_end: usize,
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize)> {
         let mut after = block_end + 1;
         // Allow trailing adjuncts: "…, officials said on Tuesday."
         if after < e && self.is_word_in(after, ADJUNCT_OPENERS) {
@@ -767,7 +909,22 @@ impl<'a> Paragraph<'a> {
     /// quote marks, as an inclusive pair.
     fn trimmed(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
         let trim = |t: &str| {
-            matches!(t, "," | "." | ":" | ";" | "—" | "–" | "-" | "“" | "”" | "\"" | "''" | "``" | "(" | ")")
+            matches!(
+                t,
+                "," | "."
+                    | ":"
+                    | ";"
+                    | "—"
+                    | "–"
+                    | "-"
+                    | "“"
+                    | "”"
+                    | "\""
+                    | "''"
+                    | "``"
+                    | "("
+                    | ")"
+            )
         };
         while a < b && trim(self.raw(a)) {
             a += 1;
@@ -815,7 +972,8 @@ mod tests {
 
     #[test]
     fn quote_then_verb_and_name() {
-        let (content, source, _, _) = one("\"The talks are over,\" said Foreign Minister Anna Lindqvist.");
+        let (content, source, _, _) =
+            one("\"The talks are over,\" said Foreign Minister Anna Lindqvist.");
         assert_eq!(content, "The talks are over,");
         assert_eq!(source.as_deref(), Some("Foreign Minister Anna Lindqvist"));
     }
@@ -832,7 +990,10 @@ mod tests {
     fn pronoun_with_added() {
         let (content, source, cue, _) = one("“We aren’t going to sit and do nothing,” he added.");
         assert_eq!(content, "We aren’t going to sit and do nothing,");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("he"), Some("added")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("he"), Some("added"))
+        );
     }
 
     #[test]
@@ -846,7 +1007,10 @@ mod tests {
     fn dash_then_role_and_told_reporters() {
         let (content, source, cue, _) = one("“It is over” — the minister told reporters.");
         assert_eq!(content, "It is over");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("the minister"), Some("told")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("the minister"), Some("told"))
+        );
     }
 
     #[test]
@@ -858,7 +1022,10 @@ mod tests {
         let (content, _, _, _) = one("The minister said the plan would cost too much.");
         assert_eq!(content, "the plan would cost too much");
         let (content, source, cue, _) = one("Russia has said the findings cannot be used.");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Russia"), Some("said")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("Russia"), Some("said"))
+        );
         assert_eq!(content, "the findings cannot be used");
     }
 
@@ -867,7 +1034,10 @@ mod tests {
         let (content, source, cue, _) =
             one("Lindqvist told reporters on Tuesday that no deal was possible.");
         assert_eq!(content, "no deal was possible");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Lindqvist"), Some("told")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("Lindqvist"), Some("told"))
+        );
         assert!(read("Ayrault told reporters after a weekly cabinet meeting.").is_empty());
     }
 
@@ -875,7 +1045,10 @@ mod tests {
     fn content_before_a_trailing_attribution() {
         let (content, source, _, direct) =
             one("A meeting will take place in the coming days in Paris, Ayrault said.");
-        assert_eq!(content, "A meeting will take place in the coming days in Paris");
+        assert_eq!(
+            content,
+            "A meeting will take place in the coming days in Paris"
+        );
         assert_eq!(source.as_deref(), Some("Ayrault"));
         assert!(!direct);
         let (_, source, _, _) = one("The deal is dead, officials said on Monday.");
@@ -884,9 +1057,13 @@ mod tests {
 
     #[test]
     fn according_to_before_and_after() {
-        let (content, source, cue, _) = one("According to Lindqvist, the talks will resume in May.");
+        let (content, source, cue, _) =
+            one("According to Lindqvist, the talks will resume in May.");
         assert_eq!(content, "the talks will resume in May");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Lindqvist"), Some("According to")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("Lindqvist"), Some("According to"))
+        );
         let (content, source, _, _) = one("The talks will resume in May, according to the envoy.");
         assert_eq!(content, "The talks will resume in May");
         assert_eq!(source.as_deref(), Some("the envoy"));
@@ -894,16 +1071,21 @@ mod tests {
 
     #[test]
     fn appositive_role_between_commas() {
-        let (_, source, _, _) = one("Ayrault, the foreign minister, said the vote would be held soon.");
+        let (_, source, _, _) =
+            one("Ayrault, the foreign minister, said the vote would be held soon.");
         assert_eq!(source.as_deref(), Some("Ayrault, the foreign minister"));
     }
 
     #[test]
     fn auxiliaries_and_tenses() {
-        let (_, source, _, _) = one("European diplomats have expressed concern that Assad may feel emboldened.");
+        let (_, source, _, _) =
+            one("European diplomats have expressed concern that Assad may feel emboldened.");
         assert_eq!(source.as_deref(), Some("European diplomats"));
         let (_, source, cue, _) = one("The government denied that it had used the weapons.");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("The government"), Some("denied")));
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("The government"), Some("denied"))
+        );
         let (content, _, cue, _) = one("The ministry accused the rebels of shelling the town.");
         assert_eq!(cue.as_deref(), Some("accused"));
         assert_eq!(content, "the rebels of shelling the town");
@@ -921,58 +1103,114 @@ mod tests {
     #[test]
     fn newswire_conventions() {
         let (content, source, _, _) = one("''We must not overreact,'' he told reporters.");
-        assert_eq!((content.as_str(), source.as_deref()), ("We must not overreact,", Some("he")));
+        assert_eq!(
+            (content.as_str(), source.as_deref()),
+            ("We must not overreact,", Some("he"))
+        );
         let (_, source, _, _) = one("\"We cannot have that,\" Rep. John Mica (R-Fla.) said.");
         assert_eq!(source.as_deref(), Some("Rep. John Mica (R-Fla.)"));
         let (content, _, _, _) = one("Acts of protest, Mr. Obama said, are acts of patriotism.");
-        assert_eq!(content, "Acts of protest, Mr. Obama said, are acts of patriotism");
-        let (_, source, _, _) = one("Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”");
+        assert_eq!(
+            content,
+            "Acts of protest, Mr. Obama said, are acts of patriotism"
+        );
+        let (_, source, _, _) =
+            one("Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”");
         assert_eq!(source.as_deref(), Some("Hillary Clinton"));
-        let (_, source, _, _) = one("The ad could start this week, said Brian Baker, a longtime adviser to the family.");
-        assert_eq!(source.as_deref(), Some("Brian Baker, a longtime adviser to the family"));
-        let (_, source, _, _) = one("“If he thinks that,” the ad’s narrator says, “what does he think?”");
+        let (_, source, _, _) = one(
+            "The ad could start this week, said Brian Baker, a longtime adviser to the family.",
+        );
+        assert_eq!(
+            source.as_deref(),
+            Some("Brian Baker, a longtime adviser to the family")
+        );
+        let (_, source, _, _) =
+            one("“If he thinks that,” the ad’s narrator says, “what does he think?”");
         assert_eq!(source.as_deref(), Some("the ad’s narrator"));
     }
 
     #[test]
     fn long_appositives_and_time_phrases() {
-        let (_, source, _, _) = one("Schiff, 56, who has served on the committee for a decade, told reporters that it is clear.");
-        assert_eq!(source.as_deref(), Some("Schiff, 56, who has served on the committee for a decade"));
+        let (_, source, _, _) = one(
+            "Schiff, 56, who has served on the committee for a decade, told reporters that it is clear.",
+        );
+        assert_eq!(
+            source.as_deref(),
+            Some("Schiff, 56, who has served on the committee for a decade")
+        );
         let (_, source, _, _) = one("Sanders on Tuesday said he wants to attack four provisions.");
         assert_eq!(source.as_deref(), Some("Sanders"));
-        let (content, source, _, _) = one("It does not answer whether Scott had a gun, as police have said.");
-        assert_eq!((content.as_str(), source.as_deref()), ("It does not answer whether Scott had a gun", Some("police")));
+        let (content, source, _, _) =
+            one("It does not answer whether Scott had a gun, as police have said.");
+        assert_eq!(
+            (content.as_str(), source.as_deref()),
+            ("It does not answer whether Scott had a gun", Some("police"))
+        );
     }
 
     #[test]
     fn nouns_that_look_like_verbs_are_not_cues() {
-        assert!(read("Several battleground states could be decisive in a close election.").is_empty());
-        assert!(read("He would consider it this week, the secretary of state said nothing.").iter().all(|(_, s, _, _)| s.as_deref() != Some("this week")));
+        assert!(
+            read("Several battleground states could be decisive in a close election.").is_empty()
+        );
+        assert!(
+            read("He would consider it this week, the secretary of state said nothing.")
+                .iter()
+                .all(|(_, s, _, _)| s.as_deref() != Some("this week"))
+        );
     }
 
     #[test]
     fn participles_take_the_subject_of_the_sentence() {
-        let (content, source, cue, _) = one("Obama responded on Wednesday, saying his refusal was a manufactured issue.");
-        assert_eq!((source.as_deref(), cue.as_deref()), (Some("Obama"), Some("saying")));
+        let (content, source, cue, _) =
+            one("Obama responded on Wednesday, saying his refusal was a manufactured issue.");
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("Obama"), Some("saying"))
+        );
         assert_eq!(content, "his refusal was a manufactured issue");
+    }
+
+    #[test]
+    fn a_second_quoted_sentence_continues_the_first() {
+        let body = "“We cannot allow it,” Otieno told a news conference. “Households pay.”";
+        let found = find_attributions(body);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            quote_text(body, found[0].content),
+            "We cannot allow it … Households pay."
+        );
     }
 
     #[test]
     fn quotations_signed_with_a_dash() {
         let (content, source, _, _) = one("“I’d rather live there than here.” ― Adriana Rodarte");
-        assert_eq!((content.as_str(), source.as_deref()), ("I’d rather live there than here.", Some("Adriana Rodarte")));
+        assert_eq!(
+            (content.as_str(), source.as_deref()),
+            ("I’d rather live there than here.", Some("Adriana Rodarte"))
+        );
     }
 
     #[test]
     fn a_quote_after_the_attribution_sentence() {
         let body = "She said. “When you call a product a miracle, people hope.”";
         let (content, source, _, direct) = one(body);
-        assert_eq!((content.as_str(), source.as_deref(), direct), ("When you call a product a miracle, people hope.", Some("She"), true));
+        assert_eq!(
+            (content.as_str(), source.as_deref(), direct),
+            (
+                "When you call a product a miracle, people hope.",
+                Some("She"),
+                true
+            )
+        );
     }
 
     #[test]
     fn mentions_without_a_cue_are_not_quotes() {
-        assert!(read("President Bashar al-Assad met Trump’s envoy in a “productive” meeting.").is_empty());
+        assert!(
+            read("President Bashar al-Assad met Trump’s envoy in a “productive” meeting.")
+                .is_empty()
+        );
         assert!(read("It was said to be the largest market in the region.").is_empty());
         assert!(read("She found a job in Aleppo.").is_empty());
     }

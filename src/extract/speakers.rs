@@ -117,7 +117,13 @@ impl Resolver<'_> {
                     .rev()
                     .find(|n| n.end <= source.start && source.start - n.end <= 3)?
                     .clone();
-                return Some(self.add(antecedent.name, antecedent.role, SpeakerKind::Person, None, source));
+                return Some(self.add(
+                    antecedent.name,
+                    antecedent.role,
+                    SpeakerKind::Person,
+                    None,
+                    source,
+                ));
             }
             _ => {}
         }
@@ -129,7 +135,7 @@ impl Resolver<'_> {
             ParsedSource::Named { name, role, gender } => {
                 if is_organisation(&name) {
                     let name = strip_article(&name);
-                    let index = self.add(name, role, SpeakerKind::Organisation, None, source);
+                    let index = self.add(name, None, SpeakerKind::Organisation, None, source);
                     self.last_org = Some(index);
                     return Some(index);
                 }
@@ -151,15 +157,29 @@ impl Resolver<'_> {
                         .and_then(|n| n.role.clone());
                     (name.clone(), role)
                 };
-                Some(self.add(full, role.or(known_role), SpeakerKind::Person, gender, source))
+                Some(self.add(
+                    full,
+                    role.or(known_role),
+                    SpeakerKind::Person,
+                    gender,
+                    source,
+                ))
             }
-            ParsedSource::RoleOnly { role, definite, titled } => {
+            ParsedSource::RoleOnly {
+                role,
+                definite,
+                titled,
+            } => {
                 let head = role.split_whitespace().last()?.to_lowercase();
-                if definite
-                    && let Some(holder) = self.holder_of(&head, source.start)
-                {
+                if definite && let Some(holder) = self.holder_of(&head, source.start) {
                     let holder = holder.clone();
-                    return Some(self.add(holder.name, holder.role, SpeakerKind::Person, None, source));
+                    return Some(self.add(
+                        holder.name,
+                        holder.role,
+                        SpeakerKind::Person,
+                        None,
+                        source,
+                    ));
                 }
                 if titled && definite {
                     // An office ("the U.N. Special Envoy") or, with no role
@@ -167,7 +187,11 @@ impl Resolver<'_> {
                     let office = role
                         .split_whitespace()
                         .any(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()));
-                    let kind = if office { SpeakerKind::Role } else { SpeakerKind::Organisation };
+                    let kind = if office {
+                        SpeakerKind::Role
+                    } else {
+                        SpeakerKind::Organisation
+                    };
                     return Some(self.add(role, None, kind, None, source));
                 }
                 None
@@ -209,7 +233,10 @@ impl Resolver<'_> {
             .or_else(|| self.names.iter().find(matches))
             .or_else(|| {
                 // A known speaker with this surname (named in an earlier source).
-                None.or(self.names.iter().find(|n| n.name.split_whitespace().any(|w| w == word) && n.name.split_whitespace().count() > 1))
+                None.or(self.names.iter().find(|n| {
+                    n.name.split_whitespace().any(|w| w == word)
+                        && n.name.split_whitespace().count() > 1
+                }))
             })
     }
 
@@ -319,11 +346,13 @@ fn parse_source(text: &str) -> ParsedSource {
     if content.is_empty() {
         return ParsedSource::Vague;
     }
-    let gender = content.iter().find_map(|w| match w.to_lowercase().trim_end_matches('.') {
-        "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-        _ => None,
-    });
+    let gender = content
+        .iter()
+        .find_map(|w| match w.to_lowercase().trim_end_matches('.') {
+            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
+            _ => None,
+        });
     // The last role word that a capitalised name follows ends the title.
     let split = content
         .iter()
@@ -357,11 +386,16 @@ fn parse_source(text: &str) -> ParsedSource {
         .copied()
         .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
         .collect();
-    if name_words.is_empty() || name_words.iter().all(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str())) {
+    if name_words.is_empty()
+        || name_words
+            .iter()
+            .all(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()))
+    {
         let role = content.join(" ");
         let titled = content.iter().filter(|w| is_capitalised(w)).count() >= 2;
         let head = content.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if !SOURCE_NOUNS.contains(&head.as_str()) && !titled && !ROLE_HEADS.contains(&head.as_str()) {
+        if !SOURCE_NOUNS.contains(&head.as_str()) && !titled && !ROLE_HEADS.contains(&head.as_str())
+        {
             return ParsedSource::Vague;
         }
         return ParsedSource::RoleOnly {
@@ -375,7 +409,10 @@ fn parse_source(text: &str) -> ParsedSource {
         name = stripped;
     }
     // A capitalised group word ("Republicans") is not a person.
-    let last = name_words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let last = name_words
+        .last()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
     if name_words.len() == 1 && SOURCE_NOUNS.contains(&last.as_str()) {
         return ParsedSource::Vague;
     }
@@ -394,8 +431,8 @@ fn is_name_word(word: &str) -> bool {
 /// Lower-case words inside names: "Bashar al-Assad" keeps its hyphen, but
 /// "Ursula von der Leyen" and "Charles de Gaulle" need these.
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin",
-    "ibn", "al", "el", "dos", "das", "y",
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "ibn",
+    "al", "el", "dos", "das", "y",
 ];
 
 fn is_organisation(name: &str) -> bool {
@@ -464,7 +501,14 @@ fn name_mentions(body: &str) -> Vec<NameMention> {
         if let ParsedSource::Named { name, role, .. } = parse_source(&words.join(" "))
             && name.split_whitespace().count() >= 2
             && !is_organisation(&name)
-            && !NOT_NAMES.contains(&name.split_whitespace().next().unwrap_or("").to_lowercase().as_str())
+            && !NOT_NAMES.contains(
+                &name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .as_str(),
+            )
         {
             let offset = words.iter().position(|w| name.starts_with(w)).unwrap_or(0);
             out.push(NameMention {
@@ -490,10 +534,12 @@ mod tests {
         resolved
             .speaker_of
             .iter()
-            .map(|s| s.map(|i| {
-                let sp = &resolved.speakers[i];
-                (sp.name.clone(), sp.role.clone(), sp.kind)
-            }))
+            .map(|s| {
+                s.map(|i| {
+                    let sp = &resolved.speakers[i];
+                    (sp.name.clone(), sp.role.clone(), sp.kind)
+                })
+            })
             .collect()
     }
 
@@ -506,12 +552,21 @@ mod tests {
         let found = speakers("“Besieged,” Foreign Minister Jean-Marc Ayrault told reporters.");
         assert_eq!(
             found[0],
-            Some(("Jean-Marc Ayrault".into(), Some("Foreign Minister".into()), SpeakerKind::Person))
+            Some((
+                "Jean-Marc Ayrault".into(),
+                Some("Foreign Minister".into()),
+                SpeakerKind::Person
+            ))
         );
-        let found = speakers("Government spokesman Stephane Le Foll said it would happen in December.");
+        let found =
+            speakers("Government spokesman Stephane Le Foll said it would happen in December.");
         assert_eq!(
             found[0],
-            Some(("Stephane Le Foll".into(), Some("Government spokesman".into()), SpeakerKind::Person))
+            Some((
+                "Stephane Le Foll".into(),
+                Some("Government spokesman".into()),
+                SpeakerKind::Person
+            ))
         );
     }
 
@@ -529,7 +584,11 @@ mod tests {
                     “It is late,” Daniel Okafor said.\n\
                     “And we will act,” she added.";
         let found = speakers(body);
-        assert_eq!(name_of(&found[2]), Some("Daniel Okafor"), "gender unknown: latest person");
+        assert_eq!(
+            name_of(&found[2]),
+            Some("Daniel Okafor"),
+            "gender unknown: latest person"
+        );
         let body = "“We are ready,” Mrs. Marta Kowalczyk said.\n\
                     “It is late,” Daniel Okafor said.\n\
                     “And we will act,” she added.";
@@ -546,22 +605,41 @@ mod tests {
     #[test]
     fn organisations_and_countries_speak() {
         let found = speakers("Russia has said the findings cannot be used.");
-        assert_eq!(found[0], Some(("Russia".into(), None, SpeakerKind::Organisation)));
+        assert_eq!(
+            found[0],
+            Some(("Russia".into(), None, SpeakerKind::Organisation))
+        );
         let found = speakers("The Pentagon said the strike hit a depot.");
-        assert_eq!(found[0], Some(("Pentagon".into(), None, SpeakerKind::Organisation)));
+        assert_eq!(
+            found[0],
+            Some(("Pentagon".into(), None, SpeakerKind::Organisation))
+        );
     }
 
     #[test]
     fn vague_sources_keep_no_name() {
         assert_eq!(speakers("The deal is dead, officials said.")[0], None);
-        assert_eq!(speakers("A spokesman said the plant would reopen in May.")[0], None);
-        assert_eq!(speakers("European diplomats have expressed concern that prices may rise.")[0], None);
+        assert_eq!(
+            speakers("A spokesman said the plant would reopen in May.")[0],
+            None
+        );
+        assert_eq!(
+            speakers("European diplomats have expressed concern that prices may rise.")[0],
+            None
+        );
     }
 
     #[test]
     fn titled_office_without_a_name_is_a_role() {
         let found = speakers("The U.N. Special Envoy for Syria said a new offensive was likely.");
-        assert_eq!(found[0], Some(("U.N. Special Envoy for Syria".into(), None, SpeakerKind::Role)));
+        assert_eq!(
+            found[0],
+            Some((
+                "U.N. Special Envoy for Syria".into(),
+                None,
+                SpeakerKind::Role
+            ))
+        );
     }
 
     #[test]
@@ -569,13 +647,24 @@ mod tests {
         let found = speakers("“People are coming to look,” said spice seller Samir Toumeh.");
         assert_eq!(
             found[0],
-            Some(("Samir Toumeh".into(), Some("spice seller".into()), SpeakerKind::Person))
+            Some((
+                "Samir Toumeh".into(),
+                Some("spice seller".into()),
+                SpeakerKind::Person
+            ))
         );
     }
 
     #[test]
     fn appositive_roles() {
         let found = speakers("Ayrault, the foreign minister, said the vote would be held soon.");
-        assert_eq!(found[0], Some(("Ayrault".into(), Some("foreign minister".into()), SpeakerKind::Person)));
+        assert_eq!(
+            found[0],
+            Some((
+                "Ayrault".into(),
+                Some("foreign minister".into()),
+                SpeakerKind::Person
+            ))
+        );
     }
 }

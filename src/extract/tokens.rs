@@ -24,11 +24,11 @@ impl Tok {
 
 /// Abbreviations whose final full stop belongs to the word, not the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "rev", "prof",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.n", "u.k", "e.u", "a.m", "p.m", "d.c", "ft", "mt", "ave", "blvd", "dept", "est", "fig",
-    "approx", "etc", "al", "pres", "supt", "atty", "messrs",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+    "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "rev", "prof", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
+    "e.u", "a.m", "p.m", "d.c", "ft", "mt", "ave", "blvd", "dept", "est", "fig", "approx", "etc",
+    "al", "pres", "supt", "atty", "messrs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -176,7 +176,8 @@ pub fn sentences(text: &str, tokens: &[Tok], regions: &[QuoteRegion]) -> Vec<(us
         if ends {
             let mut end = i + 1;
             while end < tokens.len()
-                && (is_close_quote(tokens[end].text(text)) || is_straight_quote(tokens[end].text(text)))
+                && (is_close_quote(tokens[end].text(text))
+                    || is_straight_quote(tokens[end].text(text)))
             {
                 end += 1;
             }
@@ -214,7 +215,17 @@ mod tests {
     fn tokens_keep_names_abbreviations_and_possessives() {
         assert_eq!(
             words("Mr. Jean-Marc Ayrault’s U.S. trip, he said."),
-            ["Mr.", "Jean-Marc", "Ayrault’s", "U.S.", "trip", ",", "he", "said", "."]
+            [
+                "Mr.",
+                "Jean-Marc",
+                "Ayrault’s",
+                "U.S.",
+                "trip",
+                ",",
+                "he",
+                "said",
+                "."
+            ]
         );
     }
 
@@ -240,7 +251,13 @@ mod tests {
     fn an_unclosed_quote_runs_to_the_end() {
         let text = "“The first paragraph of a long quotation goes on.";
         let tokens = tokenize(text);
-        assert_eq!(quote_regions(text, &tokens), [QuoteRegion { open: 0, close: None }]);
+        assert_eq!(
+            quote_regions(text, &tokens),
+            [QuoteRegion {
+                open: 0,
+                close: None
+            }]
+        );
     }
 
     #[test]
@@ -252,6 +269,9 @@ mod tests {
             .into_iter()
             .map(|(a, b)| text[tokens[a].start..tokens[b - 1].end].to_string())
             .collect();
-        assert_eq!(found, ["“It works. It is cheap,” Mr. Smith said.", "Then he left."]);
+        assert_eq!(
+            found,
+            ["“It works. It is cheap,” Mr. Smith said.", "Then he left."]
+        );
     }
 }

@@ -67,7 +67,10 @@ pub fn to_document(
             role,
             direct: quote.direct,
         };
-        doc.add_text(f.quote_record, serde_json::to_string(&record).unwrap_or_default());
+        doc.add_text(
+            f.quote_record,
+            serde_json::to_string(&record).unwrap_or_default(),
+        );
     }
     for place in &article.places {
         doc.add_text(f.place, place);

@@ -296,7 +296,8 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
         ("words_field", &f.words_field),
     ] {
         if let Some(target) = target {
-            let text_like = |kind| kind == FieldType::Text || (key == "copy_of" && kind == FieldType::String);
+            let text_like =
+                |kind| kind == FieldType::Text || (key == "copy_of" && kind == FieldType::String);
             match all.iter().find(|g| &g.name == target) {
                 Some(g) if text_like(g.kind) => {}
                 Some(_) => return err(format!("`{key}` must name a text field: `{target}`")),

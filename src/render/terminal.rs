@@ -7,6 +7,7 @@ use crate::index::ingest::IngestSummary;
 use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
 use crate::search::facets::FacetResult;
+use crate::search::quotes::QuotesResults;
 use crate::search::{SearchResults, StoredArticle};
 
 /// Longest bar in a facet table, in cells.
@@ -53,11 +54,23 @@ pub fn write_search(
             meta.push(format!("score {score:.2}"));
         }
         writeln!(out, "     {}", style.dim(&meta.join(" · ")))?;
+        let said_by = match hit.snippet_speaker.as_deref() {
+            Some("") => format!(" {}", style.dim("— unnamed source")),
+            Some(name) => format!(" — {}", style.accent(name)),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "     {}",
+            "     {}{said_by}",
             highlighted(&hit.snippet, &hit.highlights, style, 5)
         )?;
+        if !hit.speakers.is_empty() {
+            writeln!(
+                out,
+                "     {}",
+                style.dim(&format!("speakers: {}", hit.speakers.join(", ")))
+            )?;
+        }
     }
     for facet in &results.facets {
         writeln!(out)?;
@@ -226,6 +239,34 @@ pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style)
     Ok(())
 }
 
+/// `newsdex quotes`: one line per quote.
+pub fn write_quotes(out: &mut dyn Write, results: &QuotesResults, style: Style) -> io::Result<()> {
+    if results.quotes.is_empty() {
+        return writeln!(out, "no matching quotes");
+    }
+    for quote in &results.quotes {
+        let who = match (&quote.speaker, &quote.role) {
+            (Some(name), Some(role)) => format!("{} ({role})", style.bold(name)),
+            (Some(name), None) => style.bold(name),
+            (None, _) => style.dim("unnamed source"),
+        };
+        let text = if quote.direct {
+            format!("“{}”", quote.text)
+        } else {
+            quote.text.clone()
+        };
+        let mut from = quote
+            .title
+            .clone()
+            .unwrap_or_else(|| display_path(&quote.path));
+        if let Some(date) = quote.date {
+            from.push_str(&format!(", {date}"));
+        }
+        writeln!(out, "{who} — {text} — {}", style.dim(&from))?;
+    }
+    Ok(())
+}
+
 /// What `newsdex extract` found in one article.
 pub fn write_extracted(
     out: &mut dyn Write,
@@ -236,29 +277,60 @@ pub fn write_extracted(
     let none = || style.dim("—");
     let field = |value: Option<String>| value.unwrap_or_else(none);
     writeln!(out, "  title     {}", field(article.title.clone()))?;
-    writeln!(out, "  date      {}", field(article.date.map(|d| d.to_string())))?;
+    writeln!(
+        out,
+        "  date      {}",
+        field(article.date.map(|d| d.to_string()))
+    )?;
     writeln!(out, "  dateline  {}", field(article.dateline.clone()))?;
     writeln!(out, "  source    {}", field(article.source.clone()))?;
     writeln!(out, "  words     {}", article.word_count)?;
-    writeln!(out, "  speakers  {}", if article.speakers.is_empty() { none() } else { String::new() })?;
+    writeln!(
+        out,
+        "  speakers  {}",
+        if article.speakers.is_empty() {
+            none()
+        } else {
+            String::new()
+        }
+    )?;
     for speaker in &article.speakers {
-        let role = speaker.role.as_deref().map(|r| format!(", {r}")).unwrap_or_default();
+        let role = speaker
+            .role
+            .as_deref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
         let kind = format!("{:?}", speaker.kind).to_lowercase();
         writeln!(
             out,
             "    {} {}",
             style.bold(&speaker.name),
-            style.dim(&format!("({kind}{role}; {} mentions)", speaker.mentions.len()))
+            style.dim(&format!(
+                "({kind}{role}; {} mentions)",
+                speaker.mentions.len()
+            ))
         )?;
     }
-    writeln!(out, "  quotes    {}", if article.quotes.is_empty() { none() } else { String::new() })?;
+    writeln!(
+        out,
+        "  quotes    {}",
+        if article.quotes.is_empty() {
+            none()
+        } else {
+            String::new()
+        }
+    )?;
     for quote in &article.quotes {
         let who = match (&quote.speaker, &quote.source) {
             (Some(name), _) => style.bold(name),
             (None, Some(source)) => style.dim(&format!("[{}]", source.text)),
             (None, None) => style.dim("[unattributed]"),
         };
-        let cue = quote.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("continued");
+        let cue = quote
+            .cue
+            .as_ref()
+            .map(|c| c.text.as_str())
+            .unwrap_or("continued");
         let text = if quote.direct {
             format!("“{}”", quote.text)
         } else {

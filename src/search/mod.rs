@@ -2,6 +2,7 @@
 
 pub mod facets;
 pub mod query;
+pub mod quotes;
 pub mod snippet;
 
 use std::path::Path;
@@ -18,7 +19,7 @@ use crate::extract::dates::Day;
 use crate::index::NewsIndex;
 use crate::index::document::{first_day, first_text, stored_values};
 use crate::search::facets::{FacetCollector, FacetResult, FacetSpec};
-use crate::search::snippet::make_snippet;
+use crate::search::snippet::{Snippet, make_snippet, match_strength};
 
 /// The order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,6 +76,8 @@ pub struct Hit {
     pub snippet: String,
     /// `[start, end)` character offsets of matches in `snippet`.
     pub highlights: Vec<[usize; 2]>,
+    /// When the snippet is a quote: who said it ("" when the source is vague).
+    pub snippet_speaker: Option<String>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -178,8 +181,35 @@ impl NewsSearcher {
         snippet_chars: usize,
     ) -> Hit {
         let core = &self.index.schema.core;
-        let body = first_text(doc, core.body).unwrap_or_default();
-        let snippet = make_snippet(&body, highlights, snippet_chars);
+        // A query that matches inside a quote is shown by that quote and its
+        // speaker; otherwise by the best passage of the body.
+        let best_quote = quotes::records(doc, core.quote_record)
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| (match_strength(&record.text, highlights), i, record))
+            .filter(|(strength, _, _)| *strength > 0)
+            // The strongest match; the earliest quote among equals.
+            .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
+            .map(|(_, _, record)| record);
+        let (snippet, snippet_speaker) = match best_quote {
+            Some(record) => {
+                let inner = make_snippet(&record.text, highlights, snippet_chars);
+                let text = format!("“{}”", inner.text);
+                let highlights = inner
+                    .highlights
+                    .iter()
+                    .map(|[a, b]| [a + 1, b + 1])
+                    .collect();
+                (
+                    Snippet { text, highlights },
+                    Some(record.speaker.unwrap_or_default()),
+                )
+            }
+            None => {
+                let body = first_text(doc, core.body).unwrap_or_default();
+                (make_snippet(&body, highlights, snippet_chars), None)
+            }
+        };
         let texts = |field| {
             stored_values(doc, field)
                 .into_iter()
@@ -199,6 +229,7 @@ impl NewsSearcher {
             places: texts(core.place),
             snippet: snippet.text,
             highlights: snippet.highlights,
+            snippet_speaker,
         }
     }
 

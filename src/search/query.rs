@@ -63,8 +63,24 @@ pub struct ParsedQuery {
     pub highlights: Highlights,
 }
 
-/// Parses `text` against the index's schema.
+/// Parses `text` against the index's schema; terms that name no field
+/// search the schema's default fields (title and body).
 pub fn parse(schema: &NewsSchema, index: &Index, text: &str) -> Result<ParsedQuery, QueryError> {
+    let defaults: Vec<&str> = schema
+        .default_search_fields()
+        .map(|f| f.spec.name.as_str())
+        .collect();
+    parse_in(schema, index, text, &defaults)
+}
+
+/// Like [`parse`], with terms that name no field searching `defaults`
+/// (`newsdex quotes` searches the `quote` field).
+pub fn parse_in(
+    schema: &NewsSchema,
+    index: &Index,
+    text: &str,
+    defaults: &[&str],
+) -> Result<ParsedQuery, QueryError> {
     let error = |position: Option<usize>, message: String| QueryError {
         query: text.to_string(),
         position,
@@ -97,13 +113,17 @@ pub fn parse(schema: &NewsSchema, index: &Index, text: &str) -> Result<ParsedQue
     };
     let mut highlights = Highlights::default();
     collect_highlights(schema, &ast, false, &mut highlights);
-    let ast = rewrite(schema, ast).map_err(|message| error(None, message))?;
+    let ast = rewrite(schema, defaults, ast).map_err(|message| error(None, message))?;
 
-    let default_fields = schema.default_search_fields().map(|f| f.field).collect();
-    let mut parser = QueryParser::for_index(index, default_fields);
+    let default_fields = defaults
+        .iter()
+        .filter_map(|name| schema.get(name))
+        .collect::<Vec<_>>();
+    let mut parser =
+        QueryParser::for_index(index, default_fields.iter().map(|f| f.field).collect());
     parser.set_conjunction_by_default();
     parser.allow_regexes();
-    for f in schema.default_search_fields() {
+    for f in &default_fields {
         if let Some(boost) = f.spec.boost {
             parser.set_field_boost(f.field, boost);
         }
@@ -115,22 +135,30 @@ pub fn parse(schema: &NewsSchema, index: &Index, text: &str) -> Result<ParsedQue
 }
 
 /// Rewrites prefixes and dates (see the module notes).
-fn rewrite(schema: &NewsSchema, ast: UserInputAst) -> Result<UserInputAst, String> {
+fn rewrite(
+    schema: &NewsSchema,
+    defaults: &[&str],
+    ast: UserInputAst,
+) -> Result<UserInputAst, String> {
     Ok(match ast {
         UserInputAst::Clause(clauses) => UserInputAst::Clause(
             clauses
                 .into_iter()
-                .map(|(occur, sub)| rewrite(schema, sub).map(|sub| (occur, sub)))
+                .map(|(occur, sub)| rewrite(schema, defaults, sub).map(|sub| (occur, sub)))
                 .collect::<Result<_, _>>()?,
         ),
         UserInputAst::Boost(sub, boost) => {
-            UserInputAst::Boost(Box::new(rewrite(schema, *sub)?), boost)
+            UserInputAst::Boost(Box::new(rewrite(schema, defaults, *sub)?), boost)
         }
-        UserInputAst::Leaf(leaf) => rewrite_leaf(schema, *leaf)?,
+        UserInputAst::Leaf(leaf) => rewrite_leaf(schema, defaults, *leaf)?,
     })
 }
 
-fn rewrite_leaf(schema: &NewsSchema, leaf: UserInputLeaf) -> Result<UserInputAst, String> {
+fn rewrite_leaf(
+    schema: &NewsSchema,
+    defaults: &[&str],
+    leaf: UserInputLeaf,
+) -> Result<UserInputAst, String> {
     match leaf {
         UserInputLeaf::Literal(literal) if prefix_of(&literal).is_some() => {
             // One word form, matched by an automaton over the unstemmed term
@@ -143,10 +171,7 @@ fn rewrite_leaf(schema: &NewsSchema, leaf: UserInputLeaf) -> Result<UserInputAst
             };
             let fields: Vec<String> = match &literal.field_name {
                 Some(name) => vec![name.clone()],
-                None => schema
-                    .default_search_fields()
-                    .map(|f| f.spec.name.clone())
-                    .collect(),
+                None => defaults.iter().map(|f| f.to_string()).collect(),
             };
             let leaves = fields
                 .into_iter()
@@ -358,17 +383,24 @@ fn collect_highlights(
     }
 }
 
-/// Whether matches in this field show in body snippets.
+/// Quotes `value` for use as a phrase in a query: `speaker:"…"`.
+pub fn phrase(value: &str) -> String {
+    format!("\"{}\"", value.replace(['"', '\\'], " "))
+}
+
+/// Whether matches in this field show in snippets: text fields (title,
+/// body, quotes and their unstemmed companions), not names of speakers.
 fn highlights_text(schema: &NewsSchema, field: Option<&str>) -> bool {
     match field {
         None => true,
         Some(name) => schema.get(name).is_some_and(|f| {
-            f.spec.kind == FieldType::Text
-                && (f.spec.search
-                    || f.spec
-                        .copy_of
-                        .as_ref()
-                        .is_some_and(|c| schema.get(c).is_some_and(|s| s.spec.search)))
+            let copies_a_string = f
+                .spec
+                .copy_of
+                .as_ref()
+                .and_then(|c| schema.get(c))
+                .is_some_and(|c| c.spec.kind != FieldType::Text);
+            f.spec.kind == FieldType::Text && !copies_a_string
         }),
     }
 }

@@ -41,6 +41,17 @@ pub fn make_snippet(body: &str, highlights: &Highlights, max_chars: usize) -> Sn
     render(body, start, end, &matches)
 }
 
+/// How many distinct query parts match in `text` (0: none).
+pub fn match_strength(text: &str, highlights: &Highlights) -> usize {
+    let mut keys: Vec<usize> = find_matches(text, highlights)
+        .iter()
+        .map(|m| m.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
+}
+
 fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
     if highlights.terms.is_empty()
         && highlights.prefixes.is_empty()
