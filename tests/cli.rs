@@ -597,3 +597,206 @@ fn a_run_killed_halfway_leaves_the_previous_index_readable() {
     let summary = env.index(&big);
     assert_eq!(summary["documents"], 3001);
 }
+
+/// Runs `newsdex extract --json` on files and parses each NDJSON line.
+fn extract_json(files: &[&Path]) -> Vec<Value> {
+    let mut cmd = Command::cargo_bin("newsdex").unwrap();
+    cmd.args(["extract", "--json"]).args(files);
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// The text of a `[start, end)` character span.
+fn chars_of(text: &str, start: &Value, end: &Value) -> String {
+    let (a, b) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(a).take(b - a).collect()
+}
+
+#[test]
+fn extract_reports_quotes_with_character_offsets_into_the_file() {
+    let env = Env::new();
+    let text = "Café owners protest\n\n“Prices are too high,” said Élodie Marchand, who runs a café in Lyon.\n\nMarchand said that rents had doubled since 2019.\n";
+    let root = env.articles("x", &[("cafe.txt", text.as_bytes())]);
+    let article = &extract_json(&[&root.join("cafe.txt")])[0];
+    assert_eq!(article["title"], "Café owners protest");
+    let quotes = article["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    for quote in quotes {
+        assert_eq!(quote["speaker"], "Élodie Marchand");
+        let source = &quote["source"];
+        assert_eq!(
+            chars_of(text, &source["start"], &source["end"]),
+            source["text"].as_str().unwrap()
+        );
+        let cue = &quote["cue"];
+        assert_eq!(chars_of(text, &cue["start"], &cue["end"]), "said");
+    }
+    assert_eq!(
+        chars_of(text, &quotes[0]["start"], &quotes[0]["end"]),
+        "Prices are too high,"
+    );
+    assert_eq!(quotes[0]["direct"], true);
+    assert_eq!(
+        chars_of(text, &quotes[1]["start"], &quotes[1]["end"]),
+        "rents had doubled since 2019"
+    );
+    assert_eq!(quotes[1]["direct"], false);
+    let speakers = article["speakers"].as_array().unwrap();
+    assert_eq!(speakers.len(), 1);
+    assert_eq!(speakers[0]["kind"], "person");
+    assert_eq!(speakers[0]["mentions"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn seed_article_speakers_come_out_right() {
+    let Some(shared) = shared() else { return };
+    let seed = fs::read_dir(shared.join("seed"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    let article = &extract_json(&[&seed])[0];
+    let speakers = article["speakers"].as_array().unwrap();
+    let find = |name: &str| speakers.iter().find(|s| s["name"] == name);
+    let ayrault = find("Jean-Marc Ayrault").expect("Ayrault is a speaker");
+    assert_eq!(
+        (&ayrault["role"], &ayrault["kind"]),
+        (&Value::from("Foreign Minister"), &Value::from("person"))
+    );
+    let le_foll = find("Stephane Le Foll").expect("Le Foll is a speaker");
+    assert_eq!(le_foll["role"], "Government spokesman");
+    for wrong in [
+        "Ayrault",
+        "Assad",
+        "Bashar al-Assad",
+        "Trump",
+        "Donald Trump",
+    ] {
+        assert!(find(wrong).is_none(), "{wrong} must not be a speaker");
+    }
+    let quotes = article["quotes"].as_array().unwrap();
+    let direct: Vec<&Value> = quotes.iter().filter(|q| q["direct"] == true).collect();
+    assert_eq!(direct.len(), 4, "{direct:?}");
+    assert!(
+        direct.iter().all(|q| q["speaker"] == "Jean-Marc Ayrault"),
+        "{direct:?}"
+    );
+    let added = quotes.iter().find(|q| q["cue"]["text"] == "added").unwrap();
+    assert_eq!(added["speaker"], "Jean-Marc Ayrault");
+    let reported_by_ayrault = quotes
+        .iter()
+        .filter(|q| q["direct"] == false && q["speaker"] == "Jean-Marc Ayrault")
+        .count();
+    assert_eq!(reported_by_ayrault, 2);
+    assert!(quotes.iter().any(|q| q["speaker"] == "Russia"));
+}
+
+#[test]
+fn speakers_are_searchable_facetable_and_quotable() {
+    let Some(shared) = shared() else { return };
+    let env = Env::new();
+    env.index(&shared.join("seed"));
+    env.index(&corpus());
+    for query in [
+        "speaker:\"Jean-Marc Ayrault\"",
+        "speaker:Ayrault",
+        "speaker:ayrault",
+    ] {
+        assert_eq!(total(&env.search(query, &[])), 1, "{query}");
+    }
+    let filtered = env.search("chemical weapons", &["--speaker", "Ayrault"]);
+    assert_eq!(total(&filtered), 1);
+    assert!(
+        filtered["hits"][0]["speakers"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("Jean-Marc Ayrault"))
+    );
+
+    let facets = env.search(
+        "*",
+        &["--facet", "speaker", "--facet-limit", "500", "--limit", "0"],
+    );
+    let speakers = facets["facets"]["speaker"].as_array().unwrap();
+    let ayrault = speakers.iter().find(|e| e["value"] == "Jean-Marc Ayrault");
+    assert!(ayrault.is_some_and(|e| e["count"] == 1), "{speakers:?}");
+
+    let quotes = env.json(&["quotes", "chemical weapons", "--speaker", "Ayrault"]);
+    let listed = quotes["quotes"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed.iter().all(|q| q["speaker"] == "Jean-Marc Ayrault"));
+    let text = env
+        .cmd(&["quotes", "chemical weapons", "--speaker", "Ayrault"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.starts_with("Jean-Marc Ayrault (Foreign Minister) — "),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_query_matching_a_quote_shows_the_quote_and_its_speaker() {
+    let env = corpus_env();
+    let result = env.search("grandfather soap", &[]);
+    let hit = &result["hits"][0];
+    assert_eq!(hit["snippet_speaker"], "Khaled Haddad");
+    assert!(
+        hit["snippet"]
+            .as_str()
+            .unwrap()
+            .starts_with("“My grandfather sold soap")
+    );
+}
+
+/// Guards extraction quality: the PolNeAR development set must score at
+/// least what this extractor last reached (pair F1 0.553, speech-verb
+/// recall 0.796, source precision 0.939 on 2026-11-27).
+#[test]
+fn quote_extraction_quality_does_not_fall() {
+    let Some(shared) = shared() else { return };
+    let scorer = shared.join("eval/score_quotes.py");
+    let split = shared.join("eval/quotes/polnear-dev");
+    let out = std::process::Command::new("python3")
+        .arg(&scorer)
+        .arg("--split")
+        .arg(&split)
+        .arg("--cmd")
+        .arg(format!("{} extract --json", env!("CARGO_BIN_EXE_newsdex")))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let scores: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    let pair_f1 = scores["pair"]["F1"].as_f64().unwrap();
+    let speech_recall = scores["speech"]["R"].as_f64().unwrap();
+    let source_precision = scores["source"]["P"].as_f64().unwrap();
+    eprintln!(
+        "polnear-dev: pair F1 {pair_f1:.3}, speech R {speech_recall:.3}, source P {source_precision:.3}"
+    );
+    assert!(pair_f1 >= 0.55, "pair F1 fell to {pair_f1:.3}");
+    assert!(
+        speech_recall >= 0.78,
+        "speech recall fell to {speech_recall:.3}"
+    );
+    assert!(
+        source_precision >= 0.92,
+        "source precision fell to {source_precision:.3}"
+    );
+}
