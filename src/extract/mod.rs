@@ -47,8 +47,8 @@ pub fn enrich(article: &mut Article) {
 
 /// Finds the quotes of a body and resolves their speakers.
 pub fn speakers_and_quotes(body: &str) -> (Vec<Speaker>, Vec<Quote>) {
-    let attributions = quotes::find_attributions(body);
-    let resolved = speakers::resolve(body, &attributions);
+    let (attributions, tokens) = quotes::read_body(body);
+    let resolved = speakers::resolve_with_tokens(body, &attributions, &tokens);
     let quotes = attributions
         .iter()
         .zip(&resolved.speaker_of)

@@ -15,11 +15,13 @@
 //! the paragraph before it, by the same speaker. Resolving source spans to
 //! names is [`super::speakers`]' job.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::extract::lexicon::{
     AUXILIARIES, CUE_PARTICLES, CUE_VERBS, DETERMINERS, NEEDS_THAT, NOT_NAMES, OBJECT_VERBS,
-    ROLE_HEADS, SOURCE_NOUNS, TIME_WORDS,
+    ROLE_HEADS, SOURCE_NOUNS, TIME_WORDS, Words, word_set,
 };
 use crate::extract::tokens::{Kind, QuoteRegion, Tok, quote_regions, sentences, tokenize};
 
@@ -77,70 +79,86 @@ pub struct Attribution {
     pub continues: Option<usize>,
 }
 
-/// Prepositions and words that open an adjunct between a verb and its
-/// content: "said on Tuesday that", "told reporters in Paris".
-const ADJUNCT_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "to",
-    "via",
-    "through",
-    "with",
-    "from",
-    "late",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "while",
-    "when",
-    "in an",
-    "publicly",
-    "privately",
-    "recently",
-    "repeatedly",
-    "again",
-    "also",
-    "flatly",
-    "bluntly",
-    "simply",
-    "then",
-    "afterwards",
-    "separately",
-    "previously",
-    "for",
-];
+// Prepositions and words that open an adjunct between a verb and its
+// content: "said on Tuesday that", "told reporters in Paris".
+word_set!(
+    ADJUNCT_OPENERS,
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "via",
+        "through",
+        "with",
+        "from",
+        "late",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "while",
+        "when",
+        "in an",
+        "publicly",
+        "privately",
+        "recently",
+        "repeatedly",
+        "again",
+        "also",
+        "flatly",
+        "bluntly",
+        "simply",
+        "then",
+        "afterwards",
+        "separately",
+        "previously",
+        "for",
+    ]
+);
 
-/// Words that cannot be part of a source noun phrase.
-const NP_STOPS: &[&str] = &[
-    "that", "and", "but", "or", "which", "when", "as", "because", "if", "while", "than", "said",
-    "says", "say", "is", "was", "were", "are", "be", "been", "being", "not", "to", "in", "on",
-    "with", "by", "from", "after", "before", "since", "into", "about", "over", "has", "have",
-    "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did",
-    "so", "yet", "also", "who", "whom", "whose", "where", "why", "how", "what", "there", "then",
-    "though", "although", "unless", "until", "where", "however", "during", "against", "between",
-    "through", "under", "without", "within", "told", "added",
-];
+// Words that cannot be part of a source noun phrase.
+word_set!(
+    NP_STOPS,
+    [
+        "that", "and", "but", "or", "which", "when", "as", "because", "if", "while", "than",
+        "said", "says", "say", "is", "was", "were", "are", "be", "been", "being", "not", "to",
+        "in", "on", "with", "by", "from", "after", "before", "since", "into", "about", "over",
+        "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must",
+        "do", "does", "did", "so", "yet", "also", "who", "whom", "whose", "where", "why", "how",
+        "what", "there", "then", "though", "although", "unless", "until", "where", "however",
+        "during", "against", "between", "through", "under", "without", "within", "told", "added",
+    ]
+);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
+word_set!(
+    PRONOUNS,
+    ["he", "she", "they", "it", "we", "i", "you", "who"]
+);
 
 /// Finds the attributions in `body`.
 pub fn find_attributions(body: &str) -> Vec<Attribution> {
+    read_body(body).0
+}
+
+/// The attributions in `body`, and its tokens (offsets into `body`), which
+/// speaker resolution reads again.
+pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
     let mut found: Vec<Attribution> = Vec::new();
+    let mut all_tokens: Vec<Tok> = Vec::new();
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
         let paragraph_start = offset;
@@ -158,14 +176,21 @@ pub fn find_attributions(body: &str) -> Vec<Attribution> {
         if found.len() == before {
             reader.continuation(&mut found);
         }
+        all_tokens.extend(reader.tokens.iter().map(|t| Tok {
+            start: t.start + paragraph_start,
+            end: t.end + paragraph_start,
+            kind: t.kind,
+        }));
     }
-    found
+    (found, all_tokens)
 }
 
 struct Paragraph<'a> {
     text: &'a str,
     base: usize,
     tokens: Vec<Tok>,
+    /// Each token lower-cased, computed once: every rule asks for it.
+    lower: Vec<Cow<'a, str>>,
     regions: Vec<QuoteRegion>,
     sentences: Vec<(usize, usize)>,
 }
@@ -175,26 +200,39 @@ impl<'a> Paragraph<'a> {
         let tokens = tokenize(text);
         let regions = quote_regions(text, &tokens);
         let sentences = sentences(text, &tokens, &regions);
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            })
+            .collect();
         Paragraph {
             text,
             base,
             tokens,
+            lower,
             regions,
             sentences,
         }
     }
 
-    fn word(&self, i: usize) -> Option<String> {
+    /// The lower-cased word at token `i` (`None` for punctuation).
+    fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
-        (t.kind == Kind::Word).then(|| t.text(self.text).to_lowercase())
+        (t.kind == Kind::Word).then(|| self.lower[i].as_ref())
     }
 
     fn raw(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| list.contains(&w.as_str()))
+    fn is_word_in(&self, i: usize, list: &(impl Words + ?Sized)) -> bool {
+        self.word(i).is_some_and(|w| list.has(w))
     }
 
     fn region_of(&self, i: usize) -> Option<&QuoteRegion> {
@@ -328,7 +366,7 @@ impl<'a> Paragraph<'a> {
             return self.according_to(c, s, e);
         }
         let verb = self.word(c)?;
-        if !CUE_VERBS.contains(&verb.as_str()) {
+        if !CUE_VERBS.has(verb) {
             return None;
         }
         // A capitalised verb mid-sentence is a name ("Islamic State").
@@ -345,7 +383,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let mut cue_end = c;
-        while self.is_word_in(cue_end + 1, CUE_PARTICLES) && !self.is_word_in(cue_end + 1, &["on"])
+        while self.is_word_in(cue_end + 1, &CUE_PARTICLES) && !self.is_word_in(cue_end + 1, &["on"])
         {
             cue_end += 1;
         }
@@ -435,7 +473,7 @@ impl<'a> Paragraph<'a> {
         }
 
         // 3. Content before it: …, officials said.
-        if NEEDS_THAT.contains(&verb.as_str()) {
+        if NEEDS_THAT.has(verb) {
             return None;
         }
         let (a, b) = self.content_before(block_start, block_end, s, e)?;
@@ -486,11 +524,11 @@ impl<'a> Paragraph<'a> {
     /// auxiliaries ("has also"), as token indices.
     fn source_before(&self, c: usize, s: usize) -> Option<(usize, usize)> {
         let mut end = c.checked_sub(1)?;
-        while end > s && (self.is_word_in(end, AUXILIARIES) || self.is_adverb(end)) {
+        while end > s && (self.is_word_in(end, &AUXILIARIES) || self.is_adverb(end)) {
             end -= 1;
         }
         // "Sanders on Tuesday said": skip a short time phrase.
-        if self.is_word_in(end, TIME_WORDS) {
+        if self.is_word_in(end, &TIME_WORDS) {
             let opener = (end.saturating_sub(3)..end).rev().find(|&i| {
                 i > s
                     && self.is_word_in(
@@ -561,7 +599,7 @@ impl<'a> Paragraph<'a> {
     /// The name or pronoun that opens the sentence `[s, ..)`, before `limit`.
     fn sentence_subject(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
         let first = self.word(s)?;
-        if matches!(first.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+        if matches!(first, "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((s, s));
         }
         // "The Central Bank of Kenya": an article before a name is fine.
@@ -585,14 +623,13 @@ impl<'a> Paragraph<'a> {
             let tail = end + extra;
             if tail < limit
                 && (end + 1..=tail).all(|i| self.word(i).is_some() && !self.capitalised(i))
-                && self.is_word_in(tail, SOURCE_NOUNS)
+                && self.is_word_in(tail, &SOURCE_NOUNS)
             {
                 end = tail;
                 break;
             }
         }
-        let named =
-            self.capitalised(name_start) && !NOT_NAMES.contains(&self.word(name_start)?.as_str());
+        let named = self.capitalised(name_start) && !NOT_NAMES.has(self.word(name_start)?);
         named.then_some((s, end))
     }
 
@@ -600,7 +637,7 @@ impl<'a> Paragraph<'a> {
         let open = (comma.saturating_sub(12)..comma)
             .rev()
             .find(|&i| self.raw(i) == ",")?;
-        if open <= s || !self.is_word_in(open + 1, ADJUNCT_OPENERS) {
+        if open <= s || !self.is_word_in(open + 1, &ADJUNCT_OPENERS) {
             return None;
         }
         let name_end = open - 1;
@@ -615,11 +652,9 @@ impl<'a> Paragraph<'a> {
         let inner_end = comma.checked_sub(1)?;
         let inner_start = self.np_start(inner_end, s)?;
         let first = self.word(inner_start)?;
-        let is_role = DETERMINERS.contains(&first.as_str())
-            || SOURCE_NOUNS.contains(&first.as_str())
-            || self
-                .word(inner_end)
-                .is_some_and(|w| SOURCE_NOUNS.contains(&w.as_str()));
+        let is_role = DETERMINERS.has(first)
+            || SOURCE_NOUNS.has(first)
+            || self.word(inner_end).is_some_and(|w| SOURCE_NOUNS.has(w));
         if !is_role || inner_start < s + 2 || self.raw(inner_start - 1) != "," {
             return None;
         }
@@ -634,29 +669,26 @@ impl<'a> Paragraph<'a> {
     /// Walks back from the head word `end` over the noun phrase.
     fn np_start(&self, end: usize, s: usize) -> Option<usize> {
         let head = self.word(end)?;
-        if PRONOUNS.contains(&head.as_str()) {
+        if PRONOUNS.has(head) {
             return Some(end);
         }
-        if NP_STOPS.contains(&head.as_str())
-            || DETERMINERS.contains(&head.as_str())
-            || TIME_WORDS.contains(&head.as_str())
-            || matches!(head.as_str(), "of" | "by" | "for" | "at" | "like" | "via")
+        if NP_STOPS.has(head)
+            || DETERMINERS.has(head)
+            || TIME_WORDS.has(head)
+            || matches!(head, "of" | "by" | "for" | "at" | "like" | "via")
         {
             return None;
         }
         // A sentence-opening "But" or "After" is not a name.
-        if end == s && NOT_NAMES.contains(&head.as_str()) {
+        if end == s && NOT_NAMES.has(head) {
             return None;
         }
-        let named = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
+        let named = self.capitalised(end) || SOURCE_NOUNS.has(head);
         let mut start = end;
         while start > s {
             let i = start - 1;
             let Some(w) = self.word(i) else { break };
-            if self.region_of(i).is_some()
-                || NP_STOPS.contains(&w.as_str())
-                || PRONOUNS.contains(&w.as_str())
-            {
+            if self.region_of(i).is_some() || NP_STOPS.has(w) || PRONOUNS.has(w) {
                 break;
             }
             if end - i >= 10 {
@@ -667,12 +699,12 @@ impl<'a> Paragraph<'a> {
             // inner determiner.
             let inner =
                 i > s + 1 && self.is_word_in(i - 1, &["of", "for"]) && self.capitalised(i - 2);
-            if DETERMINERS.contains(&w.as_str()) && !inner {
+            if DETERMINERS.has(w) && !inner {
                 break;
             }
         }
         // Any other head needs a determiner: "the ad’s narrator".
-        let determined = self.is_word_in(start, DETERMINERS)
+        let determined = self.is_word_in(start, &DETERMINERS)
             && start < end
             && !head.ends_with("ly")
             && !head.ends_with("ing");
@@ -685,7 +717,7 @@ impl<'a> Paragraph<'a> {
         }
         while start < end
             && !self.capitalised(start)
-            && !DETERMINERS.contains(&self.word(start)?.as_str())
+            && !DETERMINERS.has(self.word(start)?)
             && !self.plausible_modifier(start)
         {
             start += 1;
@@ -695,8 +727,7 @@ impl<'a> Paragraph<'a> {
 
     fn plausible_modifier(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
-        !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing")
-            || SOURCE_NOUNS.contains(&w.as_str())
+        !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing") || SOURCE_NOUNS.has(w)
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -716,33 +747,28 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let first = self.word(start)?;
-        if PRONOUNS.contains(&first.as_str()) {
+        if PRONOUNS.has(first) {
             return Some((start, start));
         }
         let mut end = start;
         let mut j = start;
         let role_like = |i: usize| {
-            self.word(i).is_some_and(|w| {
-                SOURCE_NOUNS.contains(&w.as_str()) || ROLE_HEADS.contains(&w.as_str())
-            })
+            self.word(i)
+                .is_some_and(|w| SOURCE_NOUNS.has(w) || ROLE_HEADS.has(w))
         };
         while j < e && j - start < 10 {
             let Some(w) = self.word(j) else { break };
-            if j > start && (NP_STOPS.contains(&w.as_str()) && w != "of") {
+            if j > start && (NP_STOPS.has(w) && w != "of") {
                 break;
             }
-            if j > start
-                && ADJUNCT_OPENERS.contains(&w.as_str())
-                && !self.capitalised(j)
-                && w != "for"
-            {
+            if j > start && ADJUNCT_OPENERS.has(w) && !self.capitalised(j) && w != "for" {
                 break;
             }
             // Lower-case words must lead to a role noun: "the minister", "a
             // senior official", not "the event brought back memories".
-            let lowercase = !self.capitalised(j) && !DETERMINERS.contains(&w.as_str());
+            let lowercase = !self.capitalised(j) && !DETERMINERS.has(w);
             if lowercase
-                && !matches!(w.as_str(), "of" | "for")
+                && !matches!(w, "of" | "for")
                 && !role_like(j)
                 && !role_like(j + 1)
                 && !role_like(j + 2)
@@ -757,7 +783,7 @@ impl<'a> Paragraph<'a> {
             end -= 1;
         }
         let head = self.word(end)?;
-        let ok = self.capitalised(end) || SOURCE_NOUNS.contains(&head.as_str());
+        let ok = self.capitalised(end) || SOURCE_NOUNS.has(head);
         if !ok {
             return None;
         }
@@ -837,15 +863,15 @@ impl<'a> Paragraph<'a> {
         if !saw_that && a == cue_end + 1 {
             // No marker: the content follows directly, unless an object or
             // adjunct comes first.
-            if NEEDS_THAT.contains(&verb) {
+            if NEEDS_THAT.has(verb) {
                 return None;
             }
-            if OBJECT_VERBS.contains(&verb) && !verb.starts_with("accus") {
+            if OBJECT_VERBS.has(verb) && !verb.starts_with("accus") {
                 // "told reporters …": without "that" the rest is usually not
                 // the content.
                 return None;
             }
-            if self.is_word_in(a, ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "(") {
+            if self.is_word_in(a, &ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "(") {
                 return None;
             }
         }
@@ -879,7 +905,7 @@ impl<'a> Paragraph<'a> {
     ) -> Option<(usize, usize)> {
         let mut after = block_end + 1;
         // Allow trailing adjuncts: "…, officials said on Tuesday."
-        if after < e && self.is_word_in(after, ADJUNCT_OPENERS) {
+        if after < e && self.is_word_in(after, &ADJUNCT_OPENERS) {
             while after < e && !matches!(self.raw(after), "." | "!" | "?" | "”") {
                 after += 1;
             }

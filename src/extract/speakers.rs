@@ -23,7 +23,7 @@ use crate::extract::lexicon::{
     COUNTRIES, DETERMINERS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, ROLE_HEADS, SOURCE_NOUNS,
 };
 use crate::extract::quotes::{Attribution, Span};
-use crate::extract::tokens::{Kind, tokenize};
+use crate::extract::tokens::{Kind, Tok, tokenize};
 
 /// What kind of speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,10 +69,15 @@ pub struct Resolved {
 
 /// Resolves every attribution's source to a speaker.
 pub fn resolve(body: &str, attributions: &[Attribution]) -> Resolved {
-    let names = name_mentions(body);
+    resolve_with_tokens(body, attributions, &tokenize(body))
+}
+
+/// [`resolve`], reusing the body's tokens (offsets into `body`).
+pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[Tok]) -> Resolved {
     let mut state = Resolver {
         body,
-        names: &names,
+        tokens,
+        names: std::cell::OnceCell::new(),
         resolved: Resolved::default(),
         genders: Vec::new(),
         last_person: Vec::new(),
@@ -90,7 +95,9 @@ pub fn resolve(body: &str, attributions: &[Attribution]) -> Resolved {
 
 struct Resolver<'a> {
     body: &'a str,
-    names: &'a [NameMention],
+    tokens: &'a [Tok],
+    /// Names in the text, found only when a source needs them.
+    names: std::cell::OnceCell<Vec<NameMention>>,
     resolved: Resolved,
     genders: Vec<Option<Gender>>,
     /// Person speakers, most recent last.
@@ -99,6 +106,11 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    fn names(&self) -> &[NameMention] {
+        self.names
+            .get_or_init(|| name_mentions(self.body, self.tokens))
+    }
+
     fn source(&mut self, source: Span) -> Option<usize> {
         let text = source.text(self.body);
         let lower = text.to_lowercase();
@@ -112,7 +124,7 @@ impl Resolver<'_> {
             }
             "who" => {
                 let antecedent = self
-                    .names
+                    .names()
                     .iter()
                     .rev()
                     .find(|n| n.end <= source.start && source.start - n.end <= 3)?
@@ -142,7 +154,7 @@ impl Resolver<'_> {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 let (full, known_role) = if words.len() == 1 {
                     let lone = words[0].to_lowercase();
-                    if SOURCE_NOUNS.contains(&lone.as_str()) || NOT_NAMES.contains(&lone.as_str()) {
+                    if SOURCE_NOUNS.has(&lone) || NOT_NAMES.has(&lone) {
                         return None;
                     }
                     match self.full_name(words[0], source.start) {
@@ -151,7 +163,7 @@ impl Resolver<'_> {
                     }
                 } else {
                     let role = self
-                        .names
+                        .names()
                         .iter()
                         .find(|n| n.name == name)
                         .and_then(|n| n.role.clone());
@@ -186,7 +198,7 @@ impl Resolver<'_> {
                     // word, a body ("the Prohibition of Chemical Weapons").
                     let office = role
                         .split_whitespace()
-                        .any(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()));
+                        .any(|w| ROLE_HEADS.has(&w.to_lowercase()));
                     let kind = if office {
                         SpeakerKind::Role
                     } else {
@@ -226,14 +238,14 @@ impl Resolver<'_> {
                     .last()
                     .is_some_and(|last| last == word)
         };
-        self.names
+        self.names()
             .iter()
             .filter(|n| n.start < at)
             .rfind(matches)
-            .or_else(|| self.names.iter().find(matches))
+            .or_else(|| self.names().iter().find(matches))
             .or_else(|| {
                 // A known speaker with this surname (named in an earlier source).
-                None.or(self.names.iter().find(|n| {
+                None.or(self.names().iter().find(|n| {
                     n.name.split_whitespace().any(|w| w == word)
                         && n.name.split_whitespace().count() > 1
                 }))
@@ -247,11 +259,11 @@ impl Resolver<'_> {
                 .as_ref()
                 .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
         };
-        self.names
+        self.names()
             .iter()
             .filter(|n| n.start < at)
             .rfind(holds)
-            .or_else(|| self.names.iter().find(holds))
+            .or_else(|| self.names().iter().find(holds))
     }
 
     fn add(
@@ -341,7 +353,7 @@ fn parse_source(text: &str) -> ParsedSource {
     let content: Vec<&str> = words
         .iter()
         .copied()
-        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .skip_while(|w| DETERMINERS.has(&w.to_lowercase()))
         .collect();
     if content.is_empty() {
         return ParsedSource::Vague;
@@ -358,7 +370,7 @@ fn parse_source(text: &str) -> ParsedSource {
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            ROLE_HEADS.contains(&w.to_lowercase().as_str())
+            ROLE_HEADS.has(&w.to_lowercase())
                 && content.get(i + 1).is_some_and(|next| is_capitalised(next))
                 && content[i + 1..].iter().all(|w| is_name_word(w))
         })
@@ -384,18 +396,13 @@ fn parse_source(text: &str) -> ParsedSource {
     let name_words: Vec<&str> = name_words
         .iter()
         .copied()
-        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !HONORIFICS.has(&w.to_lowercase()))
         .collect();
-    if name_words.is_empty()
-        || name_words
-            .iter()
-            .all(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()))
-    {
+    if name_words.is_empty() || name_words.iter().all(|w| ROLE_HEADS.has(&w.to_lowercase())) {
         let role = content.join(" ");
         let titled = content.iter().filter(|w| is_capitalised(w)).count() >= 2;
         let head = content.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        if !SOURCE_NOUNS.contains(&head.as_str()) && !titled && !ROLE_HEADS.contains(&head.as_str())
-        {
+        if !SOURCE_NOUNS.has(&head) && !titled && !ROLE_HEADS.has(&head) {
             return ParsedSource::Vague;
         }
         return ParsedSource::RoleOnly {
@@ -413,7 +420,7 @@ fn parse_source(text: &str) -> ParsedSource {
         .last()
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
-    if name_words.len() == 1 && SOURCE_NOUNS.contains(&last.as_str()) {
+    if name_words.len() == 1 && SOURCE_NOUNS.has(&last) {
         return ParsedSource::Vague;
     }
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));
@@ -438,10 +445,10 @@ const PARTICLES: &[&str] = &[
 fn is_organisation(name: &str) -> bool {
     let lower = name.to_lowercase();
     let lower = lower.trim_start_matches("the ");
-    COUNTRIES.contains(&lower)
+    COUNTRIES.has(lower)
         || lower
             .split_whitespace()
-            .any(|w| ORGANISATION_WORDS.contains(&w.trim_end_matches("’s").trim_end_matches("'s")))
+            .any(|w| ORGANISATION_WORDS.has(w.trim_end_matches("’s").trim_end_matches("'s")))
 }
 
 fn strip_article(name: &str) -> String {
@@ -471,17 +478,14 @@ fn strip_possessive_opt(name: &str) -> Option<String> {
 
 /// Every person-like name in the text (two or more capitalised words,
 /// with the title before it split off as a role).
-fn name_mentions(body: &str) -> Vec<NameMention> {
-    let tokens = tokenize(body);
+fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let is_part = |t: &crate::extract::tokens::Tok| {
+        let is_part = |t: &Tok| {
             let w = t.text(body);
             t.kind == Kind::Word
-                && (is_capitalised(w)
-                    || PARTICLES.contains(&w)
-                    || ROLE_HEADS.contains(&w.to_lowercase().as_str()))
+                && (is_capitalised(w) || PARTICLES.contains(&w) || ROLE_HEADS.has(w))
         };
         if !is_part(&tokens[i]) {
             i += 1;
@@ -497,18 +501,16 @@ fn name_mentions(body: &str) -> Vec<NameMention> {
             i += 1;
         }
         let run = &tokens[start..i];
+        // A name has two capitalised words at least.
+        let capitals = run.iter().filter(|t| is_capitalised(t.text(body))).count();
+        if capitals < 2 {
+            continue;
+        }
         let words: Vec<&str> = run.iter().map(|t| t.text(body)).collect();
         if let ParsedSource::Named { name, role, .. } = parse_source(&words.join(" "))
             && name.split_whitespace().count() >= 2
             && !is_organisation(&name)
-            && !NOT_NAMES.contains(
-                &name
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase()
-                    .as_str(),
-            )
+            && !NOT_NAMES.has(&name.split_whitespace().next().unwrap_or("").to_lowercase())
         {
             let offset = words.iter().position(|w| name.starts_with(w)).unwrap_or(0);
             out.push(NameMention {

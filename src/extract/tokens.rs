@@ -72,7 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             if d.is_alphanumeric() {
                 end = i + d.len_utf8();
                 chars.next();
-            } else if "-'’.&".contains(d)
+            } else if matches!(d, '-' | '\'' | '’' | '.' | '&')
                 && text[i + d.len_utf8()..]
                     .chars()
                     .next()
