@@ -361,8 +361,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // "according to SOURCE"
-        if self.word(c).as_deref() == Some("according") && self.word(c + 1).as_deref() == Some("to")
-        {
+        if self.word(c) == Some("according") && self.word(c + 1) == Some("to") {
             return self.according_to(c, s, e);
         }
         let verb = self.word(c)?;
@@ -434,7 +433,7 @@ impl<'a> Paragraph<'a> {
         }
 
         // 2. Content after the attribution: X said (that) …
-        if !inverted && let Some((a, b, direct)) = self.content_after(c, cue_end, &verb, e) {
+        if !inverted && let Some((a, b, direct)) = self.content_after(c, cue_end, verb, e) {
             let content = self.span(a, b);
             return Some((
                 Attribution {
@@ -842,7 +841,7 @@ impl<'a> Paragraph<'a> {
         let mut j = a;
         while j < horizon {
             let raw = self.raw(j);
-            if self.word(j).as_deref() == Some("that") {
+            if self.word(j) == Some("that") {
                 a = j + 1;
                 saw_that = true;
                 break;
