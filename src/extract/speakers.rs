@@ -393,10 +393,13 @@ fn parse_source(text: &str) -> ParsedSource {
         }
         None => (&content[..], &[]),
     };
+    // Honorifics and post-nominals are not part of the name: "Mr Blair",
+    // "Guy Mansfield QC", "Frank Field MP".
     let name_words: Vec<&str> = name_words
         .iter()
         .copied()
         .filter(|w| !HONORIFICS.has(&w.to_lowercase()))
+        .filter(|w| !matches!(*w, "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "MLA"))
         .collect();
     if name_words.is_empty() || name_words.iter().all(|w| ROLE_HEADS.has(&w.to_lowercase())) {
         let role = content.join(" ");
