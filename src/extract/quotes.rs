@@ -405,8 +405,16 @@ impl<'a> Paragraph<'a> {
         let cue = Some(self.span(c, cue_end));
         let source_span = Some(self.span(src_a, src_b));
 
-        // 1. A quotation just before the attribution: “…,” he said.
-        if let Some(region) = self.quote_ending_before(block_start) {
+        // 1. A quotation just before the attribution: “…,” he said. (Unless
+        // a clause follows the verb: “…,” Sanders said private contractors …)
+        let clause_follows = !inverted
+            && self.word(cue_end + 1).is_some()
+            && !self.is_word_in(cue_end + 1, &ADJUNCT_OPENERS)
+            && !OBJECT_VERBS.has(verb)
+            && self
+                .content_after(c, cue_end, verb, e)
+                .is_some_and(|(a, b, _)| b >= a + 3);
+        if !clause_follows && let Some(region) = self.quote_ending_before(block_start) {
             let mut content = self.region_span(region)?;
             let mut resume = block_end + 1;
             // “…,” she said, “…”: the quotation goes on after the attribution.
@@ -578,8 +586,15 @@ impl<'a> Paragraph<'a> {
             if self.raw(i) != "," || i == s {
                 continue;
             }
+            // "X, 56, who …", "X, a spokesman …", "X, president of …",
+            // "X, communications director of …".
             let opens_clause = self.is_word_in(i + 1, &["who", "whose", "a", "an", "the", "whom"])
-                || self.raw(i + 1).chars().all(|c| c.is_ascii_digit());
+                || self.raw(i + 1).chars().all(|c| c.is_ascii_digit())
+                || self.is_word_in(i + 1, &SOURCE_NOUNS)
+                || self.is_word_in(i + 1, &ROLE_HEADS)
+                || (self.word(i + 1).is_some()
+                    && !self.capitalised(i + 1)
+                    && !self.is_word_in(i + 1, &NP_STOPS));
             if opens_clause && self.capitalised(i - 1) {
                 let start = self.np_start(i - 1, s)?;
                 return Some((start, comma - 1));
@@ -768,9 +783,9 @@ impl<'a> Paragraph<'a> {
             let lowercase = !self.capitalised(j) && !DETERMINERS.has(w);
             if lowercase
                 && !matches!(w, "of" | "for")
-                && !role_like(j)
-                && !role_like(j + 1)
-                && !role_like(j + 2)
+                && !(j..j + 5)
+                    .take_while(|&k| self.word(k).is_some())
+                    .any(role_like)
             {
                 break;
             }
@@ -841,7 +856,17 @@ impl<'a> Paragraph<'a> {
         let mut j = a;
         while j < horizon {
             let raw = self.raw(j);
-            if self.word(j) == Some("that") {
+            // "that" after a preposition is a determiner: "to that conclusion".
+            if self.word(j) == Some("that")
+                && !(j > 0
+                    && self.is_word_in(
+                        j - 1,
+                        &[
+                            "to", "about", "of", "with", "for", "on", "in", "at", "by", "from",
+                            "is", "was", "like",
+                        ],
+                    ))
+            {
                 a = j + 1;
                 saw_that = true;
                 break;

@@ -25,10 +25,10 @@ impl Tok {
 /// Abbreviations whose final full stop belongs to the word, not the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "rev", "prof", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
-    "e.u", "a.m", "p.m", "d.c", "ft", "mt", "ave", "blvd", "dept", "est", "fig", "approx", "etc",
-    "al", "pres", "supt", "atty", "messrs",
+    "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "rev", "prof", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u",
+    "a.m", "p.m", "d.c", "ft", "mt", "ave", "blvd", "dept", "est", "fig", "approx", "etc", "al",
+    "pres", "supt", "atty", "messrs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -84,8 +84,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
         }
+        // "No. 1" abbreviates "number"; "said no." ends a sentence.
+        let numbered = &text[start..end] == "No"
+            && text[end..]
+                .strip_prefix('.')
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         if text[end..].starts_with('.')
-            && (is_abbreviation(&text[start..end]) || is_acronym(&text[start..end]))
+            && (numbered || is_abbreviation(&text[start..end]) || is_acronym(&text[start..end]))
         {
             chars.next();
             end += 1;
@@ -172,7 +177,14 @@ pub fn sentences(text: &str, tokens: &[Tok], regions: &[QuoteRegion]) -> Vec<(us
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i].text(text);
-        let ends = matches!(t, "." | "!" | "?") && !inside(i);
+        // A full stop just inside a closing quote ends the sentence too:
+        // `… to Donald." He also said …`
+        let closes_next = tokens.get(i + 1).is_some_and(|next| {
+            let mark = next.text(text);
+            (is_close_quote(mark) || is_straight_quote(mark))
+                && regions.iter().any(|r| r.close == Some(i + 1))
+        });
+        let ends = matches!(t, "." | "!" | "?") && (!inside(i) || closes_next);
         if ends {
             let mut end = i + 1;
             while end < tokens.len()
@@ -245,6 +257,26 @@ mod tests {
         assert_eq!(tokens[0].text(text), "''");
         assert_eq!(quote_regions(text, &tokens).len(), 1);
         assert!(tokens.iter().any(|t| t.text(text) == "S.E.C."));
+    }
+
+    #[test]
+    fn a_closing_quote_after_a_full_stop_ends_the_sentence() {
+        let text = "Christie said \"it is to Donald.\" He also said more. The candidate said no. But he left.";
+        let tokens = tokenize(text);
+        let regions = quote_regions(text, &tokens);
+        assert_eq!(sentences(text, &tokens, &regions).len(), 4);
+    }
+
+    #[test]
+    fn any_text_tokenizes_without_panicking() {
+        // Every prefix of a text full of multi-byte marks and abbreviations.
+        let text = "No” “No. 1” Mr.” U.S.” ''é'' No.\u{a0}“ ’s ― — A.B.C.”";
+        for (i, _) in text.char_indices() {
+            let part = &text[..i];
+            let tokens = tokenize(part);
+            let regions = quote_regions(part, &tokens);
+            let _ = sentences(part, &tokens, &regions);
+        }
     }
 
     #[test]
