@@ -368,8 +368,10 @@ impl<'a> Paragraph<'a> {
         if !CUE_VERBS.has(verb) {
             return None;
         }
-        // A capitalised verb mid-sentence is a name ("Islamic State").
-        if c > s && self.capitalised(c) {
+        // A capitalised verb mid-sentence is a name ("Islamic State"),
+        // unless the whole sentence is in title case (a headline:
+        // "Chris Christie Says He Would Issue A Quarantine").
+        if c > s && self.capitalised(c) && !self.title_case(s, e) {
             return None;
         }
         // Passive ("it was said") and infinitives ("to say") are not cues.
@@ -389,7 +391,9 @@ impl<'a> Paragraph<'a> {
 
         // Source before the verb, else after it; for ", saying …" the
         // subject that opens the sentence.
-        let participle = verb.ends_with("ing") && c > s && matches!(self.raw(c - 1), "," | "by");
+        let participle = verb.ends_with("ing")
+            && c > s
+            && matches!(self.raw(c - 1), "," | "by" | "—" | "–" | "-");
         let subject = || participle.then(|| self.sentence_subject(s, c)).flatten();
         let (source, inverted) = match self.source_before(c, s).or_else(subject) {
             Some(src) => (Some(src), false),
@@ -501,8 +505,21 @@ impl<'a> Paragraph<'a> {
     }
 
     fn according_to(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
-        let at_start = c == s || (c == s + 1 && self.raw(s) == "(");
-        let (src_a, src_b) = self.source_after(c + 1, e, !at_start)?;
+        let at_start = c == s || (c > s && matches!(self.raw(c - 1), "(" | ":" | ";" | "—"));
+        // The source runs to the next comma or the sentence end: "according
+        // to a copy of the letter reviewed by The Post", "to recent polls".
+        let src_a = c + 2;
+        let mut src_b = src_a;
+        while src_b + 1 < e
+            && src_b + 1 - src_a < 25
+            && !matches!(self.raw(src_b + 1), "," | "." | ";" | ":" | "—" | "!" | "?")
+            && self.region_of(src_b + 1).is_none()
+        {
+            src_b += 1;
+        }
+        if src_a >= e || self.word(src_a).is_none() {
+            return None;
+        }
         let cue = Some(self.span(c, c + 1));
         let source = Some(self.span(src_a, src_b));
         // "According to X, CONTENT." or "CONTENT, according to X."
@@ -515,6 +532,9 @@ impl<'a> Paragraph<'a> {
         } else {
             self.content_before(c, src_b, s, e)?
         };
+        if content.1 < content.0 + 2 {
+            return None;
+        }
         Some((
             Attribution {
                 content: self.span(content.0, content.1),
@@ -612,6 +632,25 @@ impl<'a> Paragraph<'a> {
 
     /// The name or pronoun that opens the sentence `[s, ..)`, before `limit`.
     fn sentence_subject(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut s = s;
+        // A dateline the reader did not strip ("WASHINGTON — Sen. Sanders …").
+        if let Some(dash) =
+            (s..(s + 4).min(limit)).find(|&i| matches!(self.raw(i), "—" | "–" | "-"))
+            && (s..dash).all(|i| self.raw(i).chars().all(|c| !c.is_lowercase()))
+        {
+            s = dash + 1;
+        }
+        // "And then Trump …", "But he …".
+        while s + 1 < limit
+            && self.is_word_in(
+                s,
+                &[
+                    "and", "but", "then", "so", "yet", "still", "also", "later", "now",
+                ],
+            )
+        {
+            s += 1;
+        }
         let first = self.word(s)?;
         if matches!(first, "he" | "she" | "they" | "it" | "we" | "i") {
             return Some((s, s));
@@ -644,7 +683,14 @@ impl<'a> Paragraph<'a> {
             }
         }
         let named = self.capitalised(name_start) && !NOT_NAMES.has(self.word(name_start)?);
-        named.then_some((s, end))
+        if named {
+            return Some((s, end));
+        }
+        // "A spokeswoman for Janney also declined to comment, saying …".
+        if DETERMINERS.has(first) {
+            return self.np_forward(s, limit, false);
+        }
+        None
     }
 
     fn source_before_adjunct(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
@@ -744,6 +790,15 @@ impl<'a> Paragraph<'a> {
         !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing") || SOURCE_NOUNS.has(w)
     }
 
+    /// Whether most words of `[s, e)` are capitalised, as in a headline.
+    fn title_case(&self, s: usize, e: usize) -> bool {
+        let words: Vec<usize> = (s..e)
+            .filter(|&i| self.word(i).is_some_and(|w| w.len() > 3))
+            .collect();
+        words.len() >= 4
+            && words.iter().filter(|&&i| self.capitalised(i)).count() * 10 >= words.len() * 8
+    }
+
     fn capitalised(&self, i: usize) -> bool {
         self.tokens[i].kind == Kind::Word
             && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
@@ -756,7 +811,11 @@ impl<'a> Paragraph<'a> {
 
     /// The noun phrase after `cue_end` (inversion or "according to").
     fn source_after(&self, cue_end: usize, e: usize, appositive: bool) -> Option<(usize, usize)> {
-        let start = cue_end + 1;
+        self.np_forward(cue_end + 1, e, appositive)
+    }
+
+    /// A source noun phrase that starts at `start`.
+    fn np_forward(&self, start: usize, e: usize, appositive: bool) -> Option<(usize, usize)> {
         if start >= e || self.tokens[start].kind != Kind::Word {
             return None;
         }
@@ -1120,6 +1179,24 @@ mod tests {
     }
 
     #[test]
+    fn according_to_long_sources() {
+        let (content, source, _, _) = one(
+            "Trump wrote to the chief executive, according to a copy of the letter reviewed by The Post.",
+        );
+        assert_eq!(
+            source.as_deref(),
+            Some("a copy of the letter reviewed by The Post")
+        );
+        assert_eq!(content, "Trump wrote to the chief executive");
+        let (content, source, _, _) =
+            one("It went unnoticed: According to recent polls, Trump holds only 14 percent.");
+        assert_eq!(
+            (content.as_str(), source.as_deref()),
+            ("Trump holds only 14 percent", Some("recent polls"))
+        );
+    }
+
+    #[test]
     fn appositive_role_between_commas() {
         let (_, source, _, _) =
             one("Ayrault, the foreign minister, said the vote would be held soon.");
@@ -1229,6 +1306,34 @@ mod tests {
         assert_eq!(
             quote_text(body, found[0].content),
             "We cannot allow it … Households pay."
+        );
+    }
+
+    #[test]
+    fn participle_subjects_after_datelines_conjunctions_and_roles() {
+        let (_, source, _, _) = one(
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call, saying the positives would outweigh the losses.",
+        );
+        assert_eq!(source.as_deref(), Some("Sen. Bernie Sanders"));
+        let (_, source, _, _) = one(
+            "A spokeswoman for Janney also declined to comment, saying that nobody involved remains.",
+        );
+        assert_eq!(source.as_deref(), Some("A spokeswoman for Janney"));
+        let (_, source, _, _) =
+            one("And then Trump went fully on the attack, saying the president should resign.");
+        assert_eq!(source.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn headlines_in_title_case() {
+        let (content, source, _, _) =
+            one("Chris Christie Says He Would Issue A Quarantine Over Zika Virus");
+        assert_eq!(
+            (content.as_str(), source.as_deref()),
+            (
+                "He Would Issue A Quarantine Over Zika Virus",
+                Some("Chris Christie")
+            )
         );
     }
 
