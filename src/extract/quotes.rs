@@ -15,8 +15,6 @@
 //! the paragraph before it, by the same speaker. Resolving source spans to
 //! names is [`super::speakers`]' job.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::extract::lexicon::{
@@ -189,8 +187,10 @@ struct Paragraph<'a> {
     text: &'a str,
     base: usize,
     tokens: Vec<Tok>,
-    /// Each token lower-cased, computed once: every rule asks for it.
-    lower: Vec<Cow<'a, str>>,
+    /// Every token lower-cased, computed once (every rule asks for it):
+    /// one buffer, and each token's range in it.
+    lower: String,
+    lower_ranges: Vec<(u32, u32)>,
     regions: Vec<QuoteRegion>,
     sentences: Vec<(usize, usize)>,
 }
@@ -200,15 +200,19 @@ impl<'a> Paragraph<'a> {
         let tokens = tokenize(text);
         let regions = quote_regions(text, &tokens);
         let sentences = sentences(text, &tokens, &regions);
-        let lower = tokens
+        let mut lower = String::with_capacity(text.len());
+        let lower_ranges = tokens
             .iter()
             .map(|t| {
-                let word = t.text(text);
-                if word.chars().any(char::is_uppercase) {
-                    Cow::Owned(word.to_lowercase())
-                } else {
-                    Cow::Borrowed(word)
+                let start = lower.len() as u32;
+                for c in t.text(text).chars() {
+                    if c.is_ascii() {
+                        lower.push(c.to_ascii_lowercase());
+                    } else {
+                        lower.extend(c.to_lowercase());
+                    }
                 }
+                (start, lower.len() as u32)
             })
             .collect();
         Paragraph {
@@ -216,6 +220,7 @@ impl<'a> Paragraph<'a> {
             base,
             tokens,
             lower,
+            lower_ranges,
             regions,
             sentences,
         }
@@ -224,7 +229,8 @@ impl<'a> Paragraph<'a> {
     /// The lower-cased word at token `i` (`None` for punctuation).
     fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
-        (t.kind == Kind::Word).then(|| self.lower[i].as_ref())
+        let (start, end) = self.lower_ranges[i];
+        (t.kind == Kind::Word).then(|| &self.lower[start as usize..end as usize])
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -357,16 +363,18 @@ impl<'a> Paragraph<'a> {
     /// Tries to read an attribution whose cue starts at token `c` of the
     /// sentence `[s, e)`. Returns it and where to go on reading.
     fn attribution_at(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        // Cheap tests first: most tokens are not cues.
+        let verb = self.word(c)?;
+        let according = verb == "according" && self.word(c + 1) == Some("to");
+        if !according && !CUE_VERBS.has(verb) {
+            return None;
+        }
         if self.region_of(c).is_some() {
             return None;
         }
         // "according to SOURCE"
-        if self.word(c) == Some("according") && self.word(c + 1) == Some("to") {
+        if according {
             return self.according_to(c, s, e);
-        }
-        let verb = self.word(c)?;
-        if !CUE_VERBS.has(verb) {
-            return None;
         }
         // A capitalised verb mid-sentence is a name ("Islamic State"),
         // unless the whole sentence is in title case (a headline:
