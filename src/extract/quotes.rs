@@ -779,6 +779,16 @@ impl<'a> Paragraph<'a> {
         if !named && !determined {
             return None;
         }
+        // "Critics in Ljubljana questioned": the phrase goes on before the
+        // preposition.
+        if start > s + 1
+            && self.is_word_in(start - 1, &["in", "at", "from"])
+            && self
+                .word(start - 2)
+                .is_some_and(|w| !NP_STOPS.has(w) && !PRONOUNS.has(w))
+        {
+            return self.np_start(start - 2, s);
+        }
         // Never begin with a preposition or a sentence-opening adverb.
         while start < end && self.is_word_in(start, &["of", "for", "at", "like"]) {
             start += 1;

@@ -157,9 +157,20 @@ impl Resolver<'_> {
                     if SOURCE_NOUNS.has(&lone) || NOT_NAMES.has(&lone) {
                         return None;
                     }
-                    match self.full_name(words[0], source.start) {
-                        Some(mention) => (mention.name.clone(), mention.role.clone()),
-                        None => (name.clone(), None),
+                    // A speaker already named in full, else a name written
+                    // anywhere in the article.
+                    let surname = strip_possessive(words[0]);
+                    let known = self.resolved.speakers.iter().rev().find(|s| {
+                        s.kind == SpeakerKind::Person
+                            && s.name.split_whitespace().count() > 1
+                            && s.name.split_whitespace().last() == Some(surname)
+                    });
+                    match known {
+                        Some(speaker) => (speaker.name.clone(), speaker.role.clone()),
+                        None => match self.full_name(words[0], source.start) {
+                            Some(mention) => (mention.name.clone(), mention.role.clone()),
+                            None => (name.clone(), None),
+                        },
                     }
                 } else {
                     let role = self
@@ -332,7 +343,14 @@ enum ParsedSource {
 fn parse_source(text: &str) -> ParsedSource {
     // "Ayrault, the foreign minister": name, then role.
     if let Some((name_part, role_part)) = text.split_once(',') {
-        let role = strip_determiner(role_part.trim());
+        let mut role = strip_determiner(role_part.trim());
+        // "X, who has fished here for thirty years": not a role.
+        if role.starts_with("who ")
+            || role.starts_with("whose ")
+            || role.starts_with(char::is_numeric)
+        {
+            role = "";
+        }
         if let ParsedSource::Named { name, gender, .. } = parse_source(name_part) {
             return ParsedSource::Named {
                 name,
@@ -382,16 +400,38 @@ fn parse_source(text: &str) -> ParsedSource {
     let (role_words, name_words): (&[&str], &[&str]) = match split {
         Some(i) => (&content[..=i], &content[i + 1..]),
         None if tail == content.len() => (&[], &content[..]),
-        None if tail >= 1
-            && content.len() - tail <= 4
-            && !matches!(
-                content[content.len() - tail - 1].to_lowercase().as_str(),
-                "for" | "of" | "at" | "in" | "on" | "to" | "from" | "with" | "and"
-            ) =>
+        // A single capitalised word after a preposition is a place or a
+        // body, not a name: "Special Envoy for Syria".
+        None if tail >= 2
+            || (tail == 1
+                && !matches!(
+                    content[content.len() - 2].to_lowercase().as_str(),
+                    "for" | "of" | "at" | "in" | "on" | "to" | "from" | "with" | "and"
+                )) =>
         {
             content.split_at(content.len() - tail)
         }
         None => (&content[..], &[]),
+    };
+    // After a role phrase, a person's name is its last two words (three with
+    // an initial or particle): "State Secretary for European Affairs Nina
+    // Kralj" is Nina Kralj. Without a role phrase all capitalised words
+    // stay ("Martin Luther King").
+    let (role_words, name_words): (Vec<&str>, &[&str]) = {
+        let has_role = !role_words.is_empty();
+        let keep = match name_words {
+            [.., a, _, _] if is_initial_or_particle(a) => 3,
+            [.., _, b, _] if is_initial_or_particle(b) => 3,
+            _ => 2,
+        };
+        if has_role && name_words.len() > keep {
+            let cut = name_words.len() - keep;
+            let mut role: Vec<&str> = role_words.to_vec();
+            role.extend_from_slice(&name_words[..cut]);
+            (role, &name_words[cut..])
+        } else {
+            (role_words.to_vec(), name_words)
+        }
     };
     // Honorifics and post-nominals are not part of the name: "Mr Blair",
     // "Guy Mansfield QC", "Frank Field MP".
@@ -428,6 +468,12 @@ fn parse_source(text: &str) -> ParsedSource {
     }
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));
     ParsedSource::Named { name, role, gender }
+}
+
+fn is_initial_or_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_lowercase().as_str())
+        || (word.len() <= 2 && word.ends_with('.'))
+        || word.len() == 1
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -658,6 +704,24 @@ mod tests {
                 SpeakerKind::Person
             ))
         );
+    }
+
+    #[test]
+    fn long_titles_keep_the_name_at_the_end() {
+        let found =
+            speakers("“It will be judged,” said State Secretary for European Affairs Nina Kralj.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Nina Kralj".into(),
+                Some("State Secretary for European Affairs".into()),
+                SpeakerKind::Person
+            ))
+        );
+        let found = speakers("Secretary of State John Kerry said the talks would resume.");
+        assert_eq!(name_of(&found[0]), Some("John Kerry"));
+        let found = speakers("Martin Luther King said the dream would live.");
+        assert_eq!(name_of(&found[0]), Some("Martin Luther King"));
     }
 
     #[test]
