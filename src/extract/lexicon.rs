@@ -504,6 +504,11 @@ word_set!(
         "itself",
         "first",
         "last",
+        "however",
+        "meanwhile",
+        "though",
+        "instead",
+        "in turn",
     ]
 );
 
@@ -795,6 +800,32 @@ word_set!(
         "senators",
         "congressmen",
         "backbenchers",
+        "congressman",
+        "congresswoman",
+        "lobbyist",
+        "lobbyists",
+        "commissioner",
+        "chancellor",
+        "spokesmen",
+        "secretary-general",
+        "pastor",
+        "priest",
+        "bishop",
+        "rabbi",
+        "imam",
+        "entrepreneur",
+        "consultant",
+        "consultants",
+        "historian",
+        "historians",
+        "professor",
+        "author",
+        "governor",
+        "treasurer",
+        "comptroller",
+        "sheriff",
+        "coroner",
+        "superintendent",
     ]
 );
 
@@ -909,6 +940,17 @@ word_set!(
         "gen",
         "lt",
         "col",
+        "congressman",
+        "congresswoman",
+        "lobbyist",
+        "commissioner",
+        "pastor",
+        "bishop",
+        "rabbi",
+        "imam",
+        "sheriff",
+        "superintendent",
+        "treasurer",
     ]
 );
 

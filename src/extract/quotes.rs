@@ -193,6 +193,9 @@ struct Paragraph<'a> {
     lower_ranges: Vec<(u32, u32)>,
     regions: Vec<QuoteRegion>,
     sentences: Vec<(usize, usize)>,
+    /// The source (token range) of the last attribution read, and the token
+    /// where reading resumed after it: ", adding …" speaks for it.
+    last_source: std::cell::Cell<Option<(usize, usize, usize)>>,
 }
 
 impl<'a> Paragraph<'a> {
@@ -223,7 +226,15 @@ impl<'a> Paragraph<'a> {
             lower_ranges,
             regions,
             sentences,
+            last_source: std::cell::Cell::new(None),
         }
+    }
+
+    /// The token that contains body offset `at`.
+    fn token_at(&self, at: usize) -> Option<usize> {
+        let at = at.checked_sub(self.base)?;
+        let i = self.tokens.partition_point(|t| t.end <= at);
+        (i < self.tokens.len() && self.tokens[i].start <= at).then_some(i)
     }
 
     /// The lower-cased word at token `i` (`None` for punctuation).
@@ -274,6 +285,13 @@ impl<'a> Paragraph<'a> {
             while i < e {
                 match self.attribution_at(i, s, e) {
                     Some((attribution, resume)) => {
+                        if let Some(source) = attribution.source {
+                            let first = self.token_at(source.start);
+                            let last = self.token_at(source.end.saturating_sub(1));
+                            if let (Some(a), Some(b)) = (first, last) {
+                                self.last_source.set(Some((a, b, resume)));
+                            }
+                        }
                         out.push(attribution);
                         i = resume.max(i + 1);
                         covered_until = i;
@@ -402,7 +420,19 @@ impl<'a> Paragraph<'a> {
         let participle = verb.ends_with("ing")
             && c > s
             && matches!(self.raw(c - 1), "," | "by" | "—" | "–" | "-");
-        let subject = || participle.then(|| self.sentence_subject(s, c)).flatten();
+        // "Nefzi said, adding, …": the participle speaks for the source
+        // just read; otherwise for the subject of the sentence.
+        let continuing = || {
+            self.last_source
+                .get()
+                .filter(|&(a, _, resume)| a >= s && c >= resume && c <= resume + 2)
+                .map(|(a, b, _)| (a, b))
+        };
+        let subject = || {
+            participle
+                .then(|| continuing().or_else(|| self.sentence_subject(s, c)))
+                .flatten()
+        };
         let (source, inverted) = match self.source_before(c, s).or_else(subject) {
             Some(src) => (Some(src), false),
             None => match self.source_after(cue_end, e, true) {
@@ -625,6 +655,16 @@ impl<'a> Paragraph<'a> {
                     && !self.is_word_in(i + 1, &NP_STOPS));
             if opens_clause && self.capitalised(i - 1) {
                 let start = self.np_start(i - 1, s)?;
+                return Some((start, comma - 1));
+            }
+            // "A longtime JNF official, Howard Ingram, said": a role, then
+            // the name between commas.
+            let name_between = (i + 1..comma)
+                .all(|k| self.capitalised(k) || self.raw(k).ends_with('.'))
+                && comma - i - 1 <= 4
+                && comma > i + 1;
+            if name_between && self.word(i - 1).is_some() {
+                let start = self.np_start(i - 1, s).unwrap_or(i - 1);
                 return Some((start, comma - 1));
             }
             if self
@@ -959,6 +999,13 @@ impl<'a> Paragraph<'a> {
             if matches!(raw, "." | ";") {
                 break;
             }
+            if raw == ","
+                && self
+                    .word(j + 1)
+                    .is_some_and(|w| w.ends_with("ing") && CUE_VERBS.has(w))
+            {
+                return None;
+            }
             j += 1;
         }
         if !saw_that && a == cue_end + 1 {
@@ -1020,7 +1067,12 @@ impl<'a> Paragraph<'a> {
         if !matches!(self.raw(comma), "," | "—" | "–") {
             return None;
         }
-        if !ends_sentence {
+        // "…, Nefzi said, adding, …": the participle starts a new attribution.
+        let participle_follows = self.raw(after) == ","
+            && self
+                .word(after + 1)
+                .is_some_and(|w| w.ends_with("ing") && CUE_VERBS.has(w));
+        if !ends_sentence && !participle_follows {
             // "Acts of protest, Mr. Obama said, are acts of patriotism": the
             // attribution sits inside the content.
             if self.raw(after) == "," && comma > s + 1 {
@@ -1340,6 +1392,37 @@ mod tests {
         let (_, source, _, _) =
             one("And then Trump went fully on the attack, saying the president should resign.");
         assert_eq!(source.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn a_participle_after_an_attribution_speaks_for_its_source() {
+        let found = read(
+            "He left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "He left as soon as prayers were finished");
+        assert_eq!(
+            (found[1].1.as_deref(), found[1].2.as_deref()),
+            (Some("Nefzi"), Some("adding"))
+        );
+    }
+
+    #[test]
+    fn role_then_name_between_commas_and_adverbs() {
+        let (_, source, _, _) =
+            one("A longtime official, Howard Ingram, said the committee gave him an award.");
+        assert_eq!(
+            source.as_deref(),
+            Some("A longtime official, Howard Ingram")
+        );
+        let (_, source, _, _) = one("Carter however said he would welcome the network.");
+        assert_eq!(source.as_deref(), Some("Carter"));
+        let (_, source, _, _) =
+            one("“It is a disgrace,” said former Massachusetts congressman Barney Frank.");
+        assert_eq!(
+            source.as_deref(),
+            Some("former Massachusetts congressman Barney Frank")
+        );
     }
 
     #[test]
