@@ -1027,6 +1027,10 @@ impl<'a> Paragraph<'a> {
         if self.is_word_in(c, &["called", "call", "calls", "calling"]) && !saw_that && !quoted {
             return None;
         }
+        // The content stops where another attribution begins: "Podesta, who
+        // said the project was vetted, said he was unaware", "X said …,
+        // though Mrs. Fiorina said …".
+        let e = self.next_attribution_start(a, e).unwrap_or(e);
         let (a, b) = self.trimmed(a, e)?;
         // Direct when the content is one quotation.
         if let Some(region) = self.regions.iter().find(|r| r.open + 1 == a) {
@@ -1040,6 +1044,47 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         Some((a, b, false))
+    }
+
+    /// Where a later attribution in `[a, e)` starts (its comma or
+    /// conjunction), if one follows a comma or conjunction.
+    fn next_attribution_start(&self, a: usize, e: usize) -> Option<usize> {
+        for j in a + 2..e {
+            let Some(w) = self.word(j) else { continue };
+            if !CUE_VERBS.has(w) || self.capitalised(j) || self.region_of(j).is_some() {
+                continue;
+            }
+            // "…, said he was unaware": the source was before the content.
+            let mut k = j - 1;
+            while k > a && self.is_word_in(k, &AUXILIARIES) {
+                k -= 1;
+            }
+            if self.raw(k) == "," && !w.ends_with("ing") {
+                return Some(k);
+            }
+            let Some((start, _)) = self.source_before(j, a) else {
+                continue;
+            };
+            if start > a + 1
+                && (self.raw(start - 1) == ","
+                    || self.is_word_in(
+                        start - 1,
+                        &["though", "although", "but", "while", "whereas"],
+                    ))
+            {
+                let cut = if self.raw(start - 1) == "," {
+                    start - 1
+                } else {
+                    start - 1
+                };
+                return Some(if cut > a && self.raw(cut - 1) == "," {
+                    cut - 1
+                } else {
+                    cut
+                });
+            }
+        }
+        None
     }
 
     /// The content before an attribution block at the end of a sentence:
@@ -1423,6 +1468,27 @@ mod tests {
             source.as_deref(),
             Some("former Massachusetts congressman Barney Frank")
         );
+    }
+
+    #[test]
+    fn a_second_attribution_ends_the_first_content() {
+        let found =
+            read("Podesta, who said the project was vetted by counsel, said he was unaware of it.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "the project was vetted by counsel");
+        assert_eq!(
+            (found[1].0.as_str(), found[1].1.as_deref()),
+            (
+                "he was unaware of it",
+                Some("Podesta, who said the project was vetted by counsel")
+            )
+        );
+        let found = read(
+            "Other candidates said it was fair criticism, though Mrs. Fiorina said she doubted voters would care.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "it was fair criticism");
+        assert_eq!(found[1].1.as_deref(), Some("Mrs. Fiorina"));
     }
 
     #[test]
