@@ -826,6 +826,15 @@ word_set!(
         "sheriff",
         "coroner",
         "superintendent",
+        "percent",
+        "majority",
+        "majorities",
+        "minority",
+        "half",
+        "third",
+        "quarter",
+        "respondents",
+        "plurality",
     ]
 );
 

@@ -142,6 +142,38 @@ word_set!(
     ]
 );
 
+// Verbs that hand on to an infinitive cue: "went on to say", "refused to
+// tell".
+word_set!(
+    TO_VERBS,
+    [
+        "on",
+        "refused",
+        "refuses",
+        "declined",
+        "declines",
+        "continued",
+        "continues",
+        "wanted",
+        "wants",
+        "decided",
+        "tried",
+        "seemed",
+        "appeared",
+        "began",
+        "begins",
+        "started",
+        "happy",
+        "quick",
+        "willing",
+        "prepared",
+        "able",
+        "hastened",
+        "went",
+        "used",
+    ]
+);
+
 word_set!(
     PRONOUNS,
     ["he", "she", "they", "it", "we", "i", "you", "who"]
@@ -400,8 +432,13 @@ impl<'a> Paragraph<'a> {
         if c > s && self.capitalised(c) && !self.title_case(s, e) {
             return None;
         }
-        // Passive ("it was said") and infinitives ("to say") are not cues.
+        // Passive ("it was said") and infinitives ("to say") are not cues,
+        // except after verbs that hand on to them: "went on to say",
+        // "refused to say".
+        let handed_on =
+            c > s + 1 && self.word(c - 1) == Some("to") && self.is_word_in(c - 2, &TO_VERBS);
         if c > s
+            && !handed_on
             && self.is_word_in(
                 c - 1,
                 &["is", "was", "were", "be", "been", "being", "are", "to"],
@@ -589,6 +626,16 @@ impl<'a> Paragraph<'a> {
     /// auxiliaries ("has also"), as token indices.
     fn source_before(&self, c: usize, s: usize) -> Option<(usize, usize)> {
         let mut end = c.checked_sub(1)?;
+        // "She went on to say", "he refused to say".
+        if end > s + 1 && self.word(end) == Some("to") && self.is_word_in(end - 1, &TO_VERBS) {
+            end -= 2;
+            if end > s
+                && self.word(end + 1) == Some("on")
+                && self.is_word_in(end, &["went", "goes", "go", "going", "has", "had"])
+            {
+                end -= 1;
+            }
+        }
         while end > s && (self.is_word_in(end, &AUXILIARIES) || self.is_adverb(end)) {
             end -= 1;
         }
@@ -791,6 +838,14 @@ impl<'a> Paragraph<'a> {
         if end == s && NOT_NAMES.has(head) {
             return None;
         }
+        // "six in 10 said", "nine in 10 say": survey shares.
+        if head.chars().all(|c| c.is_ascii_digit())
+            && end >= s + 2
+            && self.word(end - 1) == Some("in")
+            && self.word(end - 2).is_some()
+        {
+            return Some(end - 2);
+        }
         let named = self.capitalised(end) || SOURCE_NOUNS.has(head);
         let mut start = end;
         while start > s {
@@ -898,8 +953,13 @@ impl<'a> Paragraph<'a> {
             // Lower-case words must lead to a role noun: "the minister", "a
             // senior official", not "the event brought back memories".
             let lowercase = !self.capitalised(j) && !DETERMINERS.has(w);
+            // … or to a name: "master of ceremonies Asab Al-Tabchi".
+            let name_ahead = (j..j + 5)
+                .take_while(|&k| self.word(k).is_some())
+                .any(|k| self.capitalised(k) && k + 1 < e && self.capitalised(k + 1));
             if lowercase
                 && !matches!(w, "of" | "for")
+                && !name_ahead
                 && !(j..j + 5)
                     .take_while(|&k| self.word(k).is_some())
                     .any(role_like)
@@ -1072,11 +1132,7 @@ impl<'a> Paragraph<'a> {
                         &["though", "although", "but", "while", "whereas"],
                     ))
             {
-                let cut = if self.raw(start - 1) == "," {
-                    start - 1
-                } else {
-                    start - 1
-                };
+                let cut = start - 1;
                 return Some(if cut > a && self.raw(cut - 1) == "," {
                     cut - 1
                 } else {
@@ -1489,6 +1545,23 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].0, "it was fair criticism");
         assert_eq!(found[1].1.as_deref(), Some("Mrs. Fiorina"));
+    }
+
+    #[test]
+    fn infinitives_handed_on_survey_shares_and_long_roles() {
+        let (_, source, cue, _) = one("She went on to say that the comments were truthful.");
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("She"), Some("say"))
+        );
+        let (_, source, _, _) = one("But six in 10 said they want the next president to continue.");
+        assert_eq!(source.as_deref(), Some("six in 10"));
+        let (_, source, _, _) =
+            one("“Thanks for welcoming them,” said master of ceremonies Asab Al-Tabchi.");
+        assert_eq!(
+            source.as_deref(),
+            Some("master of ceremonies Asab Al-Tabchi")
+        );
     }
 
     #[test]
