@@ -8,10 +8,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::extract;
 use crate::extract::dates::Day;
 use crate::extract::quotes::Span;
 use crate::extract::speakers::SpeakerKind;
-use crate::extract::{self};
 use crate::read::{self, ReadError};
 
 /// A span of the decoded text, in characters.

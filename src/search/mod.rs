@@ -182,7 +182,9 @@ impl NewsSearcher {
     ) -> Hit {
         let core = &self.index.schema.core;
         // A query that matches inside a quote is shown by that quote and its
-        // speaker; otherwise by the best passage of the body.
+        // speaker — unless the body matches more of the query than any quote
+        // does; otherwise by the best passage of the body.
+        let body = first_text(doc, core.body).unwrap_or_default();
         let best_quote = quotes::records(doc, core.quote_record)
             .into_iter()
             .enumerate()
@@ -190,25 +192,28 @@ impl NewsSearcher {
             .filter(|(strength, _, _)| *strength > 0)
             // The strongest match; the earliest quote among equals.
             .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
+            .filter(|(strength, _, _)| *strength >= match_strength(&body, highlights))
             .map(|(_, _, record)| record);
         let (snippet, snippet_speaker) = match best_quote {
             Some(record) => {
+                // Quotation marks only around what was said word for word.
                 let inner = make_snippet(&record.text, highlights, snippet_chars);
-                let text = format!("“{}”", inner.text);
+                let (text, shift) = if record.direct {
+                    (format!("“{}”", inner.text), 1)
+                } else {
+                    (inner.text, 0)
+                };
                 let highlights = inner
                     .highlights
                     .iter()
-                    .map(|[a, b]| [a + 1, b + 1])
+                    .map(|[a, b]| [a + shift, b + shift])
                     .collect();
                 (
                     Snippet { text, highlights },
                     Some(record.speaker.unwrap_or_default()),
                 )
             }
-            None => {
-                let body = first_text(doc, core.body).unwrap_or_default();
-                (make_snippet(&body, highlights, snippet_chars), None)
-            }
+            None => (make_snippet(&body, highlights, snippet_chars), None),
         };
         let texts = |field| {
             stored_values(doc, field)
