@@ -758,6 +758,16 @@ fn a_query_matching_a_quote_shows_the_quote_and_its_speaker() {
             .unwrap()
             .starts_with("“My grandfather sold soap")
     );
+
+    // Reported speech is shown without quotation marks.
+    let result = env.search("heritage careful", &[]);
+    let hit = &result["hits"][0];
+    assert_eq!(hit["snippet_speaker"], "UNESCO");
+    assert!(!hit["snippet"].as_str().unwrap().starts_with('“'));
+
+    // A body that matches more of the query than any quote is shown instead.
+    let result = env.search("laurel soap", &[]);
+    assert_eq!(result["hits"][0]["snippet_speaker"], Value::Null);
 }
 
 /// Guards extraction quality: the PolNeAR development set must score at
