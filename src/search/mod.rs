@@ -19,7 +19,7 @@ use crate::extract::dates::Day;
 use crate::index::NewsIndex;
 use crate::index::document::{first_day, first_text, stored_values};
 use crate::search::facets::{FacetCollector, FacetResult, FacetSpec};
-use crate::search::snippet::{Snippet, make_snippet, match_strength};
+use crate::search::snippet::{Passage, Snippet, make_snippet, match_strength};
 
 /// The order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -185,6 +185,7 @@ impl NewsSearcher {
         // speaker — unless the body matches more of the query than any quote
         // does; otherwise by the best passage of the body.
         let body = first_text(doc, core.body).unwrap_or_default();
+        let body = Passage::new(&body, highlights);
         let best_quote = quotes::records(doc, core.quote_record)
             .into_iter()
             .enumerate()
@@ -192,7 +193,7 @@ impl NewsSearcher {
             .filter(|(strength, _, _)| *strength > 0)
             // The strongest match; the earliest quote among equals.
             .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
-            .filter(|(strength, _, _)| *strength >= match_strength(&body, highlights))
+            .filter(|(strength, _, _)| *strength >= body.strength())
             .map(|(_, _, record)| record);
         let (snippet, snippet_speaker) = match best_quote {
             Some(record) => {
@@ -213,7 +214,7 @@ impl NewsSearcher {
                     Some(record.speaker.unwrap_or_default()),
                 )
             }
-            None => (make_snippet(&body, highlights, snippet_chars), None),
+            None => (body.snippet(snippet_chars), None),
         };
         let texts = |field| {
             stored_values(doc, field)

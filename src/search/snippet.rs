@@ -32,24 +32,47 @@ struct Match {
 
 /// The best passage of about `max_chars` characters of `body`.
 pub fn make_snippet(body: &str, highlights: &Highlights, max_chars: usize) -> Snippet {
-    let matches = find_matches(body, highlights);
-    let max_bytes = byte_len_of_chars(body, 0, max_chars);
-    let (start, end) = match best_window(&matches, body, max_chars) {
-        Some(window) => window,
-        None => (0, shrink_to_word(body, 0, max_bytes)),
-    };
-    render(body, start, end, &matches)
+    Passage::new(body, highlights).snippet(max_chars)
 }
 
 /// How many distinct query parts match in `text` (0: none).
 pub fn match_strength(text: &str, highlights: &Highlights) -> usize {
-    let mut keys: Vec<usize> = find_matches(text, highlights)
-        .iter()
-        .map(|m| m.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys.len()
+    Passage::new(text, highlights).strength()
+}
+
+/// A text analysed once for a query: how strongly it matches, and its best
+/// snippet, without tokenising it twice.
+pub struct Passage<'a> {
+    text: &'a str,
+    matches: Vec<Match>,
+}
+
+impl<'a> Passage<'a> {
+    pub fn new(text: &'a str, highlights: &Highlights) -> Passage<'a> {
+        Passage {
+            text,
+            matches: find_matches(text, highlights),
+        }
+    }
+
+    /// How many distinct query parts match (0: none).
+    pub fn strength(&self) -> usize {
+        let mut keys: Vec<usize> = self.matches.iter().map(|m| m.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
+    }
+
+    /// The best passage of about `max_chars` characters.
+    pub fn snippet(&self, max_chars: usize) -> Snippet {
+        let body = self.text;
+        let max_bytes = byte_len_of_chars(body, 0, max_chars);
+        let (start, end) = match best_window(&self.matches, body, max_chars) {
+            Some(window) => window,
+            None => (0, shrink_to_word(body, 0, max_bytes)),
+        };
+        render(body, start, end, &self.matches)
+    }
 }
 
 fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
@@ -59,8 +82,19 @@ fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
     {
         return Vec::new();
     }
-    let stems = tokenizers::tokens(&mut tokenizers::stemmed(), body);
-    let words = tokenizers::tokens(&mut tokenizers::words(), body);
+    // Building an analyser allocates its filter chain; every hit on a page
+    // needs two, for the body and each quote, so each thread keeps its own.
+    thread_local! {
+        static ANALYSERS: std::cell::RefCell<(tantivy::tokenizer::TextAnalyzer, tantivy::tokenizer::TextAnalyzer)> =
+            std::cell::RefCell::new((tokenizers::stemmed(), tokenizers::words()));
+    }
+    let (stems, words) = ANALYSERS.with(|cell| {
+        let (stemmed, plain) = &mut *cell.borrow_mut();
+        (
+            tokenizers::tokens(stemmed, body),
+            tokenizers::tokens(plain, body),
+        )
+    });
     let mut matches = Vec::new();
     for (i, token) in stems.iter().enumerate() {
         let term = highlights.terms.iter().position(|t| *t == token.text);
