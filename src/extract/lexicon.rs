@@ -433,6 +433,15 @@ word_set!(
         "concludes",
         "comment",
         "commented",
+        "maintain",
+        "maintains",
+        "maintained",
+        "pointed",
+        "expect",
+        "asserting",
+        "vowed",
+        "vow",
+        "vows",
     ]
 );
 

@@ -262,6 +262,58 @@ impl<'a> Paragraph<'a> {
         }
     }
 
+    /// Rejects readings that are not statements: a possessive source ("Mr.
+    /// Trump's pointed critique"), reported content of one or two words, or
+    /// a bare prepositional phrase ("said of her conversation", "said
+    /// aboard his plane"), or "adding 151,000 jobs".
+    fn plausible(&self, attribution: &Attribution) -> bool {
+        let body_text = |span: Span| &self.text[span.start - self.base..span.end - self.base];
+        if let Some(source) = attribution.source
+            && (source.end - self.base) <= self.text.len()
+            && source.start >= self.base
+        {
+            let source = body_text(source);
+            if source.ends_with("'s") || source.ends_with("’s") {
+                return false;
+            }
+        }
+        if attribution.direct || attribution.content.start < self.base {
+            return true;
+        }
+        let content = body_text(attribution.content);
+        let words: Vec<&str> = content.split_whitespace().collect();
+        if words.len() < 3 {
+            return false;
+        }
+        let first = words[0].to_lowercase();
+        let prepositional = matches!(
+            first.as_str(),
+            "of" | "about"
+                | "aboard"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "for"
+                | "over"
+                | "with"
+                | "to"
+                | "from"
+                | "while"
+                | "when"
+        );
+        if prepositional && words.len() <= 10 {
+            return false;
+        }
+        let adding = attribution
+            .cue
+            .filter(|cue| cue.start >= self.base)
+            .is_some_and(|cue| body_text(cue).to_lowercase().starts_with("add"));
+        !(adding && first.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     /// The token that contains body offset `at`.
     fn token_at(&self, at: usize) -> Option<usize> {
         let at = at.checked_sub(self.base)?;
@@ -315,7 +367,10 @@ impl<'a> Paragraph<'a> {
             let before = out.len();
             let mut i = s.max(covered_until);
             while i < e {
-                match self.attribution_at(i, s, e) {
+                match self
+                    .attribution_at(i, s, e)
+                    .filter(|(attribution, _)| self.plausible(attribution))
+                {
                     Some((attribution, resume)) => {
                         if let Some(source) = attribution.source {
                             let first = self.token_at(source.start);
@@ -1562,6 +1617,13 @@ mod tests {
             source.as_deref(),
             Some("master of ceremonies Asab Al-Tabchi")
         );
+    }
+
+    #[test]
+    fn implausible_readings_are_dropped() {
+        assert!(read("Mr. Trump's pointed critique of the plan startled his allies.").is_empty());
+        assert!(read("She said of her conversation with the nominee.").is_empty());
+        assert!(read("The economy kept growing, adding 151,000 jobs during the month.").is_empty());
     }
 
     #[test]
