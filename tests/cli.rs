@@ -35,6 +35,18 @@ impl Env {
         cmd
     }
 
+    /// Runs a command expected to succeed; returns its stdout as text.
+    fn stdout_of(&self, args: &[&str]) -> String {
+        let out = self
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    }
+
     /// Runs a command expected to exit with `code`; returns its stderr.
     fn stderr_of(&self, args: &[&str], code: i32) -> String {
         let out = self.cmd(args).assert().code(code).get_output().clone();
@@ -148,26 +160,10 @@ fn snippet_highlights_the_matched_words() {
 #[test]
 fn terminal_output_colours_matches_only_when_asked() {
     let env = corpus_env();
-    let plain = env
-        .cmd(&["search", "reservoirs"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(!String::from_utf8(plain).unwrap().contains('\x1b'));
-    let coloured = env
-        .cmd(&["search", "reservoirs", "--color", "always"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(
-        String::from_utf8(coloured)
-            .unwrap()
-            .contains("\x1b[1;31mreservoirs\x1b[0m")
-    );
+    let plain = env.stdout_of(&["search", "reservoirs"]);
+    assert!(!plain.contains('\x1b'));
+    let coloured = env.stdout_of(&["search", "reservoirs", "--color", "always"]);
+    assert!(coloured.contains("\x1b[1;31mreservoirs\x1b[0m"));
 }
 
 #[test]
@@ -462,14 +458,7 @@ fn show_prints_every_stored_field() {
         "internal fields stay hidden"
     );
 
-    let text = env
-        .cmd(&["show", id])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(text).unwrap();
+    let text = env.stdout_of(&["show", id]);
     assert!(text.contains("title") && text.contains("laurel soap"));
     env.cmd(&["show", "0000000000000000"]).assert().code(1);
 }
@@ -732,14 +721,7 @@ fn speakers_are_searchable_facetable_and_quotable() {
     let listed = quotes["quotes"].as_array().unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert!(listed.iter().all(|q| q["speaker"] == "Jean-Marc Ayrault"));
-    let text = env
-        .cmd(&["quotes", "chemical weapons", "--speaker", "Ayrault"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(text).unwrap();
+    let text = env.stdout_of(&["quotes", "chemical weapons", "--speaker", "Ayrault"]);
     assert!(
         text.starts_with("Jean-Marc Ayrault (Foreign Minister) — "),
         "{text}"
