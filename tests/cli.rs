@@ -792,3 +792,24 @@ fn quote_extraction_quality_does_not_fall() {
         "source precision fell to {source_precision:.3}"
     );
 }
+
+#[test]
+fn an_index_from_another_schema_asks_for_a_rebuild() {
+    let env = Env::new();
+    // An index written with some other schema, as an older newsdex would leave.
+    fs::create_dir_all(env.index_path()).unwrap();
+    let mut builder = tantivy::schema::Schema::builder();
+    builder.add_text_field("headline", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(env.index_path(), builder.build()).unwrap();
+
+    let stderr = env.stderr_of(&["search", "anything"], 1);
+    assert!(
+        stderr.contains("different schema") && stderr.contains("--rebuild"),
+        "{stderr}"
+    );
+    let root = env.articles("news", &[("a.txt", b"Alpha headline here\n\nAlpha body.")]);
+    env.cmd(&["index", "--rebuild", root.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(total(&env.search("alpha", &[])), 1);
+}
