@@ -254,12 +254,13 @@ impl Resolver<'_> {
             .filter(|n| n.start < at)
             .rfind(matches)
             .or_else(|| self.names().iter().find(matches))
+            // Else a full name with the word anywhere in it ("Bush" in a
+            // name that ends with a suffix).
             .or_else(|| {
-                // A known speaker with this surname (named in an earlier source).
-                None.or(self.names().iter().find(|n| {
-                    n.name.split_whitespace().any(|w| w == word)
-                        && n.name.split_whitespace().count() > 1
-                }))
+                self.names().iter().find(|n| {
+                    n.name.split_whitespace().count() > 1
+                        && n.name.split_whitespace().any(|w| w == word)
+                })
             })
     }
 

@@ -285,15 +285,12 @@ pub fn write_extracted(
     writeln!(out, "  dateline  {}", field(article.dateline.clone()))?;
     writeln!(out, "  source    {}", field(article.source.clone()))?;
     writeln!(out, "  words     {}", article.word_count)?;
-    writeln!(
-        out,
-        "  speakers  {}",
-        if article.speakers.is_empty() {
-            none()
-        } else {
-            String::new()
-        }
-    )?;
+    let speakers_note = if article.speakers.is_empty() {
+        none()
+    } else {
+        String::new()
+    };
+    writeln!(out, "  speakers  {speakers_note}")?;
     for speaker in &article.speakers {
         let role = speaker
             .role
@@ -311,15 +308,12 @@ pub fn write_extracted(
             ))
         )?;
     }
-    writeln!(
-        out,
-        "  quotes    {}",
-        if article.quotes.is_empty() {
-            none()
-        } else {
-            String::new()
-        }
-    )?;
+    let quotes_note = if article.quotes.is_empty() {
+        none()
+    } else {
+        String::new()
+    };
+    writeln!(out, "  quotes    {quotes_note}")?;
     for quote in &article.quotes {
         let who = match (&quote.speaker, &quote.source) {
             (Some(name), _) => style.bold(name),
