@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::extract::dateline::Dateline;
 use crate::extract::dates::Day;
+use crate::extract::places::Place;
 use crate::extract::quotes::Quote;
 use crate::extract::speakers::Speaker;
 
@@ -33,6 +34,7 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Direct quotes and reported speech, with their speakers.
     pub quotes: Vec<Quote>,
-    /// Reserved for the places extractor.
-    pub places: Vec<String>,
+    /// Places named in it, resolved against the gazetteer; the dateline's
+    /// place first.
+    pub places: Vec<Place>,
 }

@@ -12,6 +12,7 @@
 pub mod article;
 pub mod error;
 pub mod extract;
+pub mod gazetteer;
 pub mod index;
 pub mod read;
 pub mod render;

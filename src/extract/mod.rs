@@ -1,11 +1,12 @@
 //! Extraction: pure functions from article text to structured data.
 //!
 //! [`enrich`] runs every extractor over an [`Article`] a reader produced.
-//! Speakers and places plug in here.
+//! Quotes, speakers and places share one tokenisation of the body.
 
 pub mod dateline;
 pub mod dates;
 pub mod lexicon;
+pub mod places;
 pub mod quotes;
 pub mod report;
 pub mod speakers;
@@ -13,8 +14,9 @@ pub mod text;
 pub mod tokens;
 
 use crate::article::Article;
-use crate::extract::quotes::Quote;
-use crate::extract::speakers::Speaker;
+use crate::extract::quotes::{Quote, Span};
+use crate::extract::speakers::{Speaker, SpeakerKind};
+use crate::extract::tokens::Tok;
 
 /// Fills the fields the extractors derive from the text: dateline, date
 /// (when the reader found none), source (the dateline's agency, when the
@@ -31,22 +33,69 @@ pub fn enrich(article: &mut Article) {
     }
     article.word_count = text::word_count(&article.body);
     // The dateline is not part of any sentence's subject: blank it (byte
-    // for byte, so offsets stay valid) before reading quotes.
-    let (speakers, quotes) = match &article.dateline {
+    // for byte, so offsets stay valid) before reading quotes and places.
+    let text = match &article.dateline {
         Some(dateline) => {
             let mut masked = article.body.clone();
             let blank = " ".repeat(dateline.body_start);
             masked.replace_range(..dateline.body_start, &blank);
-            speakers_and_quotes(&masked)
+            std::borrow::Cow::Owned(masked)
         }
-        None => speakers_and_quotes(&article.body),
+        None => std::borrow::Cow::Borrowed(article.body.as_str()),
     };
-    article.speakers = speakers;
-    article.quotes = quotes;
+    let read = read_text(&text);
+    article.places = places::find_places(
+        article.title.as_deref(),
+        &article.body,
+        &read.tokens,
+        article.dateline.as_ref(),
+        &read.person_spans(),
+        &read.person_words(),
+    );
+    article.speakers = read.speakers;
+    article.quotes = read.quotes;
+}
+
+/// What the quote and speaker extractors read from a body.
+pub struct ReadText {
+    pub speakers: Vec<Speaker>,
+    pub quotes: Vec<Quote>,
+    /// The body's tokens, for the extractors that follow.
+    pub tokens: Vec<Tok>,
+}
+
+impl ReadText {
+    /// Where the text names people (whose names are not places).
+    pub fn person_spans(&self) -> Vec<Span> {
+        self.people()
+            .flat_map(|s| s.mentions.iter().copied())
+            .collect()
+    }
+
+    /// The words of the people's names: "Obama" of Barack Obama.
+    pub fn person_words(&self) -> Vec<&str> {
+        self.people()
+            .flat_map(|s| s.name.split_whitespace())
+            .collect()
+    }
+
+    /// People with a full name. A one-word "person" may be a place the
+    /// speaker resolver could not tell from one ("California reported").
+    fn people(&self) -> impl Iterator<Item = &Speaker> {
+        self.speakers
+            .iter()
+            .filter(|s| s.kind == SpeakerKind::Person && s.name.split_whitespace().nth(1).is_some())
+    }
 }
 
 /// Finds the quotes of a body and resolves their speakers.
 pub fn speakers_and_quotes(body: &str) -> (Vec<Speaker>, Vec<Quote>) {
+    let read = read_text(body);
+    (read.speakers, read.quotes)
+}
+
+/// Reads quotes and speakers, keeping the tokens.
+pub fn read_text(body: &str) -> ReadText {
     let (attributions, tokens) = quotes::read_body(body);
     let resolved = speakers::resolve_with_tokens(body, &attributions, &tokens);
     let quotes = attributions
@@ -61,7 +110,11 @@ pub fn speakers_and_quotes(body: &str) -> (Vec<Speaker>, Vec<Quote>) {
             speaker: speaker.map(|i| resolved.speakers[i].name.clone()),
         })
         .collect();
-    (resolved.speakers, quotes)
+    ReadText {
+        speakers: resolved.speakers,
+        quotes,
+        tokens,
+    }
 }
 
 #[cfg(test)]

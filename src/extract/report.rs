@@ -10,8 +10,10 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::extract;
 use crate::extract::dates::Day;
+use crate::extract::places::PlaceRole;
 use crate::extract::quotes::Span;
 use crate::extract::speakers::SpeakerKind;
+use crate::gazetteer::PlaceKind;
 use crate::read::{self, ReadError};
 
 /// A span of the decoded text, in characters.
@@ -47,6 +49,20 @@ pub struct QuoteReport {
     pub speaker: Option<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceReport {
+    pub name: String,
+    pub geonameid: u32,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+    pub country_code: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub role: PlaceRole,
+    pub mentions: Vec<Mention>,
+}
+
 /// Everything extracted from one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractedArticle {
@@ -58,6 +74,7 @@ pub struct ExtractedArticle {
     pub word_count: u64,
     pub speakers: Vec<SpeakerReport>,
     pub quotes: Vec<QuoteReport>,
+    pub places: Vec<PlaceReport>,
     pub body: String,
 }
 
@@ -77,6 +94,22 @@ pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, ReadError> {
 
 fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> ExtractedArticle {
     let base = article.body_start;
+    // The title is the text's first line that reads as one; its offset is
+    // where it occurs before the body.
+    let title_base = article
+        .title
+        .as_deref()
+        .and_then(|t| text[..base.min(text.len())].find(t));
+    let title_mention = |m: Span| {
+        title_base.map(|at| Mention {
+            start: chars.of(at + m.start),
+            end: chars.of(at + m.end),
+        })
+    };
+    let mention = |m: Span| Mention {
+        start: chars.of(base + m.start),
+        end: chars.of(base + m.end),
+    };
     let to_text = |span: Span| TextSpan {
         text: text[base + span.start..base + span.end].to_string(),
         start: chars.of(base + span.start),
@@ -96,14 +129,7 @@ fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> Ex
                 name: s.name.clone(),
                 role: s.role.clone(),
                 kind: s.kind,
-                mentions: s
-                    .mentions
-                    .iter()
-                    .map(|m| Mention {
-                        start: chars.of(base + m.start),
-                        end: chars.of(base + m.end),
-                    })
-                    .collect(),
+                mentions: s.mentions.iter().map(|&m| mention(m)).collect(),
             })
             .collect(),
         quotes: article
@@ -117,6 +143,27 @@ fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> Ex
                 cue: q.cue.map(to_text),
                 source: q.source.map(to_text),
                 speaker: q.speaker.clone(),
+            })
+            .collect(),
+        places: article
+            .places
+            .iter()
+            .map(|p| PlaceReport {
+                name: p.name.clone(),
+                geonameid: p.geonameid,
+                kind: p.kind,
+                country: p.country.clone(),
+                country_code: p.country_code.clone(),
+                admin1: p.admin1.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                role: p.role,
+                mentions: p
+                    .title_mentions
+                    .iter()
+                    .filter_map(|&m| title_mention(m))
+                    .chain(p.mentions.iter().map(|&m| mention(m)))
+                    .collect(),
             })
             .collect(),
         body: article.body.clone(),

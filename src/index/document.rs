@@ -73,7 +73,7 @@ pub fn to_document(
         );
     }
     for place in &article.places {
-        doc.add_text(f.place, place);
+        doc.add_text(f.place, &place.name);
     }
     doc.add_u64(f.file_size, fingerprint.size);
     doc.add_u64(f.file_mtime, fingerprint.mtime_ns);

@@ -1,0 +1,1124 @@
+//! Places: find the place names of a text and resolve each to one entry of
+//! the gazetteer.
+//!
+//! Recognition walks the gazetteer's name index from every capitalised word,
+//! word by word, and keeps the longest name ("New York City" over "New
+//! York"). A name is then kept or dropped by the words around it: a title
+//! before it ("Mr. Jordan"), a capitalised word before or after it that
+//! makes it part of a longer proper noun ("Paris Hilton", "New York Times",
+//! "George Washington"), a person of the article it names ("Obama said"),
+//! or, for a name that is also an English word ("Reading", "Nice", "Chad"),
+//! the lack of anything that makes it a place.
+//!
+//! Resolution picks one place per name and article ("one sense per
+//! discourse"). Candidates are scored by what they are (countries and big
+//! cities first), how the name names them (the GeoNames name over an
+//! alternate one), and above all by the other places of the article: the
+//! dateline, the countries and regions named elsewhere, and a qualifier
+//! right after the name ("Alexandria, Louisiana", "Paris, Texas").
+//!
+//! Demonyms ("Syrian", "French") are not place mentions: "French wine" is
+//! not about France in the way "wine from France" is. They count as
+//! evidence for their country when resolving the other names.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::extract::dateline::Dateline;
+use crate::extract::lexicon::{HONORIFICS, ROLE_HEADS, word_set};
+use crate::extract::quotes::Span;
+use crate::extract::tokens::{Kind, Tok};
+use crate::gazetteer::normalise::{name_key, push_word};
+use crate::gazetteer::{Gazetteer, NameType, PlaceKind, PlaceRef, Postings};
+
+/// How a place figures in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceRole {
+    /// Where the story was filed from: `ALEPPO, Syria (Reuters) -`.
+    Dateline,
+    /// Named in the text.
+    Mention,
+}
+
+/// A place of an article, resolved to a gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// The GeoNames name: "Aleppo", "United States".
+    pub name: String,
+    pub geonameid: u32,
+    pub kind: PlaceKind,
+    /// The country's name ("Syria"); none for continents and wider areas.
+    pub country: Option<String>,
+    pub country_code: Option<String>,
+    /// The first-level region a city lies in ("Louisiana").
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub role: PlaceRole,
+    /// Names from the continent down to the place: Asia, Syria, Aleppo, Aleppo.
+    pub path: Vec<String>,
+    /// Where the body names it (byte offsets into the body).
+    #[serde(skip)]
+    pub mentions: Vec<Span>,
+    /// Where the title names it (byte offsets into the title).
+    #[serde(skip)]
+    pub title_mentions: Vec<Span>,
+}
+
+word_set!(
+    LOCATIVES,
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "to",
+        "into",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "toward",
+        "towards",
+        "via",
+        "of",
+        "between",
+        "within",
+        "through",
+        "visit",
+        "visited",
+        "visiting",
+        "reached",
+        "entered",
+        "left",
+    ]
+);
+
+word_set!(
+    DIRECTIONS,
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+        "downtown",
+        "rural",
+        "metropolitan",
+    ]
+);
+
+word_set!(
+    CONNECTORS,
+    [
+        "of", "de", "la", "le", "les", "du", "des", "del", "el", "al", "upon", "on", "the", "and",
+        "en", "sur", "am", "an", "der", "di", "da", "do", "dos", "das", "y", "i", "under", "in",
+    ]
+);
+
+// Words that are never places, however capitalised: "in March", "Nov.".
+word_set!(
+    NEVER_PLACES,
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "midwest",
+        "downtown",
+        "university",
+        "olympic",
+        "justice",
+        "god",
+        "christmas",
+        "easter",
+        "i",
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "federal",
+        "national",
+        "capital",
+        "republic",
+    ]
+);
+
+// Last words of names of newspapers and the like, which contain a place
+// but are none: "New York Times", "Washington Post".
+word_set!(
+    MEDIA_TAILS,
+    [
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "globe",
+        "chronicle",
+        "gazette",
+        "telegraph",
+        "observer",
+        "examiner",
+        "inquirer",
+        "standard",
+        "independent",
+        "guardian",
+        "star",
+        "sun",
+        "mail",
+        "express",
+        "record",
+        "register",
+        "courier",
+        "dispatch",
+        "bulletin",
+        "review",
+        "daily",
+        "magazine",
+        "press",
+    ]
+);
+
+// Capitalised words after a place name that leave it a place: "Moscow Mayor
+// Sergei Sobyanin", "Texas Governor Greg Abbott".
+word_set!(
+    AFTER_PLACE,
+    [
+        "mayor",
+        "governor",
+        "gov",
+        "president",
+        "premier",
+        "police",
+        "army",
+        "minister",
+        "prime",
+        "foreign",
+        "interior",
+        "defense",
+        "defence",
+        "health",
+        "authorities",
+        "officials",
+        "state",
+        "province",
+        "governorate",
+        "county",
+        "parish",
+        "region",
+        "district",
+        "city",
+        "capital",
+        "airport",
+        "border",
+        "coast",
+        "sen",
+        "senator",
+        "rep",
+        "attorney",
+        "secretary",
+        "ambassador",
+        "embassy",
+        "residents",
+        "correspondent",
+        "bureau",
+    ]
+);
+
+/// A name found in the text, before resolution.
+#[derive(Debug, Clone)]
+struct Match<'g> {
+    span: Span,
+    key: String,
+    postings: Postings<'g>,
+    /// Token index of its first and last word.
+    first: usize,
+    last: usize,
+    /// Its first word begins a sentence (so its capital proves nothing).
+    sentence_initial: bool,
+    /// A locative word ("in", "near") comes right before it.
+    locative: bool,
+    /// "province", "state" follows: prefer a region.
+    typed_region: bool,
+    /// The region or country after a comma: "Alexandria, La." → Louisiana.
+    qualifier: Option<usize>,
+    /// It is itself such a qualifier.
+    qualifies: bool,
+    /// Found in the title (offsets into the title).
+    in_title: bool,
+}
+
+/// Finds and resolves the places of an article: its title (when it has
+/// one) and its body.
+///
+/// `tokens` are the body's tokens (as the quote reader made them),
+/// `dateline` the dateline it opens with, and `person_spans` the spans the
+/// speaker resolver took for people, whose names are not places.
+pub fn find_places(
+    title: Option<&str>,
+    body: &str,
+    tokens: &[Tok],
+    dateline: Option<&Dateline>,
+    person_spans: &[Span],
+    person_words: &[&str],
+) -> Vec<Place> {
+    let gaz = Gazetteer::embedded();
+    if gaz.is_empty() {
+        return Vec::new();
+    }
+    let mut matches = Vec::new();
+    let mut kept = Vec::new();
+    if let Some(title) = title {
+        let pieces = split_hyphens(title, &crate::extract::tokens::tokenize(title));
+        let found = find_names(gaz, title, &pieces);
+        kept.extend(keep_places(gaz, title, &pieces, &found, &[], person_words));
+        matches.extend(found.into_iter().map(|m| Match {
+            in_title: true,
+            ..m
+        }));
+    }
+    let offset = matches.len();
+    let pieces = split_hyphens(body, tokens);
+    let found = find_names(gaz, body, &pieces);
+    kept.extend(keep_places(
+        gaz,
+        body,
+        &pieces,
+        &found,
+        person_spans,
+        person_words,
+    ));
+    matches.extend(found.into_iter().map(|m| Match {
+        qualifier: m.qualifier.map(|q| q + offset),
+        ..m
+    }));
+    let dateline_places = dateline
+        .map(|d| dateline_places(gaz, body, d))
+        .unwrap_or_default();
+    resolve(gaz, &matches, &kept, &dateline_places)
+}
+
+/// Splits hyphenated words into their parts, so "Canada-wide",
+/// "Russia-Turkey ties" and "Middlesex-London" show their place names
+/// (names with hyphens still match: the normal form reads a hyphen as a
+/// space).
+fn split_hyphens(text: &str, tokens: &[Tok]) -> Vec<Tok> {
+    let mut pieces = Vec::with_capacity(tokens.len());
+    for &t in tokens {
+        let word = t.text(text);
+        if t.kind != Kind::Word || !word.contains('-') {
+            pieces.push(t);
+            continue;
+        }
+        let mut start = t.start;
+        for part in word.split('-') {
+            if !part.is_empty() {
+                pieces.push(Tok {
+                    start,
+                    end: start + part.len(),
+                    kind: Kind::Word,
+                });
+            }
+            start += part.len() + 1;
+        }
+    }
+    pieces
+}
+
+/// Whether two tokens are parts of one hyphenated word.
+fn hyphen_joined(text: &str, a: Tok, b: Tok) -> bool {
+    a.end + 1 == b.start && text.as_bytes()[a.end] == b'-'
+}
+
+/// Every gazetteer name in the text, longest first, none overlapping.
+fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'g>> {
+    let mut found = Vec::new();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        if tok.kind != Kind::Word || !starts_upper(tok.text(body)) {
+            i += 1;
+            continue;
+        }
+        let mut cursor = gaz.cursor();
+        key.clear();
+        let mut best: Option<(usize, usize, Postings<'g>)> = None;
+        let mut j = i;
+        while j < tokens.len() && j < i + 7 {
+            let t = tokens[j];
+            if t.kind != Kind::Word {
+                break;
+            }
+            let text = t.text(body);
+            if j > i {
+                // Names run over capitalised words and lower-case particles
+                // ("Rio de Janeiro"), never over other lower-case words.
+                if !starts_upper(text) && !CONNECTORS.has(&text.to_lowercase()) {
+                    break;
+                }
+                if body[tokens[j - 1].end..t.start].contains('\n') {
+                    break;
+                }
+                key.push(' ');
+                if !cursor.feed(b" ") {
+                    break;
+                }
+            }
+            let mark = key.len();
+            if !push_word(text, &mut key) || !cursor.feed(&key.as_bytes()[mark..]) {
+                break;
+            }
+            if let Some(postings) = cursor.postings() {
+                best = Some((j, key.len(), postings));
+            }
+            if has_possessive(text) {
+                break;
+            }
+            j += 1;
+        }
+        match best {
+            Some((last, key_len, postings)) => {
+                let end_tok = tokens[last];
+                let end = end_tok.end - possessive_len(end_tok.text(body));
+                found.push(Match {
+                    span: Span {
+                        start: tok.start,
+                        end,
+                    },
+                    key: key[..key_len].to_string(),
+                    postings,
+                    first: i,
+                    last,
+                    sentence_initial: sentence_initial(body, tokens, i),
+                    locative: i > 0
+                        && tokens[i - 1].kind == Kind::Word
+                        && LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
+                    typed_region: tokens.get(last + 1).is_some_and(|t| {
+                        let w = t.text(body).to_lowercase();
+                        matches!(
+                            w.as_str(),
+                            "province"
+                                | "state"
+                                | "governorate"
+                                | "region"
+                                | "oblast"
+                                | "prefecture"
+                        )
+                    }),
+                    qualifier: None,
+                    qualifies: false,
+                    in_title: false,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    link_qualifiers(body, tokens, &mut found);
+    found
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_possessive(word: &str) -> bool {
+    possessive_len(word) > 0
+}
+
+fn possessive_len(word: &str) -> usize {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    0
+}
+
+/// Whether token `i` opens a sentence, a line or a quotation, where a
+/// capital letter is no sign of a name.
+fn sentence_initial(body: &str, tokens: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| tokens[p]) else {
+        return true;
+    };
+    if body[prev.end..tokens[i].start].contains('\n') {
+        return true;
+    }
+    prev.kind == Kind::Punct
+        && matches!(
+            prev.text(body),
+            "." | "!"
+                | "?"
+                | ":"
+                | ";"
+                | "“"
+                | "\""
+                | "‘"
+                | "'"
+                | "("
+                | "["
+                | "—"
+                | "–"
+                | "-"
+                | "…"
+                | "”"
+                | "''"
+                | "``"
+        )
+}
+
+/// "Alexandria, Louisiana": a name followed by a comma and a region or
+/// country qualifies it.
+fn link_qualifiers(body: &str, tokens: &[Tok], matches: &mut [Match]) {
+    for k in 0..matches.len().saturating_sub(1) {
+        let (a, b) = (&matches[k], &matches[k + 1]);
+        let comma_between = b.first == a.last + 2 && tokens[a.last + 1].text(body) == ",";
+        if comma_between {
+            matches[k].qualifier = Some(k + 1);
+            matches[k + 1].qualifies = true;
+        }
+    }
+}
+
+/// A place a dateline names, with the region or country after it.
+struct DatelinePlace<'g> {
+    span: Span,
+    postings: Postings<'g>,
+    region: Option<(Span, Postings<'g>)>,
+}
+
+/// The places a dateline names: `NEW YORK/WASHINGTON`, `LAGOS, Nigeria`.
+fn dateline_places<'g>(
+    gaz: &'g Gazetteer,
+    body: &str,
+    dateline: &Dateline,
+) -> Vec<DatelinePlace<'g>> {
+    let Some(place) = &dateline.place else {
+        return Vec::new();
+    };
+    let head = &body[..dateline.body_start.min(body.len())];
+    let region = dateline.region.as_deref().and_then(|r| {
+        let postings = gaz.lookup(&name_key(r))?;
+        let start = head.find(r)?;
+        Some((
+            Span {
+                start,
+                end: start + r.len(),
+            },
+            postings,
+        ))
+    });
+    let mut out = Vec::new();
+    let mut search_from = 0;
+    for part in place.split('/') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let Some(postings) = gaz.lookup(&name_key(part)) else {
+            continue;
+        };
+        let Some(at) = head[search_from..].find(part) else {
+            continue;
+        };
+        let start = search_from + at;
+        search_from = start + part.len();
+        out.push(DatelinePlace {
+            span: Span {
+                start,
+                end: start + part.len(),
+            },
+            postings,
+            region,
+        });
+    }
+    out
+}
+
+/// Which matches name places: the filters of recognition. Returns, per
+/// match, whether it is kept.
+fn keep_places(
+    gaz: &Gazetteer,
+    body: &str,
+    tokens: &[Tok],
+    matches: &[Match],
+    person_spans: &[Span],
+    person_words: &[&str],
+) -> Vec<bool> {
+    let mut keep: Vec<Option<bool>> = matches
+        .iter()
+        .map(|m| keep_one(gaz, body, tokens, m, person_spans, person_words))
+        .collect();
+    // A name that is also a common word, at the start of a sentence, is a
+    // place when the article uses it as one elsewhere.
+    let confirmed: std::collections::HashSet<&str> = matches
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k == Some(true))
+        .map(|(m, _)| m.key.as_str())
+        .collect();
+    let confirmed: std::collections::HashSet<String> =
+        confirmed.into_iter().map(str::to_string).collect();
+    for (m, k) in matches.iter().zip(keep.iter_mut()) {
+        if k.is_none() {
+            *k = Some(confirmed.contains(&m.key));
+        }
+    }
+    keep.into_iter().map(|k| k.unwrap_or(false)).collect()
+}
+
+/// Some(keep) when the words around decide; None when only the rest of the
+/// article can (a common word opening a sentence).
+fn keep_one(
+    gaz: &Gazetteer,
+    body: &str,
+    tokens: &[Tok],
+    m: &Match,
+    person_spans: &[Span],
+    person_words: &[&str],
+) -> Option<bool> {
+    let surface = &body[m.span.start..m.span.end];
+    if m.first == m.last && (NEVER_PLACES.has(&m.key) || is_contraction(surface)) {
+        return Some(false);
+    }
+    let mentionable = m
+        .postings
+        .iter()
+        .any(|c| matches!(c.name_type, NameType::Main | NameType::Alternate));
+    if !mentionable {
+        // A region's abbreviation is a mention where it qualifies a place
+        // ("Churchill, Man.") or follows "in" ("in B.C.").
+        let abbreviation = m
+            .postings
+            .iter()
+            .any(|c| c.name_type == NameType::Qualifier);
+        return Some(abbreviation && (m.qualifies || m.locative));
+    }
+    if person_spans
+        .iter()
+        .any(|p| p.start < m.span.end && m.span.start < p.end)
+    {
+        return Some(false);
+    }
+    let single_word = m.first == m.last;
+    if single_word && !m.locative && person_words.contains(&surface) {
+        return Some(false);
+    }
+    let all_caps = is_all_caps(surface);
+    // "HIV", "ALMA": an all-capitals word is an acronym unless it names a
+    // country or region ("US", "NSW") or opens a line, as datelines do.
+    let line_start = m.first == 0 || body[tokens[m.first - 1].end..m.span.start].contains('\n');
+    if all_caps && single_word && !line_start {
+        let wide = m.postings.iter().any(|c| {
+            c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region
+        });
+        if !wide {
+            return Some(false);
+        }
+    }
+    // "Somali", "Kurdish": a demonym, even where a town shares the name.
+    if m.postings.iter().any(|c| c.name_type == NameType::Demonym)
+        && !m.postings.iter().any(|c| {
+            c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region
+        })
+    {
+        return Some(false);
+    }
+    // A title before it makes it a person: "Mr. Jordan", "President Washington".
+    let joined_before = m.first > 0 && hyphen_joined(body, tokens[m.first - 1], tokens[m.first]);
+    let joined_after = tokens
+        .get(m.last + 1)
+        .is_some_and(|&n| hyphen_joined(body, tokens[m.last], n));
+    if let Some(prev) = word_before(tokens, m.first).filter(|_| !joined_before) {
+        let prev_text = prev.text(body);
+        let lower = prev_text.to_lowercase();
+        let w = lower.trim_end_matches('.');
+        let capital_role = starts_upper(prev_text) && ROLE_HEADS.has(w);
+        if HONORIFICS.has(w) && w != "the" || capital_role {
+            return Some(false);
+        }
+        // "George Washington", "Michael Jordan": a first name before it.
+        // A capitalised ordinary word leaves it a place ("Environment
+        // Canada", "Greater London").
+        let name_before = starts_upper(prev_text)
+            && !sentence_initial(body, tokens, m.first - 1)
+            && !is_all_caps(prev_text)
+            && !gaz.is_english_word(w);
+        if name_before {
+            return Some(false);
+        }
+    }
+    // "Paris Hilton", "New York Times": a name or a newspaper after it.
+    // Ordinary words leave it a place: "Texas Governor", "Granville County
+    // Fire Marshal", "US President-elect".
+    if let Some(next) = tokens
+        .get(m.last + 1)
+        .filter(|t| t.kind == Kind::Word && !joined_after)
+    {
+        let text = next.text(body);
+        let lower = text.to_lowercase();
+        let head = lower.split(['-', '.']).next().unwrap_or("");
+        let dateline_like = all_caps && surface.chars().count() > 3;
+        if starts_upper(text) && !has_possessive(surface) && !dateline_like {
+            let surname = !is_all_caps(text)
+                && !gaz.is_english_word(head)
+                && !AFTER_PLACE.has(head)
+                && !NEVER_PLACES.has(head);
+            if surname || MEDIA_TAILS.has(head) {
+                return Some(false);
+            }
+        }
+    }
+    if m.postings.common_word {
+        let country = m.postings.iter().any(|c| {
+            c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Country
+        });
+        if m.sentence_initial && !m.locative && !country {
+            return None;
+        }
+        let big = m.postings.iter().any(|c| {
+            let p = gaz.place(c.place);
+            p.kind() <= PlaceKind::Region || p.population() >= 100_000
+        });
+        return Some(big || m.locative);
+    }
+    Some(true)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// "I've", "We're": a pronoun and a verb, whatever a gazetteer says.
+fn is_contraction(word: &str) -> bool {
+    let Some((_, tail)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(tail, "ve" | "re" | "ll" | "d" | "m" | "t")
+}
+
+fn word_before(tokens: &[Tok], i: usize) -> Option<Tok> {
+    let prev = tokens.get(i.checked_sub(1)?)?;
+    (prev.kind == Kind::Word).then_some(*prev)
+}
+
+/// Evidence for resolution: how strongly each country and region is
+/// present in the article.
+#[derive(Default)]
+struct Context {
+    countries: HashMap<u32, f32>,
+    regions: HashMap<u32, f32>,
+    dateline_country: Option<u32>,
+    dateline_region: Option<u32>,
+}
+
+fn country_and_region(place: PlaceRef) -> (Option<u32>, Option<u32>) {
+    let region = if place.kind() == PlaceKind::Region {
+        Some(place)
+    } else {
+        place.region()
+    };
+    (place.country().map(|c| c.index), region.map(|r| r.index))
+}
+
+impl Context {
+    fn add(&mut self, place: PlaceRef, weight: f32) {
+        let (country, region) = country_and_region(place);
+        if let Some(c) = country {
+            *self.countries.entry(c).or_default() += weight;
+        }
+        if let Some(r) = region {
+            *self.regions.entry(r).or_default() += weight;
+        }
+    }
+
+    /// Weight of a country and a region from everything but `own` (the
+    /// name's own first reading, which is no evidence for itself).
+    fn weights(
+        &self,
+        country: Option<u32>,
+        region: Option<u32>,
+        own: Option<PlaceRef>,
+    ) -> (f32, f32) {
+        let (own_country, own_region) = own.map(country_and_region).unwrap_or((None, None));
+        let get = |map: &HashMap<u32, f32>, k: Option<u32>, own: Option<u32>| {
+            k.map(|k| map.get(&k).copied().unwrap_or(0.0) - if own == Some(k) { 1.0 } else { 0.0 })
+                .unwrap_or(0.0)
+                .max(0.0)
+        };
+        (
+            get(&self.countries, country, own_country),
+            get(&self.regions, region, own_region),
+        )
+    }
+}
+
+fn gaz_neighbour_weight(country: u32, ctx: &Context) -> f32 {
+    Gazetteer::embedded()
+        .neighbours(country)
+        .map(|n| ctx.countries.get(&n).copied().unwrap_or(0.0))
+        .sum()
+}
+
+fn prior(place: PlaceRef, name_type: NameType) -> f32 {
+    let kind = match place.kind() {
+        PlaceKind::Continent | PlaceKind::Country => 9.0,
+        PlaceKind::Area => 8.0,
+        PlaceKind::Region => (place.population().max(1) as f32).log10() + 0.3,
+        PlaceKind::City => (place.population().max(1) as f32).log10(),
+    };
+    let name = match name_type {
+        NameType::Main => 1.0,
+        NameType::Alternate => -0.5,
+        NameType::Demonym | NameType::Qualifier => -20.0,
+    };
+    kind + name
+}
+
+/// What one candidate reading has going for it.
+struct Reading {
+    place: u32,
+    name_type: NameType,
+    score: f32,
+    /// Evidence beyond the name itself: the article's other places, the
+    /// dateline, a qualifier, a locative word.
+    supported: bool,
+}
+
+fn read_candidate(
+    place: PlaceRef,
+    name_type: NameType,
+    ctx: &Context,
+    m: Option<&Match>,
+    qualifier: Option<&Postings>,
+    own: Option<PlaceRef>,
+) -> Reading {
+    let mut s = prior(place, name_type);
+    let (country, region) = country_and_region(place);
+    let (country_weight, region_weight) = ctx.weights(country, region, own);
+    s += 3.0 * (country_weight / (country_weight + 1.0));
+    // A place next door to the article's countries: Gaza beside Israel and
+    // Egypt is the Palestinian one.
+    if let Some(c) = country.filter(|_| country_weight < 1.0) {
+        let near: f32 = gaz_neighbour_weight(c, ctx);
+        s += 1.5 * (near / (near + 1.0));
+    }
+    s += 2.0 * (region_weight / (region_weight + 1.0));
+    let dateline_country = country.is_some() && ctx.dateline_country == country;
+    let dateline_region = region.is_some() && ctx.dateline_region == region;
+    if dateline_country {
+        s += 2.0;
+    }
+    if dateline_region {
+        s += 2.0;
+    }
+    let qualified = qualifier.is_some_and(|q| {
+        q.iter()
+            .any(|c| Some(c.place) == country || Some(c.place) == region)
+    });
+    if qualified {
+        s += 8.0;
+    }
+    if m.is_some_and(|m| m.typed_region) && place.kind() == PlaceKind::Region {
+        s += 4.0;
+    }
+    let locative = m.is_some_and(|m| m.locative);
+    let supported = match name_type {
+        NameType::Main => qualified || dateline_region || region_weight >= 1.0 || locative,
+        _ => qualified || locative,
+    };
+    Reading {
+        place: place.index,
+        name_type,
+        score: s,
+        supported,
+    }
+}
+
+/// The best reading of a name, or None when it has none that can be
+/// mentioned.
+fn best_reading(
+    gaz: &Gazetteer,
+    postings: &Postings,
+    ctx: &Context,
+    m: Option<&Match>,
+    qualifier: Option<&Postings>,
+    own: Option<PlaceRef>,
+) -> Option<Reading> {
+    let mut candidates: Vec<_> = postings
+        .iter()
+        .filter(|c| matches!(c.name_type, NameType::Main | NameType::Alternate))
+        .collect();
+    if candidates.is_empty() {
+        candidates = postings
+            .iter()
+            .filter(|c| c.name_type == NameType::Qualifier)
+            .collect();
+    }
+    let mut best: Option<Reading> = None;
+    for c in &candidates {
+        let place = gaz.place(c.place);
+        // A city and its own region under one name ("Aleppo", "New York"):
+        // news means the city.
+        let city_of_region = |o: &crate::gazetteer::Candidate| {
+            let city = gaz.place(o.place);
+            city.population() > 100_000 && city.region().is_some_and(|r| r.index == place.index)
+        };
+        if place.kind() == PlaceKind::Region
+            && !m.is_some_and(|m| m.typed_region)
+            && candidates.iter().any(city_of_region)
+        {
+            continue;
+        }
+        let reading = read_candidate(place, c.name_type, ctx, m, qualifier, own);
+        if best.as_ref().is_none_or(|b| reading.score > b.score) {
+            best = Some(reading);
+        }
+    }
+    best
+}
+
+/// Whether a reading is safe to report: big places need no help; a small
+/// town, or a place known by another name, needs the article to back it.
+fn confident(gaz: &Gazetteer, r: &Reading) -> bool {
+    let place = gaz.place(r.place);
+    let big = match place.kind() {
+        PlaceKind::City => place.population() >= 100_000,
+        _ => true,
+    };
+    match r.name_type {
+        NameType::Main => big || r.supported,
+        NameType::Alternate => {
+            place.population() >= 1_000_000 || place.kind() < PlaceKind::City || r.supported
+        }
+        _ => r.supported,
+    }
+}
+
+/// A resolved mention: the place, how it figures, where it is.
+struct Chosen {
+    place: u32,
+    role: PlaceRole,
+    span: Span,
+    in_title: bool,
+}
+
+fn resolve(
+    gaz: &Gazetteer,
+    matches: &[Match],
+    keep: &[bool],
+    datelines: &[DatelinePlace],
+) -> Vec<Place> {
+    let mut ctx = Context::default();
+    let mut chosen: Vec<Chosen> = Vec::new();
+    for d in datelines {
+        let region = d.region.as_ref().map(|(_, postings)| postings);
+        if let Some(r) = best_reading(gaz, &d.postings, &Context::default(), None, region, None) {
+            let p = gaz.place(r.place);
+            (ctx.dateline_country, ctx.dateline_region) = country_and_region(p);
+            chosen.push(Chosen {
+                place: r.place,
+                role: PlaceRole::Dateline,
+                span: d.span,
+                in_title: false,
+            });
+            // "LAGOS, Nigeria": the qualifier is named too.
+            if let Some((span, postings)) = &d.region {
+                let fits = postings.iter().find(|c| {
+                    let (country, region) = country_and_region(p);
+                    Some(c.place) == country || Some(c.place) == region
+                });
+                if let Some(c) = fits {
+                    chosen.push(Chosen {
+                        place: c.place,
+                        role: PlaceRole::Dateline,
+                        span: *span,
+                        in_title: false,
+                    });
+                }
+            }
+        }
+    }
+    // First pass: each name's likeliest reading without context, and the
+    // demonyms, counted once per name as evidence for the second.
+    let mut first: HashMap<&str, Option<u32>> = HashMap::new();
+    let mut demonyms: std::collections::HashSet<&str> = Default::default();
+    for (m, &kept) in matches.iter().zip(keep) {
+        if let Some(d) = m.postings.iter().find(|c| c.name_type == NameType::Demonym)
+            && demonyms.insert(m.key.as_str())
+        {
+            ctx.add(gaz.place(d.place), 0.5);
+        }
+        if !kept || first.contains_key(m.key.as_str()) {
+            continue;
+        }
+        let qualifier = m.qualifier.map(|q| &matches[q].postings);
+        let reading = best_reading(
+            gaz,
+            &m.postings,
+            &Context::default(),
+            Some(m),
+            qualifier,
+            None,
+        );
+        if let Some(r) = &reading {
+            ctx.add(gaz.place(r.place), 1.0);
+        }
+        first.insert(m.key.as_str(), reading.map(|r| r.place));
+    }
+
+    // Second pass: one reading per name, with the article's evidence; a
+    // name keeps its reading for all its mentions.
+    let mut by_key: HashMap<&str, Option<u32>> = HashMap::new();
+    for (m, _) in matches.iter().zip(keep).filter(|(_, k)| **k) {
+        let qualifier = m.qualifier.map(|q| &matches[q].postings);
+        let own = first
+            .get(m.key.as_str())
+            .copied()
+            .flatten()
+            .map(|p| gaz.place(p));
+        let place = *by_key.entry(m.key.as_str()).or_insert_with(|| {
+            best_reading(gaz, &m.postings, &ctx, Some(m), qualifier, own)
+                .filter(|r| confident(gaz, r))
+                .map(|r| r.place)
+        });
+        if let Some(place) = place {
+            chosen.push(Chosen {
+                place,
+                role: PlaceRole::Mention,
+                span: m.span,
+                in_title: m.in_title,
+            });
+        }
+    }
+
+    let mut places: Vec<Place> = Vec::new();
+    let mut at: HashMap<u32, usize> = HashMap::new();
+    for c in chosen {
+        let i = *at.entry(c.place).or_insert_with(|| {
+            places.push(to_place(gaz.place(c.place), c.role));
+            places.len() - 1
+        });
+        if c.in_title {
+            places[i].title_mentions.push(c.span);
+        } else {
+            places[i].mentions.push(c.span);
+        }
+    }
+    for p in &mut places {
+        p.mentions.sort_by_key(|s| s.start);
+    }
+    places
+}
+
+fn round5(x: f32) -> f64 {
+    (f64::from(x) * 1e5).round() / 1e5
+}
+
+fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
+    let country = p
+        .country()
+        .filter(|c| c.index != p.index || p.kind() == PlaceKind::Country);
+    Place {
+        name: p.name().to_string(),
+        geonameid: p.geonameid(),
+        kind: p.kind(),
+        country: country.map(|c| c.name().to_string()),
+        country_code: Some(p.country_code().to_string()).filter(|c| !c.is_empty()),
+        admin1: p.region().map(|r| r.name().to_string()),
+        lat: round5(p.lat()),
+        lon: round5(p.lon()),
+        role,
+        path: p.path().iter().map(|q| q.name().to_string()).collect(),
+        mentions: Vec::new(),
+        title_mentions: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn places(text: &str) -> Vec<Place> {
+        find_places(None, text, &tokenize(text), None, &[], &[])
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        places(text)
+            .into_iter()
+            .map(|p| format!("{} ({})", p.name, p.country_code.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn countries_and_cities_are_found() {
+        let found = names("Fighting in Aleppo spread to Homs and Idlib, officials in Syria said.");
+        assert_eq!(
+            found,
+            ["Aleppo (SY)", "Homs (SY)", "Idlib (SY)", "Syria (SY)"]
+        );
+    }
+}
