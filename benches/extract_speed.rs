@@ -1,5 +1,6 @@
-//! Extraction speed: `extract::enrich` (dateline, date, word count, quotes
-//! and speakers) over a corpus, on one thread, in MB/s.
+//! Extraction speed over a corpus, on one thread, in MB/s: all of
+//! `extract::enrich` (dateline, date, word count, quotes, speakers and
+//! places), and places alone (tokenising included).
 //!
 //! The baseline, measured in the same run over the same texts, is tantivy
 //! tokenising each body with newsdex's stemming analyser — work indexing
@@ -48,7 +49,9 @@ fn main() {
     );
 
     let mut extract_secs = Vec::new();
+    let mut places_secs = Vec::new();
     let mut tokenize_secs = Vec::new();
+    let mut places = 0;
     let mut quotes = 0;
     for round in 0..rounds {
         // `enrich` recomputes every field it fills, so running it again on
@@ -73,12 +76,32 @@ fn main() {
             std::hint::black_box(tokens);
             started.elapsed().as_secs_f64()
         };
-        // Alternate the order so drift on a shared machine hits both alike.
+        let mut run_places = |articles: &Vec<Article>| {
+            let started = Instant::now();
+            let mut found = 0;
+            for a in articles {
+                let tokens = extract::tokens::tokenize(&a.body);
+                found += extract::places::find_places(
+                    a.title.as_deref(),
+                    &a.body,
+                    &tokens,
+                    a.dateline.as_ref(),
+                    &[],
+                    &[],
+                )
+                .len();
+            }
+            places = found;
+            started.elapsed().as_secs_f64()
+        };
+        // Alternate the order so drift on a shared machine hits all alike.
         if round % 2 == 0 {
             extract_secs.push(run_extract(&mut articles));
+            places_secs.push(run_places(&articles));
             tokenize_secs.push(run_tokenize(&articles));
         } else {
             tokenize_secs.push(run_tokenize(&articles));
+            places_secs.push(run_places(&articles));
             extract_secs.push(run_extract(&mut articles));
         }
     }
@@ -87,8 +110,14 @@ fn main() {
         v[v.len() / 2]
     };
     let (e, t) = (median(&mut extract_secs), median(&mut tokenize_secs));
-    println!("quotes found per round: {quotes}");
-    println!("extraction      {:>7.3} s  {:>6.1} MB/s", e, mb / e);
+    let p = median(&mut places_secs);
+    println!("quotes found per round: {quotes}; distinct places: {places}");
+    println!(
+        "extraction      {:>7.3} s  {:>6.1} MB/s (all extractors)",
+        e,
+        mb / e
+    );
+    println!("places only     {:>7.3} s  {:>6.1} MB/s", p, mb / p);
     println!(
         "tokenising only {:>7.3} s  {:>6.1} MB/s (baseline)",
         t,

@@ -25,6 +25,16 @@ pub enum Error {
     )]
     SchemaMismatch { path: PathBuf },
 
+    #[error("`{field}` has no hierarchy to drill into; fields with one: {known}")]
+    NoHierarchy { field: String, known: String },
+
+    #[error("no `{part}` under the path `{path}` among the matching articles; there: {known}")]
+    UnknownPath {
+        path: String,
+        part: String,
+        known: String,
+    },
+
     #[error("the index at {path} is locked by another newsdex process that is writing to it")]
     Locked { path: PathBuf },
 

@@ -813,3 +813,226 @@ fn an_index_from_another_schema_asks_for_a_rebuild() {
         .success();
     assert_eq!(total(&env.search("alpha", &[])), 1);
 }
+
+#[test]
+fn places_are_searchable_filterable_and_facetable() {
+    let env = corpus_env();
+    let aleppo = env.search("place:Aleppo", &[]);
+    assert_eq!(total(&aleppo), 1);
+    let hit = &aleppo["hits"][0];
+    assert!(
+        hit["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("aleppo-market-reopens.txt")
+    );
+    // The dateline's place comes first.
+    assert_eq!(hit["places"][0], "Aleppo, Syria");
+
+    // An article about Aleppo is about a place in Syria, and in Asia.
+    assert_eq!(
+        hit_paths(&env.search("place:Syria", &[])),
+        hit_paths(&aleppo)
+    );
+    assert_eq!(
+        hit_paths(&env.search("*", &["--place", "syria"])),
+        hit_paths(&aleppo)
+    );
+    assert!(total(&env.search("place:Asia", &[])) >= 2);
+
+    // Alexandria, Louisiana is not Alexandria, Egypt.
+    let louisiana = hit_paths(&env.search("place:Louisiana", &[]));
+    assert_eq!(louisiana.len(), 1);
+    assert!(louisiana[0].ends_with("alexandria-louisiana-sawmill.txt"));
+    let egypt = hit_paths(&env.search("place:Egypt", &[]));
+    assert_eq!(egypt.len(), 1);
+    assert!(egypt[0].ends_with("alexandria-coastline-sensors.txt"));
+    assert_eq!(total(&env.search("alexandria", &["--place", "Egypt"])), 1);
+
+    // Top places for a query, with exact counts.
+    let all = env.search("*", &["--facet", "place,country", "--facet-limit", "50"]);
+    let places = all["facets"]["place"].as_array().unwrap();
+    // "Kenya" counts articles naming Kenya itself; `place:Kenya` and the
+    // country facet also count those naming only Nairobi.
+    let in_kenya = total(&env.search("place:Kenya", &[]));
+    let kenya = places.iter().find(|p| p["value"] == "Kenya").unwrap();
+    assert!(kenya["count"].as_u64().unwrap() < in_kenya);
+    let countries = all["facets"]["country"].as_array().unwrap();
+    let kenya = countries.iter().find(|p| p["value"] == "Kenya").unwrap();
+    assert_eq!(kenya["count"].as_u64(), Some(in_kenya));
+    assert_eq!(total(&env.search("country:Kenya", &[])), in_kenya);
+}
+
+#[test]
+fn facets_drill_down_the_place_tree() {
+    let env = corpus_env();
+    let top = env.json(&["facets", "place"]);
+    assert_eq!(top["path"], "");
+    let continents: Vec<&str> = top["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert!(
+        continents.contains(&"Asia") && continents.contains(&"Europe"),
+        "{continents:?}"
+    );
+    let asia = top["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["value"] == "Asia")
+        .unwrap();
+    assert_eq!(
+        asia["count"].as_u64(),
+        Some(total(&env.search("place:Asia", &[])))
+    );
+
+    // Case does not matter; the answer names the path as stored.
+    let syria = env.json(&["facets", "place", "--drill", "asia/syria"]);
+    assert_eq!(syria["path"], "Asia/Syria");
+    assert!(
+        syria["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["value"] == "Aleppo")
+    );
+
+    // A query narrows the counts.
+    let kenya = env.json(&["facets", "place", "marathon", "--drill", "Africa/Kenya"]);
+    assert_eq!(kenya["total"], 1);
+
+    let terminal = env.stdout_of(&["facets", "place", "--drill", "Asia"]);
+    assert!(
+        terminal.contains("place in Asia") && terminal.contains("India"),
+        "{terminal}"
+    );
+
+    let err = env.stderr_of(&["facets", "place", "--drill", "Asia/Atlantis"], 2);
+    assert!(err.contains("Atlantis") && err.contains("Syria"), "{err}");
+    let err = env.stderr_of(&["facets", "speaker", "--drill", "x"], 2);
+    assert!(
+        err.contains("no hierarchy") && err.contains("place"),
+        "{err}"
+    );
+}
+
+#[test]
+fn extract_reports_places_with_character_offsets() {
+    let env = Env::new();
+    let dir = env.articles(
+        "floods",
+        &[(
+        "floods.txt",
+        "Floods in São Paulo\n\nRIO DE JANEIRO (Reuters) - Rain hit São Paulo and Curitiba on Monday, \
+         officials in Brazil said. French and Syrian aid teams flew in.\n"
+            .as_bytes(),
+    )]);
+    let file = dir.join("floods.txt");
+    let text = fs::read_to_string(&file).unwrap();
+    let article = &extract_json(&[&file])[0];
+    let places = article["places"].as_array().unwrap();
+    let names: Vec<&str> = places.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names[0], "Rio de Janeiro");
+    assert_eq!(places[0]["role"], "dateline");
+    assert!(
+        names.contains(&"São Paulo") && names.contains(&"Curitiba") && names.contains(&"Brazil"),
+        "{names:?}"
+    );
+    // Demonyms are not places.
+    assert!(
+        !names.contains(&"France") && !names.contains(&"Syria"),
+        "{names:?}"
+    );
+    let sao_paulo = places.iter().find(|p| p["name"] == "São Paulo").unwrap();
+    assert_eq!(sao_paulo["country_code"], "BR");
+    assert_eq!(sao_paulo["kind"], "city");
+    assert!(sao_paulo["lat"].as_f64().unwrap() < -23.0);
+    let mentions = sao_paulo["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2, "title and body");
+    for m in mentions {
+        assert_eq!(chars_of(&text, &m["start"], &m["end"]), "São Paulo");
+    }
+}
+
+#[test]
+fn seed_article_places_come_out_right() {
+    let Some(shared) = shared() else { return };
+    let seed = fs::read_dir(shared.join("seed"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    let article = &extract_json(&[&seed])[0];
+    let places = article["places"].as_array().unwrap();
+    let find = |name: &str| places.iter().find(|p| p["name"] == name);
+    for (name, code) in [
+        ("France", "FR"),
+        ("Syria", "SY"),
+        ("United States", "US"),
+        ("Aleppo", "SY"),
+        ("Homs", "SY"),
+        ("Idlib", "SY"),
+        ("Paris", "FR"),
+        ("Saudi Arabia", "SA"),
+        ("Turkey", "TR"),
+        ("Russia", "RU"),
+    ] {
+        let place = find(name).unwrap_or_else(|| panic!("{name} is a place of the seed"));
+        assert_eq!(place["country_code"], code, "{name}");
+    }
+    assert_eq!(find("Aleppo").unwrap()["geonameid"], 170063);
+    for wrong in [
+        "Islamic State",
+        "United Nations",
+        "Security Council",
+        "State",
+    ] {
+        assert!(find(wrong).is_none(), "{wrong} is no place");
+    }
+    let env = Env::new();
+    env.index(&shared.join("seed"));
+    assert_eq!(total(&env.search("place:Aleppo", &[])), 1);
+    assert_eq!(total(&env.search("place:Syria", &[])), 1);
+}
+
+/// Guards place extraction quality on both development sets: at least what
+/// this extractor last reached (TR-News F1 0.834, acc@161km 0.835;
+/// GeoVirus F1 0.902, acc@161km 0.835 on 2026-11-27).
+#[test]
+fn place_extraction_quality_does_not_fall() {
+    let Some(shared) = shared() else { return };
+    for (set, one_based, min_f1, min_acc) in [
+        ("TR-News", false, 0.83, 0.83),
+        ("GeoVirus", true, 0.90, 0.83),
+    ] {
+        let dir = shared.join("eval/places").join(set);
+        let mut cmd = std::process::Command::new("python3");
+        cmd.arg(shared.join("eval/score_places.py"))
+            .arg("--docs")
+            .arg(dir.join("docs"))
+            .arg("--gold")
+            .arg(dir.join("gold.txt"))
+            .arg("--cmd")
+            .arg(format!("{} extract --json", env!("CARGO_BIN_EXE_newsdex")))
+            .arg("--json");
+        if one_based {
+            cmd.arg("--one-based");
+        }
+        let out = cmd.output().expect("python3 runs the scorer");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let scores: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+        let f1 = scores["F1"].as_f64().unwrap();
+        let acc = scores["acc161"].as_f64().unwrap();
+        eprintln!("{set}: F1 {f1:.3}, acc@161km {acc:.3}");
+        assert!(f1 >= min_f1, "{set}: F1 fell to {f1:.3}");
+        assert!(acc >= min_acc, "{set}: acc@161km fell to {acc:.3}");
+    }
+}

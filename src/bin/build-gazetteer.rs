@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --bin build-gazetteer -- ../shared/gazetteer
 //! ```
-//! Options: `--min-population N` (default 5000), `--out FILE` (default
+//! Options: `--min-population N` (default 1000), `--out FILE` (default
 //! `data/gazetteer.bin`), `--sources DIR` (default `data/sources`).
 
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     let mut geonames = None;
     let mut out = PathBuf::from("data/gazetteer.bin");
     let mut own = PathBuf::from("data/sources");
-    let mut min_population = 5000;
+    let mut min_population = 1000;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),

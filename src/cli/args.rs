@@ -15,6 +15,8 @@ Query syntax (title and body are searched; words are English-stemmed):
   title:aleppo                one field (fields: title, body, dateline, source, id, …)
   source:Reuters              exact value of a string field
   speaker:Ayrault             articles quoting a speaker (part of a name is enough)
+  place:Syria                 articles naming a place or a place inside it (Aleppo)
+  country:Syria               exact country of a place named
   quote:\"total war\"         words inside quotes
   date:2016-11                a day, month or year
   date:[2016-11-01 TO 2016-12-01]   a date range (inclusive; {…} excludes the ends)
@@ -91,6 +93,15 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Quotes(QuotesArgs),
 
+    /// Count the values of one field for a query; drill down into places
+    ///
+    /// `newsdex facets place` counts articles per continent,
+    /// `newsdex facets place --drill Asia` per country of Asia,
+    /// `newsdex facets place --drill "Asia/Syria" aleppo` per region and city
+    /// of Syria among articles about Aleppo. Other fields (country, speaker,
+    /// source, date) list their most frequent values.
+    Facets(FacetsArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -99,7 +110,7 @@ pub enum Command {
 
     /// Show what newsdex extracts from files, without touching an index
     ///
-    /// Title, date, dateline, speakers and quotes of each article. With
+    /// Title, date, dateline, speakers, quotes and places of each article. With
     /// --json, one JSON object per article per line (NDJSON); offsets are
     /// character offsets into the file's decoded text, end exclusive.
     Extract(ExtractArgs),
@@ -153,6 +164,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 
+    /// Only articles naming this place or a place inside it: "Aleppo",
+    /// "Syria" (finds Aleppo too), "Louisiana", "US"
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+
     /// Hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
@@ -177,6 +193,26 @@ pub struct SearchArgs {
     /// Snippet length in characters
     #[arg(long, default_value_t = 220, value_name = "N")]
     pub snippet: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct FacetsArgs {
+    /// The field to count: place, country, speaker, source, date (date:year, date:day)
+    #[arg(value_name = "FIELD")]
+    pub field: String,
+
+    /// Count only articles matching this query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// For place: the node to list, as continent/country/region, e.g.
+    /// "Asia/Syria"; without it the top level (continents)
+    #[arg(long, value_name = "PATH")]
+    pub drill: Option<String>,
+
+    /// Values to list
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,11 +14,13 @@ use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::facets::FacetSpec;
+use newsdex::search::query::and_field;
 use newsdex::search::quotes::QuotesRequest;
-use newsdex::search::{NewsSearcher, SearchRequest, SortOrder};
+use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
-    Cli, ColorChoice, Command, ExtractArgs, GlobalArgs, IndexArgs, QuotesArgs, SearchArgs, SortArg,
+    Cli, ColorChoice, Command, ExtractArgs, FacetsArgs, GlobalArgs, IndexArgs, QuotesArgs,
+    SearchArgs, SortArg,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -64,7 +66,12 @@ pub fn main() -> ExitCode {
         Err(err) => {
             let usage = matches!(
                 err.downcast_ref::<newsdex::Error>(),
-                Some(newsdex::Error::Query(_) | newsdex::Error::UnknownFacet { .. })
+                Some(
+                    newsdex::Error::Query(_)
+                        | newsdex::Error::UnknownFacet { .. }
+                        | newsdex::Error::UnknownPath { .. }
+                        | newsdex::Error::NoHierarchy { .. }
+                )
             );
             eprintln!("newsdex: {err:#}");
             ExitCode::from(if usage { EXIT_USAGE } else { 1 })
@@ -114,6 +121,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Extract(args) => extract(args, config, &mut out)?,
+        Command::Facets(args) => {
+            facets(args, config, &mut out)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush()?;
     Ok(code)
@@ -190,16 +201,10 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         .collect::<Result<Vec<_>, _>>()?;
     let mut query = args.query.join(" ");
     if let Some(speaker) = &args.speaker {
-        let filter = format!(
-            "{}:{}",
-            schema.name(schema.core.speaker),
-            newsdex::search::query::phrase(speaker)
-        );
-        query = if query.trim() == "*" {
-            filter
-        } else {
-            format!("({query}) AND {filter}")
-        };
+        query = and_field(&query, schema.name(schema.core.speaker), speaker);
+    }
+    if let Some(place) = &args.place {
+        query = and_field(&query, schema.name(schema.core.place), place);
     }
     let request = SearchRequest {
         query,
@@ -218,6 +223,28 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         json::write_json(out, &results)?;
     } else {
         terminal::write_search(out, &request.query, &results, config.style)?;
+    }
+    Ok(())
+}
+
+fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let query = if args.query.is_empty() {
+        "*".to_string()
+    } else {
+        args.query.join(" ")
+    };
+    let request = FacetsRequest {
+        query,
+        field: args.field.clone(),
+        drill: args.drill.clone(),
+        limit: args.limit,
+    };
+    let results = searcher.facet_values(&request)?;
+    if config.json {
+        json::write_json(out, &results)?;
+    } else {
+        terminal::write_facet_values(out, &results, config.style)?;
     }
     Ok(())
 }

@@ -204,6 +204,20 @@ word_set!(
     ]
 );
 
+// First names that are also English words: "George Washington", "Bill
+// Clinton" — before a place name they make it a surname.
+word_set!(
+    FIRST_NAMES,
+    [
+        "george", "bill", "frank", "mark", "will", "rose", "grace", "joy", "hope", "faith", "pat",
+        "jack", "jean", "john", "tom", "harry", "ray", "roy", "don", "art", "bob", "guy", "sue",
+        "carol", "dawn", "ivy", "pearl", "ruby", "victor", "earl", "jay", "rob", "nick", "sandy",
+        "summer", "april", "june", "chase", "dean", "drew", "gene", "glen", "grant", "lance",
+        "max", "miles", "neil", "norman", "pierce", "rich", "rusty", "wade", "warren", "wes",
+        "woody",
+    ]
+);
+
 // Last words of names of newspapers and the like, which contain a place
 // but are none: "New York Times", "Washington Post".
 word_set!(
@@ -415,7 +429,10 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
             if j > i {
                 // Names run over capitalised words and lower-case particles
                 // ("Rio de Janeiro"), never over other lower-case words.
-                if !starts_upper(text) && !CONNECTORS.has(&text.to_lowercase()) {
+                if !starts_upper(text)
+                    && !CONNECTORS.has(&text.to_lowercase())
+                    && !elided_article(text)
+                {
                     break;
                 }
                 if body[tokens[j - 1].end..t.start].contains('\n') {
@@ -478,6 +495,15 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
     }
     link_qualifiers(body, tokens, &mut found);
     found
+}
+
+/// "d'Ivoire", "l'Aquila": an elided French or Italian article before a
+/// capitalised word.
+fn elided_article(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('d' | 'l'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -703,10 +729,16 @@ fn keep_one(
         // A capitalised ordinary word leaves it a place ("Environment
         // Canada", "Greater London").
         let name_before = starts_upper(prev_text)
-            && !sentence_initial(body, tokens, m.first - 1)
             && !is_all_caps(prev_text)
-            && !gaz.is_english_word(w);
-        if name_before {
+            && (FIRST_NAMES.has(w)
+                || !gaz.is_english_word(w) && !sentence_initial_word(body, tokens, m.first - 1));
+        // "Welsh Rugby Union", "British Airways": a demonym before it makes
+        // it part of a name.
+        let demonym_before = starts_upper(prev_text)
+            && gaz
+                .lookup(w)
+                .is_some_and(|p| p.iter().any(|c| c.name_type == NameType::Demonym));
+        if name_before || demonym_before {
             return Some(false);
         }
     }
@@ -726,7 +758,11 @@ fn keep_one(
                 && !gaz.is_english_word(head)
                 && !AFTER_PLACE.has(head)
                 && !NEVER_PLACES.has(head);
-            if surname || MEDIA_TAILS.has(head) {
+            // A name that is also a word, in a capitalised phrase, is that
+            // phrase's word: "Mobile World Congress", "Reading Festival".
+            let titled_phrase =
+                m.postings.common_word && !AFTER_PLACE.has(head) && !is_all_caps(text);
+            if surname || titled_phrase || MEDIA_TAILS.has(head) {
                 return Some(false);
             }
         }
@@ -740,7 +776,8 @@ fn keep_one(
         }
         let big = m.postings.iter().any(|c| {
             let p = gaz.place(c.place);
-            p.kind() <= PlaceKind::Region || p.population() >= 100_000
+            c.name_type == NameType::Main
+                && (p.kind() <= PlaceKind::Region || p.population() >= 100_000)
         });
         return Some(big || m.locative);
     }
@@ -757,6 +794,12 @@ fn is_contraction(word: &str) -> bool {
         return false;
     };
     matches!(tail, "ve" | "re" | "ll" | "d" | "m" | "t")
+}
+
+/// A word opening a sentence that is a function word ("In Paris", "But
+/// Syria"), which says nothing about what follows.
+fn sentence_initial_word(body: &str, tokens: &[Tok], i: usize) -> bool {
+    sentence_initial(body, tokens, i) && CONNECTORS.has(&tokens[i].text(body).to_lowercase())
 }
 
 fn word_before(tokens: &[Tok], i: usize) -> Option<Tok> {
@@ -826,7 +869,9 @@ fn prior(place: PlaceRef, name_type: NameType) -> f32 {
     let kind = match place.kind() {
         PlaceKind::Continent | PlaceKind::Country => 9.0,
         PlaceKind::Area => 8.0,
-        PlaceKind::Region => (place.population().max(1) as f32).log10() + 0.3,
+        // A region's population is that of all its towns together; a city
+        // of the same size is the likelier reading.
+        PlaceKind::Region => (place.population().max(1) as f32).log10() - 0.5,
         PlaceKind::City => (place.population().max(1) as f32).log10(),
     };
     let name = match name_type {
@@ -869,7 +914,7 @@ fn read_candidate(
     let dateline_country = country.is_some() && ctx.dateline_country == country;
     let dateline_region = region.is_some() && ctx.dateline_region == region;
     if dateline_country {
-        s += 2.0;
+        s += 1.0;
     }
     if dateline_region {
         s += 2.0;
@@ -942,10 +987,31 @@ fn best_reading(
 
 /// Whether a reading is safe to report: big places need no help; a small
 /// town, or a place known by another name, needs the article to back it.
-fn confident(gaz: &Gazetteer, r: &Reading) -> bool {
+fn confident(gaz: &Gazetteer, r: &Reading, ctx: &Context, own: Option<PlaceRef>) -> bool {
     let place = gaz.place(r.place);
+    // A lone region or town in a country the article otherwise never goes
+    // near, while it dwells on others, is a misreading ("Sava", the river,
+    // read as a region of Madagascar in a story about Croatia).
+    let prominent = match place.kind() {
+        PlaceKind::City => place.population() >= 1_000_000,
+        PlaceKind::Region => place.population() >= 5_000_000,
+        _ => true,
+    };
+    if !prominent && !r.supported {
+        let (country, _) = country_and_region(place);
+        let (here, _) = ctx.weights(country, None, own);
+        let near: f32 = country.map(|c| gaz_neighbour_weight(c, ctx)).unwrap_or(0.0);
+        let all_here = country
+            .and_then(|c| ctx.countries.get(&c))
+            .copied()
+            .unwrap_or(0.0);
+        let elsewhere: f32 = ctx.countries.values().sum::<f32>() - all_here;
+        if here < 0.5 && near < 0.5 && elsewhere >= 2.0 {
+            return false;
+        }
+    }
     let big = match place.kind() {
-        PlaceKind::City => place.population() >= 100_000,
+        PlaceKind::City | PlaceKind::Region => place.population() >= 100_000,
         _ => true,
     };
     match r.name_type {
@@ -953,7 +1019,31 @@ fn confident(gaz: &Gazetteer, r: &Reading) -> bool {
         NameType::Alternate => {
             place.population() >= 1_000_000 || place.kind() < PlaceKind::City || r.supported
         }
-        _ => r.supported,
+        // A region's abbreviation was only read where it qualifies a place.
+        NameType::Qualifier => true,
+        NameType::Demonym => false,
+    }
+}
+
+impl Place {
+    /// How the place is shown and counted: "Syria", "Texas, United
+    /// States", "Aleppo, Syria", "Alexandria, Louisiana, United States" —
+    /// enough to tell Paris, France from Paris, Texas.
+    pub fn label(&self) -> String {
+        let mut parts = vec![self.name.as_str()];
+        if matches!(self.kind, PlaceKind::City)
+            && let Some(region) = self.admin1.as_deref().filter(|r| *r != self.name)
+        {
+            parts.push(region);
+        }
+        if matches!(
+            self.kind,
+            PlaceKind::City | PlaceKind::Region | PlaceKind::Area
+        ) && let Some(country) = self.country.as_deref().filter(|c| *c != self.name)
+        {
+            parts.push(country);
+        }
+        parts.join(", ")
     }
 }
 
@@ -1041,7 +1131,7 @@ fn resolve(
             .map(|p| gaz.place(p));
         let place = *by_key.entry(m.key.as_str()).or_insert_with(|| {
             best_reading(gaz, &m.postings, &ctx, Some(m), qualifier, own)
-                .filter(|r| confident(gaz, r))
+                .filter(|r| confident(gaz, r, &ctx, own))
                 .map(|r| r.place)
         });
         if let Some(place) = place {
@@ -1106,10 +1196,35 @@ mod tests {
         find_places(None, text, &tokenize(text), None, &[], &[])
     }
 
+    /// Places as `enrich` finds them, with the speakers of the text.
+    fn enriched(text: &str) -> Vec<String> {
+        let mut article = crate::article::Article {
+            body: text.into(),
+            ..Default::default()
+        };
+        crate::extract::enrich(&mut article);
+        article.places.iter().map(|p| p.name.clone()).collect()
+    }
+
     fn names(text: &str) -> Vec<String> {
         places(text)
             .into_iter()
             .map(|p| format!("{} ({})", p.name, p.country_code.unwrap_or_default()))
+            .collect()
+    }
+
+    fn one(text: &str, name: &str) -> Place {
+        places(text)
+            .into_iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {text:?}: {:?}", names(text)))
+    }
+
+    fn spans(text: &str, place: &Place) -> Vec<String> {
+        place
+            .mentions
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
             .collect()
     }
 
@@ -1120,5 +1235,183 @@ mod tests {
             found,
             ["Aleppo (SY)", "Homs (SY)", "Idlib (SY)", "Syria (SY)"]
         );
+    }
+
+    #[test]
+    fn jordan_is_a_country_or_a_name() {
+        assert_eq!(
+            names("Michael Jordan scored 30 points on Sunday."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("Refugees crossed from Syria into Jordan."),
+            ["Syria (SY)", "Jordan (JO)"]
+        );
+        assert!(names("Mr. Jordan said nothing.").is_empty());
+    }
+
+    #[test]
+    fn georgia_follows_the_other_places() {
+        let text = "Voters in Atlanta, Georgia, queued for hours, as they did in Savannah.";
+        assert_eq!(one(text, "Georgia").country_code.as_deref(), Some("US"));
+        let text = "Georgia's president met officials in Tbilisi on Monday.";
+        assert_eq!(one(text, "Georgia").country_code.as_deref(), Some("GE"));
+    }
+
+    #[test]
+    fn words_that_are_also_places_need_support() {
+        assert!(enriched("Chad Smith said the band would tour again.").is_empty());
+        assert_eq!(names("Troops from Chad and Niger moved north.").len(), 2);
+        assert!(names("Nice work, she told the team.").is_empty());
+        assert_eq!(
+            one("The attack in Nice killed 86 people.", "Nice")
+                .country_code
+                .as_deref(),
+            Some("FR")
+        );
+        assert!(names("Reading the report, he frowned.").is_empty());
+        assert_eq!(
+            one("He grew up in Reading, west of London.", "Reading")
+                .country_code
+                .as_deref(),
+            Some("GB")
+        );
+        assert!(names("Mobile phone sales rose at the Mobile World Congress.").is_empty());
+        assert!(names("Split the bill, they said.").is_empty());
+        assert_eq!(names("Turkey closed the border."), ["Turkey (TR)"]);
+        assert!(names("The market opens in March and closes in May.").is_empty());
+    }
+
+    #[test]
+    fn people_and_organisations_named_after_places_are_not_places() {
+        assert!(names("Paris Hilton arrived late.").is_empty());
+        assert!(
+            names("Denzel Washington starred; George Washington crossed the river.").is_empty()
+        );
+        assert!(names("The New York Times and the Washington Post reported it.").is_empty());
+        assert!(
+            names("Islamic State fighters defied the United Nations Security Council.").is_empty()
+        );
+        assert!(names("Tests found HIV in the samples.").is_empty());
+        assert!(names("British Airways and the Welsh Rugby Union agreed.").is_empty());
+        let obama = "Barack Obama spoke. Obama said the talks would go on.";
+        let tokens = tokenize(obama);
+        let person = [Span { start: 0, end: 12 }, Span { start: 20, end: 25 }];
+        assert!(find_places(None, obama, &tokens, None, &person, &["Barack", "Obama"]).is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_beside_a_place_leave_it_a_place() {
+        assert_eq!(names("Texas Governor Greg Abbott spoke."), ["Texas (US)"]);
+        assert_eq!(
+            names("Environment Canada issued a warning."),
+            ["Canada (CA)"]
+        );
+        assert_eq!(
+            names("A Canada-wide warrant and Russia-Turkey ties."),
+            ["Canada (CA)", "Russia (RU)", "Turkey (TR)"]
+        );
+    }
+
+    #[test]
+    fn qualifiers_choose_between_namesakes() {
+        let text = "A sawmill outside Alexandria, Louisiana, will reopen.";
+        let alexandria = one(text, "Alexandria");
+        assert_eq!(alexandria.admin1.as_deref(), Some("Louisiana"));
+        let text = "He was born in Paris, Texas, in 1950.";
+        assert_eq!(one(text, "Paris").country_code.as_deref(), Some("US"));
+        let text = "She works in Alexandria, La., as a nurse.";
+        assert_eq!(one(text, "Alexandria").admin1.as_deref(), Some("Louisiana"));
+        assert_eq!(one(text, "Louisiana").mentions.len(), 1);
+        let text = "Researchers in Alexandria studied the Nile delta in Egypt.";
+        assert_eq!(one(text, "Alexandria").country_code.as_deref(), Some("EG"));
+    }
+
+    #[test]
+    fn the_article_context_resolves_cities() {
+        let text = "Police in London, Ontario, said a man from Toronto was held.";
+        assert_eq!(one(text, "London").country_code.as_deref(), Some("CA"));
+        let text = "London police said the man was held near Manchester.";
+        assert_eq!(one(text, "London").country_code.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn mentions_skip_possessives_and_directions() {
+        let text = "Syria's army shelled east Aleppo and eastern Ghouta.";
+        let syria = one(text, "Syria");
+        assert_eq!(spans(text, &syria), ["Syria"]);
+        assert_eq!(spans(text, &one(text, "Aleppo")), ["Aleppo"]);
+        assert_eq!(spans(text, &one(text, "Ghouta")), ["Ghouta"]);
+    }
+
+    #[test]
+    fn names_are_normalised() {
+        assert_eq!(
+            one("Flooding hit St. Louis and Sao Paulo.", "St. Louis")
+                .country_code
+                .as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            one("Flooding hit St. Louis and Sao Paulo.", "São Paulo")
+                .country_code
+                .as_deref(),
+            Some("BR")
+        );
+        assert_eq!(
+            names("Officials in the U.S. and the UK agreed."),
+            ["United States (US)", "United Kingdom (GB)"]
+        );
+    }
+
+    #[test]
+    fn a_city_is_preferred_to_its_namesake_region_unless_told() {
+        assert_eq!(
+            one("Shelling in Aleppo went on.", "Aleppo").kind,
+            PlaceKind::City
+        );
+        assert_eq!(
+            one("Villages in Idlib province were hit.", "Idlib").kind,
+            PlaceKind::Region
+        );
+    }
+
+    #[test]
+    fn demonyms_are_evidence_not_mentions() {
+        assert!(names("French officials met Syrian rebels.").is_empty());
+        // "Syrian" tips Homs towards Syria even without "Syria".
+        assert_eq!(
+            one("Syrian forces entered Homs.", "Homs")
+                .country_code
+                .as_deref(),
+            Some("SY")
+        );
+    }
+
+    #[test]
+    fn the_dateline_place_comes_first_with_its_role() {
+        let body = "ALEPPO, Syria (Reuters) - Shops reopened in the old market near Damascus Gate.";
+        let dateline = crate::extract::dateline::find_dateline(body).unwrap();
+        let found = find_places(None, body, &tokenize(body), Some(&dateline), &[], &[]);
+        assert_eq!(found[0].name, "Aleppo");
+        assert_eq!(found[0].role, PlaceRole::Dateline);
+        assert_eq!(found[0].label(), "Aleppo, Syria");
+        assert_eq!(found[1].name, "Syria");
+    }
+
+    #[test]
+    fn title_mentions_are_kept_apart() {
+        let body = "The mayor spoke on Monday.";
+        let found = find_places(
+            Some("Floods in Kyiv"),
+            body,
+            &tokenize(body),
+            None,
+            &[],
+            &[],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].title_mentions, [Span { start: 10, end: 14 }]);
+        assert!(found[0].mentions.is_empty());
     }
 }

@@ -374,13 +374,8 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
     }
     neighbours.sort_unstable();
     neighbours.dedup();
-    for row in extra.iter().filter(|r| r[0] == "alias") {
-        if let Some(&country) = country_of_code.get(&row[1]) {
-            b.name(&row[2], country, NameType::Main);
-        }
-    }
-
     // Named areas.
+    let mut area_of_name: HashMap<String, u32> = HashMap::new();
     for row in extra.iter().filter(|r| r[0] == "area") {
         let parent = country_of_code
             .get(&row[4])
@@ -404,6 +399,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             },
         });
         b.name(&row[1], index, NameType::Main);
+        area_of_name.insert(row[1].clone(), index);
     }
 
     // First-level regions.
@@ -438,11 +434,42 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             kind: PlaceKind::Region,
             cc: cc_bytes(cc),
         });
-        for n in region_names(name).into_iter().chain(region_names(&row[2])) {
-            b.name(&n, index, NameType::Main);
+        // The name as GeoNames writes it is the main name; a short form
+        // ("Gulf" of "Gulf Province") is an alternate, weaker reading.
+        for (i, n) in region_names(name).into_iter().enumerate() {
+            b.name(
+                &n,
+                index,
+                if i == 0 {
+                    NameType::Main
+                } else {
+                    NameType::Alternate
+                },
+            );
         }
+        for n in region_names(&row[2]).into_iter().skip(1) {
+            b.name(&n, index, NameType::Alternate);
+        }
+        b.name(&row[2], index, NameType::Main);
         region_of_code.insert(row[0].clone(), index);
         report.regions += 1;
+    }
+    // Other names of a country, a region or an area: what the first
+    // column names, by ISO code, GeoNames admin1 code or area name.
+    for row in extra.iter().filter(|r| r[0] == "alias") {
+        let target = country_of_code
+            .get(&row[1])
+            .or_else(|| region_of_code.get(&row[1]))
+            .or_else(|| area_of_name.get(&row[1]));
+        match target {
+            Some(&place) => b.name(&row[2], place, NameType::Main),
+            None => {
+                return Err(parse_err(
+                    &extra_path,
+                    format!("alias of unknown place {:?}", row[1]),
+                ));
+            }
+        }
     }
     for row in extra.iter().filter(|r| r[0] == "abbr") {
         if let Some(&region) = region_of_code.get(&row[1]) {

@@ -1,7 +1,7 @@
 //! An [`Article`] (plus its file's fingerprint) as a tantivy document.
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Field, OwnedValue};
+use tantivy::schema::{Facet, Field, OwnedValue};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
@@ -72,8 +72,24 @@ pub fn to_document(
             serde_json::to_string(&record).unwrap_or_default(),
         );
     }
+    let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
-        doc.add_text(f.place, &place.name);
+        doc.add_text(f.place, place.label());
+        // `place:Syria` finds Aleppo: the words of a place are its path from
+        // the continent down, and its country's code (`place:US`).
+        let mut words = place.path.join(" ; ");
+        if let Some(code) = &place.country_code {
+            words.push_str(" ; ");
+            words.push_str(code);
+        }
+        doc.add_text(f.place_words, &words);
+        doc.add_facet(f.place_path, Facet::from_path(&place.path));
+        if let Some(country) = place.country.as_deref()
+            && !countries.contains(&country)
+        {
+            countries.push(country);
+            doc.add_text(f.country, country);
+        }
     }
     doc.add_u64(f.file_size, fingerprint.size);
     doc.add_u64(f.file_mtime, fingerprint.mtime_ns);

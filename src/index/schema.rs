@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions,
 };
 
@@ -29,6 +29,8 @@ pub enum FieldType {
     String,
     Date,
     U64,
+    /// A hierarchical path (tantivy's facet type).
+    Path,
 }
 
 /// One `[[field]]` entry of the schema file, as written.
@@ -57,6 +59,7 @@ pub struct FieldSpec {
     pub prefix_field: Option<String>,
     pub copy_of: Option<String>,
     pub words_field: Option<String>,
+    pub drill_field: Option<String>,
     #[serde(default)]
     pub internal: bool,
     #[serde(default)]
@@ -99,6 +102,9 @@ pub struct CoreFields {
     pub quote: Field,
     pub quote_record: Field,
     pub place: Field,
+    pub place_words: Field,
+    pub place_path: Field,
+    pub country: Field,
     pub file_size: Field,
     pub file_mtime: Field,
     pub content_hash: Field,
@@ -170,6 +176,11 @@ impl NewsSchema {
         self.get(name)?.spec.words_field.as_deref()
     }
 
+    /// The path field that `facets NAME --drill` walks for `name`.
+    pub fn drill_field_of(&self, name: &str) -> Option<&str> {
+        self.get(name)?.spec.drill_field.as_deref()
+    }
+
     /// Fields filled as copies of `source_field`.
     pub fn copies_of(&self, source_field: Field) -> impl Iterator<Item = Field> + '_ {
         let source_name = self
@@ -208,6 +219,7 @@ impl TryFrom<SchemaSpec> for NewsSchema {
                 FieldType::String => builder.add_text_field(&f.name, string_options(f)),
                 FieldType::Date => builder.add_date_field(&f.name, date_options(f)),
                 FieldType::U64 => builder.add_u64_field(&f.name, numeric_options(f)),
+                FieldType::Path => builder.add_facet_field(&f.name, FacetOptions::default()),
             };
             fields.push(SchemaField {
                 spec: f.clone(),
@@ -241,6 +253,9 @@ impl TryFrom<SchemaSpec> for NewsSchema {
             quote: core_field("quote", FieldType::Text)?,
             quote_record: core_field("quote_record", FieldType::String)?,
             place: core_field("place", FieldType::String)?,
+            place_words: core_field("place_words", FieldType::Text)?,
+            place_path: core_field("place_path", FieldType::Path)?,
+            country: core_field("country", FieldType::String)?,
             file_size: core_field("file_size", FieldType::U64)?,
             file_mtime: core_field("file_mtime", FieldType::U64)?,
             content_hash: core_field("content_hash", FieldType::U64)?,
@@ -307,6 +322,23 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
     }
     if f.words_field.is_some() && f.kind != FieldType::String {
         return err("only string fields take a `words_field`".into());
+    }
+    if let Some(target) = &f.drill_field {
+        match all.iter().find(|g| &g.name == target) {
+            Some(g) if g.kind == FieldType::Path => {}
+            Some(_) => return err(format!("`drill_field` must name a path field: `{target}`")),
+            None => {
+                return err(format!(
+                    "`drill_field` names an undeclared field `{target}`"
+                ));
+            }
+        }
+    }
+    if f.kind == FieldType::Path && (f.stored || f.fast || f.facet || f.search) {
+        return err(
+            "a path field is only indexed: it takes no `stored`, `fast`, `facet` or `search`"
+                .into(),
+        );
     }
     if f.copy_of.is_some() && f.stored {
         return err("a copy field should not be stored again".into());

@@ -2,13 +2,14 @@
 
 use std::io::{self, Write};
 
+use crate::extract::places::PlaceRole;
 use crate::extract::report::ExtractedArticle;
 use crate::index::ingest::IngestSummary;
 use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
 use crate::search::facets::FacetResult;
 use crate::search::quotes::QuotesResults;
-use crate::search::{SearchResults, StoredArticle};
+use crate::search::{FacetsResults, SearchResults, StoredArticle};
 
 /// Longest bar in a facet table, in cells.
 const BAR_CELLS: usize = 24;
@@ -69,6 +70,13 @@ pub fn write_search(
                 out,
                 "     {}",
                 style.dim(&format!("speakers: {}", hit.speakers.join(", ")))
+            )?;
+        }
+        if !hit.places.is_empty() {
+            writeln!(
+                out,
+                "     {}",
+                style.dim(&format!("places: {}", hit.places.join(" · ")))
             )?;
         }
     }
@@ -149,6 +157,34 @@ fn wrap_points(chars: &[char], width: usize) -> Vec<usize> {
 }
 
 /// A facet as a table with proportional bars.
+/// `newsdex facets`: one field's counts, or one level of the place tree.
+pub fn write_facet_values(
+    out: &mut dyn Write,
+    results: &FacetsResults,
+    style: Style,
+) -> io::Result<()> {
+    let heading = match results.path.as_deref() {
+        Some("") => format!("{} (top level)", results.field),
+        Some(path) => format!("{} in {}", results.field, path.replace('/', " / ")),
+        None => results.field.clone(),
+    };
+    let facet = FacetResult {
+        name: heading,
+        counts: results.values.clone(),
+        missing: 0,
+        distinct: results.values.len(),
+    };
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} matching articles",
+            thousands(results.total as u64)
+        ))
+    )?;
+    write_facet(out, &facet, style)
+}
+
 pub fn write_facet(out: &mut dyn Write, facet: &FacetResult, style: Style) -> io::Result<()> {
     let heading = match facet.name.split_once(':') {
         Some((field, bucket)) => format!("{field} by {bucket}"),
@@ -305,6 +341,40 @@ pub fn write_extracted(
             style.dim(&format!(
                 "({kind}{role}; {} mentions)",
                 speaker.mentions.len()
+            ))
+        )?;
+    }
+    let places_note = if article.places.is_empty() {
+        none()
+    } else {
+        String::new()
+    };
+    writeln!(out, "  places    {places_note}")?;
+    for place in &article.places {
+        let within = [place.admin1.as_deref(), place.country.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|p| *p != place.name)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let kind = format!("{:?}", place.kind).to_lowercase();
+        let role = match place.role {
+            PlaceRole::Dateline => "dateline, ",
+            PlaceRole::Mention => "",
+        };
+        writeln!(
+            out,
+            "    {}{} {}",
+            style.bold(&place.name),
+            if within.is_empty() {
+                String::new()
+            } else {
+                format!(", {within}")
+            },
+            style.dim(&format!(
+                "({role}{kind}, geonames {}; {} mentions)",
+                place.geonameid,
+                place.mentions.len()
             ))
         )?;
     }

@@ -297,6 +297,57 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 }
 
+/// Counts the children of one node of a path field (`place_path`): with
+/// `path` empty the top level (continents), with `["Asia", "Syria"]` the
+/// regions and places of Syria. Path parts match case-insensitively.
+/// Returns the resolved path as stored and the counts, largest first.
+pub fn drill(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    path_field: &str,
+    path: &[String],
+    limit: usize,
+) -> Result<(Vec<String>, Vec<FacetCount>), Error> {
+    let mut resolved: Vec<String> = Vec::new();
+    let children = |node: &[String]| -> Result<Vec<FacetCount>, Error> {
+        let facet = tantivy::schema::Facet::from_path(node);
+        let mut collector = tantivy::collector::FacetCollector::for_field(path_field);
+        collector.add_facet(facet.clone());
+        let counts = searcher.search(query, &collector)?;
+        let mut values: Vec<FacetCount> = counts
+            .get(facet)
+            .map(|(child, count)| FacetCount {
+                value: child.to_path().last().copied().unwrap_or("").to_string(),
+                count,
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        Ok(values)
+    };
+    for part in path {
+        let level = children(&resolved)?;
+        let Some(found) = level
+            .iter()
+            .find(|c| c.value.to_lowercase() == part.trim().to_lowercase())
+        else {
+            return Err(Error::UnknownPath {
+                path: path.join("/"),
+                part: part.clone(),
+                known: level
+                    .iter()
+                    .take(12)
+                    .map(|c| c.value.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        };
+        resolved.push(found.value.clone());
+    }
+    let mut values = children(&resolved)?;
+    values.truncate(limit);
+    Ok((resolved, values))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::extract::dates::Day;
 use crate::index::NewsIndex;
 use crate::index::document::{first_day, first_text, stored_values};
-use crate::search::facets::{FacetCollector, FacetResult, FacetSpec};
+use crate::search::facets::{FacetCollector, FacetCount, FacetResult, FacetSpec};
 use crate::search::snippet::{Passage, Snippet, make_snippet, match_strength};
 
 /// The order of hits.
@@ -56,6 +56,29 @@ impl SearchRequest {
             snippet_chars: 220,
         }
     }
+}
+
+/// What `newsdex facets` asks for.
+#[derive(Debug, Clone)]
+pub struct FacetsRequest {
+    pub query: String,
+    pub field: String,
+    /// For a field with a hierarchy: the node to list the children of,
+    /// as `Asia/Syria`.
+    pub drill: Option<String>,
+    pub limit: usize,
+}
+
+/// The answer to a [`FacetsRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetsResults {
+    pub field: String,
+    /// The node drilled into, as stored (`Asia/Syria`); "" for the top.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Articles matching the query.
+    pub total: usize,
+    pub values: Vec<FacetCount>,
 }
 
 /// One ranked hit.
@@ -258,6 +281,56 @@ impl NewsSearcher {
             })
             .collect();
         Ok(StoredArticle { fields })
+    }
+
+    /// Counts one facet for a query: the most frequent values of a field,
+    /// or, for a field with a hierarchy (`place`), the children of one
+    /// node (`Asia/Syria`).
+    pub fn facet_values(&self, request: &FacetsRequest) -> Result<FacetsResults> {
+        let schema = &self.index.schema;
+        let parsed = query::parse(schema, &self.index.index, &request.query)?;
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&*parsed.query, &Count)?;
+        let (path, values) = match schema.drill_field_of(&request.field) {
+            Some(path_field) => {
+                let parts: Vec<String> = request
+                    .drill
+                    .as_deref()
+                    .unwrap_or("")
+                    .split('/')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                let (resolved, values) =
+                    facets::drill(&searcher, &*parsed.query, path_field, &parts, request.limit)?;
+                (Some(resolved.join("/")), values)
+            }
+            None if request.drill.is_some() => {
+                return Err(Error::NoHierarchy {
+                    field: request.field.clone(),
+                    known: schema
+                        .fields
+                        .iter()
+                        .filter(|f| f.spec.drill_field.is_some())
+                        .map(|f| f.spec.name.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            None => {
+                let spec = FacetSpec::parse(schema, &request.field, request.limit)?;
+                let mut results =
+                    searcher.search(&*parsed.query, &FacetCollector { specs: vec![spec] })?;
+                (None, results.pop().map(|r| r.counts).unwrap_or_default())
+            }
+        };
+        Ok(FacetsResults {
+            field: request.field.clone(),
+            path,
+            total,
+            values,
+        })
     }
 
     /// Counts facets over every article.
