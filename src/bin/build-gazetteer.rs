@@ -45,11 +45,12 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             eprintln!(
-                "wrote {}: {} places ({} countries, {} regions, {} populated places ≥ {min_population}), {} names, {:.1} MB",
+                "wrote {}: {} places ({} countries, {} regions, {} counties, {} populated places ≥ {min_population}), {} names, {:.1} MB",
                 out.display(),
                 report.places,
                 report.countries,
                 report.regions,
+                report.counties,
                 report.cities,
                 report.names,
                 report.bytes as f64 / 1e6

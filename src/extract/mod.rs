@@ -80,11 +80,23 @@ impl ReadText {
     }
 
     /// People with a full name. A one-word "person" may be a place the
-    /// speaker resolver could not tell from one ("California reported").
+    /// speaker resolver could not tell from one ("California reported"), and
+    /// so may a name that is a place ("Gaza Strip") or an institution's
+    /// ("Canada's Broadcasting Corporation").
     fn people(&self) -> impl Iterator<Item = &Speaker> {
-        self.speakers
-            .iter()
-            .filter(|s| s.kind == SpeakerKind::Person && s.name.split_whitespace().nth(1).is_some())
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        self.speakers.iter().filter(move |s| {
+            s.kind == SpeakerKind::Person
+                && s.name.split_whitespace().nth(1).is_some()
+                && !s.name.contains(['\'', '’'])
+                && !s
+                    .name
+                    .split_whitespace()
+                    .any(|w| lexicon::ORGANISATION_WORDS.has(&w.to_lowercase()))
+                && gazetteer
+                    .lookup(&crate::gazetteer::normalise::name_key(&s.name))
+                    .is_none()
+        })
     }
 }
 

@@ -450,9 +450,6 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
             if let Some(postings) = cursor.postings() {
                 best = Some((j, key.len(), postings));
             }
-            if has_possessive(text) {
-                break;
-            }
             j += 1;
         }
         match best {
@@ -682,9 +679,13 @@ fn keep_one(
             .any(|c| c.name_type == NameType::Qualifier);
         return Some(abbreviation && (m.qualifies || m.locative));
     }
-    if person_spans
-        .iter()
-        .any(|p| p.start < m.span.end && m.span.start < p.end)
+    // A person's name is not a place ("Paris Hilton said"); a name of
+    // several words ("Granville County", "New York") is too specific to be
+    // part of one.
+    if m.first == m.last
+        && person_spans
+            .iter()
+            .any(|p| p.start < m.span.end && m.span.start < p.end)
     {
         return Some(false);
     }
@@ -693,6 +694,13 @@ fn keep_one(
         return Some(false);
     }
     let all_caps = is_all_caps(surface);
+    let possessive = has_possessive(tokens[m.last].text(body));
+    // "US$460", "$US 15 billion": a currency, not a place.
+    let dollar =
+        body[m.span.end..].starts_with('$') || body[..m.span.start].trim_end().ends_with('$');
+    if dollar {
+        return Some(false);
+    }
     // "HIV", "ALMA": an all-capitals word is an acronym unless it names a
     // country or region ("US", "NSW") or opens a line, as datelines do.
     let line_start = m.first == 0 || body[tokens[m.first - 1].end..m.span.start].contains('\n');
@@ -751,9 +759,9 @@ fn keep_one(
     {
         let text = next.text(body);
         let lower = text.to_lowercase();
-        let head = lower.split(['-', '.']).next().unwrap_or("");
+        let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
         let dateline_like = all_caps && surface.chars().count() > 3;
-        if starts_upper(text) && !has_possessive(surface) && !dateline_like {
+        if starts_upper(text) && !possessive && !dateline_like {
             let surname = !is_all_caps(text)
                 && !gaz.is_english_word(head)
                 && !AFTER_PLACE.has(head)
@@ -872,7 +880,12 @@ fn prior(place: PlaceRef, name_type: NameType) -> f32 {
         // A region's population is that of all its towns together; a city
         // of the same size is the likelier reading.
         PlaceKind::Region => (place.population().max(1) as f32).log10() - 0.5,
-        PlaceKind::City => (place.population().max(1) as f32).log10(),
+        // A capital is in the news more than its size says.
+        PlaceKind::City => {
+            (place.population().max(1) as f32).log10() + if place.is_capital() { 1.0 } else { 0.0 }
+        }
+        // Named only in full ("Rapides Parish"), so rarely anything else.
+        PlaceKind::County => 4.5,
     };
     let name = match name_type {
         NameType::Main => 1.0,
@@ -969,10 +982,13 @@ fn best_reading(
         // news means the city.
         let city_of_region = |o: &crate::gazetteer::Candidate| {
             let city = gaz.place(o.place);
-            city.population() > 100_000 && city.region().is_some_and(|r| r.index == place.index)
+            o.name_type == NameType::Main
+                && city.population() > 100_000
+                && city.region().is_some_and(|r| r.index == place.index)
         };
+        // A qualifier ("Oklahoma City, Oklahoma") is the region.
         if place.kind() == PlaceKind::Region
-            && !m.is_some_and(|m| m.typed_region)
+            && !m.is_some_and(|m| m.typed_region || m.qualifies)
             && candidates.iter().any(city_of_region)
         {
             continue;
@@ -994,6 +1010,7 @@ fn confident(gaz: &Gazetteer, r: &Reading, ctx: &Context, own: Option<PlaceRef>)
     // read as a region of Madagascar in a story about Croatia).
     let prominent = match place.kind() {
         PlaceKind::City => place.population() >= 1_000_000,
+        PlaceKind::County => false,
         PlaceKind::Region => place.population() >= 5_000_000,
         _ => true,
     };
@@ -1012,6 +1029,7 @@ fn confident(gaz: &Gazetteer, r: &Reading, ctx: &Context, own: Option<PlaceRef>)
     }
     let big = match place.kind() {
         PlaceKind::City | PlaceKind::Region => place.population() >= 100_000,
+        PlaceKind::County => false,
         _ => true,
     };
     match r.name_type {
@@ -1031,14 +1049,14 @@ impl Place {
     /// enough to tell Paris, France from Paris, Texas.
     pub fn label(&self) -> String {
         let mut parts = vec![self.name.as_str()];
-        if matches!(self.kind, PlaceKind::City)
+        if matches!(self.kind, PlaceKind::City | PlaceKind::County)
             && let Some(region) = self.admin1.as_deref().filter(|r| *r != self.name)
         {
             parts.push(region);
         }
         if matches!(
             self.kind,
-            PlaceKind::City | PlaceKind::Region | PlaceKind::Area
+            PlaceKind::City | PlaceKind::County | PlaceKind::Region | PlaceKind::Area
         ) && let Some(country) = self.country.as_deref().filter(|c| *c != self.name)
         {
             parts.push(country);
@@ -1323,6 +1341,9 @@ mod tests {
         let text = "She works in Alexandria, La., as a nurse.";
         assert_eq!(one(text, "Alexandria").admin1.as_deref(), Some("Louisiana"));
         assert_eq!(one(text, "Louisiana").mentions.len(), 1);
+        let text = "The mill near Alexandria employs 180 people across Rapides Parish.";
+        assert_eq!(one(text, "Alexandria").admin1.as_deref(), Some("Louisiana"));
+        assert_eq!(one(text, "Rapides Parish").kind, PlaceKind::County);
         let text = "Researchers in Alexandria studied the Nile delta in Egypt.";
         assert_eq!(one(text, "Alexandria").country_code.as_deref(), Some("EG"));
     }

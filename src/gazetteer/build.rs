@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use tantivy_fst::MapBuilder;
 
 use crate::gazetteer::normalise::name_key;
-use crate::gazetteer::{COMMON_WORD, MAGIC, NONE, NameType, PlaceKind, ROW_BYTES};
+use crate::gazetteer::{CAPITAL, COMMON_WORD, MAGIC, NONE, NameType, PlaceKind, ROW_BYTES};
 
 /// Where the inputs are and which populated places to keep.
 #[derive(Debug, Clone)]
@@ -22,8 +22,8 @@ pub struct Sources {
     /// The GeoNames files (`cities1000.json.gz`, `countryInfo.tsv`,
     /// `admin1CodesASCII.txt`, `continents.json`).
     pub geonames: PathBuf,
-    /// The project's sources: `country_points.tsv`, `extra_names.tsv`,
-    /// `english_words.txt.gz`.
+    /// The project's sources: `country_points.tsv`, `admin2_points.tsv`,
+    /// `extra_names.tsv`, `english_words.txt.gz`.
     pub own: PathBuf,
     /// Keep populated places with at least this many inhabitants.
     pub min_population: u32,
@@ -35,6 +35,7 @@ pub struct BuildReport {
     pub places: usize,
     pub cities: usize,
     pub regions: usize,
+    pub counties: usize,
     pub countries: usize,
     pub names: usize,
     pub bytes: usize,
@@ -62,6 +63,7 @@ struct Row {
     parent: u32,
     country: u32,
     kind: PlaceKind,
+    capital: bool,
     cc: [u8; 2],
 }
 
@@ -279,6 +281,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             parent: NONE,
             country: NONE,
             kind: PlaceKind::Continent,
+            capital: false,
             cc: *b"  ",
         });
         b.name(&name, row, NameType::Main);
@@ -346,6 +349,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             parent: continent_of_code.get(&row[8]).copied().unwrap_or(NONE),
             country: NONE,
             kind: PlaceKind::Country,
+            capital: false,
             cc: cc_bytes(cc),
         });
         b.rows[index as usize].country = index;
@@ -392,6 +396,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             parent,
             country,
             kind: PlaceKind::Area,
+            capital: false,
             cc: if country == NONE {
                 *b"  "
             } else {
@@ -432,6 +437,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             parent: country,
             country,
             kind: PlaceKind::Region,
+            capital: false,
             cc: cc_bytes(cc),
         });
         // The name as GeoNames writes it is the main name; a short form
@@ -477,6 +483,33 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
         }
     }
 
+    // Second-level divisions (US counties and parishes, UK counties).
+    let admin2_path = own("admin2_points.tsv");
+    for row in tsv_rows(&admin2_path)? {
+        let Some((parent_code, _)) = row[0].rsplit_once('.') else {
+            continue;
+        };
+        let Some(&region) = region_of_code.get(parent_code) else {
+            continue;
+        };
+        let country = b.rows[region as usize].country;
+        let cc = b.rows[region as usize].cc;
+        let index = b.push(Row {
+            geonameid: num(&admin2_path, row.get(4))?,
+            lat: num(&admin2_path, row.get(2))?,
+            lon: num(&admin2_path, row.get(3))?,
+            population: 0,
+            name: row[1].clone(),
+            parent: region,
+            country,
+            kind: PlaceKind::County,
+            capital: false,
+            cc,
+        });
+        b.name(&row[1], index, NameType::Main);
+        report.counties += 1;
+    }
+
     // Populated places.
     // Numbered districts ("Paris 04 Hôtel-de-Ville") are parts of a city,
     // not places a reader names.
@@ -500,6 +533,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             parent,
             country,
             kind: PlaceKind::City,
+            capital: false,
             cc: cc_bytes(&c.cc),
         });
         b.name(&c.name, index, NameType::Main);
@@ -507,6 +541,29 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             b.name(alt, index, NameType::Alternate);
         }
         report.cities += 1;
+    }
+
+    // National capitals: the most populous place of the country bearing the
+    // capital's name ("Washington" the city, not the state).
+    for row in tsv_rows(&info_path)? {
+        let (Some(cc), Some(capital)) = (row.first(), row.get(5)) else {
+            continue;
+        };
+        let key = name_key(capital);
+        let Some(entries) = b.names.get(&key) else {
+            continue;
+        };
+        let capital_row = entries
+            .iter()
+            .map(|&(p, _)| p)
+            .filter(|&p| {
+                let r = &b.rows[p as usize];
+                r.kind == PlaceKind::City && r.cc == cc_bytes(cc)
+            })
+            .max_by_key(|&p| b.rows[p as usize].population);
+        if let Some(p) = capital_row {
+            b.rows[p as usize].capital = true;
+        }
     }
 
     let words_text = read_text(&own("english_words.txt.gz"))?;
@@ -600,7 +657,7 @@ fn encode(
         places.extend_from_slice(&r.parent.to_le_bytes());
         places.extend_from_slice(&r.country.to_le_bytes());
         places.push(name.len() as u8);
-        places.push(r.kind as u8);
+        places.push(r.kind as u8 | if r.capital { CAPITAL } else { 0 });
         places.extend_from_slice(&r.cc);
         strings.extend_from_slice(name.as_bytes());
     }

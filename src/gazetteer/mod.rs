@@ -35,6 +35,8 @@ pub const ROW_BYTES: usize = 32;
 /// Set in a posting list's count when its key is also an English word.
 pub const COMMON_WORD: u32 = 1 << 31;
 pub const NONE: u32 = u32::MAX;
+/// Set in a row's kind byte for a national capital.
+pub const CAPITAL: u8 = 0x80;
 
 /// What a place is, from largest to smallest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -47,7 +49,10 @@ pub enum PlaceKind {
     Area = 2,
     /// A first-level division: a state, province or governorate.
     Region = 3,
-    City = 4,
+    /// A second-level division: a county or parish (United States and
+    /// United Kingdom).
+    County = 4,
+    City = 5,
 }
 
 impl PlaceKind {
@@ -57,6 +62,7 @@ impl PlaceKind {
             1 => PlaceKind::Country,
             2 => PlaceKind::Area,
             3 => PlaceKind::Region,
+            4 => PlaceKind::County,
             _ => PlaceKind::City,
         }
     }
@@ -220,7 +226,13 @@ impl Gazetteer {
                 .filter(|stem| stem.len() >= 3)
                 .is_some_and(|stem| self.words.contains_key(format!("{stem}{replacement}")))
         };
-        stem_is_word("s", "")
+        // British spellings of American headwords: "neighbouring", "organised".
+        let american = word
+            .replace("our", "or")
+            .replace("ise", "ize")
+            .replace("isa", "iza");
+        (american != word && self.is_english_word(&american))
+            || stem_is_word("s", "")
             || stem_is_word("es", "")
             || stem_is_word("ies", "y")
             || stem_is_word("ed", "")
@@ -352,7 +364,12 @@ impl<'g> PlaceRef<'g> {
     }
 
     pub fn kind(&self) -> PlaceKind {
-        PlaceKind::from_byte(self.gaz.row(self.index)[29])
+        PlaceKind::from_byte(self.gaz.row(self.index)[29] & !CAPITAL)
+    }
+
+    /// Whether it is its country's capital.
+    pub fn is_capital(&self) -> bool {
+        self.gaz.row(self.index)[29] & CAPITAL != 0
     }
 
     /// ISO 3166 alpha-2 code of the country ("" for continents).
@@ -374,10 +391,14 @@ impl<'g> PlaceRef<'g> {
         (c != NONE).then(|| self.gaz.place(c))
     }
 
-    /// Its first-level region, for a city.
+    /// Its first-level region, for a city or county.
     pub fn region(&self) -> Option<PlaceRef<'g>> {
         let parent = self.parent()?;
-        (parent.kind() == PlaceKind::Region).then_some(parent)
+        match parent.kind() {
+            PlaceKind::Region => Some(parent),
+            PlaceKind::County => parent.region(),
+            _ => None,
+        }
     }
 
     /// Continent, country, region, place: the path from the top down.
@@ -419,9 +440,12 @@ mod tests {
         assert_eq!(names, ["Asia", "Syria", "Aleppo", "Aleppo"]);
         let russia = find("Russia", PlaceKind::Country);
         assert_eq!((russia.lat(), russia.lon()), (60.0, 100.0));
+        assert!(find("Damascus", PlaceKind::City).is_capital());
+        assert!(!aleppo.is_capital());
         assert!(gaz.is_english_word("reading"));
         assert!(gaz.is_english_word("underdogs"));
         assert!(gaz.is_english_word("cities"));
+        assert!(gaz.is_english_word("neighbouring"));
         assert!(!gaz.is_english_word("aleppo"));
     }
 
