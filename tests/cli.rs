@@ -999,14 +999,14 @@ fn seed_article_places_come_out_right() {
 }
 
 /// Guards place extraction quality on both development sets: at least what
-/// this extractor last reached (TR-News F1 0.834, acc@161km 0.835;
-/// GeoVirus F1 0.902, acc@161km 0.835 on 2026-11-27).
+/// this extractor last reached (TR-News F1 0.850, acc@161km 0.866;
+/// GeoVirus F1 0.920, acc@161km 0.844 on 2026-11-27).
 #[test]
 fn place_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
     for (set, one_based, min_f1, min_acc) in [
-        ("TR-News", false, 0.83, 0.83),
-        ("GeoVirus", true, 0.90, 0.83),
+        ("TR-News", false, 0.845, 0.86),
+        ("GeoVirus", true, 0.915, 0.84),
     ] {
         let dir = shared.join("eval/places").join(set);
         let mut cmd = std::process::Command::new("python3");
