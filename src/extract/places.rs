@@ -47,7 +47,8 @@ pub enum PlaceRole {
 pub struct Place {
     /// The GeoNames name: "Aleppo", "United States".
     pub name: String,
-    pub geonameid: u32,
+    /// GeoNames id; none for the named areas newsdex adds (Middle East).
+    pub geonameid: Option<u32>,
     pub kind: PlaceKind,
     /// The country's name ("Syria"); none for continents and wider areas.
     pub country: Option<String>,
@@ -980,11 +981,15 @@ fn best_reading(
         let place = gaz.place(c.place);
         // A city and its own region under one name ("Aleppo", "New York"):
         // news means the city.
+        // ("New York" is New York City's alternate name; a big city
+        // keeps the name, "Oklahoma" stays the state.)
         let city_of_region = |o: &crate::gazetteer::Candidate| {
             let city = gaz.place(o.place);
-            o.name_type == NameType::Main
-                && city.population() > 100_000
-                && city.region().is_some_and(|r| r.index == place.index)
+            let size = match o.name_type {
+                NameType::Main => 100_000,
+                _ => 1_000_000,
+            };
+            city.population() > size && city.region().is_some_and(|r| r.index == place.index)
         };
         // A qualifier ("Oklahoma City, Oklahoma") is the region.
         if place.kind() == PlaceKind::Region
@@ -1191,7 +1196,7 @@ fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
         .filter(|c| c.index != p.index || p.kind() == PlaceKind::Country);
     Place {
         name: p.name().to_string(),
-        geonameid: p.geonameid(),
+        geonameid: Some(p.geonameid()).filter(|&id| id != 0),
         kind: p.kind(),
         country: country.map(|c| c.name().to_string()),
         country_code: Some(p.country_code().to_string()).filter(|c| !c.is_empty()),
@@ -1395,6 +1400,13 @@ mod tests {
             one("Villages in Idlib province were hit.", "Idlib").kind,
             PlaceKind::Region
         );
+        assert_eq!(
+            one("Shares fell in New York.", "New York City").kind,
+            PlaceKind::City
+        );
+        let text = "The storm reached Oklahoma City, Oklahoma, at noon.";
+        assert_eq!(one(text, "Oklahoma").kind, PlaceKind::Region);
+        assert_eq!(one(text, "Oklahoma City").kind, PlaceKind::City);
     }
 
     #[test]

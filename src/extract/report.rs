@@ -52,7 +52,7 @@ pub struct QuoteReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlaceReport {
     pub name: String,
-    pub geonameid: u32,
+    pub geonameid: Option<u32>,
     pub kind: PlaceKind,
     pub country: Option<String>,
     pub country_code: Option<String>,

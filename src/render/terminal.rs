@@ -372,8 +372,11 @@ pub fn write_extracted(
                 format!(", {within}")
             },
             style.dim(&format!(
-                "({role}{kind}, geonames {}; {} mentions)",
-                place.geonameid,
+                "({role}{kind}{}; {} mentions)",
+                place
+                    .geonameid
+                    .map(|id| format!(", geonames {id}"))
+                    .unwrap_or_default(),
                 place.mentions.len()
             ))
         )?;
