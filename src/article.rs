@@ -28,6 +28,15 @@ pub struct Article {
     pub date: Option<Day>,
     /// Who published it.
     pub source: Option<String>,
+    /// Where it was published, when the file says.
+    pub url: Option<String>,
+    /// Who wrote it (several names joined with ", ").
+    pub author: Option<String>,
+    /// Its language, as the metadata gives it ("en").
+    pub language: Option<String>,
+    /// What identifies it within a file of many articles (a feed item's
+    /// guid, a JSON record's id); part of its id.
+    pub record: Option<String>,
     /// Words in the body.
     pub word_count: u64,
     /// People and organisations quoted or reported, resolved to names.

@@ -1036,3 +1036,94 @@ fn place_extraction_quality_does_not_fall() {
         assert!(acc >= min_acc, "{set}: acc@161km fell to {acc:.3}");
     }
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn a_folder_of_mixed_formats_is_read_with_its_metadata() {
+    let env = Env::new();
+    let csv = b"title,text,subject,date\n\"Harbour cranes idle\",\"ROTTERDAM (Reuters) - Cranes stood idle,\nas dockers struck.\",business,\"December 31, 2017 \"\n";
+    let gz = gzip(b"{\"headline\": \"Glacier retreat measured\", \"maintext\": \"Glaciologists measured the retreat.\", \"id\": \"g-1\"}\n");
+    let root = env.articles(
+        "mixed",
+        &[
+            (
+                "one.json",
+                br#"{"title": "Lighthouse keepers return", "content": "Keepers returned to the lighthouse.", "url": "https://example.org/lh", "authors": ["Ann Lee", "Bo Chen"], "publishedAt": "2020-01-02T23:30:00-05:00", "source": {"name": "Coast News"}}"#,
+            ),
+            (
+                "feed.jsonl",
+                b"{\"title\": \"Orchard frost\", \"text\": \"Frost hit the orchards.\", \"id\": \"a\"}\n{not json\n{\"title\": \"Vineyard hail\", \"text\": \"Hail hit the vineyards.\", \"id\": \"b\"}\n",
+            ),
+            ("isot.csv", csv),
+            (
+                "ag.tsv",
+                b"label\ttitle\tdescription\n2\tMarathon record\tA runner broke the course record.\n",
+            ),
+            ("glacier.jsonl.gz", &gz),
+            (
+                "note.md",
+                b"---\ntitle: Ferry timetable changes\ndate: 2019-06-01\nauthor: Kim Park\n---\nThe ferry timetable changes in June.\n",
+            ),
+            ("broken.json.gz", &gz[..gz.len() / 2]),
+            ("empty.txt", b""),
+        ],
+    );
+    let out = env
+        .cmd(&["index", root.to_str().unwrap(), "--json"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("feed.jsonl: line 2: not JSON"), "{stderr}");
+    assert!(
+        stderr.contains("broken.json.gz: not valid gzip"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("empty.txt"), "{stderr}");
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["failed"], 2, "{summary}");
+    assert_eq!(summary["failed_records"], 1, "{summary}");
+    assert_eq!(summary["documents"], 7, "{summary}");
+
+    let lighthouse = env.search("lighthouse", &[]);
+    let hit = &lighthouse["hits"][0];
+    assert_eq!(hit["url"], "https://example.org/lh");
+    assert_eq!(hit["author"], "Ann Lee, Bo Chen");
+    assert_eq!(hit["source"], "Coast News");
+    // 23:30 at UTC-5 is the next day in UTC.
+    assert_eq!(hit["date"], "2020-01-03");
+    assert_eq!(total(&env.search("author:Lee", &[])), 1);
+    for (query, title) in [
+        ("orchards", "Orchard frost"),
+        ("vineyards", "Vineyard hail"),
+        ("dockers", "Harbour cranes idle"),
+        ("course record", "Marathon record"),
+        ("glaciologists", "Glacier retreat measured"),
+        ("ferry", "Ferry timetable changes"),
+    ] {
+        let found = env.search(query, &[]);
+        assert_eq!(found["hits"][0]["title"], title, "{query}");
+    }
+    let isot = &env.search("dockers", &[])["hits"][0];
+    assert_eq!(isot["date"], "2017-12-31");
+    assert_eq!(isot["source"], "Reuters");
+    assert_eq!(total(&env.search("date:2017-12-31", &[])), 1);
+
+    // Records keep their ids when the file is re-read after a change.
+    let vineyard_id = env.search("vineyards", &[])["hits"][0]["id"].clone();
+    fs::write(
+        root.join("feed.jsonl"),
+        b"{\"title\": \"Vineyard hail\", \"text\": \"Hail hit the vineyards.\", \"id\": \"b\"}\n",
+    )
+    .unwrap();
+    env.cmd(&["index", root.to_str().unwrap()]).assert().code(3);
+    assert_eq!(env.search("vineyards", &[])["hits"][0]["id"], vineyard_id);
+    assert_eq!(total(&env.search("orchards", &[])), 0);
+}

@@ -72,7 +72,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index the articles (.txt files) under one or more folders
+    /// Index the articles (text, JSON, JSON Lines, CSV/TSV, gzipped or not) under folders
     ///
     /// Walks each folder recursively (hidden files and folders are skipped,
     /// symbolic links followed, loops detected). Re-running on the same

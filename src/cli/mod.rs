@@ -134,12 +134,19 @@ fn extract(args: &ExtractArgs, config: &Config, out: &mut dyn Write) -> anyhow::
     let mut failed = false;
     for path in &args.files {
         match newsdex::extract::report::extract_file(path) {
-            Ok(articles) => {
+            Ok((articles, problems)) => {
                 for article in &articles {
                     if config.json {
                         json::write_json(out, article)?;
                     } else {
                         terminal::write_extracted(out, article, config.style)?;
+                    }
+                }
+                if !problems.is_empty() {
+                    failed = true;
+                    out.flush()?;
+                    for problem in &problems {
+                        eprintln!("newsdex: skipped part of {}: {problem}", path.display());
                     }
                 }
             }
@@ -183,7 +190,7 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
     } else {
         terminal::write_ingest_summary(out, &summary, config.style)?;
     }
-    Ok(if summary.failed > 0 {
+    Ok(if summary.failed + summary.failed_records > 0 {
         ExitCode::from(EXIT_SOME_FAILED)
     } else {
         ExitCode::SUCCESS

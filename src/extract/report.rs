@@ -14,7 +14,7 @@ use crate::extract::places::PlaceRole;
 use crate::extract::quotes::Span;
 use crate::extract::speakers::SpeakerKind;
 use crate::gazetteer::PlaceKind;
-use crate::read::{self, ReadError};
+use crate::read::{self, Problem, ReadError};
 
 /// A span of the decoded text, in characters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,10 +67,16 @@ pub struct PlaceReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractedArticle {
     pub path: String,
+    /// What the offsets count from: `file` (the decoded file, for plain
+    /// text) or `body` (this article's body, for records of JSON, CSV and
+    /// other structured files).
+    pub offsets: &'static str,
     pub title: Option<String>,
     pub date: Option<Day>,
     pub dateline: Option<String>,
     pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
     pub word_count: u64,
     pub speakers: Vec<SpeakerReport>,
     pub quotes: Vec<QuoteReport>,
@@ -78,21 +84,36 @@ pub struct ExtractedArticle {
     pub body: String,
 }
 
-/// Reads a file (whatever its extension) and extracts every article in it.
-pub fn extract_file(path: &Path) -> Result<Vec<ExtractedArticle>, ReadError> {
+/// Reads a file and extracts every article in it; also returns the
+/// records of the file that could not be read.
+pub fn extract_file(path: &Path) -> Result<(Vec<ExtractedArticle>, Vec<Problem>), ReadError> {
     let bytes = read::read_bytes(path)?;
-    let (text, articles) = read::parse_bytes(&bytes)?;
-    let chars = CharOffsets::new(&text);
-    Ok(articles
+    let parsed = read::parse_file(path, &bytes)?;
+    let file_chars = parsed.text.as_deref().map(CharOffsets::new);
+    let articles = parsed
+        .articles
         .into_iter()
         .map(|mut article| {
             extract::enrich(&mut article);
-            report(path, &text, &chars, &article)
+            match (&parsed.text, &file_chars) {
+                (Some(text), Some(chars)) => report(path, text, chars, &article, "file"),
+                _ => {
+                    let body = article.body.clone();
+                    report(path, &body, &CharOffsets::new(&body), &article, "body")
+                }
+            }
         })
-        .collect())
+        .collect();
+    Ok((articles, parsed.problems))
 }
 
-fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> ExtractedArticle {
+fn report(
+    path: &Path,
+    text: &str,
+    chars: &CharOffsets,
+    article: &Article,
+    offsets: &'static str,
+) -> ExtractedArticle {
     let base = article.body_start;
     // The title is the text's first line that reads as one; its offset is
     // where it occurs before the body.
@@ -117,10 +138,13 @@ fn report(path: &Path, text: &str, chars: &CharOffsets, article: &Article) -> Ex
     };
     ExtractedArticle {
         path: path.display().to_string(),
+        offsets,
         title: article.title.clone(),
         date: article.date,
         dateline: article.dateline.as_ref().map(|d| d.text.clone()),
         source: article.source.clone(),
+        url: article.url.clone(),
+        author: article.author.clone(),
         word_count: article.word_count,
         speakers: article
             .speakers

@@ -47,6 +47,15 @@ pub fn to_document(
     if let Some(source) = &article.source {
         doc.add_text(f.source, source);
     }
+    if let Some(url) = &article.url {
+        doc.add_text(f.url, url);
+    }
+    if let Some(author) = &article.author {
+        add_text_with_copies(schema, &mut doc, f.author, author);
+    }
+    if let Some(language) = &article.language {
+        doc.add_text(f.language, language);
+    }
     add_text_with_copies(schema, &mut doc, f.body, &article.body);
     doc.add_u64(f.word_count, article.word_count);
     for speaker in &article.speakers {

@@ -71,6 +71,9 @@ pub struct IngestSummary {
     pub unchanged: u64,
     pub removed: u64,
     pub failed: u64,
+    /// Records (lines, rows, items) that could not be read inside files
+    /// whose other records were indexed.
+    pub failed_records: u64,
     /// Articles in the index after the run.
     pub documents: u64,
     /// Bytes of the files read (unchanged files are not read).
@@ -138,6 +141,8 @@ enum Outcome {
         docs: Vec<TantivyDocument>,
         change: Change,
         bytes: u64,
+        /// Records of the file that could not be read (the rest were).
+        problems: Vec<Failure>,
     },
     Failed {
         /// The indexed-file key, when the failure concerns one file.
@@ -206,7 +211,13 @@ pub fn ingest(
                     docs,
                     change,
                     bytes,
+                    problems,
                 } => {
+                    for problem in problems {
+                        progress.failed(&problem);
+                        summary.failed_records += 1;
+                        summary.failures.push(problem);
+                    }
                     match change {
                         Change::Added => summary.added += 1,
                         Change::Updated => summary.updated += 1,
@@ -400,19 +411,36 @@ fn read_files(index: &NewsIndex, jobs: &Receiver<Job>, outcomes: &Sender<Outcome
 fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
     let bytes = read::read_bytes(&job.path)?;
     let content_hash = fnv1a64(&bytes);
-    let (_text, articles) = read::parse_bytes(&bytes)?;
+    let parsed = read::parse_file(&job.path, &bytes)?;
+    let articles = parsed.articles;
+    let problems = parsed
+        .problems
+        .into_iter()
+        .map(|p| Failure {
+            path: job.key.clone(),
+            reason: p.to_string(),
+        })
+        .collect();
     let fingerprint = FileFingerprint {
         size: job.size,
         mtime_ns: job.mtime_ns,
         content_hash,
     };
     let many = articles.len() > 1;
+    let mut keys_seen = std::collections::HashSet::new();
     let docs = articles
         .into_iter()
         .enumerate()
         .map(|(position, mut article)| {
-            article.id = if many {
-                article_id(&format!("{}#{position}", job.key))
+            // A record's own key (guid, id) keeps its id when records are
+            // added or removed around it; otherwise its position does.
+            let record = article
+                .record
+                .clone()
+                .filter(|key| keys_seen.insert(key.clone()))
+                .unwrap_or_else(|| position.to_string());
+            article.id = if many || article.record.is_some() {
+                article_id(&format!("{}#{record}", job.key))
             } else {
                 article_id(&job.key)
             };
@@ -431,6 +459,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         docs,
         change,
         bytes: bytes.len() as u64,
+        problems,
     })
 }
 

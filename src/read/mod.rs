@@ -1,10 +1,17 @@
 //! Reading files into [`Article`]s.
 //!
-//! One submodule per format; [`read_file`] picks the reader by extension.
-//! A problem with one file is a [`ReadError`]: reported with the path and
-//! counted, never fatal to a run.
+//! One submodule per format; [`parse_file`] picks the reader by extension
+//! and, for files without a telling one, by content. `.gz` files are
+//! decompressed first and read by their inner name. A file that cannot be
+//! read is a [`ReadError`]; a bad record inside a good file (one broken JSON
+//! line, one ragged CSV row) is a [`Problem`] reported beside the articles
+//! the file did yield. Neither is ever fatal to a run.
 
+pub mod datetime;
 pub mod decode;
+pub mod delimited;
+pub mod fields;
+pub mod json;
 pub mod plain_text;
 
 use std::io::Read;
@@ -15,8 +22,54 @@ use crate::article::Article;
 /// Files larger than this are refused rather than loaded into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Extensions of the formats newsdex reads (lower case).
-pub const EXTENSIONS: [&str; 1] = ["txt"];
+/// Extensions of the formats newsdex reads (lower case); each may also be
+/// gzip-compressed (`.json.gz`).
+pub const EXTENSIONS: [&str; 10] = [
+    "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "gz",
+];
+
+/// How a file is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    PlainText,
+    Json,
+    JsonLines,
+    Csv,
+    Tsv,
+}
+
+impl Format {
+    /// The format an extension names.
+    pub fn of_extension(extension: &str) -> Option<Format> {
+        Some(match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" | "md" => Format::PlainText,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            _ => return None,
+        })
+    }
+
+    /// A guess from the text, for files whose name says nothing.
+    fn sniff(text: &str) -> Format {
+        let start = text.trim_start();
+        if start.starts_with('{') {
+            let first_line = start.lines().next().unwrap_or("");
+            if serde_json::from_str::<serde_json::Value>(first_line).is_ok()
+                && start.lines().nth(1).is_some()
+            {
+                Format::JsonLines
+            } else {
+                Format::Json
+            }
+        } else if start.starts_with('[') {
+            Format::Json
+        } else {
+            Format::PlainText
+        }
+    }
+}
 
 /// Why one file could not be indexed.
 #[derive(Debug, thiserror::Error)]
@@ -29,13 +82,88 @@ pub enum ReadError {
     Empty,
     #[error("file is {size} bytes, over the {limit}-byte limit for one article file")]
     TooLarge { size: u64, limit: u64 },
+    #[error("not valid gzip: {0}")]
+    Gzip(String),
+    #[error("not valid {format}: {reason}")]
+    Syntax {
+        format: &'static str,
+        reason: String,
+    },
+    #[error("no articles in this {format} file ({hint})")]
+    NoArticles {
+        format: &'static str,
+        hint: &'static str,
+    },
+    #[error("no title or text column in this {format} file (columns: {headers})")]
+    NoTextColumn {
+        format: &'static str,
+        headers: String,
+    },
 }
 
-/// Whether newsdex reads files with this path's extension.
+/// A bad record in a file that otherwise reads: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// "line 7", "record 3".
+    pub at: String,
+    pub reason: String,
+}
+
+impl Problem {
+    pub fn new(at: impl Into<String>, reason: impl Into<String>) -> Problem {
+        Problem {
+            at: at.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.at, self.reason)
+    }
+}
+
+/// What a file yields.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedFile {
+    /// The decoded text that article offsets (`body_start`) point into, for
+    /// formats whose articles are slices of the file (plain text); None
+    /// for structured formats, whose offsets are into each body.
+    pub text: Option<String>,
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// Whether newsdex reads files with this path's extension. Files that
+/// document a folder rather than report news (README, LICENSE, SOURCE,
+/// NOTICE, CHANGELOG, COPYING — whatever their extension) are left out:
+/// corpora ship them beside the articles.
 pub fn is_supported(path: &Path) -> bool {
-    path.extension()
+    let known_extension = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|known| e.eq_ignore_ascii_case(known)))
+        .is_some_and(|e| EXTENSIONS.iter().any(|known| e.eq_ignore_ascii_case(known)));
+    known_extension && !is_folder_documentation(path)
+}
+
+fn is_folder_documentation(path: &Path) -> bool {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("");
+    [
+        "readme",
+        "license",
+        "licence",
+        "source",
+        "notice",
+        "changelog",
+        "copying",
+    ]
+    .iter()
+    .any(|doc| stem.eq_ignore_ascii_case(doc))
 }
 
 /// A file's bytes, refused when over [`MAX_FILE_BYTES`].
@@ -53,13 +181,124 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Parses a file's bytes into its decoded text and articles (one for plain
-/// text). Article offsets (`body_start`) are into the returned text.
-pub fn parse_bytes(bytes: &[u8]) -> Result<(String, Vec<Article>), ReadError> {
+/// Parses a file's bytes (named `path`, which decides the format) into its
+/// articles.
+pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if extension.eq_ignore_ascii_case("gz") {
+        let inner = gunzip(bytes)?;
+        let inner_name = path.file_stem().map(Path::new).unwrap_or(Path::new(""));
+        if inner_name
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+        {
+            return Err(ReadError::Gzip("gzip inside gzip".into()));
+        }
+        return parse_file(inner_name, &inner);
+    }
     let (text, _encoding) = decode::decode(bytes)?;
-    let article = plain_text::parse(&text);
-    if article.body.trim().is_empty() && article.title.is_none() {
+    let format = Format::of_extension(extension).unwrap_or_else(|| Format::sniff(&text));
+    let mut problems = Vec::new();
+    let parsed = match format {
+        Format::PlainText => {
+            let article = plain_text::parse(&text);
+            if article.body.trim().is_empty() && article.title.is_none() {
+                return Err(ReadError::Empty);
+            }
+            return Ok(ParsedFile {
+                text: Some(text),
+                articles: vec![article],
+                problems,
+            });
+        }
+        // JSON Lines saved as `.json` is common: one object per line.
+        Format::Json => match json::parse_json(&text) {
+            Err(ReadError::Syntax { .. }) if Format::sniff(&text) == Format::JsonLines => {
+                json::parse_json_lines(&text, &mut problems)
+            }
+            other => other?,
+        },
+        Format::JsonLines => json::parse_json_lines(&text, &mut problems),
+        Format::Csv => delimited::parse_delimited(&text, b',', &mut problems)?,
+        Format::Tsv => delimited::parse_delimited(&text, b'\t', &mut problems)?,
+    };
+    if parsed.is_empty() && problems.is_empty() {
         return Err(ReadError::Empty);
     }
-    Ok((text, vec![article]))
+    Ok(ParsedFile {
+        text: None,
+        articles: parsed,
+        problems,
+    })
+}
+
+/// Parses plain-text bytes (the layout of `.txt` files).
+pub fn parse_bytes(bytes: &[u8]) -> Result<(String, Vec<Article>), ReadError> {
+    let parsed = parse_file(Path::new("article.txt"), bytes)?;
+    Ok((parsed.text.unwrap_or_default(), parsed.articles))
+}
+
+/// Decompresses gzip, refusing output over [`MAX_FILE_BYTES`].
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| ReadError::Gzip(e.to_string()))?;
+    if out.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: out.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn format_comes_from_the_extension_then_the_content() {
+        let json = br#"[{"title": "A", "text": "a"}]"#;
+        assert_eq!(
+            parse_file(Path::new("x.json"), json)
+                .unwrap()
+                .articles
+                .len(),
+            1
+        );
+        assert_eq!(parse_file(Path::new("x"), json).unwrap().articles.len(), 1);
+        let lines = b"{\"title\": \"A\", \"text\": \"a\"}\n{\"title\": \"B\", \"text\": \"b\"}\n";
+        assert_eq!(
+            parse_file(Path::new("x.json"), lines)
+                .unwrap()
+                .articles
+                .len(),
+            2
+        );
+        assert_eq!(
+            parse_file(Path::new("feed"), lines).unwrap().articles.len(),
+            2
+        );
+        let plain = parse_file(Path::new("x.md"), b"Title here\n\nBody text.").unwrap();
+        assert!(plain.text.is_some());
+    }
+
+    #[test]
+    fn gzip_is_read_by_its_inner_name() {
+        let csv = gzip(b"title,text\nA,a\nB,b\n");
+        let parsed = parse_file(Path::new("news.csv.gz"), &csv).unwrap();
+        assert_eq!(parsed.articles.len(), 2);
+        let truncated = &csv[..csv.len() / 2];
+        let err = parse_file(Path::new("news.csv.gz"), truncated).unwrap_err();
+        assert!(matches!(err, ReadError::Gzip(_)), "{err}");
+    }
 }

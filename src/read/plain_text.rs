@@ -1,6 +1,10 @@
 //! Plain-text articles (`.txt`).
 //!
 //! Layout rules, in order:
+//! 0. **Metadata**: YAML front matter (`---` lines around `key: value`
+//!    lines) or a header block (`Title:`, `Date:`, `Source:`, `URL:`,
+//!    `Author:` lines, then a blank line) gives fields by name, as JSON keys
+//!    do (see `fields`). A metadata title replaces rule 1.
 //! 1. **Title**: the first non-empty line is the headline when it reads as
 //!    one: at most 25 words and 200 characters, two words or more, its first
 //!    word not all lower case, not ending like a sentence (`.` `,` `;` `:`),
@@ -15,15 +19,19 @@
 use crate::article::Article;
 use crate::extract::dateline::find_dateline;
 use crate::extract::dates::parse_date_line;
+use crate::read::fields::{Record, role_of};
 
-/// Splits plain text into title, date and body.
+/// Splits plain text into metadata, title, date and body.
 pub fn parse(text: &str) -> Article {
     let mut rest = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let mut title = None;
-    let mut date = None;
+    let (meta, after_meta) = metadata(rest);
+    rest = after_meta.trim_start();
+    let meta = meta.and_then(|record| record.into_article_metadata());
+    let mut title = meta.as_ref().and_then(|m| m.title.clone());
+    let mut date = meta.as_ref().and_then(|m| m.date);
 
     let (first_line, after_first) = split_line(rest);
-    if is_headline(first_line) && !after_first.trim().is_empty() {
+    if title.is_none() && is_headline(first_line) && !after_first.trim().is_empty() {
         title = Some(first_line.trim().to_string());
         rest = after_first.trim_start();
     }
@@ -35,13 +43,69 @@ pub fn parse(text: &str) -> Article {
         rest = after_line.trim_start();
     }
 
+    let meta = meta.unwrap_or_default();
     Article {
         title,
         date,
         body: rest.trim_end().to_string(),
         body_start: text.len() - rest.len(),
+        source: meta.source,
+        url: meta.url,
+        author: meta.author,
+        language: meta.language,
         ..Article::default()
     }
+}
+
+/// A metadata block at the top: YAML front matter or `Key: value` lines
+/// ending with a blank line, when at least one key is a known field.
+/// Returns the fields and the text after the block.
+fn metadata(text: &str) -> (Option<Record>, &str) {
+    if let Some(after_open) = text
+        .strip_prefix("---")
+        .and_then(|t| t.strip_prefix(['\n', '\r']))
+    {
+        let after_open = after_open.trim_start_matches('\n');
+        let mut offset = 0;
+        for line in after_open.split_inclusive('\n') {
+            if line.trim_end() == "---" {
+                let record = key_values(&after_open[..offset]);
+                return (record, &after_open[offset + line.len()..]);
+            }
+            offset += line.len();
+        }
+        return (None, text);
+    }
+    let block_end = text.find("\n\n").or_else(|| text.find("\r\n\r\n"));
+    let Some(end) = block_end else {
+        return (None, text);
+    };
+    let block = &text[..end];
+    let all_key_values = block.lines().all(|l| key_value(l).is_some());
+    match key_values(block).filter(|_| all_key_values) {
+        Some(record) => (Some(record), &text[end..]),
+        None => (None, text),
+    }
+}
+
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    let plausible = (1..=30).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || " _-".contains(c));
+    plausible.then(|| (key, value.trim().trim_matches(['"', '\''])))
+}
+
+fn key_values(block: &str) -> Option<Record> {
+    let mut record = Record::default();
+    let mut known = false;
+    for (key, value) in block.lines().filter_map(key_value) {
+        known |= role_of(key).is_some();
+        record.set(key, value);
+    }
+    known.then_some(record)
 }
 
 fn split_line(text: &str) -> (&str, &str) {
@@ -126,6 +190,34 @@ mod tests {
         assert!(!is_headline("the lower-case opening of a sentence"));
         assert!(!is_headline("This line ends like a sentence."));
         assert!(!is_headline("Published: 2019-03-04"));
+    }
+
+    #[test]
+    fn a_header_block_gives_metadata() {
+        let text = "Title: Rates rise again\nDate: 2021-03-04T10:00:00+01:00\nSource: Daily Planet\nURL: https://example.com/a\nAuthor: Lois Lane\n\nThe bank raised rates.";
+        let a = parse(text);
+        assert_eq!(a.title.as_deref(), Some("Rates rise again"));
+        assert_eq!(a.date.unwrap().to_string(), "2021-03-04");
+        assert_eq!(a.source.as_deref(), Some("Daily Planet"));
+        assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(a.author.as_deref(), Some("Lois Lane"));
+        assert_eq!(a.body, "The bank raised rates.");
+        assert_eq!(&text[a.body_start..], a.body);
+    }
+
+    #[test]
+    fn yaml_front_matter_gives_metadata() {
+        let text = "---\ntitle: \"Floods in Kyiv\"\ndate: 2022-01-05\ntags: [x]\n---\nWater rose overnight.\n";
+        let a = parse(text);
+        assert_eq!(a.title.as_deref(), Some("Floods in Kyiv"));
+        assert_eq!(a.date.unwrap().to_string(), "2022-01-05");
+        assert_eq!(a.body, "Water rose overnight.");
+    }
+
+    #[test]
+    fn a_first_paragraph_with_a_colon_is_not_metadata() {
+        let a = parse("Warning: storms ahead\n\nThe forecast says rain.");
+        assert_eq!(a.title.as_deref(), Some("Warning: storms ahead"));
     }
 
     #[test]

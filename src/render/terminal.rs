@@ -472,7 +472,15 @@ pub fn write_ingest_summary(
         summary.megabytes_read(),
         summary.seconds,
         summary.megabytes_per_second(),
-    )
+    )?;
+    if summary.failed_records > 0 {
+        writeln!(
+            out,
+            "{} records inside indexed files could not be read (listed above)",
+            style.matched(&thousands(summary.failed_records))
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
