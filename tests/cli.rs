@@ -1127,3 +1127,33 @@ fn a_folder_of_mixed_formats_is_read_with_its_metadata() {
     assert_eq!(env.search("vineyards", &[])["hits"][0]["id"], vineyard_id);
     assert_eq!(total(&env.search("orchards", &[])), 0);
 }
+
+#[test]
+fn reuters_sgml_stories_are_articles_with_dates() {
+    let env = Env::new();
+    let root = env.articles(
+        "reuters",
+        &[(
+            "reut2-000.sgm",
+            b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>BAHIA COCOA REVIEW</TITLE>\n<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued in the Bahia cocoa zone, Comissaria Smith said.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n<DATE>27-FEB-1987 09:00:00.00&#5;&#5;&#5;RM</DATE>\n<TEXT>&#2;\n<TITLE>GRAIN SHIPS WAITING</TITLE>\n<DATELINE>    NEW YORK, Feb 27 - </DATELINE><BODY>Grain ships &lt;waited&gt; at the port.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n",
+        )],
+    );
+    let summary = env.index(&root);
+    assert_eq!(summary["documents"], 2);
+    let day = env.search("date:[1987-02-26 TO 1987-02-26]", &[]);
+    assert_eq!(total(&day), 1);
+    let hit = &day["hits"][0];
+    assert_eq!(hit["title"], "BAHIA COCOA REVIEW");
+    assert_eq!(hit["source"], "Reuters");
+    assert_eq!(hit["dateline"], "SALVADOR, Feb 26");
+    assert_eq!(hit["places"][0], "Salvador, Bahia, Brazil");
+    let facets = env.search("*", &["--facet", "date:day"]);
+    let days: Vec<&str> = facets["facets"]["date:day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["1987-02-26", "1987-02-27"]);
+    assert_eq!(total(&env.search("\"waited\"", &[])), 1);
+}

@@ -1057,7 +1057,12 @@ impl Place {
         if matches!(self.kind, PlaceKind::City | PlaceKind::County)
             && let Some(region) = self.admin1.as_deref().filter(|r| *r != self.name)
         {
-            parts.push(region);
+            // "Washington, D.C." names the city already.
+            if region.starts_with(self.name.as_str()) {
+                parts[0] = region;
+            } else {
+                parts.push(region);
+            }
         }
         if matches!(
             self.kind,

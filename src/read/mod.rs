@@ -10,9 +10,11 @@
 pub mod datetime;
 pub mod decode;
 pub mod delimited;
+pub mod entities;
 pub mod fields;
 pub mod json;
 pub mod plain_text;
+pub mod reuters;
 
 use std::io::Read;
 use std::path::Path;
@@ -24,8 +26,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Extensions of the formats newsdex reads (lower case); each may also be
 /// gzip-compressed (`.json.gz`).
-pub const EXTENSIONS: [&str; 10] = [
-    "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "gz",
+pub const EXTENSIONS: [&str; 12] = [
+    "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "sgm", "sgml", "gz",
 ];
 
 /// How a file is laid out.
@@ -36,6 +38,8 @@ pub enum Format {
     JsonLines,
     Csv,
     Tsv,
+    /// Reuters-21578 SGML.
+    ReutersSgml,
 }
 
 impl Format {
@@ -47,6 +51,7 @@ impl Format {
             "jsonl" | "ndjson" => Format::JsonLines,
             "csv" => Format::Csv,
             "tsv" | "tab" => Format::Tsv,
+            "sgm" | "sgml" => Format::ReutersSgml,
             _ => return None,
         })
     }
@@ -65,6 +70,8 @@ impl Format {
             }
         } else if start.starts_with('[') {
             Format::Json
+        } else if start.contains("<REUTERS") {
+            Format::ReutersSgml
         } else {
             Format::PlainText
         }
@@ -221,6 +228,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         Format::JsonLines => json::parse_json_lines(&text, &mut problems),
         Format::Csv => delimited::parse_delimited(&text, b',', &mut problems)?,
         Format::Tsv => delimited::parse_delimited(&text, b'\t', &mut problems)?,
+        Format::ReutersSgml => reuters::parse_reuters(&text, &mut problems),
     };
     if parsed.is_empty() && problems.is_empty() {
         return Err(ReadError::Empty);
