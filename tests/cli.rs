@@ -1157,3 +1157,58 @@ fn reuters_sgml_stories_are_articles_with_dates() {
     assert_eq!(days, ["1987-02-26", "1987-02-27"]);
     assert_eq!(total(&env.search("\"waited\"", &[])), 1);
 }
+
+#[test]
+fn feeds_and_xml_news_formats_are_read() {
+    let env = Env::new();
+    let root = env.articles(
+        "xml",
+        &[
+            (
+                "harbour.rss",
+                br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times</title>
+<item><title>Cranes idle</title><guid>c-1</guid><link>https://example.org/c1</link><pubDate>Wed, 05 Apr 2017 12:00:00 GMT</pubDate>
+<description>&lt;p&gt;Dockers struck at the quay.&lt;/p&gt;</description></item>
+<item><title>Tugboat race</title><guid>c-2</guid><description>Tugboats raced past the breakwater.</description></item>
+</channel></rss>"#,
+            ),
+            (
+                "bridge.xml",
+                br#"<nitf><head><docdata><date.issue norm="20170405T120000Z"/></docdata></head><body><body.head><hedline><hl1>Bridge reopens</hl1></hedline></body.head>
+<body.content><p>The suspension bridge reopened to traffic.</p></body.content></body></nitf>"#,
+            ),
+            ("broken.xml", b"<rss><channel>\n<item><title>x</item>\n</channel></rss>"),
+        ],
+    );
+    let out = env
+        .cmd(&["index", root.to_str().unwrap(), "--json"])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("broken.xml: not valid XML") && stderr.contains("line 2"),
+        "{stderr}"
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["documents"], 3);
+    let cranes = env.search("dockers", &[]);
+    assert_eq!(cranes["hits"][0]["title"], "Cranes idle");
+    assert_eq!(cranes["hits"][0]["source"], "Harbour Times");
+    assert_eq!(cranes["hits"][0]["url"], "https://example.org/c1");
+    assert_eq!(total(&env.search("date:2017-04-05", &[])), 2);
+    assert_eq!(
+        env.search("suspension", &[])["hits"][0]["title"],
+        "Bridge reopens"
+    );
+    // An item keeps its id (its guid) when the feed changes around it.
+    let tug = env.search("tugboats", &[])["hits"][0]["id"].clone();
+    fs::write(
+        root.join("harbour.rss"),
+        br#"<rss><channel><title>Harbour Times</title><item><title>Tugboat race</title><guid>c-2</guid><description>Tugboats raced past the breakwater.</description></item></channel></rss>"#,
+    )
+    .unwrap();
+    env.cmd(&["index", root.to_str().unwrap()]).assert().code(3);
+    assert_eq!(env.search("tugboats", &[])["hits"][0]["id"], tug);
+}

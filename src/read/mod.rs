@@ -15,6 +15,7 @@ pub mod fields;
 pub mod json;
 pub mod plain_text;
 pub mod reuters;
+pub mod xml;
 
 use std::io::Read;
 use std::path::Path;
@@ -26,8 +27,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Extensions of the formats newsdex reads (lower case); each may also be
 /// gzip-compressed (`.json.gz`).
-pub const EXTENSIONS: [&str; 12] = [
-    "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "sgm", "sgml", "gz",
+pub const EXTENSIONS: [&str; 17] = [
+    "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "sgm", "sgml", "xml",
+    "rss", "atom", "nitf", "newsml", "gz",
 ];
 
 /// How a file is laid out.
@@ -40,6 +42,8 @@ pub enum Format {
     Tsv,
     /// Reuters-21578 SGML.
     ReutersSgml,
+    /// RSS, Atom, NITF, NewsML-G2, TEI.
+    Xml,
 }
 
 impl Format {
@@ -52,6 +56,7 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "tab" => Format::Tsv,
             "sgm" | "sgml" => Format::ReutersSgml,
+            "xml" | "rss" | "atom" | "nitf" | "newsml" => Format::Xml,
             _ => return None,
         })
     }
@@ -72,6 +77,8 @@ impl Format {
             Format::Json
         } else if start.contains("<REUTERS") {
             Format::ReutersSgml
+        } else if start.starts_with('<') {
+            Format::Xml
         } else {
             Format::PlainText
         }
@@ -229,6 +236,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         Format::Csv => delimited::parse_delimited(&text, b',', &mut problems)?,
         Format::Tsv => delimited::parse_delimited(&text, b'\t', &mut problems)?,
         Format::ReutersSgml => reuters::parse_reuters(&text, &mut problems),
+        Format::Xml => xml::parse_xml(&text, &mut problems)?,
     };
     if parsed.is_empty() && problems.is_empty() {
         return Err(ReadError::Empty);
