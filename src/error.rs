@@ -35,6 +35,9 @@ pub enum Error {
         known: String,
     },
 
+    #[error("{path}: {reason} (--strict: stopped, nothing of this run was committed)")]
+    Strict { path: String, reason: String },
+
     #[error("the index at {path} is locked by another newsdex process that is writing to it")]
     Locked { path: PathBuf },
 

@@ -67,6 +67,19 @@ impl Env {
         serde_json::from_slice(&out).expect("valid JSON")
     }
 
+    /// Indexes a folder where some input fails (exit status 3); returns
+    /// the JSON summary and what was reported on stderr.
+    fn index_with_failures(&self, dir: &Path) -> (Value, String) {
+        let out = self
+            .cmd(&["index", dir.to_str().unwrap(), "--json"])
+            .assert()
+            .code(3)
+            .get_output()
+            .clone();
+        let summary = serde_json::from_slice(&out.stdout).expect("JSON summary");
+        (summary, String::from_utf8(out.stderr).unwrap())
+    }
+
     fn index(&self, dir: &Path) -> Value {
         self.json(&["index", dir.to_str().unwrap()])
     }
@@ -355,18 +368,11 @@ fn binary_file_is_reported_and_the_rest_indexed() {
             ("bad.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary junk"),
         ],
     );
-    let out = env
-        .cmd(&["index", root.to_str().unwrap(), "--json"])
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (summary, stderr) = env.index_with_failures(&root);
     assert!(
         stderr.contains("bad.txt") && stderr.contains("binary"),
         "{stderr}"
     );
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["failed"], 1);
     assert_eq!(summary["added"], 1);
     assert_eq!(summary["documents"], 1);
@@ -1074,20 +1080,13 @@ fn a_folder_of_mixed_formats_is_read_with_its_metadata() {
             ("empty.txt", b""),
         ],
     );
-    let out = env
-        .cmd(&["index", root.to_str().unwrap(), "--json"])
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (summary, stderr) = env.index_with_failures(&root);
     assert!(stderr.contains("feed.jsonl: line 2: not JSON"), "{stderr}");
     assert!(
         stderr.contains("broken.json.gz: not valid gzip"),
         "{stderr}"
     );
     assert!(stderr.contains("empty.txt"), "{stderr}");
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["failed"], 2, "{summary}");
     assert_eq!(summary["failed_records"], 1, "{summary}");
     assert_eq!(summary["documents"], 7, "{summary}");
@@ -1180,18 +1179,11 @@ fn feeds_and_xml_news_formats_are_read() {
             ("broken.xml", b"<rss><channel>\n<item><title>x</item>\n</channel></rss>"),
         ],
     );
-    let out = env
-        .cmd(&["index", root.to_str().unwrap(), "--json"])
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (summary, stderr) = env.index_with_failures(&root);
     assert!(
         stderr.contains("broken.xml: not valid XML") && stderr.contains("line 2"),
         "{stderr}"
     );
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["documents"], 3);
     let cranes = env.search("dockers", &[]);
     assert_eq!(cranes["hits"][0]["title"], "Cranes idle");
@@ -1211,4 +1203,79 @@ fn feeds_and_xml_news_formats_are_read() {
     .unwrap();
     env.cmd(&["index", root.to_str().unwrap()]).assert().code(3);
     assert_eq!(env.search("tugboats", &[])["hits"][0]["id"], tug);
+}
+
+#[test]
+fn strict_stops_at_the_first_failure_and_commits_nothing() {
+    let env = Env::new();
+    let root = env.articles(
+        "strict",
+        &[(
+            "a.txt",
+            b"Quarry reopens\n\nThe quarry reopened on Monday." as &[u8],
+        )],
+    );
+    env.index(&root);
+    fs::write(
+        root.join("b.txt"),
+        b"Mill closes\n\nThe old mill closed its doors.",
+    )
+    .unwrap();
+    fs::write(root.join("c.jsonl"), b"{broken\n").unwrap();
+    let err = env.stderr_of(&["index", root.to_str().unwrap(), "--strict"], 1);
+    assert!(err.contains("c.jsonl") && err.contains("--strict"), "{err}");
+    // The run committed nothing: the mill is not there, the quarry still is.
+    assert_eq!(total(&env.search("mill", &[])), 0);
+    assert_eq!(total(&env.search("quarry", &[])), 1);
+    // Without --strict the same folder indexes what it can.
+    env.cmd(&["index", root.to_str().unwrap()]).assert().code(3);
+    assert_eq!(total(&env.search("mill", &[])), 1);
+}
+
+#[test]
+fn saved_web_pages_give_their_article_without_boilerplate() {
+    let env = Env::new();
+    let root = env.articles(
+        "web",
+        &[
+            (
+                "story.html",
+                br#"<!DOCTYPE html><html lang="en"><head><title>Library opens | Town Post</title>
+<meta property="og:title" content="New library opens its doors">
+<meta property="og:site_name" content="Town Post">
+<meta property="article:published_time" content="2020-01-02T23:30:00-05:00">
+<meta name="author" content="Ann Lee"><link rel="canonical" href="https://example.org/library">
+</head><body><nav><ul><li><a href="/">Home</a><li><a href="/sport">Sport</a></ul></nav>
+<div class="cookie-banner">We use cookies to improve everything.</div>
+<article><h1>New library opens its doors</h1><p>The new library opened on Friday with shelves for 40,000 books.</p>
+<p>"It will be open to everyone," the mayor said.</p></article>
+<aside>Most read: unrelated headlines galore</aside><footer>Copyright Town Post</footer></body></html>"#,
+            ),
+            (
+                "index.html",
+                br#"<html><body><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul></body></html>"#,
+            ),
+        ],
+    );
+    let (summary, stderr) = env.index_with_failures(&root);
+    assert!(
+        stderr.contains("index.html") && stderr.contains("no article text"),
+        "{stderr}"
+    );
+    assert_eq!(
+        (&summary["failed"], &summary["documents"]),
+        (&Value::from(1), &Value::from(1))
+    );
+    let found = env.search("library", &[]);
+    assert_eq!(total(&found), 1);
+    let hit = &found["hits"][0];
+    assert_eq!(hit["title"], "New library opens its doors");
+    assert_eq!(hit["date"], "2020-01-03");
+    assert_eq!(hit["author"], "Ann Lee");
+    assert_eq!(hit["source"], "Town Post");
+    assert_eq!(hit["url"], "https://example.org/library");
+    assert_eq!(total(&env.search("cookies", &[])), 0);
+    assert_eq!(total(&env.search("unrelated", &[])), 0);
+    assert_eq!(total(&env.search("speaker:mayor", &[])), 0);
+    assert_eq!(total(&env.search("quote:everyone", &[])), 1);
 }

@@ -152,6 +152,11 @@ pub struct IndexArgs {
     /// Start from an empty index (after upgrading newsdex, or to drop other folders)
     #[arg(long)]
     pub rebuild: bool,
+
+    /// Stop at the first file or record that cannot be read, and commit
+    /// nothing of this run (by default such files are reported and skipped)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

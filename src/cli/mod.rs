@@ -171,6 +171,7 @@ fn open(config: &Config) -> anyhow::Result<NewsSearcher> {
 fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let mut options = IngestOptions {
         roots: args.dirs.clone(),
+        strict: args.strict,
         ..IngestOptions::default()
     };
     if let Some(threads) = args.threads {

@@ -36,6 +36,8 @@ use crate::read::{self, ReadError};
 pub struct IngestOptions {
     /// Folders (or single files) to index.
     pub roots: Vec<PathBuf>,
+    /// Stop at the first file or record that fails, committing nothing.
+    pub strict: bool,
     /// Threads that read and extract.
     pub threads: usize,
     /// Threads inside tantivy's IndexWriter.
@@ -49,6 +51,7 @@ impl Default for IngestOptions {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         IngestOptions {
             roots: Vec::new(),
+            strict: false,
             threads: cores,
             writer_threads: (cores / 2).clamp(1, 4),
             writer_memory: 128 * 1024 * 1024,
@@ -180,6 +183,10 @@ pub fn ingest(
 
     let mut summary = IngestSummary::default();
     let mut seen: HashSet<String> = HashSet::new();
+    // Set on a failure under `strict`: the walker stops, workers skip what
+    // is left, and the run ends without a commit.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let mut fatal: Option<Failure> = None;
     let mut unreadable_dirs: Vec<PathBuf> = Vec::new();
 
     std::thread::scope(|scope| -> Result<()> {
@@ -188,12 +195,24 @@ pub fn ingest(
             let outcome_tx = outcome_tx.clone();
             let roots = &roots;
             let index_dir = &index_dir;
-            scope.spawn(move || walk(roots, index_dir, &known, &job_tx, &outcome_tx, progress));
+            let stop = &stop;
+            scope.spawn(move || {
+                walk(
+                    roots,
+                    index_dir,
+                    &known,
+                    &job_tx,
+                    &outcome_tx,
+                    progress,
+                    stop,
+                )
+            });
         }
         for _ in 0..workers {
             let job_rx = job_rx.clone();
             let outcome_tx = outcome_tx.clone();
-            scope.spawn(move || read_files(index, &job_rx, &outcome_tx));
+            let stop = &stop;
+            scope.spawn(move || read_files(index, &job_rx, &outcome_tx, stop));
         }
         drop(job_rx);
         drop(outcome_tx);
@@ -201,6 +220,22 @@ pub fn ingest(
         let mut since_commit = 0u64;
         for outcome in outcome_rx.iter() {
             progress.done();
+            if fatal.is_some() {
+                continue;
+            }
+            if options.strict {
+                let failure = match &outcome {
+                    Outcome::Failed { failure, .. } => Some(failure.clone()),
+                    Outcome::Indexed { problems, .. } => problems.first().cloned(),
+                    Outcome::Unchanged { .. } => None,
+                };
+                if let Some(failure) = failure {
+                    progress.failed(&failure);
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    fatal = Some(failure);
+                    continue;
+                }
+            }
             match outcome {
                 Outcome::Unchanged { key } => {
                     summary.unchanged += 1;
@@ -254,6 +289,14 @@ pub fn ingest(
         }
         Ok(())
     })?;
+    if let Some(failure) = fatal {
+        // Dropping the writer discards everything since the last commit.
+        drop(writer);
+        return Err(Error::Strict {
+            path: failure.path,
+            reason: failure.reason,
+        });
+    }
 
     for key in known.keys() {
         let path = Path::new(key);
@@ -294,6 +337,7 @@ fn walk(
     jobs: &Sender<Job>,
     outcomes: &Sender<Outcome>,
     progress: &dyn Progress,
+    stop: &std::sync::atomic::AtomicBool,
 ) {
     for root in roots {
         let entries = walkdir::WalkDir::new(root)
@@ -304,6 +348,9 @@ fn walk(
                 e.depth() == 0 || !(is_hidden(e.file_name()) || e.path() == index_dir)
             });
         for entry in entries {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return;
+            }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
@@ -390,8 +437,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// A worker: reads, decodes, parses and enriches files into documents.
-fn read_files(index: &NewsIndex, jobs: &Receiver<Job>, outcomes: &Sender<Outcome>) {
+fn read_files(
+    index: &NewsIndex,
+    jobs: &Receiver<Job>,
+    outcomes: &Sender<Outcome>,
+    stop: &std::sync::atomic::AtomicBool,
+) {
     for job in jobs.iter() {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            continue;
+        }
         let outcome = match read_file(index, &job) {
             Ok(outcome) => outcome,
             Err(err) => Outcome::Failed {

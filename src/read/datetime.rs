@@ -102,7 +102,7 @@ fn clock(text: &str) -> Option<(i64, i64, i64, i64)> {
 /// `2017-04-05`, `2017-04-05T12:00:00Z`, `2017-04-05 12:00:00.5+02:00`.
 fn iso_8601(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if text.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    if !text.is_ascii() || text.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
     let day = Day::new(
@@ -121,7 +121,7 @@ fn iso_8601(text: &str) -> Option<i64> {
 
 /// NITF and IPTC: `20170405`, `20170405T120000Z`, `20170405T120000-0500`.
 fn compact(text: &str) -> Option<i64> {
-    if text.len() < 8 || !text.as_bytes()[..8].iter().all(u8::is_ascii_digit) {
+    if !text.is_ascii() || text.len() < 8 || !text.as_bytes()[..8].iter().all(u8::is_ascii_digit) {
         return None;
     }
     let day = Day::new(
@@ -221,6 +221,8 @@ mod tests {
         for text in [
             "",
             "yesterday",
+            "2021-03-†4",
+            "2017040†",
             "2017-13-01",
             "2017-02-30",
             "12",

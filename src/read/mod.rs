@@ -12,6 +12,7 @@ pub mod decode;
 pub mod delimited;
 pub mod entities;
 pub mod fields;
+pub mod html;
 pub mod json;
 pub mod plain_text;
 pub mod reuters;
@@ -27,9 +28,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Extensions of the formats newsdex reads (lower case); each may also be
 /// gzip-compressed (`.json.gz`).
-pub const EXTENSIONS: [&str; 17] = [
+pub const EXTENSIONS: [&str; 20] = [
     "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "sgm", "sgml", "xml",
-    "rss", "atom", "nitf", "newsml", "gz",
+    "rss", "atom", "nitf", "newsml", "html", "htm", "xhtml", "gz",
 ];
 
 /// How a file is laid out.
@@ -44,6 +45,8 @@ pub enum Format {
     ReutersSgml,
     /// RSS, Atom, NITF, NewsML-G2, TEI.
     Xml,
+    /// A saved web page.
+    Html,
 }
 
 impl Format {
@@ -57,6 +60,7 @@ impl Format {
             "tsv" | "tab" => Format::Tsv,
             "sgm" | "sgml" => Format::ReutersSgml,
             "xml" | "rss" | "atom" | "nitf" | "newsml" => Format::Xml,
+            "html" | "htm" | "xhtml" => Format::Html,
             _ => return None,
         })
     }
@@ -77,6 +81,15 @@ impl Format {
             Format::Json
         } else if start.contains("<REUTERS") {
             Format::ReutersSgml
+        } else if start.starts_with('<') && {
+            let head: String = start
+                .chars()
+                .take(512)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            head.contains("<!doctype html") || head.contains("<html")
+        } {
+            Format::Html
         } else if start.starts_with('<') {
             Format::Xml
         } else {
@@ -237,6 +250,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         Format::Tsv => delimited::parse_delimited(&text, b'\t', &mut problems)?,
         Format::ReutersSgml => reuters::parse_reuters(&text, &mut problems),
         Format::Xml => xml::parse_xml(&text, &mut problems)?,
+        Format::Html => vec![html::parse_html(&text)?],
     };
     if parsed.is_empty() && problems.is_empty() {
         return Err(ReadError::Empty);
