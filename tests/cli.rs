@@ -1279,3 +1279,59 @@ fn saved_web_pages_give_their_article_without_boilerplate() {
     assert_eq!(total(&env.search("speaker:mayor", &[])), 0);
     assert_eq!(total(&env.search("quote:everyone", &[])), 1);
 }
+
+#[test]
+fn large_record_files_are_streamed_in_batches() {
+    let env = Env::new();
+    let mut jsonl = String::new();
+    for i in 0..1500 {
+        if i == 700 {
+            jsonl.push_str("{not json\n");
+        }
+        jsonl.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"title\": \"Report {i}\", \"text\": \"Inspectors counted {i} lanterns in the harbour.\"}}\n"
+        ));
+    }
+    let gz = gzip(jsonl.as_bytes());
+    let root = env.articles(
+        "big",
+        &[
+            ("reports.jsonl", jsonl.as_bytes()),
+            ("reports2.jsonl.gz", &gz),
+        ],
+    );
+    // Stream every file over 1 KB: each is read in batches, never whole.
+    let out = env
+        .cmd(&[
+            "index",
+            root.to_str().unwrap(),
+            "--stream-above",
+            "1000",
+            "--json",
+        ])
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["documents"], 3000, "{summary}");
+    assert_eq!(summary["added"], 2);
+    assert_eq!(summary["failed_records"], 2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("reports.jsonl: line 701: not JSON"),
+        "{stderr}"
+    );
+    assert_eq!(total(&env.search("lanterns", &[])), 3000);
+    let one = env.search("\"counted 1499 lanterns\"", &[]);
+    assert_eq!(total(&one), 2);
+    // Re-indexing a changed streamed file replaces its documents.
+    fs::write(
+        root.join("reports.jsonl"),
+        "{\"id\": \"r1\", \"title\": \"Only\", \"text\": \"Just one lantern left.\"}\n".repeat(100),
+    )
+    .unwrap();
+    let summary = env.json(&["index", root.to_str().unwrap(), "--stream-above", "1000"]);
+    assert_eq!(summary["updated"], 1);
+    assert_eq!(summary["documents"], 1600);
+}

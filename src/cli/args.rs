@@ -157,6 +157,11 @@ pub struct IndexArgs {
     /// nothing of this run (by default such files are reported and skipped)
     #[arg(long)]
     pub strict: bool,
+
+    /// Stream JSON Lines, CSV and TSV files larger than this many bytes
+    /// instead of reading them whole (for tests and tuning)
+    #[arg(long, hide = true, value_name = "BYTES")]
+    pub stream_above: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -174,6 +174,9 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
         strict: args.strict,
         ..IngestOptions::default()
     };
+    if let Some(bytes) = args.stream_above {
+        options.stream_above_bytes = bytes;
+    }
     if let Some(threads) = args.threads {
         options.threads = threads.max(1);
     }

@@ -23,6 +23,7 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::index::NewsIndex;
@@ -38,6 +39,8 @@ pub struct IngestOptions {
     pub roots: Vec<PathBuf>,
     /// Stop at the first file or record that fails, committing nothing.
     pub strict: bool,
+    /// Record files (JSON Lines, CSV, TSV) larger than this are streamed.
+    pub stream_above_bytes: u64,
     /// Threads that read and extract.
     pub threads: usize,
     /// Threads inside tantivy's IndexWriter.
@@ -52,6 +55,7 @@ impl Default for IngestOptions {
         IngestOptions {
             roots: Vec::new(),
             strict: false,
+            stream_above_bytes: read::stream::STREAM_ABOVE_BYTES,
             threads: cores,
             writer_threads: (cores / 2).clamp(1, 4),
             writer_memory: 128 * 1024 * 1024,
@@ -128,6 +132,7 @@ struct Job {
     previous: Option<FileFingerprint>,
 }
 
+#[derive(Clone, Copy)]
 enum Change {
     Added,
     Updated,
@@ -146,6 +151,10 @@ enum Outcome {
         bytes: u64,
         /// Records of the file that could not be read (the rest were).
         problems: Vec<Failure>,
+        /// The file's first (or only) batch of documents: the one that
+        /// replaces what the index had of the file and counts the change.
+        /// Large files are streamed in several batches.
+        first: bool,
     },
     Failed {
         /// The indexed-file key, when the failure concerns one file.
@@ -212,7 +221,8 @@ pub fn ingest(
             let job_rx = job_rx.clone();
             let outcome_tx = outcome_tx.clone();
             let stop = &stop;
-            scope.spawn(move || read_files(index, &job_rx, &outcome_tx, stop));
+            let stream_above = options.stream_above_bytes;
+            scope.spawn(move || read_files(index, &job_rx, &outcome_tx, stop, stream_above));
         }
         drop(job_rx);
         drop(outcome_tx);
@@ -247,19 +257,22 @@ pub fn ingest(
                     change,
                     bytes,
                     problems,
+                    first,
                 } => {
                     for problem in problems {
                         progress.failed(&problem);
                         summary.failed_records += 1;
                         summary.failures.push(problem);
                     }
-                    match change {
-                        Change::Added => summary.added += 1,
-                        Change::Updated => summary.updated += 1,
-                        Change::Touched => summary.unchanged += 1,
-                    }
-                    if !matches!(change, Change::Added) {
-                        writer.delete_term(Term::from_field_text(path_field, &key));
+                    if first {
+                        match change {
+                            Change::Added => summary.added += 1,
+                            Change::Updated => summary.updated += 1,
+                            Change::Touched => summary.unchanged += 1,
+                        }
+                        if !matches!(change, Change::Added) {
+                            writer.delete_term(Term::from_field_text(path_field, &key));
+                        }
                     }
                     for doc in docs {
                         writer.add_document(doc)?;
@@ -442,9 +455,25 @@ fn read_files(
     jobs: &Receiver<Job>,
     outcomes: &Sender<Outcome>,
     stop: &std::sync::atomic::AtomicBool,
+    stream_above: u64,
 ) {
     for job in jobs.iter() {
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            continue;
+        }
+        if job.size > stream_above && read::stream::streamable(&job.path).is_some() {
+            if let Err(err) = stream_file(index, &job, outcomes) {
+                let failed = Outcome::Failed {
+                    failure: Failure {
+                        path: job.key.clone(),
+                        reason: err.to_string(),
+                    },
+                    key: Some(job.key.clone()),
+                };
+                if outcomes.send(failed).is_err() {
+                    return;
+                }
+            }
             continue;
         }
         let outcome = match read_file(index, &job) {
@@ -482,40 +511,118 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         content_hash,
     };
     let many = articles.len() > 1;
-    let mut keys_seen = std::collections::HashSet::new();
+    let mut ids = RecordIds::default();
     let docs = articles
         .into_iter()
         .enumerate()
-        .map(|(position, mut article)| {
-            // A record's own key (guid, id) keeps its id when records are
-            // added or removed around it; otherwise its position does.
-            let record = article
-                .record
-                .clone()
-                .filter(|key| keys_seen.insert(key.clone()))
-                .unwrap_or_else(|| position.to_string());
-            article.id = if many || article.record.is_some() {
-                article_id(&format!("{}#{record}", job.key))
-            } else {
-                article_id(&job.key)
-            };
-            article.path = job.key.clone();
-            extract::enrich(&mut article);
-            to_document(&index.schema, &article, fingerprint)
+        .map(|(position, article)| {
+            let id = ids.id(job, article.record.clone(), position, many);
+            document(index, job, article, id, fingerprint)
         })
         .collect();
-    let change = match &job.previous {
-        None => Change::Added,
-        Some(p) if p.content_hash == content_hash => Change::Touched,
-        Some(_) => Change::Updated,
-    };
     Ok(Outcome::Indexed {
         key: job.key.clone(),
         docs,
-        change,
+        change: change_of(job, content_hash),
         bytes: bytes.len() as u64,
         problems,
+        first: true,
     })
+}
+
+fn change_of(job: &Job, content_hash: u64) -> Change {
+    match &job.previous {
+        None => Change::Added,
+        Some(p) if p.content_hash == content_hash => Change::Touched,
+        Some(_) => Change::Updated,
+    }
+}
+
+/// Ids of the articles of one file: path plus the record's own key (a
+/// guid, an id) when it has one not seen before in the file, else its
+/// position — so a record keeps its id when others are added around it.
+#[derive(Default)]
+struct RecordIds {
+    seen: HashSet<String>,
+}
+
+impl RecordIds {
+    fn id(&mut self, job: &Job, record: Option<String>, position: usize, many: bool) -> String {
+        let keyed = record.is_some();
+        let record = record
+            .filter(|key| self.seen.insert(key.clone()))
+            .unwrap_or_else(|| position.to_string());
+        if many || keyed {
+            article_id(&format!("{}#{record}", job.key))
+        } else {
+            article_id(&job.key)
+        }
+    }
+}
+
+fn document(
+    index: &NewsIndex,
+    job: &Job,
+    mut article: Article,
+    id: String,
+    fingerprint: FileFingerprint,
+) -> TantivyDocument {
+    article.id = id;
+    article.path = job.key.clone();
+    extract::enrich(&mut article);
+    to_document(&index.schema, &article, fingerprint)
+}
+
+/// Documents per batch of a streamed file.
+const STREAM_BATCH: usize = 512;
+
+/// Reads a large record file as a stream, sending its documents in batches
+/// (memory stays bounded by the batch and the channel, whatever the file).
+fn stream_file(index: &NewsIndex, job: &Job, outcomes: &Sender<Outcome>) -> Result<(), ReadError> {
+    let content_hash = read::stream::sampled_hash(&job.path)?;
+    let fingerprint = FileFingerprint {
+        size: job.size,
+        mtime_ns: job.mtime_ns,
+        content_hash,
+    };
+    let change = change_of(job, content_hash);
+    let mut ids = RecordIds::default();
+    let mut position = 0;
+    let mut first = true;
+    let mut send = |docs: Vec<TantivyDocument>, problems: Vec<read::Problem>, bytes: u64| {
+        let outcome = Outcome::Indexed {
+            key: job.key.clone(),
+            docs,
+            change,
+            bytes,
+            problems: problems
+                .into_iter()
+                .map(|p| Failure {
+                    path: job.key.clone(),
+                    reason: p.to_string(),
+                })
+                .collect(),
+            first,
+        };
+        first = false;
+        outcomes.send(outcome).is_ok()
+    };
+    let bytes =
+        read::stream::stream_records(&job.path, STREAM_BATCH, &mut |articles, problems| {
+            let docs = articles
+                .into_iter()
+                .map(|article| {
+                    let id = ids.id(job, article.record.clone(), position, true);
+                    position += 1;
+                    document(index, job, article, id, fingerprint)
+                })
+                .collect();
+            send(docs, problems, 0)
+        })?;
+    // The last message carries the byte count (and marks the file seen
+    // even when it held no records).
+    send(Vec::new(), Vec::new(), bytes);
+    Ok(())
 }
 
 /// Builds a fresh index of `options.roots` in a folder beside `path` and

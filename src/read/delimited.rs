@@ -12,20 +12,39 @@ pub fn parse_delimited(
     delimiter: u8,
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<Article>, ReadError> {
+    let mut articles = Vec::new();
+    for_each_row(text.as_bytes(), delimiter, &mut |row| {
+        match row {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+        true
+    })?;
+    Ok(articles)
+}
+
+/// Reads rows from any reader (a file being streamed, a decompressor) and
+/// hands each article, or the problem of its row, to `each`, which returns
+/// false to stop. Fields that are not UTF-8 are read as Windows-1252.
+pub fn for_each_row(
+    input: impl std::io::Read,
+    delimiter: u8,
+    each: &mut dyn FnMut(Result<Article, Problem>) -> bool,
+) -> Result<(), ReadError> {
     let format = if delimiter == b'\t' { "TSV" } else { "CSV" };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let headers: Vec<String> = reader
-        .headers()
+        .byte_headers()
         .map_err(|e| ReadError::Syntax {
             format,
             reason: e.to_string(),
         })?
         .iter()
-        .map(str::to_string)
+        .map(field_text)
         .collect();
     let has_text = headers
         .iter()
@@ -36,32 +55,38 @@ pub fn parse_delimited(
             headers: headers.join(", "),
         });
     }
-    let mut articles = Vec::new();
-    for row in reader.records() {
-        match row {
+    for row in reader.byte_records() {
+        let outcome = match row {
             Ok(row) => {
                 let mut record = Record::default();
                 for (name, value) in headers.iter().zip(row.iter()) {
-                    record.set(name, value);
+                    record.set(name, &field_text(value));
                 }
-                match record.into_article() {
-                    Some(article) => articles.push(article),
-                    None => {
-                        let line = row.position().map_or(0, |p| p.line());
-                        problems.push(Problem::new(
-                            format!("line {line}"),
-                            "row has no title or text",
-                        ));
-                    }
-                }
+                record.into_article().ok_or_else(|| {
+                    let line = row.position().map_or(0, |p| p.line());
+                    Problem::new(format!("line {line}"), "row has no title or text")
+                })
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(Problem::new(format!("line {line}"), e.to_string()));
+                Err(Problem::new(format!("line {line}"), e.to_string()))
             }
+        };
+        if !each(outcome) {
+            break;
         }
     }
-    Ok(articles)
+    Ok(())
+}
+
+fn field_text(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -39,26 +39,32 @@ pub fn parse_json(text: &str) -> Result<Vec<Article>, ReadError> {
 pub fn parse_json_lines(text: &str, problems: &mut Vec<Problem>) -> Vec<Article> {
     let mut articles = Vec::new();
     for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = format!("line {}", number + 1);
-        match serde_json::from_str::<Value>(line) {
-            Ok(value) => {
-                let found: Vec<Article> = records(value)
-                    .into_iter()
-                    .filter_map(Record::into_article)
-                    .collect();
-                if found.is_empty() {
-                    problems.push(Problem::new(at, "no text, body, content or title field"));
-                }
-                articles.extend(found);
-            }
-            Err(e) => problems.push(Problem::new(at, format!("not JSON: {e}"))),
+        match parse_json_line(line, number + 1) {
+            Ok(found) => articles.extend(found),
+            Err(problem) => problems.push(problem),
         }
     }
     articles
+}
+
+/// One line of JSON Lines (`number` counts from 1): its articles, none for
+/// a blank line, or the line's problem.
+pub fn parse_json_line(line: &str, number: usize) -> Result<Vec<Article>, Problem> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Ok(Vec::new());
+    }
+    let at = format!("line {number}");
+    let value = serde_json::from_str::<Value>(line)
+        .map_err(|e| Problem::new(&at, format!("not JSON: {e}")))?;
+    let found: Vec<Article> = records(value)
+        .into_iter()
+        .filter_map(Record::into_article)
+        .collect();
+    if found.is_empty() {
+        return Err(Problem::new(at, "no text, body, content or title field"));
+    }
+    Ok(found)
 }
 
 /// The article records in a JSON value.

@@ -16,6 +16,7 @@ pub mod html;
 pub mod json;
 pub mod plain_text;
 pub mod reuters;
+pub mod stream;
 pub mod xml;
 
 use std::io::Read;
@@ -107,7 +108,9 @@ pub enum ReadError {
     Binary,
     #[error("no text in the file")]
     Empty,
-    #[error("file is {size} bytes, over the {limit}-byte limit for one article file")]
+    #[error(
+        "file is {size} bytes, over the {limit}-byte limit for a file read whole (JSON Lines, CSV and TSV of any size are streamed)"
+    )]
     TooLarge { size: u64, limit: u64 },
     #[error("not valid gzip: {0}")]
     Gzip(String),

@@ -1,0 +1,203 @@
+//! Large files of many records, read as a stream.
+//!
+//! A JSON Lines, CSV or TSV file (gzipped or not) over
+//! [`STREAM_ABOVE_BYTES`] is never loaded whole: records are read one by
+//! one and handed on in batches, so memory stays bounded by the batch size
+//! whatever the file's size. Other formats are one document (plain text,
+//! HTML, JSON, XML) and keep the [`super::MAX_FILE_BYTES`] limit.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use crate::article::Article;
+use crate::read::{Format, Problem, ReadError, delimited, json};
+
+/// Files of record formats larger than this are streamed.
+pub const STREAM_ABOVE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The record format of a path that can be streamed, with whether it is
+/// gzipped.
+pub fn streamable(path: &Path) -> Option<(Format, bool)> {
+    let extension = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let (inner, gzipped) = match extension(path).as_deref() {
+        Some("gz") => (path.file_stem().map(Path::new)?, true),
+        _ => (path, false),
+    };
+    let format = Format::of_extension(&extension(inner)?)?;
+    matches!(format, Format::JsonLines | Format::Csv | Format::Tsv).then_some((format, gzipped))
+}
+
+/// A cheap fingerprint of a large file's content: FNV-1a over its size and
+/// its first and last mebibyte. (Hashing every byte of a huge file twice
+/// would double the time to read it; a change that keeps the size and both
+/// ends is taken for a touch.)
+pub fn sampled_hash(path: &Path) -> Result<u64, ReadError> {
+    const SAMPLE: u64 = 1024 * 1024;
+    let mut file = File::open(path)?;
+    let size = file.metadata()?.len();
+    let mut bytes = size.to_le_bytes().to_vec();
+    let mut head = Vec::new();
+    (&mut file).take(SAMPLE).read_to_end(&mut head)?;
+    bytes.extend(head);
+    if size > SAMPLE {
+        file.seek(SeekFrom::Start(size - SAMPLE))?;
+        let mut tail = Vec::new();
+        file.take(SAMPLE).read_to_end(&mut tail)?;
+        bytes.extend(tail);
+    }
+    Ok(crate::index::ids::fnv1a64(&bytes))
+}
+
+/// Streams the records of `path` to `emit` in batches of at most `batch`
+/// articles (with the problems met since the last batch); `emit` returns
+/// false to stop. Returns the bytes read from disk.
+pub fn stream_records(
+    path: &Path,
+    batch: usize,
+    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>) -> bool,
+) -> Result<u64, ReadError> {
+    let (format, gzipped) = streamable(path).ok_or(ReadError::Empty)?;
+    let file = File::open(path)?;
+    let size = file.metadata()?.len();
+    let input: Box<dyn Read> = if gzipped {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+    } else {
+        Box::new(file)
+    };
+    let mut input = BufReader::with_capacity(256 * 1024, input);
+    let mut articles = Vec::with_capacity(batch);
+    let mut problems = Vec::new();
+    let mut stopped = false;
+    let mut push = |outcome: Result<Article, Problem>,
+                    articles: &mut Vec<Article>,
+                    problems: &mut Vec<Problem>| {
+        match outcome {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+        if articles.len() >= batch {
+            let keep_going = emit(std::mem::take(articles), std::mem::take(problems));
+            return keep_going;
+        }
+        true
+    };
+    match format {
+        Format::JsonLines => {
+            let mut line = Vec::new();
+            let mut number = 0;
+            loop {
+                line.clear();
+                let read = input
+                    .read_until(b'\n', &mut line)
+                    .map_err(gzip_or_io(gzipped))?;
+                if read == 0 {
+                    break;
+                }
+                number += 1;
+                let text = match std::str::from_utf8(&line) {
+                    Ok(text) => std::borrow::Cow::Borrowed(text),
+                    Err(_) => {
+                        encoding_rs::WINDOWS_1252
+                            .decode_without_bom_handling(&line)
+                            .0
+                    }
+                };
+                let outcomes: Vec<Result<Article, Problem>> =
+                    match json::parse_json_line(&text, number) {
+                        Ok(found) => found.into_iter().map(Ok).collect(),
+                        Err(problem) => vec![Err(problem)],
+                    };
+                for outcome in outcomes {
+                    if !push(outcome, &mut articles, &mut problems) {
+                        stopped = true;
+                    }
+                }
+                if stopped {
+                    break;
+                }
+            }
+        }
+        _ => {
+            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+            delimited::for_each_row(&mut input, delimiter, &mut |outcome| {
+                let go = push(outcome, &mut articles, &mut problems);
+                stopped |= !go;
+                go
+            })?;
+        }
+    }
+    if !stopped && (!articles.is_empty() || !problems.is_empty()) {
+        emit(articles, problems);
+    }
+    Ok(size)
+}
+
+fn gzip_or_io(gzipped: bool) -> impl Fn(std::io::Error) -> ReadError {
+    move |e| {
+        if gzipped {
+            ReadError::Gzip(e.to_string())
+        } else {
+            ReadError::Io(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn only_record_formats_stream() {
+        assert_eq!(
+            streamable(Path::new("a.jsonl")),
+            Some((Format::JsonLines, false))
+        );
+        assert_eq!(streamable(Path::new("a.csv.gz")), Some((Format::Csv, true)));
+        assert_eq!(streamable(Path::new("a.json")), None);
+        assert_eq!(streamable(Path::new("a.txt.gz")), None);
+    }
+
+    #[test]
+    fn records_come_in_batches_with_their_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jsonl.gz");
+        let mut encoder = flate2::write::GzEncoder::new(
+            File::create(&path).unwrap(),
+            flate2::Compression::fast(),
+        );
+        for i in 0..25 {
+            if i == 7 {
+                writeln!(encoder, "{{broken").unwrap();
+            } else {
+                writeln!(
+                    encoder,
+                    "{{\"title\": \"T{i}\", \"text\": \"Body {i}.\", \"id\": \"{i}\"}}"
+                )
+                .unwrap();
+            }
+        }
+        encoder.finish().unwrap();
+        let mut batches = Vec::new();
+        let mut problems = Vec::new();
+        stream_records(&path, 10, &mut |articles, found| {
+            batches.push(articles.len());
+            problems.extend(found);
+            true
+        })
+        .unwrap();
+        assert_eq!(batches, [10, 10, 4]);
+        assert_eq!(
+            problems,
+            [Problem::new(
+                "line 8",
+                "not JSON: key must be a string at line 1 column 2"
+            )]
+        );
+    }
+}
