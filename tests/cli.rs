@@ -1335,3 +1335,52 @@ fn large_record_files_are_streamed_in_batches() {
     assert_eq!(summary["updated"], 1);
     assert_eq!(summary["documents"], 1600);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_reported_and_the_rest_indexed() {
+    let env = Env::new();
+    let root = env.articles(
+        "loop",
+        &[(
+            "a.txt",
+            b"Canal locks repaired\n\nThe canal locks were repaired." as &[u8],
+        )],
+    );
+    std::os::unix::fs::symlink(&root, root.join("again")).unwrap();
+    let (summary, stderr) = env.index_with_failures(&root);
+    assert!(stderr.contains("symbolic link loop"), "{stderr}");
+    assert_eq!(summary["documents"], 1);
+    assert_eq!(total(&env.search("canal", &[])), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_and_the_rest_indexed() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let root = env.articles(
+        "perms",
+        &[
+            (
+                "open.txt",
+                b"Orchard fair opens\n\nThe orchard fair opened." as &[u8],
+            ),
+            ("closed.txt", b"Secret\n\nNobody may read this."),
+        ],
+    );
+    let closed = root.join("closed.txt");
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&closed).is_ok() {
+        eprintln!(
+            "SKIPPED: running as a user who reads any file (root), so permissions cannot fail here"
+        );
+        return;
+    }
+    let (summary, stderr) = env.index_with_failures(&root);
+    assert!(
+        stderr.contains("closed.txt") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(summary["documents"], 1);
+}

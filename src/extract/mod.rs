@@ -31,6 +31,18 @@ pub fn enrich(article: &mut Article) {
             article.source = dateline.agency.clone();
         }
     }
+    // Still no date: a first line that is nothing but a date ("Friday,
+    // July 21, 2017", as Wikinews opens) is one the text states.
+    if article.date.is_none() {
+        let first_line = article
+            .body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        if first_line.len() <= 60 {
+            article.date = dates::parse_date_line(first_line);
+        }
+    }
     article.word_count = text::word_count(&article.body);
     // The dateline is not part of any sentence's subject: blank it (byte
     // for byte, so offsets stay valid) before reading quotes and places.
@@ -152,5 +164,21 @@ mod tests {
         enrich(&mut b);
         assert_eq!(b.source.as_deref(), Some("Le Monde"));
         assert_eq!(b.date, None);
+
+        let mut c = Article {
+            body: "Friday, July 21, 2017\n\nA team of six won a medal.".into(),
+            ..Article::default()
+        };
+        enrich(&mut c);
+        assert_eq!(c.date.unwrap().to_string(), "2017-07-21");
+        let mut d = Article {
+            body: "The vote on July 21, 2017 was close.".into(),
+            ..Article::default()
+        };
+        enrich(&mut d);
+        assert_eq!(
+            d.date, None,
+            "a date inside a sentence is not the publication date"
+        );
     }
 }
