@@ -1384,3 +1384,79 @@ fn an_unreadable_file_is_reported_and_the_rest_indexed() {
     );
     assert_eq!(summary["documents"], 1);
 }
+
+#[test]
+fn timeline_counts_add_up_to_the_query_total() {
+    let env = corpus_env();
+    for by in ["day", "week", "month", "year"] {
+        let t = env.json(&["timeline", "*", "--by", by]);
+        let sum: u64 = t["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            sum + t["undated"].as_u64().unwrap(),
+            t["matches"].as_u64().unwrap(),
+            "{by}"
+        );
+        assert_eq!(t["matches"].as_u64(), Some(total(&env.search("*", &[]))));
+        // Every article of a period matches `*`: the share is 1 where there are any.
+        for p in t["periods"].as_array().unwrap() {
+            assert_eq!(p["count"], p["total"]);
+        }
+    }
+    let t = env.json(&[
+        "timeline",
+        "minister",
+        "--by",
+        "year",
+        "--split-by",
+        "source",
+        "--top",
+        "3",
+    ]);
+    let periods = t["periods"].as_array().unwrap();
+    let dated: u64 = periods.iter().map(|p| p["count"].as_u64().unwrap()).sum();
+    assert_eq!(
+        dated + t["undated"].as_u64().unwrap(),
+        total(&env.search("minister", &[]))
+    );
+    for series in t["series"].as_array().unwrap() {
+        for (i, c) in series["counts"].as_array().unwrap().iter().enumerate() {
+            assert!(c.as_u64().unwrap() <= periods[i]["count"].as_u64().unwrap());
+        }
+    }
+    // Filters narrow it like a search.
+    let kenya = env.json(&["timeline", "--place", "Kenya", "--by", "year"]);
+    assert_eq!(
+        kenya["matches"].as_u64(),
+        Some(total(&env.search("*", &["--place", "Kenya"])))
+    );
+    let csv = env.stdout_of(&["timeline", "*", "--by", "year", "--csv"]);
+    assert!(csv.starts_with("period,count,total,share\n"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().split(',').count() == 4, "{csv}");
+    let chart = env.stdout_of(&["timeline", "*", "--by", "year"]);
+    assert!(chart.contains("█") && chart.contains("100.0%"), "{chart}");
+}
+
+#[test]
+fn search_filters_combine_with_the_query_and_each_other() {
+    let env = corpus_env();
+    let all = total(&env.search("*", &[]));
+    let reuters = total(&env.search("*", &["--source", "Reuters"]));
+    assert_eq!(reuters, total(&env.search("source:Reuters", &[])));
+    assert!(reuters > 0 && reuters < all);
+    let since_2018 = total(&env.search("*", &["--from", "2018"]));
+    assert_eq!(since_2018, total(&env.search("date:>=2018-01-01", &[])));
+    let both = total(&env.search(
+        "*",
+        &["--source", "Reuters", "--from", "2018", "--to", "2020-12"],
+    ));
+    assert_eq!(
+        both,
+        total(&env.search("source:Reuters AND date:[2018-01-01 TO 2020-12-31]", &[]))
+    );
+    assert!(both <= reuters.min(since_2018));
+}

@@ -102,6 +102,14 @@ pub enum Command {
     /// source, date) list their most frequent values.
     Facets(FacetsArgs),
 
+    /// How many articles match per day, week, month or year, and what share
+    /// of all that period's articles that is
+    ///
+    /// `newsdex timeline oil --by month --split-by place --top 5` charts
+    /// coverage of oil month by month, with a series for each of the five
+    /// places most named alongside it. `--csv` prints a table for pandas or R.
+    Timeline(TimelineArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -170,14 +178,8 @@ pub struct SearchArgs {
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
 
-    /// Only articles quoting this speaker (a full name or part of one)
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
-
-    /// Only articles naming this place or a place inside it: "Aleppo",
-    /// "Syria" (finds Aleppo too), "Louisiana", "US"
-    #[arg(long, value_name = "NAME")]
-    pub place: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
@@ -205,6 +207,44 @@ pub struct SearchArgs {
     pub snippet: usize,
 }
 
+/// Filters every command that takes a query accepts; they combine with the
+/// query and with each other.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only articles quoting this speaker (a full name or part of one)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// Only articles naming this place or a place inside it: "Aleppo",
+    /// "Syria" (finds Aleppo too), "Louisiana", "US"
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+
+    /// Only articles from this source, as `--facet source` lists it
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// Only articles dated on or after this day, month or year (2016-11-01, 2016-11, 2016)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only articles dated on or before this day, month or year
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+impl FilterArgs {
+    pub fn filters(&self) -> newsdex::search::filters::Filters {
+        newsdex::search::filters::Filters {
+            speaker: self.speaker.clone(),
+            place: self.place.clone(),
+            source: self.source.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct FacetsArgs {
     /// The field to count: place, country, speaker, source, date (date:year, date:day)
@@ -215,6 +255,9 @@ pub struct FacetsArgs {
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
     /// For place: the node to list, as continent/country/region, e.g.
     /// "Asia/Syria"; without it the top level (continents)
     #[arg(long, value_name = "PATH")]
@@ -223,6 +266,40 @@ pub struct FacetsArgs {
     /// Values to list
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Period length
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// A series for each of the top values of this field: speaker, place, country, source
+    #[arg(long, value_name = "FIELD")]
+    pub split_by: Option<String>,
+
+    /// Series to draw with --split-by
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
+
+    /// Print CSV (period,count,total,share and one column per series)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

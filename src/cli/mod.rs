@@ -13,14 +13,15 @@ use clap::Parser;
 use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::render::{Style, json, terminal};
+use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
-use newsdex::search::query::and_field;
 use newsdex::search::quotes::QuotesRequest;
+use newsdex::search::timeline::TimelineRequest;
 use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
-    Cli, ColorChoice, Command, ExtractArgs, FacetsArgs, GlobalArgs, IndexArgs, QuotesArgs,
-    SearchArgs, SortArg,
+    Cli, ColorChoice, Command, ExtractArgs, FacetsArgs, GlobalArgs, IndexArgs, PeriodArg,
+    QuotesArgs, SearchArgs, SortArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -121,6 +122,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Extract(args) => extract(args, config, &mut out)?,
+        Command::Timeline(args) => {
+            timeline(args, config, &mut out)?;
+            ExitCode::SUCCESS
+        }
         Command::Facets(args) => {
             facets(args, config, &mut out)?;
             ExitCode::SUCCESS
@@ -210,13 +215,7 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         .filter(|f| !f.trim().is_empty())
         .map(|f| FacetSpec::parse(schema, f, args.facet_limit))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut query = args.query.join(" ");
-    if let Some(speaker) = &args.speaker {
-        query = and_field(&query, schema.name(schema.core.speaker), speaker);
-    }
-    if let Some(place) = &args.place {
-        query = and_field(&query, schema.name(schema.core.place), place);
-    }
+    let query = args.filters.filters().apply(schema, &args.query.join(" "));
     let request = SearchRequest {
         query,
         limit: args.limit,
@@ -246,7 +245,7 @@ fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         args.query.join(" ")
     };
     let request = FacetsRequest {
-        query,
+        query: args.filters.filters().apply(&searcher.index.schema, &query),
         field: args.field.clone(),
         drill: args.drill.clone(),
         limit: args.limit,
@@ -256,6 +255,35 @@ fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         json::write_json(out, &results)?;
     } else {
         terminal::write_facet_values(out, &results, config.style)?;
+    }
+    Ok(())
+}
+
+fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let query = if args.query.is_empty() {
+        "*".to_string()
+    } else {
+        args.query.join(" ")
+    };
+    let request = TimelineRequest {
+        query: args.filters.filters().apply(&searcher.index.schema, &query),
+        by: match args.by {
+            PeriodArg::Day => DateBucket::Day,
+            PeriodArg::Week => DateBucket::Week,
+            PeriodArg::Month => DateBucket::Month,
+            PeriodArg::Year => DateBucket::Year,
+        },
+        split_by: args.split_by.clone(),
+        top: args.top,
+    };
+    let timeline = searcher.timeline(&request)?;
+    if config.json {
+        json::write_json(out, &timeline)?;
+    } else if args.csv {
+        terminal::write_timeline_csv(out, &timeline)?;
+    } else {
+        terminal::write_timeline(out, &timeline, config.style)?;
     }
     Ok(())
 }

@@ -83,10 +83,12 @@ pub fn to_document(
     }
     let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
-        doc.add_text(f.place, place.label());
-        // `place:Syria` finds Aleppo: the words of a place are its path from
-        // the continent down, and its country's code (`place:US`).
-        let mut words = place.path.join(" ; ");
+        let label = place.label();
+        doc.add_text(f.place, &label);
+        // `place:Syria` finds Aleppo: the words of a place are its label
+        // (so a value copied from `--facet place` finds itself), its path
+        // from the continent down, and its country's code (`place:US`).
+        let mut words = format!("{label} ; {}", place.path.join(" ; "));
         if let Some(code) = &place.country_code {
             words.push_str(" ; ");
             words.push_str(code);

@@ -9,6 +9,7 @@ use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
 use crate::search::facets::FacetResult;
 use crate::search::quotes::QuotesResults;
+use crate::search::timeline::Timeline;
 use crate::search::{FacetsResults, SearchResults, StoredArticle};
 
 /// Longest bar in a facet table, in cells.
@@ -157,6 +158,109 @@ fn wrap_points(chars: &[char], width: usize) -> Vec<usize> {
 }
 
 /// A facet as a table with proportional bars.
+/// `newsdex timeline`: one line per period with a bar, the count and the
+/// share of the period's articles; with a split, a table of the series.
+pub fn write_timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) -> io::Result<()> {
+    let dated = timeline.matches - timeline.undated;
+    writeln!(
+        out,
+        "{} articles match {} · {} dated, by {}",
+        style.bold(&thousands(timeline.matches)),
+        timeline.query,
+        thousands(dated),
+        format!("{:?}", timeline.by).to_lowercase()
+    )?;
+    if timeline.periods.is_empty() {
+        return writeln!(out, "  (no matching article has a date)");
+    }
+    let max = timeline
+        .periods
+        .iter()
+        .map(|p| p.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let label_width = timeline
+        .periods
+        .iter()
+        .map(|p| p.period.len())
+        .max()
+        .unwrap_or(0);
+    let count_width = thousands(max).len();
+    for p in &timeline.periods {
+        let cells = ((p.count as f64 / max as f64) * BAR_CELLS as f64).ceil() as usize;
+        let bar = if p.count == 0 {
+            String::new()
+        } else {
+            "█".repeat(cells.max(1))
+        };
+        writeln!(
+            out,
+            "  {:<label_width$}  {:>count_width$}  {:>6}  {}",
+            p.period,
+            thousands(p.count),
+            format!("{:.1}%", p.share * 100.0),
+            style.accent(&format!("{bar:<BAR_CELLS$}")),
+        )?;
+    }
+    if !timeline.series.is_empty() {
+        writeln!(out)?;
+        let names: Vec<String> = timeline
+            .series
+            .iter()
+            .map(|s| s.value.chars().take(18).collect())
+            .collect();
+        let width = names
+            .iter()
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        write!(
+            out,
+            "  {:<label_width$}",
+            style.bold(timeline.split_by.as_deref().unwrap_or(""))
+        )?;
+        for name in &names {
+            write!(out, "  {name:>width$}")?;
+        }
+        writeln!(out)?;
+        for (i, p) in timeline.periods.iter().enumerate() {
+            write!(out, "  {:<label_width$}", p.period)?;
+            for s in &timeline.series {
+                write!(out, "  {:>width$}", thousands(s.counts[i]))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    if timeline.undated > 0 {
+        writeln!(
+            out,
+            "  ({} matching articles have no date)",
+            thousands(timeline.undated)
+        )?;
+    }
+    Ok(())
+}
+
+/// `newsdex timeline --csv`: a table that pandas and R read as it is.
+pub fn write_timeline_csv(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    write!(out, "period,count,total,share")?;
+    for s in &timeline.series {
+        write!(out, ",{}", quote(&s.value))?;
+    }
+    writeln!(out)?;
+    for (i, p) in timeline.periods.iter().enumerate() {
+        write!(out, "{},{},{},{:.6}", p.period, p.count, p.total, p.share)?;
+        for s in &timeline.series {
+            write!(out, ",{}", s.counts[i])?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// `newsdex facets`: one field's counts, or one level of the place tree.
 pub fn write_facet_values(
     out: &mut dyn Write,

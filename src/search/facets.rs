@@ -23,16 +23,54 @@ use crate::index::schema::{FieldType, NewsSchema};
 pub enum DateBucket {
     Year,
     Month,
+    /// ISO 8601 weeks, Monday to Sunday: `2016-W47`.
+    Week,
     Day,
 }
 
 impl DateBucket {
-    fn label(self, day: Day) -> String {
+    pub fn label(self, day: Day) -> String {
         match self {
             DateBucket::Year => format!("{:04}", day.year()),
             DateBucket::Month => format!("{:04}-{:02}", day.year(), day.month()),
+            DateBucket::Week => {
+                let (year, week, _) = day.0.to_iso_week_date();
+                format!("{year:04}-W{week:02}")
+            }
             DateBucket::Day => day.to_string(),
         }
+    }
+
+    /// Every period from the one holding `first` to the one holding `last`,
+    /// in order, so a chart shows the empty ones too.
+    pub fn periods(self, first: Day, last: Day) -> Vec<String> {
+        let mut periods: Vec<String> = Vec::new();
+        let mut day = first.0;
+        while day <= last.0 {
+            let label = self.label(Day(day));
+            if periods.last() != Some(&label) {
+                periods.push(label);
+            }
+            day = match self {
+                // Jump to near the end of the period, then step by days.
+                DateBucket::Year => day
+                    .replace_day(1)
+                    .ok()
+                    .and_then(|d| d.replace_month(tantivy::time::Month::December).ok())
+                    .and_then(|d| d.replace_day(31).ok())
+                    .unwrap_or(day),
+                DateBucket::Month => Day::new(day.year(), day.month() as u8, 28)
+                    .map(|d| d.0)
+                    .unwrap_or(day),
+                _ => day,
+            }
+            .max(day);
+            match day.next_day() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        periods
     }
 }
 
@@ -73,6 +111,7 @@ impl FacetSpec {
             (FieldType::Date, None | Some("month")) => FacetKind::Date(DateBucket::Month),
             (FieldType::Date, Some("year")) => FacetKind::Date(DateBucket::Year),
             (FieldType::Date, Some("day")) => FacetKind::Date(DateBucket::Day),
+            (FieldType::Date, Some("week")) => FacetKind::Date(DateBucket::Week),
             (FieldType::String, None) => FacetKind::Terms { limit },
             _ => return Err(unknown()),
         };
@@ -88,7 +127,7 @@ fn facet_names(schema: &NewsSchema) -> String {
     schema
         .facet_fields()
         .map(|f| match f.spec.kind {
-            FieldType::Date => format!("{0} ({0}:year, {0}:month, {0}:day)", f.spec.name),
+            FieldType::Date => format!("{0} ({0}:year, {0}:month, {0}:week, {0}:day)", f.spec.name),
             _ => f.spec.name.clone(),
         })
         .collect::<Vec<_>>()

@@ -1,9 +1,11 @@
 //! Searching an index: ranked hits, snippets, facets, and single articles.
 
 pub mod facets;
+pub mod filters;
 pub mod query;
 pub mod quotes;
 pub mod snippet;
+pub mod timeline;
 
 use std::path::Path;
 

@@ -383,17 +383,6 @@ fn collect_highlights(
     }
 }
 
-/// `query` narrowed to articles whose `field` matches `value` as a phrase:
-/// what `--speaker NAME` and `--place NAME` add to a search.
-pub fn and_field(query: &str, field: &str, value: &str) -> String {
-    let filter = format!("{field}:{}", phrase(value));
-    if query.trim() == "*" || query.trim().is_empty() {
-        filter
-    } else {
-        format!("({query}) AND {filter}")
-    }
-}
-
 /// Quotes `value` for use as a phrase in a query: `speaker:"…"`.
 pub fn phrase(value: &str) -> String {
     format!("\"{}\"", value.replace(['"', '\\'], " "))
