@@ -38,6 +38,12 @@ pub enum Error {
     #[error("{path}: {reason} (--strict: stopped, nothing of this run was committed)")]
     Strict { path: String, reason: String },
 
+    #[error("no field `{name}` to export; fields: {known}")]
+    UnknownField { name: String, known: String },
+
+    #[error("writing output: {0}")]
+    Output(#[source] std::io::Error),
+
     #[error("the index at {path} is locked by another newsdex process that is writing to it")]
     Locked { path: PathBuf },
 

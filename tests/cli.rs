@@ -1460,3 +1460,47 @@ fn search_filters_combine_with_the_query_and_each_other() {
     );
     assert!(both <= reuters.min(since_2018));
 }
+
+#[test]
+fn export_writes_every_match_as_ndjson_or_csv() {
+    let env = corpus_env();
+    let expected = total(&env.search("*", &["--place", "Kenya"]));
+    assert!(expected >= 2);
+    let ndjson = env.stdout_of(&["export", "*", "--place", "Kenya"]);
+    let rows: Vec<Value> = ndjson
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len() as u64, expected);
+    assert!(rows.iter().all(|r| {
+        r["country"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("Kenya"))
+    }));
+    // Fields in schema order, multi-valued ones as lists.
+    let first_keys: Vec<&String> = rows[0].as_object().unwrap().keys().take(3).collect();
+    assert_eq!(first_keys, ["id", "path", "title"]);
+
+    let all = total(&env.search("*", &[]));
+    let csv = env.stdout_of(&[
+        "export",
+        "--format",
+        "csv",
+        "--fields",
+        "id,title,date,speaker",
+    ]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "title", "date", "speaker"]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len() as u64, all);
+    assert!(records.iter().all(|r| r.len() == 4));
+    let err = env.stderr_of(&["export", "--fields", "nope"], 2);
+    assert!(
+        err.contains("no field `nope`") && err.contains("title"),
+        "{err}"
+    );
+}

@@ -110,6 +110,13 @@ pub enum Command {
     /// places most named alongside it. `--csv` prints a table for pandas or R.
     Timeline(TimelineArgs),
 
+    /// Write every matching article with its fields, for pandas, R or jq
+    ///
+    /// `newsdex export "chemical weapons" --format csv > hits.csv` then
+    /// `pd.read_csv("hits.csv")`. No limit: matches are streamed in index
+    /// order. `--fields title,date,speaker` picks and orders the columns.
+    Export(ExportArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -292,6 +299,30 @@ pub struct TimelineArgs {
     /// Print CSV (period,count,total,share and one column per series)
     #[arg(long)]
     pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Ndjson)]
+    pub format: ExportFormatArg,
+
+    /// Fields to write, in order, separated by commas [default: every shown field]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Ndjson,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ use clap::Parser;
 use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::render::{Style, json, terminal};
+use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::quotes::QuotesRequest;
@@ -20,8 +21,8 @@ use newsdex::search::timeline::TimelineRequest;
 use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
-    Cli, ColorChoice, Command, ExtractArgs, FacetsArgs, GlobalArgs, IndexArgs, PeriodArg,
-    QuotesArgs, SearchArgs, SortArg, TimelineArgs,
+    Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
+    IndexArgs, PeriodArg, QuotesArgs, SearchArgs, SortArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -72,6 +73,7 @@ pub fn main() -> ExitCode {
                         | newsdex::Error::UnknownFacet { .. }
                         | newsdex::Error::UnknownPath { .. }
                         | newsdex::Error::NoHierarchy { .. }
+                        | newsdex::Error::UnknownField { .. }
                 )
             );
             eprintln!("newsdex: {err:#}");
@@ -122,6 +124,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Extract(args) => extract(args, config, &mut out)?,
+        Command::Export(args) => {
+            export(args, config, &mut out)?;
+            ExitCode::SUCCESS
+        }
         Command::Timeline(args) => {
             timeline(args, config, &mut out)?;
             ExitCode::SUCCESS
@@ -256,6 +262,30 @@ fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
     } else {
         terminal::write_facet_values(out, &results, config.style)?;
     }
+    Ok(())
+}
+
+fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let query = if args.query.is_empty() {
+        "*".to_string()
+    } else {
+        args.query.join(" ")
+    };
+    let request = ExportRequest {
+        query: args.filters.filters().apply(&searcher.index.schema, &query),
+        format: match args.format {
+            ExportFormatArg::Ndjson => ExportFormat::NdJson,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+        },
+        fields: args
+            .fields
+            .iter()
+            .filter(|f| !f.trim().is_empty())
+            .cloned()
+            .collect(),
+    };
+    searcher.export(&request, out)?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Searching an index: ranked hits, snippets, facets, and single articles.
 
+pub mod export;
 pub mod facets;
 pub mod filters;
 pub mod query;
