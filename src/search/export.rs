@@ -70,7 +70,7 @@ impl NewsSearcher {
                 writer
                     .write_record(fields.iter().map(|f| f.spec.name.as_str()))
                     .map_err(csv_error)?;
-                Sink::Csv(writer)
+                Sink::Csv(Box::new(writer))
             }
             ExportFormat::NdJson => Sink::Json(out),
         };
@@ -124,7 +124,7 @@ impl NewsSearcher {
 
 /// Where rows go.
 enum Sink<'a> {
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Json(&'a mut dyn Write),
 }
 
