@@ -1504,3 +1504,48 @@ fn export_writes_every_match_as_ndjson_or_csv() {
         "{err}"
     );
 }
+
+#[test]
+fn kwic_lines_up_every_occurrence_with_its_context() {
+    let env = corpus_env();
+    let kwic = env.json(&["kwic", "minister", "--width", "20", "-n", "500"]);
+    let lines = kwic["lines"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    assert_eq!(kwic["occurrences"].as_u64(), Some(lines.len() as u64));
+    assert_eq!(
+        kwic["articles"].as_u64(),
+        Some(total(&env.search("minister", &[])))
+    );
+    for line in lines {
+        assert!(
+            line["keyword"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .starts_with("minist"),
+            "{line}"
+        );
+        assert!(line["left"].as_str().unwrap().chars().count() <= 20);
+        assert!(line["right"].as_str().unwrap().chars().count() <= 20);
+    }
+    // Sorted by the word just right of the match.
+    let sorted = env.json(&["kwic", "minister", "--sort", "right", "-n", "500"]);
+    let rights: Vec<String> = sorted["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["right"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(rights.windows(2).all(|w| w[0] <= w[1]), "{rights:?}");
+    // On a terminal the matches line up in one column.
+    let text = env.stdout_of(&["kwic", "minister", "--width", "20"]);
+    let columns: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let lower = l.to_lowercase();
+            lower[..lower.find("minist").unwrap()].chars().count()
+        })
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+}

@@ -117,6 +117,14 @@ pub enum Command {
     /// order. `--fields title,date,speaker` picks and orders the columns.
     Export(ExportArgs),
 
+    /// Keyword in context: every occurrence of a word or phrase, one per
+    /// line, aligned on the match
+    ///
+    /// `newsdex kwic "total war" --width 40 --sort left` lists the phrase
+    /// with 40 characters of context on each side, sorted by the words just
+    /// before it, as a concordancer (AntConc) does.
+    Kwic(KwicArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -317,6 +325,35 @@ pub struct ExportArgs {
     /// Fields to write, in order, separated by commas [default: every shown field]
     #[arg(long, value_delimiter = ',', value_name = "FIELD")]
     pub fields: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// The word or phrase (several words are a phrase)
+    #[arg(required = true, value_name = "PHRASE")]
+    pub phrase: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Characters of context on each side
+    #[arg(long, default_value_t = 40, value_name = "N")]
+    pub width: usize,
+
+    /// Order of lines: as they appear, by the words left of the match, or right of it
+    #[arg(long, value_enum, default_value_t = KwicSortArg::Appearance)]
+    pub sort: KwicSortArg,
+
+    /// Lines to show
+    #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KwicSortArg {
+    Appearance,
+    Left,
+    Right,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

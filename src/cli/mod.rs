@@ -16,13 +16,14 @@ use newsdex::render::{Style, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
+use newsdex::search::kwic::{KwicRequest, KwicSort};
 use newsdex::search::quotes::QuotesRequest;
 use newsdex::search::timeline::TimelineRequest;
 use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
-    IndexArgs, PeriodArg, QuotesArgs, SearchArgs, SortArg, TimelineArgs,
+    IndexArgs, KwicSortArg, PeriodArg, QuotesArgs, SearchArgs, SortArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -124,6 +125,27 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Extract(args) => extract(args, config, &mut out)?,
+        Command::Kwic(args) => {
+            let searcher = open(config)?;
+            let request = KwicRequest {
+                phrase: args.phrase.join(" "),
+                filter_query: args.filters.filters().apply(&searcher.index.schema, "*"),
+                width: args.width,
+                sort: match args.sort {
+                    KwicSortArg::Appearance => KwicSort::Appearance,
+                    KwicSortArg::Left => KwicSort::Left,
+                    KwicSortArg::Right => KwicSort::Right,
+                },
+                limit: args.limit,
+            };
+            let kwic = searcher.kwic(&request)?;
+            if config.json {
+                json::write_json(&mut out, &kwic)?;
+            } else {
+                terminal::write_kwic(&mut out, &kwic, args.width, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
         Command::Export(args) => {
             export(args, config, &mut out)?;
             ExitCode::SUCCESS

@@ -8,6 +8,7 @@ use crate::index::ingest::IngestSummary;
 use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
 use crate::search::facets::FacetResult;
+use crate::search::kwic::Kwic;
 use crate::search::quotes::QuotesResults;
 use crate::search::timeline::Timeline;
 use crate::search::{FacetsResults, SearchResults, StoredArticle};
@@ -158,6 +159,45 @@ fn wrap_points(chars: &[char], width: usize) -> Vec<usize> {
 }
 
 /// A facet as a table with proportional bars.
+/// `newsdex kwic`: the matches in one column, context padded to `width`.
+pub fn write_kwic(out: &mut dyn Write, kwic: &Kwic, width: usize, style: Style) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} occurrences of {} in {} articles{}",
+        style.bold(&thousands(kwic.occurrences as u64)),
+        kwic.phrase,
+        thousands(kwic.articles as u64),
+        if kwic.lines.len() < kwic.occurrences {
+            format!(" · showing {}", kwic.lines.len())
+        } else {
+            String::new()
+        }
+    )?;
+    for line in &kwic.lines {
+        let left_pad = width.saturating_sub(line.left.chars().count());
+        let right_pad = width.saturating_sub(line.right.chars().count());
+        let source = match (&line.title, line.date) {
+            (Some(title), Some(date)) => {
+                format!("{date} {}", title.chars().take(40).collect::<String>())
+            }
+            (Some(title), None) => title.chars().take(40).collect(),
+            (None, Some(date)) => format!("{date} {}", line.id),
+            (None, None) => line.id.clone(),
+        };
+        writeln!(
+            out,
+            "{}{} {} {}{}  {}",
+            " ".repeat(left_pad),
+            line.left,
+            style.matched(&line.keyword),
+            line.right,
+            " ".repeat(right_pad),
+            style.dim(&source)
+        )?;
+    }
+    Ok(())
+}
+
 /// `newsdex timeline`: one line per period with a bar, the count and the
 /// share of the period's articles; with a split, a table of the series.
 pub fn write_timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) -> io::Result<()> {

@@ -3,6 +3,7 @@
 pub mod export;
 pub mod facets;
 pub mod filters;
+pub mod kwic;
 pub mod query;
 pub mod quotes;
 pub mod snippet;
