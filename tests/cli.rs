@@ -1549,3 +1549,34 @@ fn kwic_lines_up_every_occurrence_with_its_context() {
         .collect();
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
 }
+
+#[test]
+fn similar_finds_the_same_story_first() {
+    let env = Env::new();
+    let root = env.articles(
+        "similar",
+        &[
+            ("a.txt", b"Glacier dam bursts above valley\n\nA glacier dam burst above the Kheru valley, flooding terraces and sweeping away a footbridge, villagers said. Engineers warned another glacier lake could burst." as &[u8]),
+            ("b.txt", b"Valley villages flooded after glacier lake burst\n\nVillagers in the Kheru valley counted losses after a glacier lake burst its dam, flooding terraces and destroying the footbridge."),
+            ("c.txt", b"Bond yields climb\n\nGovernment bond yields climbed as investors weighed inflation data and central bank remarks."),
+            ("d.txt", b"Orchard fair\n\nThe orchard fair opened with cider, apples and a brass band in the village square."),
+        ],
+    );
+    env.index(&root);
+    let id = env.search("\"glacier dam burst\"", &[])["hits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let similar = env.json(&["similar", &id, "-n", "2"]);
+    let hits = similar["hits"].as_array().unwrap();
+    assert!(
+        hits[0]["path"].as_str().unwrap().ends_with("b.txt"),
+        "{similar}"
+    );
+    assert!(
+        hits.iter().all(|h| h["id"] != id.as_str()),
+        "an article is not similar to itself"
+    );
+    let err = env.stderr_of(&["similar", "0000000000000000"], 1);
+    assert!(err.contains("0000000000000000"), "{err}");
+}

@@ -125,6 +125,9 @@ pub enum Command {
     /// before it, as a concordancer (AntConc) does.
     Kwic(KwicArgs),
 
+    /// The articles most like one: the same story elsewhere, follow-ups
+    Similar(SimilarArgs),
+
     /// Print one article with every stored field
     Show(ShowArgs),
 
@@ -325,6 +328,16 @@ pub struct ExportArgs {
     /// Fields to write, in order, separated by commas [default: every shown field]
     #[arg(long, value_delimiter = ',', value_name = "FIELD")]
     pub fields: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article id (from search results)
+    pub id: String,
+
+    /// Articles to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
 }
 
 #[derive(Debug, Args)]

@@ -125,6 +125,21 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Extract(args) => extract(args, config, &mut out)?,
+        Command::Similar(args) => {
+            let searcher = open(config)?;
+            let results = searcher.similar(&args.id, args.limit, 220)?;
+            if config.json {
+                json::write_json(&mut out, &results)?;
+            } else {
+                terminal::write_search(
+                    &mut out,
+                    &format!("like {}", args.id),
+                    &results,
+                    config.style,
+                )?;
+            }
+            ExitCode::SUCCESS
+        }
         Command::Kwic(args) => {
             let searcher = open(config)?;
             let request = KwicRequest {

@@ -270,16 +270,73 @@ impl NewsSearcher {
         }
     }
 
+    fn address_of(&self, searcher: &tantivy::Searcher, id: &str) -> Result<DocAddress> {
+        let term = Term::from_field_text(self.index.schema.core.id, id.trim());
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        found
+            .into_iter()
+            .next()
+            .map(|(_, address)| address)
+            .ok_or_else(|| Error::NoSuchArticle(id.to_string()))
+    }
+
+    /// The articles most like one: "more like this" over its title and
+    /// body — the distinctive words it shares with others (neither the
+    /// rarest, which only it has, nor the commonest) weighed by tf-idf.
+    pub fn similar(&self, id: &str, limit: usize, snippet_chars: usize) -> Result<SearchResults> {
+        let schema = &self.index.schema;
+        let searcher = self.reader.searcher();
+        let address = self.address_of(&searcher, id)?;
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let fields: Vec<(tantivy::schema::Field, Vec<tantivy::schema::OwnedValue>)> =
+            [schema.core.title, schema.core.body]
+                .into_iter()
+                .map(|f| {
+                    let values = first_text(&doc, f)
+                        .map(|t| vec![tantivy::schema::OwnedValue::Str(t)])
+                        .unwrap_or_default();
+                    (f, values)
+                })
+                .collect();
+        let documents = searcher.num_docs();
+        let query = tantivy::query::MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(2)
+            .with_max_doc_frequency((documents / 5).max(2))
+            .with_min_term_frequency(1)
+            .with_min_word_length(3)
+            .with_max_query_terms(40)
+            .with_document_fields(fields);
+        let found = searcher.search(&query, &TopDocs::with_limit(limit + 1).order_by_score())?;
+        let hits = found
+            .into_iter()
+            .filter(|(_, a)| *a != address)
+            .take(limit)
+            .enumerate()
+            .map(|(i, (score, a))| {
+                let doc: TantivyDocument = searcher.doc(a)?;
+                Ok(self.hit(
+                    &doc,
+                    i + 1,
+                    Some(score),
+                    &query::Highlights::default(),
+                    snippet_chars,
+                ))
+            })
+            .collect::<Result<Vec<Hit>>>()?;
+        Ok(SearchResults {
+            total: hits.len(),
+            offset: 0,
+            hits,
+            facets: Vec::new(),
+        })
+    }
+
     /// Every shown field of the article with this id.
     pub fn article(&self, id: &str) -> Result<StoredArticle> {
         let schema = &self.index.schema;
         let searcher = self.reader.searcher();
-        let term = Term::from_field_text(schema.core.id, id.trim());
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = found.into_iter().next() else {
-            return Err(Error::NoSuchArticle(id.to_string()));
-        };
+        let address = self.address_of(&searcher, id)?;
         let doc: TantivyDocument = searcher.doc(address)?;
         let fields = schema
             .shown_fields()
