@@ -1580,3 +1580,28 @@ fn similar_finds_the_same_story_first() {
     let err = env.stderr_of(&["similar", "0000000000000000"], 1);
     assert!(err.contains("0000000000000000"), "{err}");
 }
+
+#[test]
+fn timeline_svg_is_a_well_formed_chart() {
+    let env = corpus_env();
+    let svg_path = env.dir.path().join("chart.svg");
+    env.cmd(&[
+        "timeline",
+        "*",
+        "--by",
+        "year",
+        "--split-by",
+        "source",
+        "--svg",
+        svg_path.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+    let svg = fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(
+        svg.contains("<polyline") && svg.contains("Reuters"),
+        "a line and a legend per series"
+    );
+    assert_eq!(svg.matches("<svg").count(), 1);
+}

@@ -310,6 +310,10 @@ pub struct TimelineArgs {
     /// Print CSV (period,count,total,share and one column per series)
     #[arg(long)]
     pub csv: bool,
+
+    /// Also write the chart as an SVG image to this file
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

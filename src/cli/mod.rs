@@ -345,6 +345,10 @@ fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow
         top: args.top,
     };
     let timeline = searcher.timeline(&request)?;
+    if let Some(path) = &args.svg {
+        std::fs::write(path, newsdex::render::svg::timeline_svg(&timeline))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     if config.json {
         json::write_json(out, &timeline)?;
     } else if args.csv {

@@ -5,6 +5,7 @@
 //! talking to a terminal.
 
 pub mod json;
+pub mod svg;
 pub mod terminal;
 
 use std::path::Path;
