@@ -19,7 +19,7 @@ use crate::search::{NewsSearcher, query};
 
 /// Lines gathered before sorting, at most: a concordance of a very common
 /// word is read as a sample.
-pub const MAX_LINES: usize = 100_000;
+pub const MAX_LINES: usize = 20_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KwicSort {
