@@ -1512,6 +1512,11 @@ fn kwic_lines_up_every_occurrence_with_its_context() {
     let lines = kwic["lines"].as_array().unwrap();
     assert!(!lines.is_empty());
     assert_eq!(kwic["occurrences"].as_u64(), Some(lines.len() as u64));
+    assert_eq!(kwic["complete"], true);
+    assert_eq!(
+        env.json(&["kwic", "minister", "-n", "1"])["complete"],
+        false
+    );
     assert_eq!(
         kwic["articles"].as_u64(),
         Some(total(&env.search("minister", &[])))

@@ -163,10 +163,12 @@ fn wrap_points(chars: &[char], width: usize) -> Vec<usize> {
 pub fn write_kwic(out: &mut dyn Write, kwic: &Kwic, width: usize, style: Style) -> io::Result<()> {
     writeln!(
         out,
-        "{} occurrences of {} in {} articles{}",
+        "{}{} occurrences of {} in {}{} articles{}",
         style.bold(&thousands(kwic.occurrences as u64)),
+        if kwic.complete { "" } else { "+" },
         kwic.phrase,
         thousands(kwic.articles as u64),
+        if kwic.complete { "" } else { "+" },
         if kwic.lines.len() < kwic.occurrences {
             format!(" · showing {}", kwic.lines.len())
         } else {

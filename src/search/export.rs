@@ -9,9 +9,6 @@
 
 use std::io::Write;
 
-use tantivy::query::EnableScoring;
-use tantivy::{DocAddress, DocSet, TERMINATED, TantivyDocument};
-
 use crate::error::{Error, Result};
 use crate::index::document::stored_values;
 use crate::search::{NewsSearcher, query};
@@ -60,10 +57,6 @@ impl NewsSearcher {
                 .collect::<Result<_>>()?
         };
         let parsed = query::parse(schema, &self.index.index, &request.query)?;
-        let searcher = self.searcher();
-        let weight = parsed
-            .query
-            .weight(EnableScoring::disabled_from_searcher(&searcher))?;
         let mut sink = match request.format {
             ExportFormat::Csv => {
                 let mut writer = csv::WriterBuilder::new().from_writer(out);
@@ -75,46 +68,36 @@ impl NewsSearcher {
             ExportFormat::NdJson => Sink::Json(out),
         };
         let mut written = 0;
-        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
-            let alive = segment.alive_bitset();
-            let mut scorer = weight.scorer(segment, 1.0)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    let stored: TantivyDocument =
-                        searcher.doc(DocAddress::new(ordinal as u32, doc))?;
-                    match &mut sink {
-                        Sink::Csv(csv) => {
-                            let row = fields.iter().map(|f| {
-                                stored_values(&stored, f.field)
-                                    .iter()
-                                    .map(cell)
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            });
-                            csv.write_record(row).map_err(csv_error)?;
-                        }
-                        Sink::Json(out) => {
-                            let mut object = serde_json::Map::new();
-                            for f in &fields {
-                                let values = stored_values(&stored, f.field);
-                                let value = if f.spec.multi {
-                                    serde_json::Value::Array(values)
-                                } else {
-                                    values.into_iter().next().unwrap_or(serde_json::Value::Null)
-                                };
-                                object.insert(f.spec.name.clone(), value);
-                            }
-                            serde_json::to_writer(&mut *out, &object)
-                                .map_err(|e| io_error(e.into()))?;
-                            out.write_all(b"\n").map_err(io_error)?;
-                        }
-                    }
-                    written += 1;
+        self.for_each_match(&*parsed.query, &mut |stored| {
+            match &mut sink {
+                Sink::Csv(csv) => {
+                    let row = fields.iter().map(|f| {
+                        stored_values(&stored, f.field)
+                            .iter()
+                            .map(cell)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    });
+                    csv.write_record(row).map_err(csv_error)?;
                 }
-                doc = scorer.advance();
+                Sink::Json(out) => {
+                    let mut object = serde_json::Map::new();
+                    for f in &fields {
+                        let values = stored_values(&stored, f.field);
+                        let value = if f.spec.multi {
+                            serde_json::Value::Array(values)
+                        } else {
+                            values.into_iter().next().unwrap_or(serde_json::Value::Null)
+                        };
+                        object.insert(f.spec.name.clone(), value);
+                    }
+                    serde_json::to_writer(&mut *out, &object).map_err(|e| io_error(e.into()))?;
+                    out.write_all(b"\n").map_err(io_error)?;
+                }
             }
-        }
+            written += 1;
+            Ok(true)
+        })?;
         if let Sink::Csv(mut csv) = sink {
             csv.flush().map_err(io_error)?;
         }

@@ -8,8 +8,6 @@
 //! finds them.
 
 use serde::Serialize;
-use tantivy::query::EnableScoring;
-use tantivy::{DocAddress, DocSet, TERMINATED, TantivyDocument};
 
 use crate::error::Result;
 use crate::extract::dates::Day;
@@ -60,6 +58,10 @@ pub struct Kwic {
     pub articles: usize,
     /// Occurrences found (before `limit`).
     pub occurrences: usize,
+    /// Whether every matching article was read: false when reading stopped
+    /// once `limit` lines (in order of appearance) or [`MAX_LINES`] were
+    /// found, so there are more occurrences and articles than counted.
+    pub complete: bool,
     pub lines: Vec<KwicLine>,
 }
 
@@ -78,48 +80,36 @@ impl NewsSearcher {
             format!("{phrase_query} AND {}", request.filter_query)
         };
         let parsed = query::parse(schema, &self.index.index, &text_query)?;
-        let searcher = self.searcher();
-        let weight = parsed
-            .query
-            .weight(EnableScoring::disabled_from_searcher(&searcher))?;
         let mut lines = Vec::new();
         let mut articles = 0;
-        'segments: for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
-            let alive = segment.alive_bitset();
-            let mut scorer = weight.scorer(segment, 1.0)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    let stored: TantivyDocument =
-                        searcher.doc(DocAddress::new(ordinal as u32, doc))?;
-                    let body = first_text(&stored, schema.core.body).unwrap_or_default();
-                    let found = occurrences(&mut analyzer, &body, &stems, request.width);
-                    if !found.is_empty() {
-                        articles += 1;
-                    }
-                    let id = first_text(&stored, schema.core.id).unwrap_or_default();
-                    let title = first_text(&stored, schema.core.title);
-                    let date = first_day(&stored, schema.core.date);
-                    for (left, keyword, right) in found {
-                        lines.push(KwicLine {
-                            left,
-                            keyword,
-                            right,
-                            id: id.clone(),
-                            title: title.clone(),
-                            date,
-                        });
-                        if lines.len() >= MAX_LINES
-                            || (request.sort == KwicSort::Appearance
-                                && lines.len() >= request.limit)
-                        {
-                            break 'segments;
-                        }
-                    }
-                }
-                doc = scorer.advance();
+        let mut complete = true;
+        self.for_each_match(&*parsed.query, &mut |stored| {
+            let body = first_text(&stored, schema.core.body).unwrap_or_default();
+            let found = occurrences(&mut analyzer, &body, &stems, request.width);
+            if !found.is_empty() {
+                articles += 1;
             }
-        }
+            let id = first_text(&stored, schema.core.id).unwrap_or_default();
+            let title = first_text(&stored, schema.core.title);
+            let date = first_day(&stored, schema.core.date);
+            for (left, keyword, right) in found {
+                lines.push(KwicLine {
+                    left,
+                    keyword,
+                    right,
+                    id: id.clone(),
+                    title: title.clone(),
+                    date,
+                });
+                let enough = lines.len() >= MAX_LINES
+                    || (request.sort == KwicSort::Appearance && lines.len() >= request.limit);
+                if enough {
+                    complete = false;
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })?;
         let occurrences = lines.len();
         match request.sort {
             KwicSort::Appearance => {}
@@ -138,6 +128,7 @@ impl NewsSearcher {
             phrase: request.phrase.clone(),
             articles,
             occurrences,
+            complete,
             lines,
         })
     }

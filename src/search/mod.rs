@@ -270,6 +270,37 @@ impl NewsSearcher {
         }
     }
 
+    /// Calls `each` with every article matching `query`, in index order,
+    /// reading one stored document at a time (so memory does not grow with
+    /// the matches); `each` returns false to stop.
+    pub fn for_each_match(
+        &self,
+        query: &dyn tantivy::query::Query,
+        each: &mut dyn FnMut(TantivyDocument) -> Result<bool>,
+    ) -> Result<()> {
+        use tantivy::{DocSet, TERMINATED};
+        let searcher = self.searcher();
+        let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+            &searcher,
+        ))?;
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let alive = segment.alive_bitset();
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let stored: TantivyDocument =
+                        searcher.doc(DocAddress::new(ordinal as u32, doc))?;
+                    if !each(stored)? {
+                        return Ok(());
+                    }
+                }
+                doc = scorer.advance();
+            }
+        }
+        Ok(())
+    }
+
     fn address_of(&self, searcher: &tantivy::Searcher, id: &str) -> Result<DocAddress> {
         let term = Term::from_field_text(self.index.schema.core.id, id.trim());
         let query = TermQuery::new(term, IndexRecordOption::Basic);
