@@ -1057,8 +1057,9 @@ impl Place {
         if matches!(self.kind, PlaceKind::City | PlaceKind::County)
             && let Some(region) = self.admin1.as_deref().filter(|r| *r != self.name)
         {
-            // "Washington, D.C." names the city already.
-            if region.starts_with(self.name.as_str()) {
+            // "Washington, D.C." names the city already ("Brussels Capital"
+            // does not).
+            if region.starts_with(&format!("{}, ", self.name)) {
                 parts[0] = region;
             } else {
                 parts.push(region);
@@ -1434,6 +1435,13 @@ mod tests {
         assert_eq!(found[0].name, "Aleppo");
         assert_eq!(found[0].role, PlaceRole::Dateline);
         assert_eq!(found[0].label(), "Aleppo, Syria");
+        let dc = one(
+            "Protesters marched in Washington, D.C. on Sunday.",
+            "Washington",
+        );
+        assert_eq!(dc.label(), "Washington, D.C., United States");
+        let brussels = one("Ministers met in Brussels on Monday.", "Brussels");
+        assert_eq!(brussels.label(), "Brussels, Brussels Capital, Belgium");
         assert_eq!(found[1].name, "Syria");
     }
 
