@@ -91,23 +91,18 @@ impl ReadText {
             .collect()
     }
 
-    /// People with a full name. A one-word "person" may be a place the
-    /// speaker resolver could not tell from one ("California reported"), and
-    /// so may a name that is a place ("Gaza Strip") or an institution's
-    /// ("Canada's Broadcasting Corporation").
+    /// The people quoted ("Lincoln said"). Countries, regions and
+    /// capitals that speak are organisations already ("California
+    /// reported"); names of institutions ("Canada's Broadcasting
+    /// Corporation") are left out too.
     fn people(&self) -> impl Iterator<Item = &Speaker> {
-        let gazetteer = crate::gazetteer::Gazetteer::embedded();
-        self.speakers.iter().filter(move |s| {
+        self.speakers.iter().filter(|s| {
             s.kind == SpeakerKind::Person
-                && s.name.split_whitespace().nth(1).is_some()
                 && !s.name.contains(['\'', '’'])
                 && !s
                     .name
                     .split_whitespace()
                     .any(|w| lexicon::ORGANISATION_WORDS.has(&w.to_lowercase()))
-                && gazetteer
-                    .lookup(&crate::gazetteer::normalise::name_key(&s.name))
-                    .is_none()
         })
     }
 }

@@ -1290,6 +1290,12 @@ mod tests {
     #[test]
     fn words_that_are_also_places_need_support() {
         assert!(enriched("Chad Smith said the band would tour again.").is_empty());
+        // A one-word speaker is a person unless it names a government.
+        assert!(enriched("Lincoln said he was tired of the debate.").is_empty());
+        assert_eq!(
+            enriched("California reported 40 new fires on Monday."),
+            ["California"]
+        );
         assert_eq!(names("Troops from Chad and Niger moved north.").len(), 2);
         assert!(names("Nice work, she told the team.").is_empty());
         assert_eq!(

@@ -499,6 +499,21 @@ fn is_organisation(name: &str) -> bool {
         || lower
             .split_whitespace()
             .any(|w| ORGANISATION_WORDS.has(w.trim_end_matches("’s").trim_end_matches("'s")))
+        || names_a_government(name)
+}
+
+/// "California reported", "Moscow said": a country, region or capital
+/// speaking is its government, not a person.
+fn names_a_government(name: &str) -> bool {
+    use crate::gazetteer::{Gazetteer, NameType, PlaceKind, normalise::name_key};
+    let gazetteer = Gazetteer::embedded();
+    gazetteer.lookup(&name_key(name)).is_some_and(|postings| {
+        postings.iter().any(|c| {
+            let place = gazetteer.place(c.place);
+            c.name_type == NameType::Main
+                && (place.kind() <= PlaceKind::Region || place.is_capital())
+        })
+    })
 }
 
 fn strip_article(name: &str) -> String {
