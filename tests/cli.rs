@@ -593,6 +593,15 @@ fn a_run_killed_halfway_leaves_the_previous_index_readable() {
     assert_eq!(summary["documents"], 3001);
 }
 
+/// The seed article's file in ../shared/seed.
+fn seed_file(shared: &Path) -> PathBuf {
+    fs::read_dir(shared.join("seed"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a .txt seed article")
+}
+
 /// Runs `newsdex extract --json` on files and parses each NDJSON line.
 fn extract_json(files: &[&Path]) -> Vec<Value> {
     let mut cmd = Command::cargo_bin("newsdex").unwrap();
@@ -652,12 +661,7 @@ fn extract_reports_quotes_with_character_offsets_into_the_file() {
 #[test]
 fn seed_article_speakers_come_out_right() {
     let Some(shared) = shared() else { return };
-    let seed = fs::read_dir(shared.join("seed"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .unwrap();
-    let article = &extract_json(&[&seed])[0];
+    let article = &extract_json(&[&seed_file(&shared)])[0];
     let speakers = article["speakers"].as_array().unwrap();
     let find = |name: &str| speakers.iter().find(|s| s["name"] == name);
     let ayrault = find("Jean-Marc Ayrault").expect("Ayrault is a speaker");
@@ -966,12 +970,7 @@ fn extract_reports_places_with_character_offsets() {
 #[test]
 fn seed_article_places_come_out_right() {
     let Some(shared) = shared() else { return };
-    let seed = fs::read_dir(shared.join("seed"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "txt"))
-        .unwrap();
-    let article = &extract_json(&[&seed])[0];
+    let article = &extract_json(&[&seed_file(&shared)])[0];
     let places = article["places"].as_array().unwrap();
     let find = |name: &str| places.iter().find(|p| p["name"] == name);
     for (name, code) in [
