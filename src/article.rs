@@ -43,6 +43,9 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Direct quotes and reported speech, with their speakers.
     pub quotes: Vec<Quote>,
+    /// Near-duplicate signature of the body (see `extract::minhash`).
+    #[serde(skip)]
+    pub signature: Option<crate::extract::minhash::Signature>,
     /// Places named in it, resolved against the gazetteer; the dateline's
     /// place first.
     pub places: Vec<Place>,

@@ -1609,3 +1609,68 @@ fn timeline_svg_is_a_well_formed_chart() {
     );
     assert_eq!(svg.matches("<svg").count(), 1);
 }
+
+#[test]
+fn copies_of_one_wire_story_are_one_hit() {
+    let env = Env::new();
+    let story = "The central bank raised its benchmark lending rate by 75 basis points, citing persistent \
+        inflation in food and fuel prices, and said it stood ready to act again if price pressures did not ease \
+        in the coming months. The governor told reporters the decision was unanimous and that the bank would \
+        watch the exchange rate closely as import costs climbed through the quarter. Economists had expected \
+        a smaller rise, and the currency firmed against the dollar after the announcement, traders said, \
+        while shares of lenders rose in afternoon trading in the capital.";
+    let copy1 = format!("Bank raises rates\n\nNAIROBI (Reuters) - {story}");
+    let copy2 = format!(
+        "Central bank lifts key rate\n\nNAIROBI, March 3 (Reuters) - {}",
+        story.replace("traders said", "dealers said")
+    );
+    let copy3 = format!("Rates up again\n\n{story} More follows.");
+    let other = "Harbour strike ends\n\nDockers at the harbour returned to work after a week-long strike over \
+        pay and shift patterns ended with an agreement that raises wages by six percent this year and \
+        another four percent next year, the union said, adding that members had voted by a large margin to \
+        accept the offer after talks that ran late into the night at the port authority offices near the \
+        container terminal where ships had queued for days waiting to unload their cargo of grain and fuel.";
+    let root = env.articles(
+        "wire",
+        &[
+            ("a.txt", copy1.as_bytes()),
+            ("b.txt", copy2.as_bytes()),
+            ("c.txt", copy3.as_bytes()),
+            ("d.txt", other.as_bytes()),
+        ],
+    );
+    env.index(&root);
+    let folded = env.search("bank", &[]);
+    assert_eq!(total(&folded), 3, "the total counts every article");
+    let hits = folded["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{folded}");
+    assert_eq!(hits[0]["copies"], 2);
+    let all = env.search("bank", &["--all-copies"]);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 3);
+    let clusters: std::collections::HashSet<&str> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["cluster"].as_str().unwrap())
+        .collect();
+    assert_eq!(clusters.len(), 1);
+    let text = env.stdout_of(&["search", "bank"]);
+    assert!(text.contains("2 similar copies"), "{text}");
+    let stats = env.json(&["stats"]);
+    assert_eq!(
+        (
+            stats["documents"].as_u64(),
+            stats["stories"].as_u64(),
+            stats["copies"].as_u64()
+        ),
+        (Some(4), Some(2), Some(2))
+    );
+    // A copy indexed later joins the story.
+    fs::write(
+        root.join("e.txt"),
+        format!("Bank decision\n\nKAMPALA (AP) - {story}"),
+    )
+    .unwrap();
+    env.index(&root);
+    assert_eq!(env.search("bank", &[])["hits"][0]["copies"], 3);
+}

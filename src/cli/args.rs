@@ -223,6 +223,11 @@ pub struct SearchArgs {
     /// Snippet length in characters
     #[arg(long, default_value_t = 220, value_name = "N")]
     pub snippet: usize,
+
+    /// List every copy of a story (by default, reprints of one wire story
+    /// are one hit, "N similar copies", within the first 1,000 results)
+    #[arg(long)]
+    pub all_copies: bool,
 }
 
 /// Filters every command that takes a query accepts; they combine with the

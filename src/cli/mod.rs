@@ -270,6 +270,7 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         },
         facets,
         snippet_chars: args.snippet,
+        all_copies: args.all_copies,
     };
     let results = searcher.search(&request)?;
     if config.json {

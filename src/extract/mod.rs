@@ -6,6 +6,7 @@
 pub mod dateline;
 pub mod dates;
 pub mod lexicon;
+pub mod minhash;
 pub mod places;
 pub mod quotes;
 pub mod report;
@@ -44,6 +45,7 @@ pub fn enrich(article: &mut Article) {
         }
     }
     article.word_count = text::word_count(&article.body);
+    article.signature = minhash::signature(&article.body);
     // The dateline is not part of any sentence's subject: blank it (byte
     // for byte, so offsets stay valid) before reading quotes and places.
     let text = match &article.dateline {

@@ -102,6 +102,9 @@ pub fn to_document(
             doc.add_text(f.country, country);
         }
     }
+    if let Some(signature) = &article.signature {
+        doc.add_text(f.signature, crate::extract::minhash::encode(signature));
+    }
     doc.add_u64(f.file_size, fingerprint.size);
     doc.add_u64(f.file_mtime, fingerprint.mtime_ns);
     doc.add_u64(f.content_hash, fingerprint.content_hash);

@@ -132,6 +132,13 @@ struct Job {
     previous: Option<FileFingerprint>,
 }
 
+/// A document ready but for its cluster, which the writer assigns.
+struct PendingDoc {
+    doc: TantivyDocument,
+    id: String,
+    signature: Option<crate::extract::minhash::Signature>,
+}
+
 #[derive(Clone, Copy)]
 enum Change {
     Added,
@@ -146,7 +153,7 @@ enum Outcome {
     },
     Indexed {
         key: String,
-        docs: Vec<TantivyDocument>,
+        docs: Vec<PendingDoc>,
         change: Change,
         bytes: u64,
         /// Records of the file that could not be read (the rest were).
@@ -189,6 +196,8 @@ pub fn ingest(
     let (job_tx, job_rx) = bounded::<Job>(workers * 4);
     let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
     let path_field = index.schema.core.path;
+    let cluster_field = index.schema.core.cluster;
+    let mut clusters = crate::index::clusters::Clusters::load(&reader.searcher(), &index.schema)?;
 
     let mut summary = IngestSummary::default();
     let mut seen: HashSet<String> = HashSet::new();
@@ -274,8 +283,10 @@ pub fn ingest(
                             writer.delete_term(Term::from_field_text(path_field, &key));
                         }
                     }
-                    for doc in docs {
-                        writer.add_document(doc)?;
+                    for mut pending in docs {
+                        let cluster = clusters.assign(&pending.id, pending.signature.as_ref());
+                        pending.doc.add_text(cluster_field, &cluster);
+                        writer.add_document(pending.doc)?;
                         since_commit += 1;
                     }
                     summary.bytes_read += bytes;
@@ -566,11 +577,15 @@ fn document(
     mut article: Article,
     id: String,
     fingerprint: FileFingerprint,
-) -> TantivyDocument {
+) -> PendingDoc {
     article.id = id;
     article.path = job.key.clone();
     extract::enrich(&mut article);
-    to_document(&index.schema, &article, fingerprint)
+    PendingDoc {
+        doc: to_document(&index.schema, &article, fingerprint),
+        id: article.id,
+        signature: article.signature,
+    }
 }
 
 /// Documents per batch of a streamed file.
@@ -589,7 +604,7 @@ fn stream_file(index: &NewsIndex, job: &Job, outcomes: &Sender<Outcome>) -> Resu
     let mut ids = RecordIds::default();
     let mut position = 0;
     let mut first = true;
-    let mut send = |docs: Vec<TantivyDocument>, problems: Vec<read::Problem>, bytes: u64| {
+    let mut send = |docs: Vec<PendingDoc>, problems: Vec<read::Problem>, bytes: u64| {
         let outcome = Outcome::Indexed {
             key: job.key.clone(),
             docs,

@@ -1,5 +1,6 @@
 //! The tantivy index: schema, opening, incremental ingest and statistics.
 
+pub mod clusters;
 pub mod document;
 pub mod ids;
 pub mod ingest;

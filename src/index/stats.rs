@@ -14,6 +14,10 @@ pub struct IndexStats {
     pub index_bytes: u64,
     pub segments: usize,
     pub dated_documents: u64,
+    /// Distinct stories: copies of one wire story count once.
+    pub stories: u64,
+    /// Documents that are further copies of a story (documents − stories).
+    pub copies: u64,
     pub date_min: Option<String>,
     pub date_max: Option<String>,
     pub top_sources: Vec<FacetCount>,
@@ -36,7 +40,14 @@ pub fn stats(searcher: &NewsSearcher, top_sources: usize) -> Result<IndexStats> 
             field: source,
             kind: FacetKind::Terms { limit: top_sources },
         },
+        FacetSpec {
+            name: "cluster".into(),
+            field: schema.name(schema.core.cluster).to_string(),
+            kind: FacetKind::Terms { limit: 0 },
+        },
     ])?;
+    let documents = tantivy_searcher.num_docs();
+    let stories = (facets[2].distinct as u64).min(documents);
     let days = &facets[0].counts;
     let index_bytes = walkdir::WalkDir::new(&searcher.index.path)
         .into_iter()
@@ -47,7 +58,9 @@ pub fn stats(searcher: &NewsSearcher, top_sources: usize) -> Result<IndexStats> 
         .sum();
     Ok(IndexStats {
         index: searcher.index.path.display().to_string(),
-        documents: tantivy_searcher.num_docs(),
+        documents,
+        stories,
+        copies: documents - stories,
         index_bytes,
         segments: tantivy_searcher.segment_readers().len(),
         dated_documents: days.iter().map(|c| c.count).sum(),

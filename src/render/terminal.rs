@@ -56,6 +56,11 @@ pub fn write_search(
         if let Some(score) = hit.score {
             meta.push(format!("score {score:.2}"));
         }
+        match hit.copies {
+            0 => {}
+            1 => meta.push("1 similar copy".into()),
+            n => meta.push(format!("{n} similar copies")),
+        }
         writeln!(out, "     {}", style.dim(&meta.join(" · ")))?;
         let said_by = match hit.snippet_speaker.as_deref() {
             Some("") => format!(" {}", style.dim("— unnamed source")),
@@ -576,6 +581,15 @@ pub fn write_stats(out: &mut dyn Write, stats: &IndexStats, style: Style) -> io:
             "{} ({} with a date)",
             thousands(stats.documents),
             thousands(stats.dated_documents)
+        ),
+    )?;
+    row(
+        out,
+        "stories",
+        format!(
+            "{} ({} further copies of a story)",
+            thousands(stats.stories),
+            thousands(stats.copies)
         ),
     )?;
     let dates = match (&stats.date_min, &stats.date_max) {

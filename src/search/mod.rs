@@ -47,7 +47,14 @@ pub struct SearchRequest {
     pub facets: Vec<FacetSpec>,
     /// Length of snippets, in characters.
     pub snippet_chars: usize,
+    /// Show every copy of a story; by default one hit stands for all the
+    /// copies that match (see [`COLLAPSE_WITHIN`]).
+    pub all_copies: bool,
 }
+
+/// Copies of a story are folded into one hit within the first this many
+/// results; deeper pages list every article.
+pub const COLLAPSE_WITHIN: usize = 1_000;
 
 impl SearchRequest {
     pub fn new(query: impl Into<String>) -> SearchRequest {
@@ -58,6 +65,7 @@ impl SearchRequest {
             sort: SortOrder::Relevance,
             facets: Vec::new(),
             snippet_chars: 220,
+            all_copies: false,
         }
     }
 }
@@ -107,6 +115,11 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// When the snippet is a quote: who said it ("" when the source is vague).
     pub snippet_speaker: Option<String>,
+    /// The story this article is a copy of (the first copy's id).
+    pub cluster: Option<String>,
+    /// Other matching articles that are copies of the same story, folded
+    /// into this hit (0 with `all_copies`).
+    pub copies: u64,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -153,7 +166,15 @@ impl NewsSearcher {
         let facets = FacetCollector {
             specs: request.facets.clone(),
         };
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let wanted = request.offset + request.limit;
+        let collapse = !request.all_copies && request.limit > 0 && wanted <= COLLAPSE_WITHIN;
+        // Folding copies needs a deeper window than the page: fetch more
+        // and keep the first hit of each story.
+        let top = if collapse {
+            TopDocs::with_limit(wanted * 4 + 40)
+        } else {
+            TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+        };
         let date_field = schema.name(schema.core.date).to_string();
         let (total, ranked, facet_results): (usize, Vec<(Option<f32>, DocAddress)>, _) =
             match request.sort {
@@ -182,16 +203,43 @@ impl NewsSearcher {
                 }
             };
         let limit = if request.limit == 0 { 0 } else { ranked.len() };
-        let mut hits = Vec::with_capacity(limit);
-        for (i, (score, address)) in ranked.into_iter().take(limit).enumerate() {
+        let mut hits = Vec::with_capacity(limit.min(request.limit));
+        let mut seen_stories = std::collections::HashSet::new();
+        let mut stories = 0;
+        for (score, address) in ranked.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(
-                &doc,
-                request.offset + i + 1,
-                score,
-                &parsed.highlights,
-                request.snippet_chars,
-            ));
+            if collapse {
+                let story = first_text(&doc, schema.core.cluster)
+                    .or_else(|| first_text(&doc, schema.core.id));
+                if let Some(story) = story
+                    && !seen_stories.insert(story)
+                {
+                    continue;
+                }
+                stories += 1;
+                if stories <= request.offset {
+                    continue;
+                }
+                if hits.len() == request.limit {
+                    break;
+                }
+            }
+            let rank = request.offset + hits.len() + 1;
+            let mut hit = self.hit(&doc, rank, score, &parsed.highlights, request.snippet_chars);
+            if collapse && let Some(cluster) = &hit.cluster {
+                let same_story = tantivy::query::BooleanQuery::new(vec![
+                    (tantivy::query::Occur::Must, parsed.query.box_clone()),
+                    (
+                        tantivy::query::Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(schema.core.cluster, cluster),
+                            IndexRecordOption::Basic,
+                        )),
+                    ),
+                ]);
+                hit.copies = (searcher.search(&same_story, &Count)? as u64).saturating_sub(1);
+            }
+            hits.push(hit);
         }
         Ok(SearchResults {
             total,
@@ -267,6 +315,8 @@ impl NewsSearcher {
             snippet: snippet.text,
             highlights: snippet.highlights,
             snippet_speaker,
+            cluster: first_text(doc, core.cluster),
+            copies: 0,
         }
     }
 
