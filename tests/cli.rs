@@ -1673,4 +1673,11 @@ fn copies_of_one_wire_story_are_one_hit() {
     .unwrap();
     env.index(&root);
     assert_eq!(env.search("bank", &[])["hits"][0]["copies"], 3);
+    // Counted across the segments of both runs.
+    let stats = env.json(&["stats"]);
+    assert!(stats["segments"].as_u64().unwrap() >= 2, "{stats}");
+    assert_eq!(
+        (stats["stories"].as_u64(), stats["copies"].as_u64()),
+        (Some(2), Some(3))
+    );
 }
