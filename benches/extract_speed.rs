@@ -50,6 +50,7 @@ fn main() {
 
     let mut extract_secs = Vec::new();
     let mut places_secs = Vec::new();
+    let mut minhash_secs = Vec::new();
     let mut tokenize_secs = Vec::new();
     let mut places = 0;
     let mut quotes = 0;
@@ -94,13 +95,24 @@ fn main() {
             places = found;
             started.elapsed().as_secs_f64()
         };
+        let run_minhash = |articles: &Vec<Article>| {
+            let started = Instant::now();
+            let signed = articles
+                .iter()
+                .filter(|a| extract::minhash::signature(&a.body).is_some())
+                .count();
+            std::hint::black_box(signed);
+            started.elapsed().as_secs_f64()
+        };
         // Alternate the order so drift on a shared machine hits all alike.
         if round % 2 == 0 {
             extract_secs.push(run_extract(&mut articles));
             places_secs.push(run_places(&articles));
+            minhash_secs.push(run_minhash(&articles));
             tokenize_secs.push(run_tokenize(&articles));
         } else {
             tokenize_secs.push(run_tokenize(&articles));
+            minhash_secs.push(run_minhash(&articles));
             places_secs.push(run_places(&articles));
             extract_secs.push(run_extract(&mut articles));
         }
@@ -118,6 +130,13 @@ fn main() {
         mb / e
     );
     println!("places only     {:>7.3} s  {:>6.1} MB/s", p, mb / p);
+    let m = median(&mut minhash_secs);
+    println!("minhash only    {:>7.3} s  {:>6.1} MB/s", m, mb / m);
+    println!(
+        "all but minhash {:>7.3} s  {:>6.1} MB/s (dateline, quotes, speakers, places)",
+        e - m,
+        mb / (e - m)
+    );
     println!(
         "tokenising only {:>7.3} s  {:>6.1} MB/s (baseline)",
         t,

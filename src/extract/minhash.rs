@@ -34,27 +34,52 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// The hash family: `(a·x + b) >> 32` with odd multipliers, one multiply
+/// and one add per minimum (extraction runs on every article).
+static FAMILY: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|k| (mix(2 * k as u64 + 1) | 1, mix(2 * k as u64 + 2)))
+});
+
+/// Hashes of the words of a text (letters and digits, lower-cased),
+/// without allocating a string per word.
+fn word_hashes(text: &str) -> Vec<u64> {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    let mut hashes = Vec::with_capacity(text.len() / 5);
+    let mut hash = FNV_OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+            }
+            in_word = true;
+        } else if in_word {
+            hashes.push(hash);
+            hash = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        hashes.push(hash);
+    }
+    hashes
+}
+
 /// The signature of a body, or None when it is too short to tell.
 pub fn signature(text: &str) -> Option<Signature> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = word_hashes(text);
     if words.len() < MIN_WORDS {
         return None;
     }
+    let family = &*FAMILY;
     let mut minimums = [u32::MAX; HASHES];
-    let mut shingle = String::new();
-    for window in words.windows(SHINGLE) {
-        shingle.clear();
-        for w in window {
-            shingle.push_str(w);
-            shingle.push(' ');
-        }
-        let base = crate::index::ids::fnv1a64(shingle.as_bytes());
-        for (k, minimum) in minimums.iter_mut().enumerate() {
-            let value = (mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+    for w in words.windows(SHINGLE) {
+        // Order matters in a shingle: rotate each word by its position.
+        let shingle =
+            mix(w[0] ^ w[1].rotate_left(17) ^ w[2].rotate_left(31) ^ w[3].rotate_left(47));
+        for (minimum, (a, b)) in minimums.iter_mut().zip(family) {
+            let value = (a.wrapping_mul(shingle).wrapping_add(*b) >> 32) as u32;
             *minimum = (*minimum).min(value);
         }
     }
