@@ -1681,3 +1681,18 @@ fn copies_of_one_wire_story_are_one_hit() {
         (Some(2), Some(3))
     );
 }
+
+#[test]
+fn the_writer_memory_can_be_set_small() {
+    let env = Env::new();
+    let summary = env.json(&[
+        "index",
+        corpus().to_str().unwrap(),
+        "--memory",
+        "16",
+        "--threads",
+        "1",
+    ]);
+    assert_eq!(summary["documents"], 18);
+    assert_eq!(total(&env.search("laurel", &[])), 1);
+}

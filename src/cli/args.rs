@@ -175,6 +175,11 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Memory for the index writer's buffers, in MB (at least 15 per writer
+    /// thread; more means fewer, larger segments) [default: 128]
+    #[arg(long, value_name = "MB")]
+    pub memory: Option<usize>,
+
     /// Start from an empty index (after upgrading newsdex, or to drop other folders)
     #[arg(long)]
     pub rebuild: bool,
