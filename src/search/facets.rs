@@ -305,15 +305,21 @@ impl SegmentCollector for FacetSegmentCollector {
                 } => {
                     let mut labelled = HashMap::new();
                     if let Some(column) = column {
-                        let mut text = String::new();
-                        for (ord, &count) in counts.iter().enumerate() {
-                            text.clear();
-                            if count > 0
-                                && column.ord_to_str(ord as u64, &mut text).unwrap_or(false)
-                            {
-                                labelled.insert(text.clone(), count);
+                        // Resolve the counted ordinals in one sorted pass
+                        // over the dictionary: looking each up alone costs a
+                        // block decode (50 ms for 2,000 speakers).
+                        let ords: Vec<u64> = (0..counts.len() as u64)
+                            .filter(|&o| counts[o as usize] > 0)
+                            .collect();
+                        let mut next = ords.iter();
+                        let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                            if let Some(&ord) = next.next() {
+                                labelled.insert(
+                                    String::from_utf8_lossy(bytes).into_owned(),
+                                    counts[ord as usize],
+                                );
                             }
-                        }
+                        });
                     }
                     (labelled, missing)
                 }
