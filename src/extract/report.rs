@@ -10,10 +10,9 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::extract;
 use crate::extract::dates::Day;
-use crate::extract::places::PlaceRole;
+use crate::extract::places::Place;
 use crate::extract::quotes::Span;
 use crate::extract::speakers::SpeakerKind;
-use crate::gazetteer::PlaceKind;
 use crate::read::{self, Problem, ReadError};
 
 /// A span of the decoded text, in characters.
@@ -49,17 +48,12 @@ pub struct QuoteReport {
     pub speaker: Option<String>,
 }
 
+/// A place as the extractor resolved it, its mentions as character
+/// offsets into the file (or body).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlaceReport {
-    pub name: String,
-    pub geonameid: Option<u32>,
-    pub kind: PlaceKind,
-    pub country: Option<String>,
-    pub country_code: Option<String>,
-    pub admin1: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
-    pub role: PlaceRole,
+    #[serde(flatten)]
+    pub place: Place,
     pub mentions: Vec<Mention>,
 }
 
@@ -173,15 +167,7 @@ fn report(
             .places
             .iter()
             .map(|p| PlaceReport {
-                name: p.name.clone(),
-                geonameid: p.geonameid,
-                kind: p.kind,
-                country: p.country.clone(),
-                country_code: p.country_code.clone(),
-                admin1: p.admin1.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                role: p.role,
+                place: p.clone(),
                 mentions: p
                     .title_mentions
                     .iter()

@@ -501,7 +501,8 @@ pub fn write_extracted(
         String::new()
     };
     writeln!(out, "  places    {places_note}")?;
-    for place in &article.places {
+    for report in &article.places {
+        let place = &report.place;
         let within = [place.admin1.as_deref(), place.country.as_deref()]
             .into_iter()
             .flatten()
@@ -528,7 +529,7 @@ pub fn write_extracted(
                     .geonameid
                     .map(|id| format!(", geonames {id}"))
                     .unwrap_or_default(),
-                place.mentions.len()
+                report.mentions.len()
             ))
         )?;
     }
