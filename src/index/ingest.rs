@@ -197,7 +197,9 @@ pub fn ingest(
     let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
     let path_field = index.schema.core.path;
     let cluster_field = index.schema.core.cluster;
-    let mut clusters = crate::index::clusters::Clusters::load(&reader.searcher(), &index.schema)?;
+    // Loaded when the first document is written: a re-run where nothing
+    // changed need not read every signature in the index.
+    let mut clusters: Option<crate::index::clusters::Clusters> = None;
 
     let mut summary = IngestSummary::default();
     let mut seen: HashSet<String> = HashSet::new();
@@ -284,6 +286,13 @@ pub fn ingest(
                         }
                     }
                     for mut pending in docs {
+                        let clusters = match &mut clusters {
+                            Some(loaded) => loaded,
+                            None => clusters.insert(crate::index::clusters::Clusters::load(
+                                &reader.searcher(),
+                                &index.schema,
+                            )?),
+                        };
                         let cluster = clusters.assign(&pending.id, pending.signature.as_ref());
                         pending.doc.add_text(cluster_field, &cluster);
                         writer.add_document(pending.doc)?;
