@@ -10,6 +10,7 @@ Lines in shards of about 100 MB (`scale-000.jsonl`, …), which newsdex
 streams.
 
     python3 scripts/make-scale-corpus.py --size 1G --out /tmp/scale [--seed 1]
+    python3 scripts/make-scale-corpus.py --size 10G --articles 500000 --out /tmp/scale
 
 Sizes take K, M or G suffixes (bytes of JSON written). Deterministic for a
 given seed. Nothing from ../shared is copied into the repository.
@@ -48,6 +49,8 @@ def load(shared):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", default="1G")
+    ap.add_argument("--articles", type=int, default=0,
+                    help="stop after this many articles (whichever of --size and --articles comes first)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--shared", default=SHARED)
@@ -67,7 +70,7 @@ def main():
     target, written, shard, n = size(a.size), 0, 0, 0
     out = open(os.path.join(a.out, f"scale-{shard:03}.jsonl"), "w", encoding="utf-8")
     shard_bytes = 0
-    while written < target:
+    while written < target and (a.articles == 0 or n < a.articles):
         day = rng.randrange(0, 25 * 365)
         year, rest = 2000 + day // 365, day % 365
         date = f"{year:04}-{1 + rest // 31 % 12:02}-{1 + rest % 28:02}"

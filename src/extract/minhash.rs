@@ -24,6 +24,8 @@ pub const MIN_WORDS: usize = 50;
 
 const SHINGLE: usize = 4;
 const ROWS: usize = 4;
+/// Bands of [`ROWS`] minimums: articles sharing a whole band are compared.
+pub const BANDS: usize = HASHES / ROWS;
 
 pub type Signature = [u32; HASHES];
 
@@ -92,7 +94,7 @@ pub fn similarity(a: &Signature, b: &Signature) -> f32 {
 }
 
 /// The band keys of a signature (band position included).
-pub fn bands(signature: &Signature) -> [u64; HASHES / ROWS] {
+pub fn bands(signature: &Signature) -> [u64; BANDS] {
     std::array::from_fn(|band| {
         let rows = &signature[band * ROWS..(band + 1) * ROWS];
         rows.iter()

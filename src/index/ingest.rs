@@ -3,16 +3,21 @@
 //!
 //! ```text
 //! walker thread ──jobs──▶ N worker threads ──outcomes──▶ this thread: IndexWriter
+//!        │                  ▲        │                    (clusters, ≤ 1,000 documents
+//!        │                  └batches─┘                     queued inside tantivy)
 //!        └──────────── unchanged files, walk errors ───────▶┘
 //! ```
 //!
-//! Both channels are bounded, so memory stays flat however large the corpus:
-//! at most a few files per worker are in flight. Incremental: a file whose
-//! size and modification time match what the index holds is not read; one
-//! whose bytes changed is replaced; documents of files under the indexed
-//! roots that are gone are deleted. Nothing is visible until the commit at
-//! the end, and tantivy commits are atomic, so a run killed halfway leaves
-//! the previous index as it was.
+//! Every channel is bounded, so memory stays flat however large the corpus:
+//! a few files or batches per worker are in flight. A large record file is
+//! read by one worker as a stream and its records are extracted in batches
+//! by whichever workers are free, so one big JSON Lines file keeps every
+//! core busy. Incremental: a file whose size and modification time match
+//! what the index holds is not read; one whose bytes changed is replaced;
+//! documents of files under the indexed roots that are gone are deleted.
+//! Nothing is visible until a commit, and tantivy commits are atomic, so a
+//! run killed halfway leaves the index as of its last commit (every
+//! 50,000 documents, and at the end).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -29,6 +34,7 @@ use crate::extract;
 use crate::index::NewsIndex;
 use crate::index::document::{FileFingerprint, to_document};
 use crate::index::ids::{article_id, fnv1a64};
+use crate::index::in_flight::{InFlight, TicketedDoc};
 use crate::index::state::indexed_files;
 use crate::read::{self, ReadError};
 
@@ -57,7 +63,7 @@ impl Default for IngestOptions {
             strict: false,
             stream_above_bytes: read::stream::STREAM_ABOVE_BYTES,
             threads: cores,
-            writer_threads: (cores / 2).clamp(1, 4),
+            writer_threads: cores.clamp(1, 4),
             writer_memory: 128 * 1024 * 1024,
         }
     }
@@ -182,7 +188,7 @@ pub fn ingest(
     let reader = index.reader()?;
     let known = Arc::new(indexed_files(&reader.searcher(), &index.schema)?);
 
-    let mut writer: IndexWriter = index
+    let mut writer: IndexWriter<TicketedDoc> = index
         .index
         .writer_with_num_threads(options.writer_threads.max(1), options.writer_memory)
         .map_err(|e| match e {
@@ -192,9 +198,14 @@ pub fn ingest(
             other => Error::Tantivy(other),
         })?;
 
+    let in_flight = InFlight::default();
     let workers = options.threads.max(1);
     let (job_tx, job_rx) = bounded::<Job>(workers * 4);
-    let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers * 4);
+    // Outcomes carry whole documents (up to a batch each): few in flight.
+    let (outcome_tx, outcome_rx) = bounded::<Outcome>(workers);
+    // Batches of a streamed file's records, read but not yet extracted: any
+    // worker takes them, so one large file keeps every core busy.
+    let (batch_tx, batch_rx) = bounded::<Batch>(workers);
     let path_field = index.schema.core.path;
     let cluster_field = index.schema.core.cluster;
     // Loaded when the first document is written: a re-run where nothing
@@ -229,13 +240,18 @@ pub fn ingest(
             });
         }
         for _ in 0..workers {
-            let job_rx = job_rx.clone();
-            let outcome_tx = outcome_tx.clone();
-            let stop = &stop;
-            let stream_above = options.stream_above_bytes;
-            scope.spawn(move || read_files(index, &job_rx, &outcome_tx, stop, stream_above));
+            let worker = Worker {
+                index,
+                jobs: job_rx.clone(),
+                batches: (batch_tx.clone(), batch_rx.clone()),
+                outcomes: outcome_tx.clone(),
+                stop: &stop,
+                stream_above: options.stream_above_bytes,
+            };
+            scope.spawn(move || worker.run());
         }
         drop(job_rx);
+        drop((batch_tx, batch_rx));
         drop(outcome_tx);
 
         let mut since_commit = 0u64;
@@ -295,7 +311,7 @@ pub fn ingest(
                         };
                         let cluster = clusters.assign(&pending.id, pending.signature.as_ref());
                         pending.doc.add_text(cluster_field, &cluster);
-                        writer.add_document(pending.doc)?;
+                        writer.add_document(in_flight.admit(pending.doc))?;
                         since_commit += 1;
                     }
                     summary.bytes_read += bytes;
@@ -469,46 +485,183 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// A worker: reads, decodes, parses and enriches files into documents.
-fn read_files(
-    index: &NewsIndex,
-    jobs: &Receiver<Job>,
-    outcomes: &Sender<Outcome>,
-    stop: &std::sync::atomic::AtomicBool,
+/// Records of a streamed file, with their ids, waiting for extraction.
+struct Batch {
+    key: String,
+    fingerprint: FileFingerprint,
+    change: Change,
+    articles: Vec<(Article, String)>,
+    problems: Vec<Failure>,
+}
+
+/// A worker thread: reads, decodes and parses files, and extracts their
+/// articles into documents; between files it extracts batches that
+/// streamed files (its own or another worker's) have read.
+struct Worker<'a> {
+    index: &'a NewsIndex,
+    jobs: Receiver<Job>,
+    batches: (Sender<Batch>, Receiver<Batch>),
+    outcomes: Sender<Outcome>,
+    stop: &'a std::sync::atomic::AtomicBool,
     stream_above: u64,
-) {
-    for job in jobs.iter() {
-        if stop.load(std::sync::atomic::Ordering::Relaxed) {
-            continue;
-        }
-        if job.size > stream_above && read::stream::streamable(&job.path).is_some() {
-            if let Err(err) = stream_file(index, &job, outcomes) {
-                let failed = Outcome::Failed {
-                    failure: Failure {
-                        path: job.key.clone(),
-                        reason: err.to_string(),
-                    },
-                    key: Some(job.key.clone()),
-                };
-                if outcomes.send(failed).is_err() {
+}
+
+impl Worker<'_> {
+    fn run(&self) {
+        let batches = &self.batches.1;
+        loop {
+            // Batches first: they hold memory and the writer waits on them.
+            while let Ok(batch) = batches.try_recv() {
+                if !self.extract(batch) {
                     return;
                 }
             }
-            continue;
-        }
-        let outcome = match read_file(index, &job) {
-            Ok(outcome) => outcome,
-            Err(err) => Outcome::Failed {
-                failure: Failure {
-                    path: job.key.clone(),
-                    reason: err.to_string(),
+            crossbeam_channel::select! {
+                recv(batches) -> batch => {
+                    // Never disconnected: this worker holds a sender.
+                    if let Ok(batch) = batch && !self.extract(batch) {
+                        return;
+                    }
+                }
+                recv(self.jobs) -> job => match job {
+                    Ok(job) => {
+                        if !self.file(job) {
+                            return;
+                        }
+                    }
+                    Err(_) => break,
                 },
-                key: Some(job.key),
-            },
-        };
-        if outcomes.send(outcome).is_err() {
-            return;
+            }
         }
+        self.drain();
+    }
+
+    /// Extracts whatever batches are waiting. A worker that streamed a file
+    /// calls this when done, so no batch it sent is left behind when the
+    /// other workers have already finished.
+    fn drain(&self) {
+        while let Ok(batch) = self.batches.1.try_recv() {
+            if !self.extract(batch) {
+                return;
+            }
+        }
+    }
+
+    /// Deals with one file; false when the writer has gone.
+    fn file(&self, job: Job) -> bool {
+        if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return true;
+        }
+        if job.size > self.stream_above && read::stream::streamable(&job.path).is_some() {
+            let streamed = self.stream_file(&job);
+            self.drain();
+            return match streamed {
+                Ok(()) => true,
+                Err(err) => self.outcomes.send(failed(&job, &err)).is_ok(),
+            };
+        }
+        let outcome = read_file(self.index, &job).unwrap_or_else(|err| failed(&job, &err));
+        self.outcomes.send(outcome).is_ok()
+    }
+
+    /// Extracts a batch of a streamed file and hands it to the writer.
+    fn extract(&self, batch: Batch) -> bool {
+        let docs = batch
+            .articles
+            .into_iter()
+            .map(|(article, id)| document(self.index, &batch.key, article, id, batch.fingerprint))
+            .collect();
+        let outcome = Outcome::Indexed {
+            key: batch.key,
+            docs,
+            change: batch.change,
+            bytes: 0,
+            problems: batch.problems,
+            first: false,
+        };
+        self.outcomes.send(outcome).is_ok()
+    }
+
+    /// Reads a large record file as a stream, in batches that any worker
+    /// extracts (memory stays bounded by the batch and the channels,
+    /// whatever the file's size).
+    fn stream_file(&self, job: &Job) -> Result<(), ReadError> {
+        let content_hash = read::stream::sampled_hash(&job.path)?;
+        let fingerprint = FileFingerprint {
+            size: job.size,
+            mtime_ns: job.mtime_ns,
+            content_hash,
+        };
+        let change = change_of(job, content_hash);
+        // The first message goes straight to the writer, before any batch
+        // (which may be extracted out of order): it replaces what the index
+        // had of the file and counts the change.
+        let first = Outcome::Indexed {
+            key: job.key.clone(),
+            docs: Vec::new(),
+            change,
+            bytes: 0,
+            problems: Vec::new(),
+            first: true,
+        };
+        if self.outcomes.send(first).is_err() {
+            return Ok(());
+        }
+        let mut ids = RecordIds::default();
+        let mut position = 0;
+        let bytes =
+            read::stream::stream_records(&job.path, STREAM_BATCH, &mut |articles, problems| {
+                let articles = articles
+                    .into_iter()
+                    .map(|article| {
+                        let id = ids.id(job, article.record.clone(), position, true);
+                        position += 1;
+                        (article, id)
+                    })
+                    .collect();
+                let batch = Batch {
+                    key: job.key.clone(),
+                    fingerprint,
+                    change,
+                    articles,
+                    problems: problems
+                        .into_iter()
+                        .map(|p| Failure {
+                            path: job.key.clone(),
+                            reason: p.to_string(),
+                        })
+                        .collect(),
+                };
+                // When every other worker is busy, extract it here rather
+                // than wait (and never deadlock with workers that stream too).
+                match self.batches.0.try_send(batch) {
+                    Ok(()) => true,
+                    Err(crossbeam_channel::TrySendError::Full(batch)) => self.extract(batch),
+                    Err(crossbeam_channel::TrySendError::Disconnected(_)) => false,
+                }
+            })?;
+        // The last message carries the byte count (and marks the file seen
+        // even when it held no records).
+        let last = Outcome::Indexed {
+            key: job.key.clone(),
+            docs: Vec::new(),
+            change,
+            bytes,
+            problems: Vec::new(),
+            first: false,
+        };
+        let _ = self.outcomes.send(last);
+        Ok(())
+    }
+}
+
+fn failed(job: &Job, err: &ReadError) -> Outcome {
+    Outcome::Failed {
+        failure: Failure {
+            path: job.key.clone(),
+            reason: err.to_string(),
+        },
+        key: Some(job.key.clone()),
     }
 }
 
@@ -537,7 +690,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         .enumerate()
         .map(|(position, article)| {
             let id = ids.id(job, article.record.clone(), position, many);
-            document(index, job, article, id, fingerprint)
+            document(index, &job.key, article, id, fingerprint)
         })
         .collect();
     Ok(Outcome::Indexed {
@@ -582,13 +735,13 @@ impl RecordIds {
 
 fn document(
     index: &NewsIndex,
-    job: &Job,
+    key: &str,
     mut article: Article,
     id: String,
     fingerprint: FileFingerprint,
 ) -> PendingDoc {
     article.id = id;
-    article.path = job.key.clone();
+    article.path = key.to_string();
     extract::enrich(&mut article);
     PendingDoc {
         doc: to_document(&index.schema, &article, fingerprint),
@@ -598,56 +751,7 @@ fn document(
 }
 
 /// Documents per batch of a streamed file.
-const STREAM_BATCH: usize = 512;
-
-/// Reads a large record file as a stream, sending its documents in batches
-/// (memory stays bounded by the batch and the channel, whatever the file).
-fn stream_file(index: &NewsIndex, job: &Job, outcomes: &Sender<Outcome>) -> Result<(), ReadError> {
-    let content_hash = read::stream::sampled_hash(&job.path)?;
-    let fingerprint = FileFingerprint {
-        size: job.size,
-        mtime_ns: job.mtime_ns,
-        content_hash,
-    };
-    let change = change_of(job, content_hash);
-    let mut ids = RecordIds::default();
-    let mut position = 0;
-    let mut first = true;
-    let mut send = |docs: Vec<PendingDoc>, problems: Vec<read::Problem>, bytes: u64| {
-        let outcome = Outcome::Indexed {
-            key: job.key.clone(),
-            docs,
-            change,
-            bytes,
-            problems: problems
-                .into_iter()
-                .map(|p| Failure {
-                    path: job.key.clone(),
-                    reason: p.to_string(),
-                })
-                .collect(),
-            first,
-        };
-        first = false;
-        outcomes.send(outcome).is_ok()
-    };
-    let bytes =
-        read::stream::stream_records(&job.path, STREAM_BATCH, &mut |articles, problems| {
-            let docs = articles
-                .into_iter()
-                .map(|article| {
-                    let id = ids.id(job, article.record.clone(), position, true);
-                    position += 1;
-                    document(index, job, article, id, fingerprint)
-                })
-                .collect();
-            send(docs, problems, 0)
-        })?;
-    // The last message carries the byte count (and marks the file seen
-    // even when it held no records).
-    send(Vec::new(), Vec::new(), bytes);
-    Ok(())
-}
+const STREAM_BATCH: usize = 256;
 
 /// Builds a fresh index of `options.roots` in a folder beside `path` and
 /// swaps it in once committed, so the old index stays usable until the new

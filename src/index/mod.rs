@@ -3,6 +3,7 @@
 pub mod clusters;
 pub mod document;
 pub mod ids;
+pub mod in_flight;
 pub mod ingest;
 pub mod schema;
 pub mod state;

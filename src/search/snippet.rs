@@ -83,50 +83,132 @@ fn find_matches(body: &str, highlights: &Highlights) -> Vec<Match> {
         return Vec::new();
     }
     // Building an analyser allocates its filter chain; every hit on a page
-    // needs two, for the body and each quote, so each thread keeps its own.
+    // needs them for its body and quotes, so each thread keeps its own.
     thread_local! {
         static ANALYSERS: std::cell::RefCell<(tantivy::tokenizer::TextAnalyzer, tantivy::tokenizer::TextAnalyzer)> =
-            std::cell::RefCell::new((tokenizers::stemmed(), tokenizers::words()));
+            std::cell::RefCell::new((tokenizers::words(), tokenizers::stemmed()));
     }
-    let (stems, words) = ANALYSERS.with(|cell| {
-        let (stemmed, plain) = &mut *cell.borrow_mut();
-        (
-            tokenizers::tokens(stemmed, body),
-            tokenizers::tokens(plain, body),
-        )
-    });
-    let mut matches = Vec::new();
-    for (i, token) in stems.iter().enumerate() {
-        let term = highlights.terms.iter().position(|t| *t == token.text);
-        let prefix = words.get(i).and_then(|w| {
-            highlights
-                .prefixes
-                .iter()
-                .position(|p| w.text.starts_with(p.as_str()))
-        });
-        let key = term.or(prefix.map(|p| highlights.terms.len() + p));
-        if let Some(key) = key {
-            matches.push(Match {
-                start: token.offset_from,
-                end: token.offset_to,
-                key,
-            });
-        }
-    }
-    let phrase_key_base = highlights.terms.len() + highlights.prefixes.len();
-    for (p, phrase) in highlights.phrases.iter().enumerate() {
-        for window in stems.windows(phrase.len()) {
-            if window.iter().zip(phrase).all(|(t, s)| t.text == *s) {
-                matches.push(Match {
-                    start: window[0].offset_from,
-                    end: window[window.len() - 1].offset_to,
-                    key: phrase_key_base + p,
-                });
+    ANALYSERS.with(|cell| {
+        let (words, stemmer) = &mut *cell.borrow_mut();
+        let words = Words::of(words, body);
+        // Stemming is most of the cost of analysing a text, and a page of
+        // hits analyses ten bodies: only words that could have a wanted stem
+        // are stemmed (see `could_stem_to`).
+        let mut wanted: Vec<&str> = highlights.terms.iter().map(String::as_str).collect();
+        wanted.extend(highlights.phrases.iter().flatten().map(String::as_str));
+        let stems: Vec<Option<String>> = (0..words.len())
+            .map(|i| {
+                let word = words.text(i);
+                wanted
+                    .iter()
+                    .any(|stem| could_stem_to(word, stem))
+                    .then(|| stem_of(stemmer, word))
+            })
+            .collect();
+        let stem = |i: usize| stems[i].as_deref();
+        let mut matches = Vec::new();
+        for i in 0..words.len() {
+            let term = stem(i).and_then(|s| highlights.terms.iter().position(|t| t == s));
+            let prefix = || {
+                highlights
+                    .prefixes
+                    .iter()
+                    .position(|p| words.text(i).starts_with(p.as_str()))
+            };
+            let key = term.or_else(|| prefix().map(|p| highlights.terms.len() + p));
+            if let Some(key) = key {
+                let (start, end) = words.offsets(i);
+                matches.push(Match { start, end, key });
             }
         }
+        let phrase_key_base = highlights.terms.len() + highlights.prefixes.len();
+        for (p, phrase) in highlights.phrases.iter().enumerate() {
+            if phrase.is_empty() || phrase.len() > words.len() {
+                continue;
+            }
+            for first in 0..=words.len() - phrase.len() {
+                if phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, s)| stem(first + k) == Some(s.as_str()))
+                {
+                    matches.push(Match {
+                        start: words.offsets(first).0,
+                        end: words.offsets(first + phrase.len() - 1).1,
+                        key: phrase_key_base + p,
+                    });
+                }
+            }
+        }
+        sort_and_drop_nested(matches)
+    })
+}
+
+/// The words of a text (lower-cased, accents folded, not stemmed), kept in
+/// one buffer rather than a string each.
+struct Words {
+    buffer: String,
+    /// (byte offsets in the text, byte range in `buffer`).
+    spans: Vec<((usize, usize), (usize, usize))>,
+}
+
+impl Words {
+    fn of(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Words {
+        let mut words = Words {
+            buffer: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 5),
+        };
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            let at = words.buffer.len();
+            words.buffer.push_str(&token.text);
+            words.spans.push((
+                (token.offset_from, token.offset_to),
+                (at, words.buffer.len()),
+            ));
+        }
+        words
     }
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+    fn text(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i].1;
+        &self.buffer[a..b]
+    }
+    fn offsets(&self, i: usize) -> (usize, usize) {
+        self.spans[i].0
+    }
+}
+
+/// Whether English stemming could turn `word` (lower-cased, folded) into
+/// `stem`. The Porter stemmer keeps a word's beginning and rewrites at most
+/// the stem's last letter ("happy" → "happi", "cities" → "citi"), so the
+/// word starts with the stem less its last character — save short words it
+/// maps from `…ying` to `…ie` ("dying" → "die"), which are always stemmed.
+/// A test holds this against every word of the shipped English word list.
+fn could_stem_to(word: &str, stem: &str) -> bool {
+    let head = stem
+        .char_indices()
+        .last()
+        .map_or("", |(last, _)| &stem[..last]);
+    word.starts_with(head) || word.ends_with("ying")
+}
+
+fn stem_of(stemmer: &mut tantivy::tokenizer::TextAnalyzer, word: &str) -> String {
+    let mut stream = stemmer.token_stream(word);
+    if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        String::new()
+    }
+}
+
+/// Sorts matches by position and drops those inside an earlier, longer one
+/// (a term inside a phrase).
+fn sort_and_drop_nested(mut matches: Vec<Match>) -> Vec<Match> {
     matches.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    // Drop matches inside an earlier, longer one (a term inside a phrase).
     let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
     for m in matches {
         if kept.last().is_none_or(|last| m.start >= last.end) {
@@ -257,6 +339,35 @@ fn render(body: &str, start: usize, end: usize, matches: &[Match]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut that stems only candidate words must never skip a word
+    /// whose stem is wanted: checked against every word of the English word
+    /// list the project ships (210,000 words).
+    #[test]
+    fn every_english_word_starts_with_its_stem_less_the_last_letter() {
+        use std::io::Read;
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/sources/english_words.txt.gz"
+        );
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+            .read_to_string(&mut text)
+            .unwrap();
+        let mut stemmer = tokenizers::stemmed();
+        let mut words = tokenizers::words();
+        let mut checked = 0;
+        for line in text.lines() {
+            let folded = Words::of(&mut words, line);
+            for i in 0..folded.len() {
+                let word = folded.text(i);
+                let stem = stem_of(&mut stemmer, word);
+                assert!(could_stem_to(word, &stem), "{word} → {stem}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 200_000, "{checked}");
+    }
 
     fn marked(snippet: &Snippet) -> String {
         let chars: Vec<char> = snippet.text.chars().collect();
