@@ -593,6 +593,47 @@ fn a_run_killed_halfway_leaves_the_previous_index_readable() {
     assert_eq!(summary["documents"], 3001);
 }
 
+#[test]
+fn a_streamed_file_cut_short_by_a_kill_after_a_commit_is_read_again_in_full() {
+    let env = Env::new();
+    let root = env.dir.path().join("stream");
+    fs::create_dir_all(&root).unwrap();
+    let records: String = (0..6000)
+        .map(|i| {
+            format!(
+                "{{\"id\": \"r{i}\", \"title\": \"Report {i}\", \"text\": \"Ferry crossing number {i} ran late.\"}}\n"
+            )
+        })
+        .collect();
+    fs::write(root.join("ferries.jsonl"), records).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .arg("--index")
+        .arg(env.index_path())
+        .args(["index", "--stream-above", "1000", "--commit-every", "300"])
+        .arg(&root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once a commit holds part of the file (or when it has ended).
+    let meta = env.index_path().join("meta.json");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        let partial = fs::read_to_string(&meta).is_ok_and(|m| m.contains("ferries.jsonl"));
+        if partial || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().ok();
+    child.wait().unwrap();
+    // The next run reads the file again, replacing the part it had.
+    let summary = env.index(&root);
+    assert_eq!(summary["documents"], 6000, "{summary}");
+    assert_eq!(total(&env.search("ferry", &[])), 6000);
+    assert_eq!(total(&env.search("\"number 4321\"", &[])), 1);
+}
+
 /// The seed article's file in ../shared/seed.
 fn seed_file(shared: &Path) -> PathBuf {
     fs::read_dir(shared.join("seed"))

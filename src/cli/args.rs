@@ -193,6 +193,10 @@ pub struct IndexArgs {
     /// instead of reading them whole (for tests and tuning)
     #[arg(long, hide = true, value_name = "BYTES")]
     pub stream_above: Option<u64>,
+
+    /// Commit after this many documents (default 50,000; for tests)
+    #[arg(long, hide = true, value_name = "N")]
+    pub commit_every: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -222,6 +222,9 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
         strict: args.strict,
         ..IngestOptions::default()
     };
+    if let Some(every) = args.commit_every {
+        options.commit_every = every.max(1);
+    }
     if let Some(bytes) = args.stream_above {
         options.stream_above_bytes = bytes;
     }

@@ -53,6 +53,9 @@ pub struct IngestOptions {
     pub writer_threads: usize,
     /// Memory budget of the IndexWriter, in bytes (at least 15 MB a thread).
     pub writer_memory: usize,
+    /// Commit after this many documents, so a crash late in a huge corpus
+    /// does not lose everything before it (each commit is itself atomic).
+    pub commit_every: u64,
 }
 
 impl Default for IngestOptions {
@@ -65,6 +68,7 @@ impl Default for IngestOptions {
             threads: cores,
             writer_threads: cores.clamp(1, 4),
             writer_memory: 128 * 1024 * 1024,
+            commit_every: COMMIT_EVERY_DOCS,
         }
     }
 }
@@ -125,9 +129,8 @@ pub trait Progress: Sync {
 pub struct NoProgress;
 impl Progress for NoProgress {}
 
-/// How often a long run commits, so a crash late in a huge corpus does not
-/// lose everything before it (each commit is itself atomic).
-const COMMIT_EVERY_DOCS: u64 = 50_000;
+/// How often a long run commits by default (see `IngestOptions::commit_every`).
+pub const COMMIT_EVERY_DOCS: u64 = 50_000;
 
 /// A file the walker wants read.
 struct Job {
@@ -168,6 +171,8 @@ enum Outcome {
         /// replaces what the index had of the file and counts the change.
         /// Large files are streamed in several batches.
         first: bool,
+        /// The file's last message: every record of it has been sent.
+        last: bool,
     },
     Failed {
         /// The indexed-file key, when the failure concerns one file.
@@ -186,7 +191,16 @@ pub fn ingest(
     let roots = canonical_roots(&options.roots)?;
     let index_dir = std::fs::canonicalize(&index.path).unwrap_or_else(|_| index.path.clone());
     let reader = index.reader()?;
-    let known = Arc::new(indexed_files(&reader.searcher(), &index.schema)?);
+    let mut known = indexed_files(&reader.searcher(), &index.schema)?;
+    // Files a run committed only part of (it stopped before their end) are
+    // read again in full, their part replaced.
+    for key in partial_files(&index.index) {
+        if let Some(fingerprint) = known.get_mut(&key) {
+            fingerprint.size = u64::MAX;
+            fingerprint.content_hash = 0;
+        }
+    }
+    let known = Arc::new(known);
 
     let mut writer: IndexWriter<TicketedDoc> = index
         .index
@@ -255,6 +269,8 @@ pub fn ingest(
         drop(outcome_tx);
 
         let mut since_commit = 0u64;
+        // Streamed files whose records are not all written yet.
+        let mut open: HashSet<String> = HashSet::new();
         for outcome in outcome_rx.iter() {
             progress.done();
             if fatal.is_some() {
@@ -285,11 +301,18 @@ pub fn ingest(
                     bytes,
                     problems,
                     first,
+                    last,
                 } => {
                     for problem in problems {
                         progress.failed(&problem);
                         summary.failed_records += 1;
                         summary.failures.push(problem);
+                    }
+                    if first && !last {
+                        open.insert(key.clone());
+                    }
+                    if last {
+                        open.remove(&key);
                     }
                     if first {
                         match change {
@@ -316,8 +339,8 @@ pub fn ingest(
                     }
                     summary.bytes_read += bytes;
                     seen.insert(key);
-                    if since_commit >= COMMIT_EVERY_DOCS {
-                        writer.commit()?;
+                    if since_commit >= options.commit_every {
+                        commit(&mut writer, &open)?;
                         since_commit = 0;
                     }
                 }
@@ -358,12 +381,42 @@ pub fn ingest(
     }
 
     progress.committing();
-    writer.commit()?;
+    commit(&mut writer, &HashSet::new())?;
     writer.wait_merging_threads()?;
     reader.reload()?;
     summary.documents = reader.searcher().num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// What a commit records besides the documents: the streamed files only
+/// partly written when it was made (a run that stops after it must read
+/// them again).
+#[derive(Serialize, serde::Deserialize, Default)]
+struct CommitPayload {
+    partial: Vec<String>,
+}
+
+fn commit(writer: &mut IndexWriter<TicketedDoc>, open: &HashSet<String>) -> Result<()> {
+    let mut partial: Vec<String> = open.iter().cloned().collect();
+    partial.sort();
+    let payload = serde_json::to_string(&CommitPayload { partial })
+        .map_err(|e| Error::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}
+
+/// The files the last commit holds only part of.
+fn partial_files(index: &tantivy::Index) -> Vec<String> {
+    index
+        .load_metas()
+        .ok()
+        .and_then(|metas| metas.payload)
+        .and_then(|payload| serde_json::from_str::<CommitPayload>(&payload).ok())
+        .map(|payload| payload.partial)
+        .unwrap_or_default()
 }
 
 fn canonical_roots(roots: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -578,6 +631,7 @@ impl Worker<'_> {
             bytes: 0,
             problems: batch.problems,
             first: false,
+            last: false,
         };
         self.outcomes.send(outcome).is_ok()
     }
@@ -603,6 +657,7 @@ impl Worker<'_> {
             bytes: 0,
             problems: Vec::new(),
             first: true,
+            last: false,
         };
         if self.outcomes.send(first).is_err() {
             return Ok(());
@@ -649,6 +704,7 @@ impl Worker<'_> {
             bytes,
             problems: Vec::new(),
             first: false,
+            last: true,
         };
         let _ = self.outcomes.send(last);
         Ok(())
@@ -700,6 +756,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         bytes: bytes.len() as u64,
         problems,
         first: true,
+        last: true,
     })
 }
 
