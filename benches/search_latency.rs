@@ -28,6 +28,7 @@
 //!   first (default `../shared/corpora/bbc`, relative to the crate); when
 //!   missing the bench prints "skipped" and exits 0.
 //! - `NEWSDEX_BENCH_ROUNDS`: rounds per query (default 30).
+//! - `NEWSDEX_BENCH_ONLY=facets`: only the facet and deep-page figures.
 //!
 //! Run with `cargo bench --bench search_latency`.
 
@@ -93,6 +94,10 @@ fn main() -> Result<()> {
         searcher.searcher().num_docs()
     );
 
+    if std::env::var("NEWSDEX_BENCH_ONLY").as_deref() == Ok("facets") {
+        facets_and_pages(&searcher, rounds)?;
+        return Ok(());
+    }
     let queries = queries()?;
     let requests: Vec<SearchRequest> = queries.iter().map(|(_, q)| SearchRequest::new(q)).collect();
 

@@ -163,9 +163,6 @@ impl NewsSearcher {
         let schema = &self.index.schema;
         let parsed = query::parse(schema, &self.index.index, &request.query)?;
         let searcher = self.reader.searcher();
-        let facets = FacetCollector {
-            specs: request.facets.clone(),
-        };
         let wanted = request.offset + request.limit;
         let collapse = !request.all_copies && request.limit > 0 && wanted <= COLLAPSE_WITHIN;
         // Folding copies needs a deeper window than the page: fetch more
@@ -175,38 +172,51 @@ impl NewsSearcher {
         } else {
             TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
         };
-        let date_field = schema.name(schema.core.date).to_string();
-        let (total, ranked, facet_results): (usize, Vec<(Option<f32>, DocAddress)>, _) =
-            match request.sort {
-                SortOrder::Relevance => {
-                    let (total, docs, facets) =
-                        searcher.search(&*parsed.query, &(Count, top.order_by_score(), facets))?;
-                    let docs = docs.into_iter().map(|(s, d)| (Some(s), d)).collect();
-                    (total, docs, facets)
-                }
-                SortOrder::Newest | SortOrder::Oldest => {
-                    let order = if request.sort == SortOrder::Newest {
-                        Order::Desc
-                    } else {
-                        Order::Asc
-                    };
-                    let (total, docs, facets) = searcher.search(
-                        &*parsed.query,
-                        &(
-                            Count,
-                            top.order_by_fast_field::<DateTime>(date_field, order),
-                            facets,
-                        ),
-                    )?;
-                    let docs = docs.into_iter().map(|(_, d)| (None, d)).collect();
-                    (total, docs, facets)
-                }
+        // Facets in a pass of their own: nothing is scored there, so tantivy
+        // hands the collector blocks of documents and columns are read in
+        // bulk. Counting stays with the ranking: measured at 500,000
+        // articles, a separate count made plain searches slower (p50 3.9
+        // against 3.3 ms), the ranking pass visits every match anyway.
+        let facet_results = if request.facets.is_empty() {
+            Vec::new()
+        } else {
+            let facets = FacetCollector {
+                specs: request.facets.clone(),
             };
-        let limit = if request.limit == 0 { 0 } else { ranked.len() };
-        let mut hits = Vec::with_capacity(limit.min(request.limit));
+            searcher.search(&*parsed.query, &facets)?
+        };
+        let date_field = schema.name(schema.core.date).to_string();
+        let (total, ranked): (usize, Vec<(Option<f32>, DocAddress)>) = match request.sort {
+            SortOrder::Relevance => {
+                let (total, docs) =
+                    searcher.search(&*parsed.query, &(Count, top.order_by_score()))?;
+                (total, docs.into_iter().map(|(s, d)| (Some(s), d)).collect())
+            }
+            SortOrder::Newest | SortOrder::Oldest => {
+                let order = if request.sort == SortOrder::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let (total, docs) = searcher.search(
+                    &*parsed.query,
+                    &(
+                        Count,
+                        top.order_by_fast_field::<DateTime>(date_field, order),
+                    ),
+                )?;
+                (total, docs.into_iter().map(|(_, d)| (None, d)).collect())
+            }
+        };
+        let ranked = if request.limit == 0 {
+            Vec::new()
+        } else {
+            ranked
+        };
+        let mut hits = Vec::with_capacity(ranked.len().min(request.limit));
         let mut seen_stories = std::collections::HashSet::new();
         let mut stories = 0;
-        for (score, address) in ranked.into_iter().take(limit) {
+        for (score, address) in ranked {
             let doc: TantivyDocument = searcher.doc(address)?;
             if collapse {
                 let story = first_text(&doc, schema.core.cluster)
@@ -225,21 +235,10 @@ impl NewsSearcher {
                 }
             }
             let rank = request.offset + hits.len() + 1;
-            let mut hit = self.hit(&doc, rank, score, &parsed.highlights, request.snippet_chars);
-            if collapse && let Some(cluster) = &hit.cluster {
-                let same_story = tantivy::query::BooleanQuery::new(vec![
-                    (tantivy::query::Occur::Must, parsed.query.box_clone()),
-                    (
-                        tantivy::query::Occur::Must,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(schema.core.cluster, cluster),
-                            IndexRecordOption::Basic,
-                        )),
-                    ),
-                ]);
-                hit.copies = (searcher.search(&same_story, &Count)? as u64).saturating_sub(1);
-            }
-            hits.push(hit);
+            hits.push(self.hit(&doc, rank, score, &parsed.highlights, request.snippet_chars));
+        }
+        if collapse {
+            self.count_copies(&searcher, &*parsed.query, &mut hits)?;
         }
         Ok(SearchResults {
             total,
@@ -247,6 +246,83 @@ impl NewsSearcher {
             hits,
             facets: facet_results,
         })
+    }
+
+    /// Sets each hit's number of further matching copies of its story, in
+    /// one pass over the matches of the page's stories.
+    fn count_copies(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn tantivy::query::Query,
+        hits: &mut [Hit],
+    ) -> Result<()> {
+        let schema = &self.index.schema;
+        // Most stories have a single article: a cluster whose term occurs
+        // once in the index has no copies, and running the query again
+        // (the cost of a prefix query twice) is only needed for the others.
+        let mut clusters: Vec<&String> = Vec::new();
+        for cluster in hits.iter().filter_map(|h| h.cluster.as_ref()) {
+            let term = Term::from_field_text(schema.core.cluster, cluster);
+            if searcher.doc_freq(&term)? > 1 {
+                clusters.push(cluster);
+            }
+        }
+        if clusters.is_empty() {
+            return Ok(());
+        }
+        let any_cluster = tantivy::query::BooleanQuery::new(
+            clusters
+                .iter()
+                .map(
+                    |cluster| -> (tantivy::query::Occur, Box<dyn tantivy::query::Query>) {
+                        (
+                            tantivy::query::Occur::Should,
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(schema.core.cluster, cluster),
+                                IndexRecordOption::Basic,
+                            )),
+                        )
+                    },
+                )
+                .collect(),
+        );
+        let same_stories = tantivy::query::BooleanQuery::new(vec![
+            (tantivy::query::Occur::Must, query.box_clone()),
+            (tantivy::query::Occur::Must, Box::new(any_cluster)),
+        ]);
+        let per_cluster = FacetSpec {
+            name: "cluster".to_string(),
+            field: schema.name(schema.core.cluster).to_string(),
+            kind: facets::FacetKind::Terms {
+                limit: clusters.len(),
+            },
+        };
+        let counts = searcher.search(
+            &same_stories,
+            &FacetCollector {
+                specs: vec![per_cluster],
+            },
+        )?;
+        let counts: std::collections::HashMap<&str, u64> = counts
+            .first()
+            .map(|facet| {
+                facet
+                    .counts
+                    .iter()
+                    .map(|c| (c.value.as_str(), c.count))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for hit in hits.iter_mut() {
+            if let Some(cluster) = &hit.cluster {
+                hit.copies = counts
+                    .get(cluster.as_str())
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(1);
+            }
+        }
+        Ok(())
     }
 
     fn hit(
