@@ -255,6 +255,13 @@ fn facets_and_pages(searcher: &NewsSearcher, rounds: usize) -> Result<()> {
             request,
         ));
     }
+    // What the peers' benchmark counts: two low-cardinality fields.
+    let peers_specs = vec![facet("source")?, facet("date:month")?];
+    for (label, query) in [("every article", "*"), ("broad query `said`", "said")] {
+        let mut request = SearchRequest::new(query);
+        request.facets = peers_specs.clone();
+        cases.push((format!("top 10 + facets source, month: {label}"), request));
+    }
     for (label, query, sort) in [
         ("`said` by relevance", "said", SortOrder::Relevance),
         ("every article by date", "*", SortOrder::Newest),
