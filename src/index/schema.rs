@@ -359,16 +359,20 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
 fn text_options(f: &FieldSpec) -> TextOptions {
     let mut options = TextOptions::default();
     if f.indexed {
+        // A text field without positions is an unstemmed copy that answers
+        // `word*` (an automaton query, which scores nothing): it needs the
+        // documents of each word only, no frequencies and no length norms.
         let record = if f.positions {
             IndexRecordOption::WithFreqsAndPositions
         } else {
-            IndexRecordOption::WithFreqs
+            IndexRecordOption::Basic
         };
         let tokenizer = f.tokenizer.as_deref().unwrap_or(tokenizers::STEMMED);
         options = options.set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(record),
+                .set_index_option(record)
+                .set_fieldnorms(f.positions),
         );
     }
     if f.stored {
