@@ -17,6 +17,7 @@ pub mod index;
 pub mod read;
 pub mod render;
 pub mod search;
+pub mod serve;
 
 pub use article::Article;
 pub use error::{Error, Result};

@@ -134,6 +134,17 @@ pub enum Command {
     /// Print what the index holds: documents, size, date range, top sources
     Stats,
 
+    /// Serve the index over HTTP: a JSON API for scripts and browsers
+    ///
+    /// `newsdex serve` answers on http://127.0.0.1:7700/api/… with the JSON
+    /// the commands print with --json: /api/search?q=oil&facets=speaker,
+    /// /api/article/ID, /api/similar/ID, /api/facets/place?drill=Asia,
+    /// /api/quotes, /api/timeline, /api/kwic?phrase=oil+prices, /api/stats.
+    /// Read-only; only this machine can reach it unless --addr says
+    /// otherwise. A re-index while serving is picked up within a second.
+    /// Ctrl-C stops it once the requests in progress are answered.
+    Serve(ServeArgs),
+
     /// Show what newsdex extracts from files, without touching an index
     ///
     /// Title, date, dateline, speakers, quotes and places of each article. With
@@ -356,6 +367,19 @@ pub struct SimilarArgs {
     /// Articles to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; 0.0.0.0:7700 lets other machines in
+    /// (anyone who can reach it can read the whole index); port 0 picks a
+    /// free one
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "IP:PORT")]
+    pub addr: String,
+
+    /// Requests answered at once [default: number of cores, at least 4]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -23,7 +23,7 @@ use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
-    IndexArgs, KwicSortArg, PeriodArg, QuotesArgs, SearchArgs, SortArg, TimelineArgs,
+    IndexArgs, KwicSortArg, PeriodArg, QuotesArgs, SearchArgs, ServeArgs, SortArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -173,6 +173,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             facets(args, config, &mut out)?;
             ExitCode::SUCCESS
         }
+        Command::Serve(args) => {
+            serve(args, config)?;
+            ExitCode::SUCCESS
+        }
     };
     out.flush()?;
     Ok(code)
@@ -210,6 +214,33 @@ fn extract(args: &ExtractArgs, config: &Config, out: &mut dyn Write) -> anyhow::
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn serve(args: &ServeArgs, config: &Config) -> anyhow::Result<()> {
+    let searcher = open(config)?;
+    let server = newsdex::serve::Server::bind(&args.addr, searcher)
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(4, |n| n.get().max(4)));
+    let addr = server.addr();
+    let loopback = addr
+        .parse::<std::net::SocketAddr>()
+        .is_ok_and(|a| a.ip().is_loopback());
+    if !loopback {
+        eprintln!(
+            "warning: listening on {addr}: anyone who can reach this machine can read the index"
+        );
+    }
+    eprintln!(
+        "newsdex: serving {} on http://{addr}/ (JSON API under /api/, e.g. http://{addr}/api/search?q=oil); Ctrl-C stops",
+        config.index.display()
+    );
+    let stopper = server.stopper(threads);
+    ctrlc::set_handler(move || stopper.stop()).context("cannot handle Ctrl-C")?;
+    server.run(threads);
+    eprintln!("newsdex: stopped");
+    Ok(())
 }
 
 fn open(config: &Config) -> anyhow::Result<NewsSearcher> {

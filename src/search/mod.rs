@@ -158,6 +158,12 @@ impl NewsSearcher {
         self.reader.searcher()
     }
 
+    /// Picks up the index's last commit (a long-lived searcher, such as the
+    /// server's, calls this now and then).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
     /// Runs a search: hits for the page asked, total and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let schema = &self.index.schema;

@@ -1,0 +1,334 @@
+//! `newsdex serve`: the library behind an HTTP API, for browsers and other
+//! programs.
+//!
+//! Every endpoint answers GET with the JSON the matching command prints
+//! with `--json`, so a script can move between the two without change:
+//!
+//! | endpoint | command |
+//! |---|---|
+//! | `/api/search?q=&sort=&offset=&limit=&facets=&facet_limit=&snippet=&all_copies=` | `search` |
+//! | `/api/article/{id}` | `show` |
+//! | `/api/similar/{id}?limit=` | `similar` |
+//! | `/api/facets/{field}?q=&drill=&limit=` | `facets` |
+//! | `/api/quotes?q=&speaker=&limit=` | `quotes` |
+//! | `/api/timeline?q=&by=&split_by=&top=` | `timeline` |
+//! | `/api/kwic?phrase=&width=&sort=&limit=` | `kwic` |
+//! | `/api/stats` | `stats` |
+//!
+//! Search, facets, timeline and kwic also take the filters `speaker`,
+//! `place`, `source`, `from` and `to`. Errors are `{"error": "…"}` with the
+//! status that says whose fault it is: 400 for a query that does not parse
+//! (the parser's message), 404 for an unknown id or path, 405 for anything
+//! but GET, 413/414 for a request too large, 500 for the rest.
+//!
+//! Safe by default: the API is read-only, never takes a file path from a
+//! request, caps the sizes it accepts (see the constants), and the command
+//! binds to the loopback interface unless told otherwise.
+//!
+//! HTTP is tiny_http's: a small synchronous server. Searches are synchronous
+//! library calls, so a fixed pool of threads each taking the next request
+//! serves them concurrently without an async runtime (which would be most of
+//! the crate's build time).
+
+mod params;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::index::stats;
+use crate::search::facets::{DateBucket, FacetSpec};
+use crate::search::filters::Filters;
+use crate::search::kwic::{KwicRequest, KwicSort};
+use crate::search::quotes::QuotesRequest;
+use crate::search::timeline::TimelineRequest;
+use crate::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
+pub use params::Params;
+
+/// Longest request target (path and query string) accepted, in bytes.
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 2_000;
+/// Most hits, values or lines one request may ask for.
+pub const MAX_LIMIT: usize = 1_000;
+/// Deepest offset one request may ask for.
+pub const MAX_OFFSET: usize = 100_000;
+
+/// An answer: HTTP status and JSON body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    fn json<T: Serialize>(value: &T) -> Answer {
+        match serde_json::to_vec(value) {
+            Ok(body) => Answer { status: 200, body },
+            Err(err) => Answer::error(500, &err.to_string()),
+        }
+    }
+
+    pub fn error(status: u16, message: &str) -> Answer {
+        let body = serde_json::to_vec(&serde_json::json!({ "error": message }))
+            .unwrap_or_else(|_| b"{\"error\":\"\"}".to_vec());
+        Answer { status, body }
+    }
+}
+
+/// The status an error of the library answers with.
+fn status_of(err: &Error) -> u16 {
+    match err {
+        Error::Query(_)
+        | Error::UnknownFacet { .. }
+        | Error::NoHierarchy { .. }
+        | Error::UnknownField { .. } => 400,
+        Error::NoSuchArticle(_) | Error::UnknownPath { .. } => 404,
+        _ => 500,
+    }
+}
+
+fn answer<T: Serialize>(result: Result<T, Error>) -> Answer {
+    match result {
+        Ok(value) => Answer::json(&value),
+        Err(err) => Answer::error(status_of(&err), &err.to_string()),
+    }
+}
+
+/// Answers one GET request for `target` (path and query string).
+pub fn respond(searcher: &NewsSearcher, target: &str) -> Answer {
+    if target.len() > MAX_URL_BYTES {
+        return Answer::error(414, &format!("request target over {MAX_URL_BYTES} bytes"));
+    }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let params = match Params::parse(query) {
+        Ok(params) => params,
+        Err(message) => return Answer::error(400, &message),
+    };
+    match route(searcher, path, &params) {
+        Ok(answer) => answer,
+        Err(message) => Answer::error(400, &message),
+    }
+}
+
+/// The endpoint of `path`; `Err` is a bad parameter (400).
+fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer, String> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let schema = &searcher.index.schema;
+    Ok(match segments.as_slice() {
+        ["api", "search"] => {
+            let facet_limit = params.number("facet_limit", 10, MAX_LIMIT)?;
+            let facets = params
+                .list("facets")
+                .iter()
+                .map(|f| FacetSpec::parse(schema, f, facet_limit))
+                .collect::<Result<Vec<_>, _>>();
+            let facets = match facets {
+                Ok(facets) => facets,
+                Err(err) => return Ok(Answer::error(status_of(&err), &err.to_string())),
+            };
+            let request = SearchRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                limit: params.number("limit", 10, MAX_LIMIT)?,
+                offset: params.number("offset", 0, MAX_OFFSET)?,
+                sort: match params.get("sort").unwrap_or("relevance") {
+                    "relevance" => SortOrder::Relevance,
+                    "date" | "newest" => SortOrder::Newest,
+                    "oldest" => SortOrder::Oldest,
+                    other => {
+                        return Err(format!(
+                            "sort `{other}`: use relevance, date (newest first) or oldest"
+                        ));
+                    }
+                },
+                facets,
+                snippet_chars: params.number("snippet", 220, 2_000)?,
+                all_copies: params.flag("all_copies")?,
+            };
+            answer(searcher.search(&request))
+        }
+        ["api", "article", id] => answer(searcher.article(id)),
+        ["api", "similar", id] => answer(searcher.similar(
+            id,
+            params.number("limit", 10, MAX_LIMIT)?,
+            params.number("snippet", 220, 2_000)?,
+        )),
+        ["api", "facets", field] => {
+            let request = FacetsRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                field: (*field).to_string(),
+                drill: params.get("drill").map(str::to_string),
+                limit: params.number("limit", 20, MAX_LIMIT)?,
+            };
+            answer(searcher.facet_values(&request))
+        }
+        ["api", "quotes"] => {
+            let query = params.query("q")?;
+            let request = QuotesRequest {
+                query: (query != "*").then_some(query),
+                speaker: params.get("speaker").map(str::to_string),
+                limit: params.number("limit", 20, MAX_LIMIT)?,
+            };
+            answer(searcher.quotes(&request))
+        }
+        ["api", "timeline"] => {
+            let request = TimelineRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                by: match params.get("by").unwrap_or("month") {
+                    "day" => DateBucket::Day,
+                    "week" => DateBucket::Week,
+                    "month" => DateBucket::Month,
+                    "year" => DateBucket::Year,
+                    other => return Err(format!("by `{other}`: use day, week, month or year")),
+                },
+                split_by: params.get("split_by").map(str::to_string),
+                top: params.number("top", 5, 50)?,
+            };
+            answer(searcher.timeline(&request))
+        }
+        ["api", "kwic"] => {
+            let phrase = params.get("phrase").unwrap_or_default().to_string();
+            if phrase.trim().is_empty() {
+                return Err("kwic needs a phrase: /api/kwic?phrase=oil+prices".to_string());
+            }
+            if phrase.chars().count() > MAX_QUERY_CHARS {
+                return Err(format!("phrase over {MAX_QUERY_CHARS} characters"));
+            }
+            let request = KwicRequest {
+                phrase,
+                filter_query: filters(params).apply(schema, "*"),
+                width: params.number("width", 40, 200)?,
+                sort: match params.get("sort").unwrap_or("appearance") {
+                    "appearance" => KwicSort::Appearance,
+                    "left" => KwicSort::Left,
+                    "right" => KwicSort::Right,
+                    other => {
+                        return Err(format!("sort `{other}`: use appearance, left or right"));
+                    }
+                },
+                limit: params.number("limit", 50, MAX_LIMIT)?,
+            };
+            answer(searcher.kwic(&request))
+        }
+        ["api", "stats"] => answer(stats::stats(searcher, 10)),
+        _ => Answer::error(
+            404,
+            &format!(
+                "no endpoint {path}; endpoints: /api/search, /api/article/ID, /api/similar/ID, \
+                 /api/facets/FIELD, /api/quotes, /api/timeline, /api/kwic, /api/stats"
+            ),
+        ),
+    })
+}
+
+fn filters(params: &Params) -> Filters {
+    let get = |name| params.get(name).map(str::to_string);
+    Filters {
+        speaker: get("speaker"),
+        place: get("place"),
+        source: get("source"),
+        from: get("from"),
+        to: get("to"),
+    }
+}
+
+/// A running server: its address, and a handle to stop it.
+pub struct Server {
+    http: Arc<tiny_http::Server>,
+    searcher: Arc<NewsSearcher>,
+    stopping: Arc<AtomicBool>,
+}
+
+/// Stops a running server: requests being answered finish, no new one is
+/// taken.
+#[derive(Clone)]
+pub struct Stopper {
+    http: Arc<tiny_http::Server>,
+    stopping: Arc<AtomicBool>,
+    threads: usize,
+}
+
+impl Stopper {
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        for _ in 0..self.threads {
+            self.http.unblock();
+        }
+    }
+}
+
+impl Server {
+    /// Binds `addr` (e.g. `127.0.0.1:7700`; port 0 picks a free one).
+    pub fn bind(addr: &str, searcher: NewsSearcher) -> std::io::Result<Server> {
+        let http = tiny_http::Server::http(addr).map_err(std::io::Error::other)?;
+        Ok(Server {
+            http: Arc::new(http),
+            searcher: Arc::new(searcher),
+            stopping: Arc::new(AtomicBool::new(false)),
+        })
+    }
+
+    /// The address bound (with the port chosen when 0 was asked).
+    pub fn addr(&self) -> String {
+        self.http.server_addr().to_string()
+    }
+
+    pub fn stopper(&self, threads: usize) -> Stopper {
+        Stopper {
+            http: Arc::clone(&self.http),
+            stopping: Arc::clone(&self.stopping),
+            threads: threads.max(1),
+        }
+    }
+
+    /// Serves with `threads` threads until stopped; the searcher picks up
+    /// new commits (a re-index while serving) within a second.
+    pub fn run(&self, threads: usize) {
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                while !self.stopping.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(500));
+                    let _ = self.searcher.reload();
+                }
+            });
+            for _ in 0..threads.max(1) {
+                scope.spawn(|| {
+                    while !self.stopping.load(Ordering::SeqCst) {
+                        match self.http.recv() {
+                            Ok(request) => serve_one(&self.searcher, request),
+                            Err(_) => break,
+                        }
+                    }
+                });
+            }
+        });
+    }
+}
+
+fn serve_one(searcher: &NewsSearcher, request: tiny_http::Request) {
+    let answer = match request.method() {
+        tiny_http::Method::Get | tiny_http::Method::Head => {
+            if request.body_length().is_some_and(|n| n > 0) {
+                Answer::error(413, "GET requests take no body")
+            } else {
+                respond(searcher, request.url())
+            }
+        }
+        _ => Answer::error(405, "the API is read-only: use GET"),
+    };
+    let headers = [
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ];
+    let mut response = tiny_http::Response::from_data(answer.body).with_status_code(answer.status);
+    for (name, value) in headers {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}

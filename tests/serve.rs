@@ -1,0 +1,239 @@
+//! `newsdex serve` over real HTTP: a server started by each test on a free
+//! loopback port, over an index of the bundled corpus.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+struct Served {
+    child: Child,
+    addr: String,
+    index: PathBuf,
+    _dir: tempfile::TempDir,
+    stderr: BufReader<std::process::ChildStderr>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn newsdex() -> Command {
+    Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+}
+
+/// Indexes corpus/ and starts a server on port 0; reads the address it
+/// reports.
+fn serve() -> Served {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let status = newsdex()
+        .arg("--index")
+        .arg(&index)
+        .arg("index")
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = newsdex()
+        .arg("--index")
+        .arg(&index)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    Served {
+        child,
+        addr,
+        index,
+        _dir: dir,
+        stderr,
+    }
+}
+
+/// One HTTP/1.1 request; returns status and body.
+fn request(addr: &str, method: &str, target: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, body.to_string())
+}
+
+fn get_json(addr: &str, target: &str) -> (u16, Value) {
+    let (status, body) = request(addr, "GET", target);
+    let json = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    (status, json)
+}
+
+fn cli_json(index: &Path, args: &[&str]) -> Value {
+    let out = newsdex()
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_api_answers_with_the_json_of_the_commands() {
+    let served = serve();
+    let (status, api) = get_json(
+        &served.addr,
+        "/api/search?q=minister&facets=speaker,place&limit=5",
+    );
+    assert_eq!(status, 200);
+    let cli = cli_json(
+        &served.index,
+        &[
+            "search",
+            "minister",
+            "--facet",
+            "speaker,place",
+            "--limit",
+            "5",
+        ],
+    );
+    assert_eq!(api, cli);
+    assert!(api["total"].as_u64().unwrap() > 0, "{api}");
+
+    let id = api["hits"][0]["id"].as_str().unwrap().to_string();
+    let (status, article) = get_json(&served.addr, &format!("/api/article/{id}"));
+    assert_eq!(status, 200);
+    assert_eq!(article, cli_json(&served.index, &["show", &id]));
+
+    // Filters as parameters, encoded as a browser would.
+    let (status, filtered) = get_json(&served.addr, "/api/search?q=*&source=Reuters&limit=0");
+    assert_eq!(status, 200);
+    let cli = cli_json(
+        &served.index,
+        &["search", "*", "--source", "Reuters", "--limit", "0"],
+    );
+    assert_eq!(filtered["total"], cli["total"]);
+
+    let (status, stats) = get_json(&served.addr, "/api/stats");
+    assert_eq!(status, 200);
+    assert_eq!(stats["documents"], 18);
+    let (status, facets) = get_json(&served.addr, "/api/facets/place");
+    assert_eq!(status, 200);
+    assert_eq!(facets, cli_json(&served.index, &["facets", "place"]));
+    for target in [
+        "/api/quotes?q=said",
+        "/api/timeline?by=year",
+        "/api/kwic?phrase=minister",
+        &format!("/api/similar/{id}"),
+    ] {
+        assert_eq!(get_json(&served.addr, target).0, 200, "{target}");
+    }
+}
+
+#[test]
+fn errors_are_json_with_the_status_that_fits() {
+    let served = serve();
+    let (status, body) = get_json(&served.addr, "/api/search?q=title%3A%28");
+    assert_eq!(status, 400);
+    assert!(
+        body["error"].as_str().unwrap().contains("title:("),
+        "{body}"
+    );
+    let (status, body) = get_json(&served.addr, "/api/article/0000000000000000");
+    assert_eq!(status, 404);
+    assert!(
+        body["error"].as_str().unwrap().contains("no article"),
+        "{body}"
+    );
+    assert_eq!(get_json(&served.addr, "/api/nothing").0, 404);
+    assert_eq!(get_json(&served.addr, "/api/search?limit=5000").0, 400);
+    assert_eq!(get_json(&served.addr, "/api/search?facets=body").0, 400);
+    assert_eq!(
+        get_json(&served.addr, "/api/facets/place?drill=Atlantis").0,
+        404
+    );
+    assert_eq!(request(&served.addr, "POST", "/api/search?q=oil").0, 405);
+    let long = format!("/api/search?q={}", "a".repeat(9_000));
+    assert_eq!(request(&served.addr, "GET", &long).0, 414);
+}
+
+#[test]
+fn concurrent_clients_are_all_answered() {
+    let served = serve();
+    let addr = served.addr.clone();
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let targets = [
+                    "/api/search?q=minister",
+                    "/api/stats",
+                    "/api/facets/speaker",
+                ];
+                (0..15)
+                    .map(|i| request(&addr, "GET", targets[(t + i) % targets.len()]).0)
+                    .filter(|&status| status == 200)
+                    .count()
+            })
+        })
+        .collect();
+    let answered: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    assert_eq!(answered, 8 * 15);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let mut served = serve();
+    assert_eq!(get_json(&served.addr, "/api/stats").0, 200);
+    let pid = served.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+    let mut rest = String::new();
+    served.stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("stopped"), "{rest}");
+}
