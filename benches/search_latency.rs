@@ -32,13 +32,13 @@
 //!
 //! Run with `cargo bench --bench search_latency`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use newsdex::index::NewsIndex;
-use newsdex::index::ingest::{self, IngestOptions, NoProgress};
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::{NewsSearcher, SearchRequest, SortOrder};
 use tantivy::collector::{Count, TopDocs};
@@ -57,34 +57,9 @@ fn queries() -> Result<Vec<(String, String)>> {
 }
 
 fn main() -> Result<()> {
-    let rounds: usize = match std::env::var("NEWSDEX_BENCH_ROUNDS") {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .with_context(|| format!("NEWSDEX_BENCH_ROUNDS={text:?} is not a count"))?,
-        Err(_) => 30,
-    };
-    if rounds == 0 {
-        bail!("NEWSDEX_BENCH_ROUNDS must be at least 1");
-    }
-    let _temporary;
-    let index_path = match std::env::var_os("NEWSDEX_BENCH_INDEX") {
-        Some(path) => PathBuf::from(path),
-        None => {
-            let corpus = match std::env::var_os("NEWSDEX_BENCH_CORPUS") {
-                Some(path) => PathBuf::from(path),
-                None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/bbc"),
-            };
-            if !corpus.is_dir() {
-                println!("skipped: corpus not found at {}", corpus.display());
-                return Ok(());
-            }
-            let dir = tempfile::tempdir()?;
-            let index_path = dir.path().join("index");
-            _temporary = dir;
-            index_corpus(&corpus, &index_path)?;
-            index_path
-        }
+    let rounds = common::env_number("NEWSDEX_BENCH_ROUNDS", 30)? as usize;
+    let Some((index_path, _temporary)) = common::bench_index()? else {
+        return Ok(());
     };
     let searcher = NewsSearcher::open(&index_path)?;
     let schema = &searcher.index.schema;
@@ -219,24 +194,6 @@ fn main() -> Result<()> {
 
     facets_and_pages(&searcher, rounds)?;
     start_up(&index_path)?;
-    Ok(())
-}
-
-fn index_corpus(corpus: &Path, index_path: &Path) -> Result<()> {
-    let index = NewsIndex::open_or_create(index_path)?;
-    let options = IngestOptions {
-        roots: vec![corpus.to_path_buf()],
-        ..IngestOptions::default()
-    };
-    let summary = ingest::ingest(&index, &options, &NoProgress)?;
-    println!(
-        "corpus {}: {} documents, {:.1} MB indexed in {:.2} s ({} failed)",
-        corpus.display(),
-        summary.documents,
-        summary.megabytes_read(),
-        summary.seconds,
-        summary.failed,
-    );
     Ok(())
 }
 

@@ -158,6 +158,22 @@ fn the_api_answers_with_the_json_of_the_commands() {
 }
 
 #[test]
+fn every_documented_endpoint_answers() {
+    let served = serve();
+    let (status, spec) = get_json(&served.addr, "/api/openapi.json");
+    assert_eq!(status, 200);
+    let (_, hits) = get_json(&served.addr, "/api/search?q=minister&limit=1");
+    let id = hits["hits"][0]["id"].as_str().unwrap().to_string();
+    for path in spec["paths"].as_object().unwrap().keys() {
+        let target = path
+            .replace("{id}", &id)
+            .replace("{field}", "speaker")
+            .replace("/api/kwic", "/api/kwic?phrase=minister");
+        assert_eq!(get_json(&served.addr, &target).0, 200, "{target}");
+    }
+}
+
+#[test]
 fn errors_are_json_with_the_status_that_fits() {
     let served = serve();
     let (status, body) = get_json(&served.addr, "/api/search?q=title%3A%28");

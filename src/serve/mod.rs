@@ -15,6 +15,8 @@
 //! | `/api/kwic?phrase=&width=&sort=&limit=` | `kwic` |
 //! | `/api/stats` | `stats` |
 //!
+//! `/api/openapi.json` describes them all (OpenAPI 3).
+//!
 //! Search, facets, timeline and kwic also take the filters `speaker`,
 //! `place`, `source`, `from` and `to`. Errors are `{"error": "…"}` with the
 //! status that says whose fault it is: 400 for a query that does not parse
@@ -56,6 +58,23 @@ pub const MAX_QUERY_CHARS: usize = 2_000;
 pub const MAX_LIMIT: usize = 1_000;
 /// Deepest offset one request may ask for.
 pub const MAX_OFFSET: usize = 100_000;
+
+/// The endpoints, as path templates; `/api/openapi.json` describes each
+/// (a test holds the two lists equal).
+pub const ENDPOINTS: [&str; 9] = [
+    "/api/search",
+    "/api/article/{id}",
+    "/api/similar/{id}",
+    "/api/facets/{field}",
+    "/api/quotes",
+    "/api/timeline",
+    "/api/kwic",
+    "/api/stats",
+    "/api/openapi.json",
+];
+
+/// The OpenAPI 3 description of the API, served at `/api/openapi.json`.
+pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// An answer: HTTP status and JSON body.
 #[derive(Debug)]
@@ -214,12 +233,13 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             answer(searcher.kwic(&request))
         }
         ["api", "stats"] => answer(stats::stats(searcher, 10)),
+        ["api", "openapi.json"] => Answer {
+            status: 200,
+            body: OPENAPI.as_bytes().to_vec(),
+        },
         _ => Answer::error(
             404,
-            &format!(
-                "no endpoint {path}; endpoints: /api/search, /api/article/ID, /api/similar/ID, \
-                 /api/facets/FIELD, /api/quotes, /api/timeline, /api/kwic, /api/stats"
-            ),
+            &format!("no endpoint {path}; endpoints: {}", ENDPOINTS.join(", ")),
         ),
     })
 }
@@ -331,4 +351,24 @@ fn serve_one(searcher: &NewsSearcher, request: tiny_http::Request) {
         }
     }
     let _ = request.respond(response);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_openapi_description_lists_every_endpoint_and_no_other() {
+        let spec: serde_json::Value = serde_json::from_str(OPENAPI).unwrap();
+        let mut documented: Vec<&str> = spec["paths"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        documented.sort_unstable();
+        let mut routed = ENDPOINTS.to_vec();
+        routed.sort_unstable();
+        assert_eq!(documented, routed);
+    }
 }
