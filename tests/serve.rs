@@ -1,87 +1,14 @@
 //! `newsdex serve` over real HTTP: a server started by each test on a free
 //! loopback port, over an index of the bundled corpus.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod common;
 
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::{newsdex, request, serve};
 use serde_json::Value;
-
-struct Served {
-    child: Child,
-    addr: String,
-    index: PathBuf,
-    _dir: tempfile::TempDir,
-    stderr: BufReader<std::process::ChildStderr>,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn newsdex() -> Command {
-    Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
-}
-
-/// Indexes corpus/ and starts a server on port 0; reads the address it
-/// reports.
-fn serve() -> Served {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let status = newsdex()
-        .arg("--index")
-        .arg(&index)
-        .arg("index")
-        .arg(&corpus)
-        .stdout(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut child = newsdex()
-        .arg("--index")
-        .arg(&index)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    Served {
-        child,
-        addr,
-        index,
-        _dir: dir,
-        stderr,
-    }
-}
-
-/// One HTTP/1.1 request; returns status and body.
-fn request(addr: &str, method: &str, target: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    write!(
-        stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, body.to_string())
-}
 
 fn get_json(addr: &str, target: &str) -> (u16, Value) {
     let (status, body) = request(addr, "GET", target);

@@ -76,17 +76,29 @@ pub const ENDPOINTS: [&str; 9] = [
 /// The OpenAPI 3 description of the API, served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
-/// An answer: HTTP status and JSON body.
+/// The browser page, served at `/`: plain HTML, CSS and JavaScript built
+/// into the binary (no CDN, works offline), a client of the API above.
+const PAGE_HTML: &str = include_str!("ui/index.html");
+const PAGE_JS: &str = include_str!("ui/app.js");
+
+const JSON: &str = "application/json; charset=utf-8";
+
+/// An answer: HTTP status, body and its media type.
 #[derive(Debug)]
 pub struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
+    pub content_type: &'static str,
 }
 
 impl Answer {
     fn json<T: Serialize>(value: &T) -> Answer {
         match serde_json::to_vec(value) {
-            Ok(body) => Answer { status: 200, body },
+            Ok(body) => Answer {
+                status: 200,
+                body,
+                content_type: JSON,
+            },
             Err(err) => Answer::error(500, &err.to_string()),
         }
     }
@@ -94,7 +106,19 @@ impl Answer {
     pub fn error(status: u16, message: &str) -> Answer {
         let body = serde_json::to_vec(&serde_json::json!({ "error": message }))
             .unwrap_or_else(|_| b"{\"error\":\"\"}".to_vec());
-        Answer { status, body }
+        Answer {
+            status,
+            body,
+            content_type: JSON,
+        }
+    }
+
+    fn page(body: &str, content_type: &'static str) -> Answer {
+        Answer {
+            status: 200,
+            body: body.as_bytes().to_vec(),
+            content_type,
+        }
     }
 }
 
@@ -233,10 +257,9 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             answer(searcher.kwic(&request))
         }
         ["api", "stats"] => answer(stats::stats(searcher, 10)),
-        ["api", "openapi.json"] => Answer {
-            status: 200,
-            body: OPENAPI.as_bytes().to_vec(),
-        },
+        ["api", "openapi.json"] => Answer::page(OPENAPI, JSON),
+        [""] | ["index.html"] => Answer::page(PAGE_HTML, "text/html; charset=utf-8"),
+        ["app.js"] => Answer::page(PAGE_JS, "text/javascript; charset=utf-8"),
         _ => Answer::error(
             404,
             &format!("no endpoint {path}; endpoints: {}", ENDPOINTS.join(", ")),
@@ -340,9 +363,13 @@ fn serve_one(searcher: &NewsSearcher, request: tiny_http::Request) {
         _ => Answer::error(405, "the API is read-only: use GET"),
     };
     let headers = [
-        ("Content-Type", "application/json; charset=utf-8"),
+        ("Content-Type", answer.content_type),
         ("Cache-Control", "no-store"),
         ("X-Content-Type-Options", "nosniff"),
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; style-src 'self' 'unsafe-inline'",
+        ),
     ];
     let mut response = tiny_http::Response::from_data(answer.body).with_status_code(answer.status);
     for (name, value) in headers {

@@ -1,0 +1,232 @@
+// The newsdex page: every view is a function of the URL's parameters, so
+// links can be shared and the back button works. Data comes from /api/.
+"use strict";
+
+const FILTERS = ["speaker", "place", "source", "from", "to"];
+const PAGE = 10;
+const $ = (selector) => document.querySelector(selector);
+
+function state() {
+  const params = new URLSearchParams(location.search);
+  const s = { q: params.get("q") || "", offset: Number(params.get("offset") || 0), article: params.get("article") };
+  for (const f of FILTERS) s[f] = params.get(f);
+  return s;
+}
+
+function url(s) {
+  const params = new URLSearchParams();
+  if (s.q) params.set("q", s.q);
+  for (const f of FILTERS) if (s[f]) params.set(f, s[f]);
+  if (s.offset) params.set("offset", s.offset);
+  if (s.article) params.set("article", s.article);
+  const text = params.toString();
+  return text ? "?" + text : location.pathname;
+}
+
+function go(changes) {
+  const next = Object.assign(state(), { offset: 0, article: null }, changes);
+  history.pushState(null, "", url(next));
+  render();
+}
+
+function apiParams(s, extra) {
+  const params = new URLSearchParams(extra);
+  params.set("q", s.q || "*");
+  for (const f of FILTERS) if (s[f]) params.set(f, s[f]);
+  return params;
+}
+
+async function api(path, params) {
+  const response = await fetch(params ? `${path}?${params}` : path);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value !== undefined && value !== null) node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+function chip(kind, value) {
+  return el("a", {
+    class: `chip ${kind}`, href: url(Object.assign(state(), { [kind]: value, offset: 0, article: null })),
+    title: `Only articles with ${kind} ${value}`,
+    onclick: (e) => { e.preventDefault(); go({ [kind]: value }); },
+  }, value);
+}
+
+// Highlight spans are [start, end) in characters (code points).
+function highlighted(text, spans) {
+  const chars = Array.from(text);
+  const out = [];
+  let at = 0;
+  for (const [start, end] of spans || []) {
+    out.push(chars.slice(at, start).join(""), el("mark", {}, chars.slice(start, end).join("")));
+    at = end;
+  }
+  out.push(chars.slice(at).join(""));
+  return out;
+}
+
+function showError(message) {
+  $("#error").textContent = message || "";
+}
+
+async function render() {
+  const s = state();
+  $("#q").value = s.q;
+  renderActive(s);
+  if (s.article) return renderArticle(s.article);
+  $("#article").hidden = true;
+  $("#results").hidden = false;
+  try {
+    const [results, timeline] = await Promise.all([
+      api("/api/search", apiParams(s, { offset: s.offset, limit: PAGE, facets: "speaker,place,source,date:year", facet_limit: 8 })),
+      api("/api/timeline", apiParams(s, { by: "month" })),
+    ]);
+    showError("");
+    renderResults(s, results, timeline);
+    renderFacets(results.facets);
+  } catch (err) {
+    showError(err.message);
+    $("#results").replaceChildren();
+    $("#facets").replaceChildren();
+  }
+}
+
+function renderActive(s) {
+  const chips = FILTERS.filter((f) => s[f]).map((f) =>
+    el("a", { class: "chip remove", href: "#", title: `Remove ${f} filter`, onclick: (e) => { e.preventDefault(); go({ [f]: null }); } },
+      `${f}: ${s[f]}`));
+  $("#active").replaceChildren(...chips);
+}
+
+function renderResults(s, results, timeline) {
+  const periods = timeline.periods || [];
+  const most = Math.max(1, ...periods.map((p) => p.count));
+  const bars = periods.map((p) => el("div", {
+    title: `${p.period}: ${p.count} articles`, style: `height:${Math.round((100 * p.count) / most)}%`,
+    class: s.from === p.period && s.to === p.period ? "on" : "",
+    onclick: () => go({ from: p.period, to: p.period }),
+  }));
+  const hits = results.hits.map((hit) => el("article", { class: "hit", "data-id": hit.id },
+    el("h3", {}, el("a", { href: url({ article: hit.id }), class: "title", onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id)),
+    el("div", { class: "meta" }, [hit.date, hit.source, hit.dateline].filter(Boolean).join(" · "),
+      hit.copies ? ` · ${hit.copies} similar ${hit.copies === 1 ? "copy" : "copies"}` : ""),
+    el("p", { class: "snippet" }, hit.snippet_speaker ? `${hit.snippet_speaker}: ` : "", highlighted(hit.snippet, hit.highlights)),
+    el("div", {}, hit.speakers.map((v) => chip("speaker", v)), hit.places.map((v) => chip("place", v.split(",")[0])))));
+  const pager = el("div", { class: "pager" },
+    s.offset > 0 ? el("button", { onclick: () => go(Object.assign(state(), { offset: Math.max(0, s.offset - PAGE) })) }, "← Previous") : null,
+    s.offset + PAGE < results.total ? el("button", { onclick: () => go(Object.assign(state(), { offset: s.offset + PAGE })) }, "Next →") : null);
+  $("#results").replaceChildren(
+    el("p", { id: "total" }, results.total === 1 ? "1 article matches" : `${results.total.toLocaleString()} articles match`),
+    el("div", { id: "timeline", "aria-label": "Articles per month; click a month to keep it" }, bars),
+    el("div", { id: "hits" }, hits), pager);
+  selected = -1;
+}
+
+function renderFacets(facets) {
+  const kinds = { speaker: "speaker", place: "place", source: "source", "date:year": "year" };
+  // `facets` maps each facet to its values, most frequent first.
+  const sections = (facets ? Object.entries(facets) : []).map(([name, counts]) => {
+    const kind = kinds[name] || name;
+    const items = counts.map((c) => {
+      const value = kind === "place" ? c.value.split(",")[0] : c.value;
+      const changes = kind === "year" ? { from: c.value, to: c.value } : { [kind]: value };
+      return el("li", {}, el("a", { href: "#", class: `facet ${kind}`, onclick: (e) => { e.preventDefault(); go(changes); } }, c.value),
+        el("span", {}, c.count.toLocaleString()));
+    });
+    return el("section", {}, el("h2", {}, kind), el("ul", {}, items));
+  });
+  $("#facets").replaceChildren(...sections);
+}
+
+async function renderArticle(id) {
+  $("#results").hidden = true;
+  const view = $("#article");
+  view.hidden = false;
+  try {
+    const [article, quotes, similar] = await Promise.all([
+      api(`/api/article/${encodeURIComponent(id)}`),
+      api("/api/quotes", new URLSearchParams({ q: `id:${id}`, limit: 200 })),
+      api(`/api/similar/${encodeURIComponent(id)}`, new URLSearchParams({ limit: 5 })),
+    ]);
+    showError("");
+    const body = el("div", { class: "body" }, quoted(article.body || "", quotes.quotes || []));
+    view.replaceChildren(
+      el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back to results")),
+      el("h2", { class: "title" }, article.title || id),
+      el("div", { class: "meta" }, [article.date, article.source, article.author].filter(Boolean).join(" · ")),
+      el("div", {}, (article.speaker || []).map((v) => chip("speaker", v)), (article.place || []).map((v) => chip("place", v.split(",")[0]))),
+      body,
+      el("h3", {}, "Similar stories"),
+      el("ul", { class: "similar" }, similar.hits.map((hit) => el("li", {},
+        el("a", { href: url({ article: hit.id }), onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id),
+        ` ${hit.date || ""}`))));
+    window.scrollTo(0, 0);
+  } catch (err) {
+    showError(err.message);
+    view.replaceChildren();
+  }
+}
+
+// The body with each quote found in it marked and attributed.
+function quoted(text, quotes) {
+  const spans = [];
+  for (const quote of quotes) {
+    const at = text.indexOf(quote.text);
+    if (at >= 0 && !spans.some(([a, b]) => at < b && at + quote.text.length > a)) {
+      spans.push([at, at + quote.text.length, quote.speaker || "unattributed"]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let at = 0;
+  for (const [start, end, speaker] of spans) {
+    out.push(text.slice(at, start), el("span", { class: "quote", "data-speaker": speaker }, text.slice(start, end)));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+let selected = -1;
+function select(step) {
+  const hits = document.querySelectorAll(".hit");
+  if (!hits.length) return;
+  hits[selected]?.classList.remove("selected");
+  selected = Math.min(hits.length - 1, Math.max(0, selected + step));
+  hits[selected].classList.add("selected");
+  hits[selected].scrollIntoView({ block: "nearest" });
+}
+
+document.addEventListener("keydown", (e) => {
+  if (e.target.tagName === "INPUT") {
+    if (e.key === "Escape") e.target.blur();
+    return;
+  }
+  if (e.key === "/") { e.preventDefault(); $("#q").focus(); }
+  else if (e.key === "j") select(1);
+  else if (e.key === "k") select(-1);
+  else if (e.key === "Enter" && selected >= 0) document.querySelectorAll(".hit .title")[selected]?.click();
+  else if (e.key === "Escape" && state().article) history.back();
+});
+
+$("#search").addEventListener("submit", (e) => {
+  e.preventDefault();
+  go({ q: $("#q").value.trim() });
+});
+$("#hint").addEventListener("click", (e) => {
+  if (e.target.tagName === "CODE") go({ q: e.target.textContent });
+});
+window.addEventListener("popstate", render);
+render();
