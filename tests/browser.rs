@@ -283,6 +283,15 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
         narrowed
     );
 
+    // Places drill down: a continent, then a country within it.
+    driver.click("#places li a");
+    driver.wait_for(
+        "the drill-down",
+        "return location.search.includes('drill=') && document.querySelector('#places .meta').textContent.includes('›')",
+    );
+    assert!(driver.url().contains("place="), "{}", driver.url());
+    driver.screenshot("4-places.png");
+
     // A query that does not parse is explained inline.
     let url = format!("http://{}/?q=title%3A%28", served.addr);
     driver.cmd("POST", "/url", Some(json!({"url": url})));
@@ -290,5 +299,5 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
         "the error",
         "return document.querySelector('#error').textContent.includes('title:(')",
     );
-    driver.screenshot("4-error.png");
+    driver.screenshot("5-error.png");
 }

@@ -8,7 +8,10 @@ const $ = (selector) => document.querySelector(selector);
 
 function state() {
   const params = new URLSearchParams(location.search);
-  const s = { q: params.get("q") || "", offset: Number(params.get("offset") || 0), article: params.get("article") };
+  const s = {
+    q: params.get("q") || "", offset: Number(params.get("offset") || 0), article: params.get("article"),
+    by: params.get("by") || "month", drill: params.get("drill") || "",
+  };
   for (const f of FILTERS) s[f] = params.get(f);
   return s;
 }
@@ -18,6 +21,8 @@ function url(s) {
   if (s.q) params.set("q", s.q);
   for (const f of FILTERS) if (s[f]) params.set(f, s[f]);
   if (s.offset) params.set("offset", s.offset);
+  if (s.by && s.by !== "month") params.set("by", s.by);
+  if (s.drill) params.set("drill", s.drill);
   if (s.article) params.set("article", s.article);
   const text = params.toString();
   return text ? "?" + text : location.pathname;
@@ -89,13 +94,15 @@ async function render() {
   $("#article").hidden = true;
   $("#results").hidden = false;
   try {
-    const [results, timeline] = await Promise.all([
-      api("/api/search", apiParams(s, { offset: s.offset, limit: PAGE, facets: "speaker,place,source,date:year", facet_limit: 8 })),
-      api("/api/timeline", apiParams(s, { by: "month" })),
+    const [results, timeline, places] = await Promise.all([
+      api("/api/search", apiParams(s, { offset: s.offset, limit: PAGE, facets: "speaker,source,date:year", facet_limit: 8 })),
+      api("/api/timeline", apiParams(s, { by: s.by })),
+      api("/api/facets/place", apiParams(s, { drill: s.drill, limit: 10 })).catch(() => null),
     ]);
     showError("");
     renderResults(s, results, timeline);
-    renderFacets(results.facets);
+    renderFacets(results.facets, places, s);
+    window.newsdexRendered = performance.now();
   } catch (err) {
     showError(err.message);
     $("#results").replaceChildren();
@@ -115,8 +122,8 @@ function renderResults(s, results, timeline) {
   const most = Math.max(1, ...periods.map((p) => p.count));
   const bars = periods.map((p) => el("div", {
     title: `${p.period}: ${p.count} articles`, style: `height:${Math.round((100 * p.count) / most)}%`,
-    class: s.from === p.period && s.to === p.period ? "on" : "",
-    onclick: () => go({ from: p.period, to: p.period }),
+    class: s.from === periodRange(p.period).from && s.to === periodRange(p.period).to ? "on" : "",
+    onclick: () => go(Object.assign(state(), periodRange(p.period), { offset: 0 })),
   }));
   const hits = results.hits.map((hit) => el("article", { class: "hit", "data-id": hit.id },
     el("h3", {}, el("a", { href: url({ article: hit.id }), class: "title", onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id)),
@@ -129,12 +136,43 @@ function renderResults(s, results, timeline) {
     s.offset + PAGE < results.total ? el("button", { onclick: () => go(Object.assign(state(), { offset: s.offset + PAGE })) }, "Next →") : null);
   $("#results").replaceChildren(
     el("p", { id: "total" }, results.total === 1 ? "1 article matches" : `${results.total.toLocaleString()} articles match`),
-    el("div", { id: "timeline", "aria-label": "Articles per month; click a month to keep it" }, bars),
+    el("div", { class: "meta" }, "Articles per ",
+      el("select", { id: "by", "aria-label": "Period", onchange: (e) => go(Object.assign(state(), { by: e.target.value, offset: 0 })) },
+        ["day", "week", "month", "year"].map((b) => el("option", b === s.by ? { value: b, selected: "" } : { value: b }, b))),
+      " — click a bar to keep that period"),
+    el("div", { id: "timeline", "aria-label": `Articles per ${s.by}` }, bars),
     el("div", { id: "hits" }, hits), pager);
   selected = -1;
 }
 
-function renderFacets(facets) {
+// A period label as a date range the filters take: a week (2016-W47)
+// becomes its Monday to Sunday; days, months and years are ranges already.
+function periodRange(period) {
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return { from: period, to: period };
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (Number(week[2]) - 1) * 7 * 86400000);
+  const sunday = new Date(monday.getTime() + 6 * 86400000);
+  const day = (d) => d.toISOString().slice(0, 10);
+  return { from: day(monday), to: day(sunday) };
+}
+
+function renderPlaces(places, s) {
+  if (!places) return null;
+  const path = s.drill ? s.drill.split("/") : [];
+  const crumbs = [el("a", { href: "#", onclick: (e) => { e.preventDefault(); go(Object.assign(state(), { drill: "" })); } }, "World")];
+  path.forEach((part, i) => crumbs.push(" › ", el("a", { href: "#", onclick: (e) => {
+    e.preventDefault(); go(Object.assign(state(), { drill: path.slice(0, i + 1).join("/") }));
+  } }, part)));
+  const items = places.values.map((c) => el("li", {},
+    el("a", { href: "#", class: "facet place", title: `Within ${c.value}`, onclick: (e) => {
+      e.preventDefault(); go(Object.assign(state(), { drill: [...path, c.value].join("/"), place: c.value, offset: 0 }));
+    } }, c.value),
+    el("span", {}, c.count.toLocaleString())));
+  return el("section", { id: "places" }, el("h2", {}, "place"), el("div", { class: "meta" }, crumbs), el("ul", {}, items));
+}
+
+function renderFacets(facets, places, s) {
   const kinds = { speaker: "speaker", place: "place", source: "source", "date:year": "year" };
   // `facets` maps each facet to its values, most frequent first.
   const sections = (facets ? Object.entries(facets) : []).map(([name, counts]) => {
@@ -147,7 +185,8 @@ function renderFacets(facets) {
     });
     return el("section", {}, el("h2", {}, kind), el("ul", {}, items));
   });
-  $("#facets").replaceChildren(...sections);
+  sections.splice(1, 0, renderPlaces(places, s));
+  $("#facets").replaceChildren(...sections.filter(Boolean));
 }
 
 async function renderArticle(id) {
@@ -162,12 +201,21 @@ async function renderArticle(id) {
     ]);
     showError("");
     const body = el("div", { class: "body" }, quoted(article.body || "", quotes.quotes || []));
+    // Other copies of the same wire story (same cluster).
+    const copies = article.cluster
+      ? (await api("/api/search", new URLSearchParams({ q: `cluster:"${article.cluster}"`, all_copies: true, limit: 20 }))).hits.filter((h) => h.id !== id)
+      : [];
+    const copiesList = copies.length ? el("div", { id: "copies" }, el("h3", {}, `Copies of this story (${copies.length})`),
+      el("ul", {}, copies.map((hit) => el("li", {},
+        el("a", { href: url({ article: hit.id }), onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id),
+        ` ${[hit.date, hit.source].filter(Boolean).join(" · ")}`)))) : null;
     view.replaceChildren(
       el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back to results")),
       el("h2", { class: "title" }, article.title || id),
       el("div", { class: "meta" }, [article.date, article.source, article.author].filter(Boolean).join(" · ")),
       el("div", {}, (article.speaker || []).map((v) => chip("speaker", v)), (article.place || []).map((v) => chip("place", v.split(",")[0]))),
       body,
+      copiesList,
       el("h3", {}, "Similar stories"),
       el("ul", { class: "similar" }, similar.hits.map((hit) => el("li", {},
         el("a", { href: url({ article: hit.id }), onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id),
