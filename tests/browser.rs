@@ -269,6 +269,18 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
     );
     let body = driver.script("return document.querySelector('#article .body').textContent.length");
     assert!(number(&body) > 200, "{body}");
+    // Its quotes are marked with their speakers, its places marked too.
+    let quotes = driver.script(
+        "return [...document.querySelectorAll('#article .quote')].map(q => q.dataset.speaker)",
+    );
+    assert!(
+        quotes
+            .as_array()
+            .is_some_and(|q| q.iter().any(|s| s == &json!(speaker))),
+        "{quotes}"
+    );
+    let places = driver.script("return document.querySelectorAll('#article .place-name').length");
+    assert!(number(&places) > 0, "{places}");
     driver.screenshot("3-article.png");
 
     // Back: the filtered results again, from the URL.

@@ -200,7 +200,8 @@ async function renderArticle(id) {
       api(`/api/similar/${encodeURIComponent(id)}`, new URLSearchParams({ limit: 5 })),
     ]);
     showError("");
-    const body = el("div", { class: "body" }, quoted(article.body || "", quotes.quotes || []));
+    const placeNames = (article.place || []).map((label) => label.split(",")[0]);
+    const body = el("div", { class: "body" }, marked(article.body || "", quotes.quotes || [], placeNames));
     // Other copies of the same wire story (same cluster).
     const copies = article.cluster
       ? (await api("/api/search", new URLSearchParams({ q: `cluster:"${article.cluster}"`, all_copies: true, limit: 20 }))).hits.filter((h) => h.id !== id)
@@ -227,20 +228,30 @@ async function renderArticle(id) {
   }
 }
 
-// The body with each quote found in it marked and attributed.
-function quoted(text, quotes) {
+// The body with each quote found in it marked and attributed to its
+// speaker, and the places the article names marked where they occur.
+function marked(text, quotes, places) {
   const spans = [];
+  const free = (a, b) => !spans.some(([x, y]) => a < y && b > x);
   for (const quote of quotes) {
     const at = text.indexOf(quote.text);
-    if (at >= 0 && !spans.some(([a, b]) => at < b && at + quote.text.length > a)) {
-      spans.push([at, at + quote.text.length, quote.speaker || "unattributed"]);
+    if (at >= 0 && free(at, at + quote.text.length)) {
+      spans.push([at, at + quote.text.length, "quote", quote.speaker || "unattributed"]);
+    }
+  }
+  for (const name of places) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"))) {
+      const end = match.index + name.length;
+      if (free(match.index, end)) spans.push([match.index, end, "place-name", name]);
     }
   }
   spans.sort((a, b) => a[0] - b[0]);
   const out = [];
   let at = 0;
-  for (const [start, end, speaker] of spans) {
-    out.push(text.slice(at, start), el("span", { class: "quote", "data-speaker": speaker }, text.slice(start, end)));
+  for (const [start, end, kind, label] of spans) {
+    const attrs = kind === "quote" ? { class: "quote", "data-speaker": label } : { class: "place-name", title: label };
+    out.push(text.slice(at, start), el("span", attrs, text.slice(start, end)));
     at = end;
   }
   out.push(text.slice(at));
