@@ -401,8 +401,10 @@ impl SegmentCollector for FacetSegmentCollector {
     type Fruit = Vec<SegmentCounts>;
 
     /// Counting a block of documents at a time (tantivy hands blocks of up
-    /// to 64 when nothing is scored) reads column values in bulk: facets
-    /// over half a million articles cost a third of doing it one by one.
+    /// to 64 when nothing is scored) reads column values in bulk: with the
+    /// facets in their own unscored pass, `newsdex search '*' --facet
+    /// speaker,place,date` over half a million articles went from 100–120
+    /// to 80–90 ms.
     fn collect_block(&mut self, docs: &[DocId]) {
         for facet in &mut self.facets {
             match facet {
@@ -456,33 +458,9 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for facet in &mut self.facets {
-            match facet {
-                SegmentFacet::Terms {
-                    column,
-                    counts,
-                    missing,
-                } => {
-                    let mut any = false;
-                    if let Some(column) = column {
-                        for ord in column.term_ords(doc) {
-                            counts[ord as usize] += 1;
-                            any = true;
-                        }
-                    }
-                    if !any {
-                        *missing += 1;
-                    }
-                }
-                SegmentFacet::Date {
-                    column,
-                    first_day,
-                    counts,
-                    missing,
-                    ..
-                } => count_day(column.first(doc), *first_day, counts, missing),
-            }
-        }
+        // Only scored passes call this; newsdex counts facets in unscored
+        // ones, which hand over blocks.
+        self.collect_block(&[doc]);
     }
 
     fn harvest(self) -> Vec<SegmentCounts> {
