@@ -134,14 +134,17 @@ pub enum Command {
     /// Print what the index holds: documents, size, date range, top sources
     Stats,
 
-    /// Serve the index over HTTP: a JSON API for scripts and browsers
+    /// Serve the index over HTTP: a search page for browsers, a JSON API
     ///
-    /// `newsdex serve` answers on http://127.0.0.1:7700/api/… with the JSON
-    /// the commands print with --json: /api/search?q=oil&facets=speaker,
+    /// `newsdex serve`, then open http://127.0.0.1:7700/ for the page
+    /// (search, facets, timeline, articles with their quotes). Programs use
+    /// http://127.0.0.1:7700/api/…, which answers with the JSON the commands
+    /// print with --json (described at /api/openapi.json): /api/search?q=oil&facets=speaker,
     /// /api/article/ID, /api/similar/ID, /api/facets/place?drill=Asia,
     /// /api/quotes, /api/timeline, /api/kwic?phrase=oil+prices, /api/stats.
     /// Read-only; only this machine can reach it unless --addr says
-    /// otherwise. A re-index while serving is picked up within a second.
+    /// otherwise. A re-index while serving is picked up within a second
+    /// (restart after `index --rebuild`).
     /// Ctrl-C stops it once the requests in progress are answered.
     Serve(ServeArgs),
 

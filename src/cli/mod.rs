@@ -233,7 +233,7 @@ fn serve(args: &ServeArgs, config: &Config) -> anyhow::Result<()> {
         );
     }
     eprintln!(
-        "newsdex: serving {} on http://{addr}/ (JSON API under /api/, e.g. http://{addr}/api/search?q=oil); Ctrl-C stops",
+        "newsdex: serving {} — open http://{addr}/ (JSON API under /api/, e.g. http://{addr}/api/search?q=oil); Ctrl-C stops",
         config.index.display()
     );
     let stopper = server.stopper(threads);
