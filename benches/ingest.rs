@@ -35,6 +35,8 @@
 //!
 //! Run with `cargo bench --bench ingest`.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,7 +91,7 @@ fn main() -> Result<()> {
             vec![shared.join("bbc"), shared.join("reuters21578")]
         }
     };
-    let rounds: usize = env_number("NEWSDEX_BENCH_ROUNDS", 2)?;
+    let rounds = common::env_number("NEWSDEX_BENCH_ROUNDS", 2)?;
     let log = std::env::var_os("NEWSDEX_BENCH_JSON").map(PathBuf::from);
 
     println!(
@@ -157,22 +159,6 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-fn env_number(name: &str, default: usize) -> Result<usize> {
-    match std::env::var(name) {
-        Ok(text) => {
-            let n: usize = text
-                .trim()
-                .parse()
-                .with_context(|| format!("{name}={text:?} is not a number"))?;
-            if n == 0 {
-                bail!("{name} must be at least 1");
-            }
-            Ok(n)
-        }
-        Err(_) => Ok(default),
-    }
-}
-
 /// Runs one phase in a fresh child process and reads its report.
 fn run_child(phase: &str, corpus: &Path) -> Result<PhaseReport> {
     let dir = tempfile::tempdir()?;
@@ -214,7 +200,7 @@ fn run_child(phase: &str, corpus: &Path) -> Result<PhaseReport> {
 }
 
 fn run_phase(phase: &str, corpus: &Path, index: &Path) -> Result<PhaseReport> {
-    let memory = env_number("NEWSDEX_BENCH_MEMORY_MB", 128)? * 1024 * 1024;
+    let memory = common::env_number("NEWSDEX_BENCH_MEMORY_MB", 128)? as usize * 1024 * 1024;
     let sampler = AnonymousPeak::start();
     let started = Instant::now();
     let (bytes, documents) = match phase {

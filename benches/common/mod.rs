@@ -1,6 +1,8 @@
 //! What the benchmarks share: the index to measure, and numbers from the
 //! environment.
 
+#![allow(dead_code)] // each benchmark uses its own part
+
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
