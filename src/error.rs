@@ -65,6 +65,10 @@ pub enum Error {
     #[error("unknown facet `{name}`; facets you can count: {known}")]
     UnknownFacet { name: String, known: String },
 
+    /// Exporting to, pushing to or searching another engine.
+    #[error("{0}")]
+    Remote(String),
+
     #[error("no article with id `{0}`")]
     NoSuchArticle(String),
 

@@ -15,6 +15,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod index;
 pub mod read;
+pub mod remote;
 pub mod render;
 pub mod search;
 pub mod serve;

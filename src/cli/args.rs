@@ -110,11 +110,17 @@ pub enum Command {
     /// places most named alongside it. `--csv` prints a table for pandas or R.
     Timeline(TimelineArgs),
 
-    /// Write every matching article with its fields, for pandas, R or jq
+    /// Write every matching article with its fields, for pandas, R or jq,
+    /// or for Quickwit and OpenSearch
     ///
     /// `newsdex export "chemical weapons" --format csv > hits.csv` then
     /// `pd.read_csv("hits.csv")`. No limit: matches are streamed in index
     /// order. `--fields title,date,speaker` picks and orders the columns.
+    ///
+    /// `newsdex export --target quickwit --out news-qw/` writes a Quickwit
+    /// index config and the articles as ingest bodies below 10 MB;
+    /// `--target opensearch` an index mapping and `_bulk` bodies. Load them
+    /// with `newsdex push` or the engine's own tools (docs/SCALING.md).
     Export(ExportArgs),
 
     /// Keyword in context: every occurrence of a word or phrase, one per
@@ -354,12 +360,51 @@ pub struct ExportArgs {
     pub filters: FilterArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ExportFormatArg::Ndjson)]
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Ndjson, conflicts_with = "target")]
     pub format: ExportFormatArg,
 
     /// Fields to write, in order, separated by commas [default: every shown field]
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FIELD",
+        conflicts_with = "target"
+    )]
     pub fields: Vec<String>,
+
+    /// Write an index definition and request bodies for this engine into
+    /// --out instead of articles to stdout
+    #[arg(long, value_enum, requires = "out")]
+    pub target: Option<EngineArg>,
+
+    /// The folder to write the --target export into (replaced if it holds
+    /// an earlier export)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The engine index the definition is written for
+    #[arg(long, default_value = "news", value_name = "NAME")]
+    pub index_name: String,
+
+    /// Largest request body, in bytes (for tests)
+    #[arg(long, hide = true, default_value_t = newsdex::remote::export::DEFAULT_CHUNK_BYTES)]
+    pub chunk_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EngineArg {
+    Quickwit,
+    /// OpenSearch or Elasticsearch
+    Opensearch,
+}
+
+impl EngineArg {
+    pub fn engine(self) -> newsdex::remote::Engine {
+        match self {
+            EngineArg::Quickwit => newsdex::remote::Engine::Quickwit,
+            EngineArg::Opensearch => newsdex::remote::Engine::OpenSearch,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

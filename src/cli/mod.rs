@@ -12,6 +12,7 @@ use anyhow::Context;
 use clap::Parser;
 use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
+use newsdex::remote::export::TargetExport;
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
@@ -348,6 +349,42 @@ fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
     } else {
         args.query.join(" ")
     };
+    if let (Some(target), Some(dir)) = (args.target, &args.out) {
+        let request = TargetExport {
+            engine: target.engine(),
+            query: args.filters.filters().apply(&searcher.index.schema, &query),
+            out: dir.clone(),
+            index_name: args.index_name.clone(),
+            chunk_bytes: args.chunk_bytes,
+        };
+        let started = std::time::Instant::now();
+        let bar = progress::CountProgress::with_total("exporting", "articles", 0);
+        let manifest = searcher.export_to_engine(&request, &mut |n, total| {
+            bar.set_length(total);
+            bar.set(n)
+        })?;
+        bar.finish();
+        eprintln!(
+            "newsdex: exported {} articles for {} in {} request bodies ({}) to {} in {:.1} s",
+            manifest.documents,
+            request.engine,
+            manifest.chunks.len(),
+            newsdex::render::human_bytes(manifest.bytes),
+            dir.display(),
+            started.elapsed().as_secs_f64()
+        );
+        for id in &manifest.too_large {
+            eprintln!(
+                "newsdex: left out {id}: larger than one request body ({} bytes)",
+                args.chunk_bytes
+            );
+        }
+        if config.json {
+            serde_json::to_writer_pretty(&mut *out, &manifest)?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
     let request = ExportRequest {
         query: args.filters.filters().apply(&searcher.index.schema, &query),
         format: match args.format {

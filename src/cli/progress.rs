@@ -56,3 +56,58 @@ impl Progress for IndexProgress {
         });
     }
 }
+
+/// A bar (or a counter when the total is unknown) for work counted in
+/// items: exporting and pushing articles.
+pub struct CountProgress {
+    bar: ProgressBar,
+}
+
+impl CountProgress {
+    pub fn new(verb: &str, unit: &str) -> CountProgress {
+        let bar = if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {verb} {{human_pos}} {unit} · {{elapsed}} {{msg}}"
+                ))
+                .expect("valid template"),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        CountProgress { bar }
+    }
+
+    /// With a known total: a bar with the rate and time left.
+    pub fn with_total(verb: &str, unit: &str, total: u64) -> CountProgress {
+        let progress = CountProgress::new(verb, unit);
+        if !progress.bar.is_hidden() {
+            progress.bar.set_length(total);
+            progress.bar.set_style(
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {verb} [{{bar:32}}] {{human_pos}}/{{human_len}} {unit} · {{elapsed}} (~{{eta}} left) {{msg}}"
+                ))
+                .expect("valid template")
+                .progress_chars("=> "),
+            );
+        }
+        progress
+    }
+
+    pub fn set_length(&self, total: u64) {
+        if self.bar.length() != Some(total) {
+            self.bar.set_length(total);
+        }
+    }
+
+    pub fn set(&self, position: u64) {
+        self.bar.set_position(position);
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -6,6 +6,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
 use crate::extract::dates::Day;
+use crate::extract::places::Place;
 use crate::index::schema::NewsSchema;
 
 /// A quote as stored with its article, for `newsdex quotes` and snippets.
@@ -15,6 +16,97 @@ pub struct QuoteRecord {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub direct: bool,
+}
+
+/// A place as stored with its article, for exports to other engines: what
+/// `place` shows (`label`) with what it was resolved to and how it was named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRecord {
+    /// As the `place` field has it: "Aleppo, Syria".
+    pub label: String,
+    /// The GeoNames name: "Aleppo".
+    pub name: String,
+    pub geonameid: Option<u32>,
+    /// continent, country, area, region, county or city.
+    pub kind: String,
+    /// dateline or mention.
+    pub role: String,
+    pub country: Option<String>,
+    pub country_code: Option<String>,
+    /// The first-level region a city lies in.
+    pub region: Option<String>,
+    /// Names from the continent down: Asia, Syria, Aleppo, Aleppo.
+    pub path: Vec<String>,
+    pub location: GeoPoint,
+    /// The words that named it in the title and body, each once.
+    pub mentioned_as: Vec<String>,
+    /// How many times the title and body name it.
+    pub mentions: u64,
+}
+
+/// A point on the globe, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl PlaceRecord {
+    pub fn new(place: &Place, title: Option<&str>, body: &str) -> PlaceRecord {
+        let mut mentioned_as: Vec<String> = Vec::new();
+        let spans = place
+            .title_mentions
+            .iter()
+            .map(|span| title.and_then(|t| t.get(span.start..span.end)))
+            .chain(
+                place
+                    .mentions
+                    .iter()
+                    .map(|span| body.get(span.start..span.end)),
+            );
+        for text in spans.flatten() {
+            if !mentioned_as.iter().any(|m| m == text) {
+                mentioned_as.push(text.to_string());
+            }
+        }
+        PlaceRecord {
+            label: place.label(),
+            name: place.name.clone(),
+            geonameid: place.geonameid,
+            kind: lower_case_name(&place.kind),
+            role: lower_case_name(&place.role),
+            country: place.country.clone(),
+            country_code: place.country_code.clone(),
+            region: place.admin1.clone(),
+            path: place.path.clone(),
+            location: GeoPoint {
+                lat: place.lat,
+                lon: place.lon,
+            },
+            mentioned_as,
+            mentions: (place.mentions.len() + place.title_mentions.len()) as u64,
+        }
+    }
+
+    /// What `place:` queries match for this place (the `place_words` field):
+    /// its label (so a value copied from `--facet place` finds itself), its
+    /// path from the continent down, and its country's code (`place:US`).
+    pub fn words(&self) -> String {
+        let mut words = format!("{} ; {}", self.label, self.path.join(" ; "));
+        if let Some(code) = &self.country_code {
+            words.push_str(" ; ");
+            words.push_str(code);
+        }
+        words
+    }
+}
+
+/// The serde name of a unit enum variant (`PlaceKind::City` → "city").
+fn lower_case_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
 }
 
 /// What incremental indexing remembers of a file.
@@ -83,17 +175,13 @@ pub fn to_document(
     }
     let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
-        let label = place.label();
-        doc.add_text(f.place, &label);
-        // `place:Syria` finds Aleppo: the words of a place are its label
-        // (so a value copied from `--facet place` finds itself), its path
-        // from the continent down, and its country's code (`place:US`).
-        let mut words = format!("{label} ; {}", place.path.join(" ; "));
-        if let Some(code) = &place.country_code {
-            words.push_str(" ; ");
-            words.push_str(code);
-        }
-        doc.add_text(f.place_words, &words);
+        let record = PlaceRecord::new(place, article.title.as_deref(), &article.body);
+        doc.add_text(f.place, &record.label);
+        doc.add_text(f.place_words, record.words());
+        doc.add_text(
+            f.place_record,
+            serde_json::to_string(&record).unwrap_or_default(),
+        );
         doc.add_facet(f.place_path, Facet::from_path(&place.path));
         if let Some(country) = place.country.as_deref()
             && !countries.contains(&country)

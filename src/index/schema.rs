@@ -62,8 +62,37 @@ pub struct FieldSpec {
     pub drill_field: Option<String>,
     #[serde(default)]
     pub internal: bool,
+    /// The parts of each value when it is a JSON object (`quote_record`).
+    #[serde(default)]
+    pub record: Vec<PartSpec>,
+    /// The field's name in exports to other engines.
+    pub export_as: Option<String>,
     #[serde(default)]
     pub about: String,
+}
+
+/// Kinds of the parts of a record field's JSON objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartType {
+    Text,
+    String,
+    Bool,
+    U64,
+    /// `{ "lat": …, "lon": … }` in degrees.
+    GeoPoint,
+}
+
+/// One part of a record field, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: PartType,
+    pub tokenizer: Option<String>,
+    #[serde(default)]
+    pub multi: bool,
 }
 
 fn yes() -> bool {
@@ -105,6 +134,7 @@ pub struct CoreFields {
     pub quote: Field,
     pub quote_record: Field,
     pub place: Field,
+    pub place_record: Field,
     pub place_words: Field,
     pub place_path: Field,
     pub country: Field,
@@ -186,6 +216,17 @@ impl NewsSchema {
         self.get(name)?.spec.drill_field.as_deref()
     }
 
+    /// Fields written to other engines by `newsdex export --target`, each
+    /// with its name there: every field users see or search, and the
+    /// internal records that carry quotes and places; not the bookkeeping.
+    pub fn exported_fields(&self) -> impl Iterator<Item = (&SchemaField, &str)> {
+        self.fields.iter().filter_map(|f| match &f.spec.export_as {
+            Some(name) => Some((f, name.as_str())),
+            None if !f.spec.internal => Some((f, f.spec.name.as_str())),
+            None => None,
+        })
+    }
+
     /// Fields filled as copies of `source_field`.
     pub fn copies_of(&self, source_field: Field) -> impl Iterator<Item = Field> + '_ {
         let source_name = self
@@ -261,6 +302,7 @@ impl TryFrom<SchemaSpec> for NewsSchema {
             quote: core_field("quote", FieldType::Text)?,
             quote_record: core_field("quote_record", FieldType::String)?,
             place: core_field("place", FieldType::String)?,
+            place_record: core_field("place_record", FieldType::String)?,
             place_words: core_field("place_words", FieldType::Text)?,
             place_path: core_field("place_path", FieldType::Path)?,
             country: core_field("country", FieldType::String)?,
@@ -352,6 +394,33 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
     }
     if f.copy_of.is_some() && f.stored {
         return err("a copy field should not be stored again".into());
+    }
+    let plain_stored_string = f.kind == FieldType::String && f.stored && !f.indexed;
+    if !f.record.is_empty() && !plain_stored_string {
+        return err("a `record` field must be a stored, unindexed string field".into());
+    }
+    if f.export_as.is_some() && f.record.is_empty() {
+        return err("only `record` fields take `export_as`".into());
+    }
+    for part in &f.record {
+        match (&part.tokenizer, part.kind == PartType::Text) {
+            (None, true) => {
+                return err(format!("record part `{}` needs a `tokenizer`", part.name));
+            }
+            (Some(t), true) if !tokenizers::ALL.contains(&t.as_str()) => {
+                return err(format!(
+                    "record part `{}`: unknown tokenizer `{t}`",
+                    part.name
+                ));
+            }
+            (Some(_), false) => {
+                return err(format!(
+                    "record part `{}`: only text parts take a `tokenizer`",
+                    part.name
+                ));
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
