@@ -188,3 +188,332 @@ fn export_refuses_a_folder_that_is_not_an_export() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("holds no newsdex export"));
     assert!(out.join("notes.txt").is_file());
 }
+
+// ---- push: contract tests against a fake engine ----
+
+use common::fake_engine::{FakeEngine, Recorded};
+use std::sync::{Arc, Mutex};
+
+/// What a fake Quickwit holds, and the statuses it answers ingest
+/// requests with before it accepts them (a busy or failing engine).
+#[derive(Default)]
+struct QuickwitState {
+    created: bool,
+    documents: u64,
+    ingest_failures: Vec<u16>,
+    /// Accept this many ingest requests, then answer 500 to the rest.
+    fail_after: Option<usize>,
+    accepted: usize,
+}
+
+fn fake_quickwit(state: Arc<Mutex<QuickwitState>>) -> FakeEngine {
+    FakeEngine::start(Box::new(move |r: &Recorded| {
+        let mut s = state.lock().unwrap();
+        match (r.method.as_str(), r.path()) {
+            ("GET", "/api/v1/indexes/news") if s.created => (200, "{}".into()),
+            ("GET", "/api/v1/indexes/news") => {
+                (404, r#"{"message":"index `news` not found"}"#.into())
+            }
+            ("POST", "/api/v1/indexes") => {
+                s.created = true;
+                (200, r#"{"index_config":{}}"#.into())
+            }
+            ("POST", "/api/v1/news/ingest") => {
+                if !s.ingest_failures.is_empty() {
+                    let status = s.ingest_failures.remove(0);
+                    return (status, r#"{"message":"rate limited: wal full"}"#.into());
+                }
+                if s.fail_after.is_some_and(|limit| s.accepted >= limit) {
+                    return (500, r#"{"message":"disk full"}"#.into());
+                }
+                s.accepted += 1;
+                let n = r.body.lines().filter(|l| !l.is_empty()).count() as u64;
+                s.documents += n;
+                (200, format!(r#"{{"num_docs_for_processing":{n}}}"#))
+            }
+            ("GET", "/api/v1/news/search") => (
+                200,
+                format!(
+                    r#"{{"num_hits":{},"hits":[],"elapsed_time_micros":1,"errors":[]}}"#,
+                    s.documents
+                ),
+            ),
+            _ => (404, r#"{"message":"no route"}"#.into()),
+        }
+    }))
+}
+
+fn push(indexed: &Indexed, remote: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["push", "--remote", remote];
+    if !extra.contains(&"--backoff-ms") {
+        args.extend(["--backoff-ms", "5"]);
+    }
+    args.extend_from_slice(extra);
+    indexed.run(&args)
+}
+
+fn staged_export(indexed: &Indexed, name: &str) -> PathBuf {
+    indexed.path(&format!("index-exports/{name}"))
+}
+
+#[test]
+fn push_to_quickwit_creates_the_index_and_sends_every_body_once() {
+    let indexed = Indexed::new();
+    let state = Arc::new(Mutex::new(QuickwitState::default()));
+    let engine = fake_quickwit(Arc::clone(&state));
+    let remote = format!("quickwit:{}/news", engine.base);
+    let output = push(&indexed, &remote, &["--chunk-bytes", "20000"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("created the index"), "{stdout}");
+    assert!(stdout.contains("(as exported)"), "{stdout}");
+
+    let dir = staged_export(&indexed, "quickwit-news");
+    let manifest = manifest(&dir);
+    // The index is looked up, then created from the exported config.
+    let requests = engine.requests();
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path(), "/api/v1/indexes/news");
+    let created = engine.matching("POST", "/api/v1/indexes");
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0].content_type.as_deref(), Some("application/yaml"));
+    assert_eq!(
+        created[0].body,
+        std::fs::read_to_string(dir.join("index-config.yaml")).unwrap()
+    );
+    // Each body once, in order, as exported; the last one commits.
+    let ingests = engine.matching("POST", "/api/v1/news/ingest");
+    let chunks = manifest["chunks"].as_array().unwrap();
+    assert!(chunks.len() > 2);
+    assert_eq!(ingests.len(), chunks.len());
+    for (i, (sent, chunk)) in ingests.iter().zip(chunks).enumerate() {
+        let file = std::fs::read_to_string(dir.join(chunk["file"].as_str().unwrap())).unwrap();
+        assert_eq!(sent.body, file);
+        assert_eq!(sent.content_type.as_deref(), Some("application/x-ndjson"));
+        let commit = if i + 1 == chunks.len() {
+            "force"
+        } else {
+            "auto"
+        };
+        assert!(
+            sent.url.ends_with(&format!("commit={commit}")),
+            "{}",
+            sent.url
+        );
+        assert!(sent.body.len() <= 20_000);
+    }
+    assert_eq!(
+        state.lock().unwrap().documents,
+        manifest["documents"].as_u64().unwrap()
+    );
+    assert_eq!(requests.last().unwrap().path(), "/api/v1/news/search");
+}
+
+#[test]
+fn push_retries_a_busy_engine_with_growing_pauses() {
+    let indexed = Indexed::new();
+    let state = Arc::new(Mutex::new(QuickwitState {
+        ingest_failures: vec![429, 503, 429],
+        ..QuickwitState::default()
+    }));
+    let engine = fake_quickwit(Arc::clone(&state));
+    let remote = format!("quickwit:{}/news", engine.base);
+    let started = std::time::Instant::now();
+    let output = push(&indexed, &remote, &["--backoff-ms", "40"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // Pauses of 40, 80 and 160 ms.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(280));
+    assert!(
+        stderr.contains("HTTP 429: rate limited: wal full"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("retry 3 in 0.2 s"), "{stderr}");
+    let ingests = engine.matching("POST", "/api/v1/news/ingest");
+    assert_eq!(ingests.len(), 4, "one body, sent until accepted");
+    assert!(ingests.windows(2).all(|w| w[0].body == w[1].body));
+
+    // An engine that stays busy: the push gives up with the reason.
+    state.lock().unwrap().ingest_failures = vec![503; 10];
+    std::fs::remove_dir_all(staged_export(&indexed, "quickwit-news")).unwrap();
+    let output = push(&indexed, &remote, &["--tries", "3"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("HTTP 503"), "{stderr}");
+}
+
+#[test]
+fn an_interrupted_push_resumes_with_the_first_body_not_accepted() {
+    let indexed = Indexed::new();
+    let state = Arc::new(Mutex::new(QuickwitState {
+        fail_after: Some(2),
+        ..QuickwitState::default()
+    }));
+    let engine = fake_quickwit(Arc::clone(&state));
+    let remote = format!("quickwit:{}/news", engine.base);
+    // Two bodies accepted, then the engine fails (500, not retried).
+    let output = push(&indexed, &remote, &["--chunk-bytes", "20000"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("HTTP 500"), "{stderr}");
+    let dir = staged_export(&indexed, "quickwit-news");
+    let manifest = manifest(&dir);
+    let chunks: Vec<String> = manifest["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| std::fs::read_to_string(dir.join(c["file"].as_str().unwrap())).unwrap())
+        .collect();
+    assert!(chunks.len() > 3);
+
+    state.lock().unwrap().fail_after = None;
+    let output = push(&indexed, &remote, &["--chunk-bytes", "20000"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(stderr.contains("resuming"), "{stderr}");
+    assert!(
+        stdout.contains("2 bodies had been delivered by an earlier push"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("(as exported)"), "{stdout}");
+    // Over both runs: bodies 1 and 2 once, body 3 refused then sent again,
+    // the rest once; nothing was stored twice.
+    let sent: Vec<String> = engine
+        .matching("POST", "/api/v1/news/ingest")
+        .into_iter()
+        .map(|r| r.body)
+        .collect();
+    let mut expected = chunks[..3].to_vec();
+    expected.extend_from_slice(&chunks[2..]);
+    assert!(
+        sent == expected,
+        "bodies sent out of order or more than once"
+    );
+    assert_eq!(
+        state.lock().unwrap().documents,
+        manifest["documents"].as_u64().unwrap()
+    );
+}
+
+/// What a fake OpenSearch holds; the first `_bulk` answers 429 for its
+/// first `busy_items` articles (a full write queue).
+#[derive(Default)]
+struct OpenSearchState {
+    created: bool,
+    ids: std::collections::BTreeSet<String>,
+    busy_items: usize,
+}
+
+fn fake_opensearch(state: Arc<Mutex<OpenSearchState>>) -> FakeEngine {
+    FakeEngine::start(Box::new(move |r: &Recorded| {
+        let mut s = state.lock().unwrap();
+        match (r.method.as_str(), r.path()) {
+            ("HEAD", "/news") => (if s.created { 200 } else { 404 }, String::new()),
+            ("PUT", "/news") => {
+                s.created = true;
+                (200, r#"{"acknowledged":true,"index":"news"}"#.into())
+            }
+            ("POST", "/news/_bulk") => {
+                let lines: Vec<Value> = r
+                    .body
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect();
+                let mut items = Vec::new();
+                for (i, pair) in lines.chunks(2).enumerate() {
+                    let id = pair[0]["create"]["_id"].as_str().unwrap().to_string();
+                    assert_eq!(pair[1]["id"], id.as_str());
+                    let status = if i < s.busy_items {
+                        429
+                    } else if s.ids.insert(id.clone()) {
+                        201
+                    } else {
+                        409
+                    };
+                    items.push(serde_json::json!({"create": {"_index": "news", "_id": id, "status": status}}));
+                }
+                s.busy_items = 0;
+                let errors = items.iter().any(|i| i["create"]["status"] != 201);
+                (
+                    200,
+                    serde_json::json!({"took": 1, "errors": errors, "items": items}).to_string(),
+                )
+            }
+            ("POST", "/news/_refresh") => (200, r#"{"_shards":{}}"#.into()),
+            ("GET", "/news/_count") => (200, format!(r#"{{"count":{}}}"#, s.ids.len())),
+            _ => (404, r#"{"error":"no route","status":404}"#.into()),
+        }
+    }))
+}
+
+#[test]
+fn opensearch_push_creates_with_ids_resends_only_busy_articles_and_never_duplicates() {
+    let indexed = Indexed::new();
+    let dir = indexed.export("opensearch", &[]);
+    let state = Arc::new(Mutex::new(OpenSearchState {
+        busy_items: 3,
+        ..OpenSearchState::default()
+    }));
+    let engine = fake_opensearch(Arc::clone(&state));
+    // Credentials in the URL become a Basic header.
+    let remote = format!(
+        "opensearch:{}/news",
+        engine.base.replace("http://", "http://admin:secret@")
+    );
+    let output = push(&indexed, &remote, &["--export", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("(as exported)"), "{stdout}");
+    let put = engine.matching("PUT", "/news");
+    assert_eq!(put.len(), 1);
+    assert_eq!(
+        put[0].body,
+        std::fs::read_to_string(dir.join("index.json")).unwrap()
+    );
+    assert_eq!(
+        put[0].authorization.as_deref(),
+        Some("Basic YWRtaW46c2VjcmV0")
+    );
+    let bulks = engine.matching("POST", "/news/_bulk");
+    assert_eq!(bulks.len(), 2, "the body, then its three busy articles");
+    assert_eq!(
+        bulks[0].body,
+        std::fs::read_to_string(dir.join("docs/000001.ndjson")).unwrap()
+    );
+    let first_lines: Vec<&str> = bulks[0].body.lines().collect();
+    assert_eq!(bulks[1].body.lines().collect::<Vec<_>>(), first_lines[..6]);
+    let documents = manifest(&dir)["documents"].as_u64().unwrap();
+    assert_eq!(state.lock().unwrap().ids.len() as u64, documents);
+
+    // Pushed again from scratch (its record removed): `create` finds every
+    // article there, and nothing is stored twice.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("pushed-to-")
+        {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let output = push(&indexed, &remote, &["--export", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{documents} were there already")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("(as exported)"), "{stdout}");
+    assert_eq!(state.lock().unwrap().ids.len() as u64, documents);
+}

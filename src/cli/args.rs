@@ -154,6 +154,19 @@ pub enum Command {
     /// Ctrl-C stops it once the requests in progress are answered.
     Serve(ServeArgs),
 
+    /// Load the index (or the articles matching a query) into Quickwit or
+    /// OpenSearch
+    ///
+    /// `newsdex push --remote quickwit:http://127.0.0.1:7280/news` exports
+    /// (as `export --target`), creates the index there when it is missing,
+    /// sends the articles in bodies below 10 MB, retrying a busy engine with
+    /// growing pauses, and checks the engine's count at the end. Run it
+    /// again after an interruption: it resumes with the first body the
+    /// engine has not accepted. `opensearch:http://user:pass@host:9200/news`
+    /// for OpenSearch or Elasticsearch. Then `newsdex search QUERY --remote
+    /// …` searches it. See docs/SCALING.md.
+    Push(PushArgs),
+
     /// Show what newsdex extracts from files, without touching an index
     ///
     /// Title, date, dateline, speakers, quotes and places of each article. With
@@ -405,6 +418,36 @@ impl EngineArg {
             EngineArg::Opensearch => newsdex::remote::Engine::OpenSearch,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The engine index: ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
+    #[arg(long, value_name = "REMOTE")]
+    pub remote: String,
+
+    /// Only the articles matching this query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Push this `export --target` folder instead of exporting the index
+    #[arg(long, value_name = "DIR", conflicts_with = "query")]
+    pub export: Option<PathBuf>,
+
+    /// Tries per request before giving up on a busy or unreachable engine
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub tries: u32,
+
+    /// First pause before a retry, in milliseconds; doubled each time, at most 30 s
+    #[arg(long, default_value_t = 500, value_name = "MS")]
+    pub backoff_ms: u64,
+
+    /// Largest request body, in bytes (for tests)
+    #[arg(long, hide = true, default_value_t = newsdex::remote::export::DEFAULT_CHUNK_BYTES)]
+    pub chunk_bytes: usize,
 }
 
 #[derive(Debug, Args)]

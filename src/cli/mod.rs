@@ -12,7 +12,9 @@ use anyhow::Context;
 use clap::Parser;
 use newsdex::index::ingest::{self, IngestOptions};
 use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
-use newsdex::remote::export::TargetExport;
+use newsdex::remote::Remote;
+use newsdex::remote::export::{Manifest, TargetExport};
+use newsdex::remote::http::RetryPolicy;
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
@@ -24,7 +26,8 @@ use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
-    IndexArgs, KwicSortArg, PeriodArg, QuotesArgs, SearchArgs, ServeArgs, SortArg, TimelineArgs,
+    IndexArgs, KwicSortArg, PeriodArg, PushArgs, QuotesArgs, SearchArgs, ServeArgs, SortArg,
+    TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -174,6 +177,7 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             facets(args, config, &mut out)?;
             ExitCode::SUCCESS
         }
+        Command::Push(args) => push(args, config, &mut out)?,
         Command::Serve(args) => {
             serve(args, config)?;
             ExitCode::SUCCESS
@@ -400,6 +404,84 @@ fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
     };
     searcher.export(&request, out)?;
     Ok(())
+}
+
+fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let remote = Remote::parse(&args.remote)?;
+    let dir = match &args.export {
+        Some(dir) => dir.clone(),
+        None => stage_export(args, config, &remote)?,
+    };
+    let retry = RetryPolicy {
+        attempts: args.tries.max(1),
+        first_delay: std::time::Duration::from_millis(args.backoff_ms),
+        ..RetryPolicy::default()
+    };
+    let bar = progress::PushBar::new(&remote);
+    let report = newsdex::remote::push::push(&remote, &dir, retry, &bar)?;
+    bar.finish();
+    if config.json {
+        json::write_json(out, &report)?;
+    } else {
+        terminal::write_push(out, &report)?;
+    }
+    if report.is_complete() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "newsdex: the engine holds {} documents, the export {} ({} refused){}",
+            report.engine_count,
+            report.expected,
+            report.rejected,
+            if remote.engine == newsdex::remote::Engine::Quickwit {
+                "; Quickwit may still be committing, or holds documents of an earlier push"
+            } else {
+                ""
+            }
+        );
+        Ok(ExitCode::from(EXIT_SOME_FAILED))
+    }
+}
+
+/// Exports the index for `push` into a folder beside it, or reuses the
+/// folder an interrupted push left when the index has not changed since.
+fn stage_export(args: &PushArgs, config: &Config, remote: &Remote) -> anyhow::Result<PathBuf> {
+    let searcher = open(config)?;
+    let query = if args.query.is_empty() {
+        "*".to_string()
+    } else {
+        args.query.join(" ")
+    };
+    let query = args.filters.filters().apply(&searcher.index.schema, &query);
+    let mut name = config.index.file_name().unwrap_or_default().to_os_string();
+    name.push("-exports");
+    let dir = config
+        .index
+        .with_file_name(name)
+        .join(format!("{}-{}", remote.engine, remote.index));
+    let opstamp = searcher.index.index.load_metas()?.opstamp;
+    if let Some(manifest) = Manifest::read(&dir)?
+        && manifest.index_opstamp == opstamp
+        && manifest.query == query
+        && manifest.engine == remote.engine.name()
+        && manifest.index_name == remote.index
+    {
+        return Ok(dir);
+    }
+    let request = TargetExport {
+        engine: remote.engine,
+        query,
+        out: dir.clone(),
+        index_name: remote.index.clone(),
+        chunk_bytes: args.chunk_bytes,
+    };
+    let bar = progress::CountProgress::with_total("exporting", "articles", 0);
+    searcher.export_to_engine(&request, &mut |n, total| {
+        bar.set_length(total);
+        bar.set(n)
+    })?;
+    bar.finish();
+    Ok(dir)
 }
 
 fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {

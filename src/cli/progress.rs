@@ -107,7 +107,57 @@ impl CountProgress {
         self.bar.set_position(position);
     }
 
+    /// Prints a line above the bar (always, bar or not).
+    pub fn println(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
+    }
+
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// `newsdex push`: a bar over the articles, retries printed above it.
+pub struct PushBar {
+    progress: CountProgress,
+    engine: String,
+}
+
+impl PushBar {
+    pub fn new(remote: &newsdex::remote::Remote) -> PushBar {
+        PushBar {
+            progress: CountProgress::with_total("pushing", "articles", 0),
+            engine: remote.engine.to_string(),
+        }
+    }
+
+    pub fn finish(&self) {
+        self.progress.finish();
+    }
+}
+
+impl newsdex::remote::push::PushProgress for PushBar {
+    fn started(&self, documents: u64, already_sent: u64) {
+        self.progress.set_length(documents);
+        self.progress.set(already_sent);
+        if already_sent > 0 {
+            self.progress.println(&format!(
+                "newsdex: resuming: {already_sent} articles were sent by an earlier push"
+            ));
+        }
+    }
+
+    fn sent(&self, documents: u64) {
+        self.progress.set(documents);
+    }
+
+    fn retrying(&self, retry: &newsdex::remote::http::Retrying) {
+        self.progress.println(&format!(
+            "newsdex: {} is busy or unreachable ({}); retry {} in {:.1} s",
+            self.engine,
+            retry.why,
+            retry.retry,
+            retry.delay.as_secs_f64()
+        ));
     }
 }

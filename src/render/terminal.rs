@@ -644,6 +644,47 @@ pub fn write_ingest_summary(
     Ok(())
 }
 
+/// The summary of `newsdex push`.
+pub fn write_push(out: &mut dyn Write, report: &crate::remote::push::PushReport) -> io::Result<()> {
+    if report.created_index {
+        writeln!(out, "created the index {}", report.remote)?;
+    }
+    write!(
+        out,
+        "pushed {} articles in {} request bodies to {}",
+        report.sent,
+        report.bodies - report.bodies_resumed,
+        report.remote
+    )?;
+    if report.bodies_resumed > 0 {
+        write!(
+            out,
+            " ({} bodies had been delivered by an earlier push)",
+            report.bodies_resumed
+        )?;
+    }
+    writeln!(out)?;
+    if report.already_there > 0 {
+        writeln!(out, "{} were there already", report.already_there)?;
+    }
+    if report.rejected > 0 {
+        writeln!(out, "{} refused by the engine:", report.rejected)?;
+        for reason in &report.rejections {
+            writeln!(out, "  {reason}")?;
+        }
+    }
+    let verdict = if report.engine_count == report.expected {
+        "as exported"
+    } else {
+        "MISMATCH"
+    };
+    writeln!(
+        out,
+        "the engine counts {} documents; the export has {} ({verdict})",
+        report.engine_count, report.expected
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

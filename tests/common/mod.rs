@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test crate uses its own part
 
+pub mod fake_engine;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
