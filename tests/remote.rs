@@ -517,3 +517,236 @@ fn opensearch_push_creates_with_ids_resends_only_busy_articles_and_never_duplica
     assert!(stdout.contains("(as exported)"), "{stdout}");
     assert_eq!(state.lock().unwrap().ids.len() as u64, documents);
 }
+
+// ---- search --remote: contract tests against a fake engine ----
+
+/// A fake engine that knows the answer: the articles the local index
+/// matches for the query, in local rank order and with local scores; it
+/// answers `_search` requests from the exported documents as an engine
+/// would (hits, day and term aggregations, counts), and records them.
+fn fake_search_engine(
+    engine: &str,
+    ranked: Vec<(String, f64)>,
+    docs: std::collections::HashMap<String, Value>,
+) -> FakeEngine {
+    let quickwit = engine == "quickwit";
+    let search_path = if quickwit {
+        "/api/v1/_elastic/news/_search"
+    } else {
+        "/news/_search"
+    };
+    FakeEngine::start(Box::new(move |r: &Recorded| {
+        if r.method != "POST" || r.path() != search_path {
+            return (404, r#"{"message":"no route"}"#.into());
+        }
+        let body: Value = serde_json::from_str(&r.body).unwrap();
+        let mut matched: Vec<&(String, f64)> = ranked.iter().collect();
+        // A request restricted to some stories (counting copies).
+        if let Some(clusters) = body.pointer("/query/bool/must/1/terms/cluster") {
+            let clusters: Vec<&str> = clusters
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
+            matched.retain(|(id, _)| clusters.contains(&docs[id]["cluster"].as_str().unwrap()));
+        }
+        // A request for the matches without a value in a field.
+        if let Some(field) = body.pointer("/query/bool/must_not/0/exists/field") {
+            let field = field.as_str().unwrap();
+            matched.retain(|(id, _)| docs[id].get(field).is_none());
+        }
+        let from = body["from"].as_u64().unwrap_or(0) as usize;
+        let size = body["size"].as_u64().unwrap_or(10) as usize;
+        let hits: Vec<Value> = matched
+            .iter()
+            .skip(from)
+            .take(size)
+            .map(|(id, score)| {
+                if quickwit {
+                    // Quickwit: no `_id`, no `_score`; the score is the sort value.
+                    serde_json::json!({ "_source": docs[id], "sort": [score] })
+                } else {
+                    serde_json::json!({ "_id": id, "_score": score, "_source": docs[id] })
+                }
+            })
+            .collect();
+        let mut aggregations = serde_json::Map::new();
+        for (name, aggregation) in body["aggs"].as_object().cloned().unwrap_or_default() {
+            let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
+            let terms = aggregation.get("terms");
+            let field = terms.unwrap_or_else(|| &aggregation["date_histogram"])["field"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            for (id, _) in &matched {
+                let values = match &docs[id][&field] {
+                    Value::Array(items) => items.clone(),
+                    Value::Null => Vec::new(),
+                    one => vec![one.clone()],
+                };
+                for value in values {
+                    *counts
+                        .entry(value.as_str().unwrap().to_string())
+                        .or_default() += 1;
+                }
+            }
+            let buckets: Vec<Value> = counts
+                .into_iter()
+                .map(|(key, count)| {
+                    if terms.is_some() {
+                        serde_json::json!({ "key": key, "doc_count": count })
+                    } else {
+                        let day = &key[..10];
+                        let seconds = days_from_civil(day) * 86_400;
+                        serde_json::json!({ "key": seconds * 1000, "key_as_string": key, "doc_count": count })
+                    }
+                })
+                .collect();
+            aggregations.insert(name, serde_json::json!({ "buckets": buckets }));
+        }
+        let answer = serde_json::json!({
+            "hits": { "total": { "value": matched.len(), "relation": "eq" }, "hits": hits },
+            "aggregations": aggregations,
+        });
+        (200, answer.to_string())
+    }))
+}
+
+/// Days since 1970-01-01 of `YYYY-MM-DD` (Howard Hinnant's algorithm).
+fn days_from_civil(day: &str) -> i64 {
+    let y: i64 = day[..4].parse().unwrap();
+    let m: i64 = day[5..7].parse().unwrap();
+    let d: i64 = day[8..10].parse().unwrap();
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn json_output(output: &std::process::Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+fn remote_search_matches_local(engine: &str) {
+    let indexed = Indexed::new();
+    let query = "minister OR said";
+    let facets = "date:year,source,speaker,place,country";
+    let local_all =
+        json_output(&indexed.run(&["--json", "search", query, "--all-copies", "-n", "1000"]));
+    let ranked: Vec<(String, f64)> = local_all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["id"].as_str().unwrap().to_string(),
+                h["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(ranked.len() > 5);
+    let dir = indexed.export(engine, &[]);
+    let docs: std::collections::HashMap<String, Value> = lines(&dir.join("docs/000001.ndjson"))
+        .into_iter()
+        .filter(|d| d.get("create").is_none())
+        .map(|d| (d["id"].as_str().unwrap().to_string(), d))
+        .collect();
+    let fake = fake_search_engine(engine, ranked, docs);
+    let remote = format!("{engine}:{}/news", fake.base);
+    for extra in [
+        &[][..],
+        &["--all-copies"][..],
+        &["-n", "3", "--offset", "2"][..],
+    ] {
+        let mut args = vec!["--json", "search", query, "--facet", facets];
+        args.extend_from_slice(extra);
+        let local = json_output(&indexed.run(&args));
+        args.extend(["--remote", &remote]);
+        let remote_answer = json_output(&indexed.run(&args));
+        assert_eq!(remote_answer, local, "{engine} {extra:?}");
+    }
+    // The terminal rendering is the same too.
+    let local = indexed.run(&["search", query, "--facet", facets]);
+    let remote_answer = indexed.run(&["search", query, "--facet", facets, "--remote", &remote]);
+    assert_eq!(
+        String::from_utf8_lossy(&remote_answer.stdout),
+        String::from_utf8_lossy(&local.stdout)
+    );
+
+    let searches = fake.requests();
+    let first: Value = serde_json::from_str(&searches[0].body).unwrap();
+    assert_eq!(first["track_total_hits"], true);
+    assert_eq!(
+        first["sort"],
+        serde_json::json!([{ "_score": { "order": "desc" } }])
+    );
+    assert_eq!(
+        first["size"], 80,
+        "four times the page and 40, to fold copies"
+    );
+    let query_text = first["query"].to_string();
+    if engine == "quickwit" {
+        assert!(
+            query_text.contains(r#""body_stems":{"query":"minist"}"#),
+            "{query_text}"
+        );
+        assert_eq!(
+            first["aggs"]["facet0"]["date_histogram"]["fixed_interval"],
+            "1d"
+        );
+    } else {
+        assert!(
+            query_text.contains(r#""body":{"query":"minister"}"#),
+            "{query_text}"
+        );
+    }
+}
+
+#[test]
+fn opensearch_search_gives_the_local_output() {
+    remote_search_matches_local("opensearch");
+}
+
+#[test]
+fn quickwit_search_gives_the_local_output() {
+    remote_search_matches_local("quickwit");
+}
+
+#[test]
+fn remote_errors_are_the_local_ones_or_the_engines_own_words() {
+    let indexed = Indexed::new();
+    let fake = FakeEngine::start(Box::new(|_: &Recorded| {
+        (
+            400,
+            r#"{"error":{"root_cause":[{"reason":"Result window is too large"}]},"status":400}"#
+                .into(),
+        )
+    }));
+    let remote = format!("opensearch:{}/news", fake.base);
+    // A syntax error is found before anything is sent, worded as locally.
+    let local = indexed.run(&["search", "title:(aleppo"]);
+    let output = indexed.run(&["search", "title:(aleppo", "--remote", &remote]);
+    assert_eq!(output.status.code(), local.status.code());
+    assert_eq!(output.stderr, local.stderr);
+    assert!(fake.requests().is_empty());
+    // The engine's refusal is passed on with its reason.
+    let output = indexed.run(&["search", "oil", "--remote", &remote]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("HTTP 400: Result window is too large"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("opensearch:{}/news", fake.base)),
+        "{stderr}"
+    );
+}

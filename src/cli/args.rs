@@ -270,6 +270,11 @@ pub struct SearchArgs {
     /// are one hit, "N similar copies", within the first 1,000 results)
     #[arg(long)]
     pub all_copies: bool,
+
+    /// Search an index loaded with `newsdex push` instead of the local one:
+    /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
+    #[arg(long, value_name = "REMOTE")]
+    pub remote: Option<String>,
 }
 
 /// Filters every command that takes a query accepts; they combine with the

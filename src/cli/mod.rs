@@ -15,6 +15,7 @@ use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::remote::Remote;
 use newsdex::remote::export::{Manifest, TargetExport};
 use newsdex::remote::http::RetryPolicy;
+use newsdex::remote::search::RemoteSearcher;
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
@@ -293,8 +294,11 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
 }
 
 fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = open(config)?;
-    let schema = &searcher.index.schema;
+    let searcher = match &args.remote {
+        Some(remote) => Searcher::Remote(Box::new(RemoteSearcher::new(Remote::parse(remote)?)?)),
+        None => Searcher::Local(open(config)?),
+    };
+    let schema = searcher.schema();
     let facets = args
         .facet
         .iter()
@@ -322,6 +326,28 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         terminal::write_search(out, &request.query, &results, config.style)?;
     }
     Ok(())
+}
+
+/// The index `search` asks: this machine's, or an engine's (`--remote`).
+enum Searcher {
+    Local(NewsSearcher),
+    Remote(Box<RemoteSearcher>),
+}
+
+impl Searcher {
+    fn schema(&self) -> &newsdex::index::schema::NewsSchema {
+        match self {
+            Searcher::Local(local) => &local.index.schema,
+            Searcher::Remote(remote) => &remote.schema,
+        }
+    }
+
+    fn search(&self, request: &SearchRequest) -> newsdex::Result<newsdex::search::SearchResults> {
+        match self {
+            Searcher::Local(local) => local.search(request),
+            Searcher::Remote(remote) => remote.search(request),
+        }
+    }
 }
 
 fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -11,6 +11,8 @@ pub mod http;
 pub mod mapping;
 pub mod plan;
 pub mod push;
+pub mod query;
+pub mod search;
 
 use std::fmt;
 

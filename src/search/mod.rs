@@ -21,7 +21,7 @@ use tantivy::{DateTime, DocAddress, IndexReader, Order, TantivyDocument, Term};
 use crate::error::{Error, Result};
 use crate::extract::dates::Day;
 use crate::index::NewsIndex;
-use crate::index::document::{first_day, first_text, stored_values};
+use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
 use crate::search::facets::{FacetCollector, FacetCount, FacetResult, FacetSpec};
 use crate::search::snippet::{Passage, Snippet, make_snippet, match_strength};
 
@@ -219,30 +219,27 @@ impl NewsSearcher {
         } else {
             ranked
         };
-        let mut hits = Vec::with_capacity(ranked.len().min(request.limit));
-        let mut seen_stories = std::collections::HashSet::new();
-        let mut stories = 0;
-        for (score, address) in ranked {
+        let candidates = ranked.into_iter().map(|(score, address)| {
             let doc: TantivyDocument = searcher.doc(address)?;
-            if collapse {
-                let story = first_text(&doc, schema.core.cluster)
-                    .or_else(|| first_text(&doc, schema.core.id));
-                if let Some(story) = story
-                    && !seen_stories.insert(story)
-                {
-                    continue;
-                }
-                stories += 1;
-                if stories <= request.offset {
-                    continue;
-                }
-                if hits.len() == request.limit {
-                    break;
-                }
-            }
-            let rank = request.offset + hits.len() + 1;
-            hits.push(self.hit(&doc, rank, score, &parsed.highlights, request.snippet_chars));
-        }
+            let story =
+                first_text(&doc, schema.core.cluster).or_else(|| first_text(&doc, schema.core.id));
+            Ok(((score, doc), story))
+        });
+        let page = if collapse {
+            fold_copies(candidates, request.offset, request.limit)?
+        } else {
+            candidates
+                .map(|c| c.map(|(hit, _)| hit))
+                .collect::<Result<Vec<_>>>()?
+        };
+        let mut hits: Vec<Hit> = page
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, doc))| {
+                let rank = request.offset + i + 1;
+                self.hit(&doc, rank, score, &parsed.highlights, request.snippet_chars)
+            })
+            .collect();
         if collapse {
             self.count_copies(&searcher, &*parsed.query, &mut hits)?;
         }
@@ -340,51 +337,14 @@ impl NewsSearcher {
         snippet_chars: usize,
     ) -> Hit {
         let core = &self.index.schema.core;
-        // A query that matches inside a quote is shown by that quote and its
-        // speaker — unless the body matches more of the query than any quote
-        // does; otherwise by the best passage of the body.
-        let body = first_text(doc, core.body).unwrap_or_default();
-        let body = Passage::new(&body, highlights);
-        let best_quote = quotes::records(doc, core.quote_record)
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| (match_strength(&record.text, highlights), i, record))
-            .filter(|(strength, _, _)| *strength > 0)
-            // The strongest match; the earliest quote among equals.
-            .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
-            .filter(|(strength, _, _)| *strength >= body.strength())
-            .map(|(_, _, record)| record);
-        let (snippet, snippet_speaker) = match best_quote {
-            Some(record) => {
-                // Quotation marks only around what was said word for word.
-                let inner = make_snippet(&record.text, highlights, snippet_chars);
-                let (text, shift) = if record.direct {
-                    (format!("“{}”", inner.text), 1)
-                } else {
-                    (inner.text, 0)
-                };
-                let highlights = inner
-                    .highlights
-                    .iter()
-                    .map(|[a, b]| [a + shift, b + shift])
-                    .collect();
-                (
-                    Snippet { text, highlights },
-                    Some(record.speaker.unwrap_or_default()),
-                )
-            }
-            None => (body.snippet(snippet_chars), None),
-        };
         let texts = |field| {
             stored_values(doc, field)
                 .into_iter()
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect()
         };
-        Hit {
-            rank,
+        let shown = ShownArticle {
             id: first_text(doc, core.id).unwrap_or_default(),
-            score,
             path: first_text(doc, core.path).unwrap_or_default(),
             title: first_text(doc, core.title),
             date: first_day(doc, core.date),
@@ -394,12 +354,11 @@ impl NewsSearcher {
             dateline: first_text(doc, core.dateline),
             speakers: texts(core.speaker),
             places: texts(core.place),
-            snippet: snippet.text,
-            highlights: snippet.highlights,
-            snippet_speaker,
             cluster: first_text(doc, core.cluster),
-            copies: 0,
-        }
+            body: first_text(doc, core.body).unwrap_or_default(),
+            quotes: quotes::records(doc, core.quote_record),
+        };
+        shown.hit(rank, score, highlights, snippet_chars)
     }
 
     /// Calls `each` with every article matching `query`, in index order,
@@ -566,6 +525,121 @@ impl NewsSearcher {
         let searcher = self.reader.searcher();
         Ok(searcher.search(&tantivy::query::AllQuery, &FacetCollector { specs })?)
     }
+}
+
+/// What a hit shows of an article, wherever it was read from (this
+/// index, or another engine's `_source`).
+#[derive(Debug, Clone, Default)]
+pub struct ShownArticle {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub date: Option<Day>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub dateline: Option<String>,
+    pub speakers: Vec<String>,
+    pub places: Vec<String>,
+    pub cluster: Option<String>,
+    pub body: String,
+    pub quotes: Vec<QuoteRecord>,
+}
+
+impl ShownArticle {
+    /// The hit, with the snippet that shows best why it matched.
+    pub fn hit(
+        self,
+        rank: usize,
+        score: Option<f32>,
+        highlights: &query::Highlights,
+        snippet_chars: usize,
+    ) -> Hit {
+        // A query that matches inside a quote is shown by that quote and its
+        // speaker — unless the body matches more of the query than any quote
+        // does; otherwise by the best passage of the body.
+        let body = Passage::new(&self.body, highlights);
+        let best_quote = self
+            .quotes
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| (match_strength(&record.text, highlights), i, record))
+            .filter(|(strength, _, _)| *strength > 0)
+            // The strongest match; the earliest quote among equals.
+            .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
+            .filter(|(strength, _, _)| *strength >= body.strength())
+            .map(|(_, _, record)| record);
+        let (snippet, snippet_speaker) = match best_quote {
+            Some(record) => {
+                // Quotation marks only around what was said word for word.
+                let inner = make_snippet(&record.text, highlights, snippet_chars);
+                let (text, shift) = if record.direct {
+                    (format!("“{}”", inner.text), 1)
+                } else {
+                    (inner.text, 0)
+                };
+                let highlights = inner
+                    .highlights
+                    .iter()
+                    .map(|[a, b]| [a + shift, b + shift])
+                    .collect();
+                (
+                    Snippet { text, highlights },
+                    Some(record.speaker.unwrap_or_default()),
+                )
+            }
+            None => (body.snippet(snippet_chars), None),
+        };
+        Hit {
+            rank,
+            id: self.id,
+            score,
+            path: self.path,
+            title: self.title,
+            date: self.date,
+            source: self.source,
+            url: self.url,
+            author: self.author,
+            dateline: self.dateline,
+            speakers: self.speakers,
+            places: self.places,
+            snippet: snippet.text,
+            highlights: snippet.highlights,
+            snippet_speaker,
+            cluster: self.cluster,
+            copies: 0,
+        }
+    }
+}
+
+/// The page `offset..offset + limit` of a ranked list in which each story
+/// appears once, by its best-ranked article: `candidates` are in rank
+/// order, each with its story (cluster id), and are read only as far as
+/// the page needs.
+pub fn fold_copies<T>(
+    candidates: impl Iterator<Item = Result<(T, Option<String>)>>,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<T>> {
+    let mut page = Vec::with_capacity(limit);
+    let mut seen_stories = std::collections::HashSet::new();
+    let mut stories = 0;
+    for candidate in candidates {
+        if page.len() == limit {
+            break;
+        }
+        let (item, story) = candidate?;
+        if let Some(story) = story
+            && !seen_stories.insert(story)
+        {
+            continue;
+        }
+        stories += 1;
+        if stories > offset {
+            page.push(item);
+        }
+    }
+    Ok(page)
 }
 
 /// A stored article: each shown field (name, multi-valued, values), in

@@ -61,6 +61,9 @@ pub struct Highlights {
 pub struct ParsedQuery {
     pub query: Box<dyn Query>,
     pub highlights: Highlights,
+    /// The syntax tree after the rewrites (prefixes, dates, `speaker:`);
+    /// none for `*`. Other engines are queried from it.
+    pub ast: Option<UserInputAst>,
 }
 
 /// Parses `text` against the index's schema; terms that name no field
@@ -96,6 +99,7 @@ pub fn parse_in(
         return Ok(ParsedQuery {
             query: Box::new(AllQuery),
             highlights: Highlights::default(),
+            ast: None,
         });
     }
     let ast = match query_grammar::parse_query(text) {
@@ -129,9 +133,13 @@ pub fn parse_in(
         }
     }
     let query = parser
-        .build_query_from_user_input_ast(ast)
+        .build_query_from_user_input_ast(ast.clone())
         .map_err(|e| error(None, describe(schema, e)))?;
-    Ok(ParsedQuery { query, highlights })
+    Ok(ParsedQuery {
+        query,
+        highlights,
+        ast: Some(ast),
+    })
 }
 
 /// Rewrites prefixes and dates (see the module notes).
