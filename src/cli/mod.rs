@@ -295,7 +295,7 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
 
 fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
     let searcher = match &args.remote {
-        Some(remote) => Searcher::Remote(Box::new(RemoteSearcher::new(Remote::parse(remote)?)?)),
+        Some(remote) => Searcher::Remote(RemoteSearcher::new(Remote::parse(remote)?)?),
         None => Searcher::Local(open(config)?),
     };
     let schema = searcher.schema();
@@ -329,9 +329,11 @@ fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
 }
 
 /// The index `search` asks: this machine's, or an engine's (`--remote`).
+// One value per run: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Searcher {
     Local(NewsSearcher),
-    Remote(Box<RemoteSearcher>),
+    Remote(RemoteSearcher),
 }
 
 impl Searcher {
