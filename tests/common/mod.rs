@@ -72,15 +72,25 @@ pub fn serve() -> Served {
 
 /// One HTTP/1.1 request; returns status and body.
 pub fn request(addr: &str, method: &str, target: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
+    try_request(addr, method, target).unwrap()
+}
+
+/// Like [`request`], with an error when nothing answers.
+pub fn try_request(addr: &str, method: &str, target: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
     write!(
         stream,
         "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    )?;
     let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, body.to_string())
+    stream.read_to_string(&mut response)?;
+    let (head, body) = response
+        .split_once("\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other("no HTTP head"))?;
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no HTTP status"))?;
+    Ok((status, body.to_string()))
 }
