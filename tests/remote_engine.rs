@@ -100,7 +100,12 @@ fn start_quickwit() -> Option<QuickwitNode> {
 }
 
 fn run(index: &Path, args: &[&str]) -> std::process::Output {
-    newsdex().arg("--index").arg(index).args(args).output().unwrap()
+    newsdex()
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn json(output: &std::process::Output) -> Value {
@@ -173,7 +178,11 @@ fn compare_with_local(engine: &str, url: &str) {
 #[test]
 fn quickwit_answers_as_local_search_does() {
     let url = std::env::var("NEWSDEX_TEST_QUICKWIT").ok();
-    let node = if url.is_none() { start_quickwit() } else { None };
+    let node = if url.is_none() {
+        start_quickwit()
+    } else {
+        None
+    };
     let Some(url) = url.or_else(|| node.as_ref().map(|n| n.url.clone())) else {
         eprintln!(
             "SKIPPED: no Quickwit (set NEWSDEX_TEST_QUICKWIT=URL or put `quickwit` on PATH), \

@@ -389,28 +389,7 @@ fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
             index_name: args.index_name.clone(),
             chunk_bytes: args.chunk_bytes,
         };
-        let started = std::time::Instant::now();
-        let bar = progress::CountProgress::with_total("exporting", "articles", 0);
-        let manifest = searcher.export_to_engine(&request, &mut |n, total| {
-            bar.set_length(total);
-            bar.set(n)
-        })?;
-        bar.finish();
-        eprintln!(
-            "newsdex: exported {} articles for {} in {} request bodies ({}) to {} in {:.1} s",
-            manifest.documents,
-            request.engine,
-            manifest.chunks.len(),
-            newsdex::render::human_bytes(manifest.bytes),
-            dir.display(),
-            started.elapsed().as_secs_f64()
-        );
-        for id in &manifest.too_large {
-            eprintln!(
-                "newsdex: left out {id}: larger than one request body ({} bytes)",
-                args.chunk_bytes
-            );
-        }
+        let manifest = export_for_engine(&searcher, &request)?;
         if config.json {
             serde_json::to_writer_pretty(&mut *out, &manifest)?;
             writeln!(out)?;
@@ -503,13 +482,35 @@ fn stage_export(args: &PushArgs, config: &Config, remote: &Remote) -> anyhow::Re
         index_name: remote.index.clone(),
         chunk_bytes: args.chunk_bytes,
     };
+    export_for_engine(&searcher, &request)?;
+    Ok(dir)
+}
+
+/// Writes an export with a progress bar and says what it wrote.
+fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow::Result<Manifest> {
+    let started = std::time::Instant::now();
     let bar = progress::CountProgress::with_total("exporting", "articles", 0);
-    searcher.export_to_engine(&request, &mut |n, total| {
+    let manifest = searcher.export_to_engine(request, &mut |n, total| {
         bar.set_length(total);
         bar.set(n)
     })?;
     bar.finish();
-    Ok(dir)
+    eprintln!(
+        "newsdex: exported {} articles for {} in {} request bodies ({}) to {} in {:.1} s",
+        newsdex::render::thousands(manifest.documents),
+        request.engine,
+        manifest.chunks.len(),
+        newsdex::render::human_bytes(manifest.bytes),
+        request.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    for id in &manifest.too_large {
+        eprintln!(
+            "newsdex: left out {id}: larger than one request body ({} bytes)",
+            request.chunk_bytes
+        );
+    }
+    Ok(manifest)
 }
 
 fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {

@@ -140,9 +140,10 @@ impl newsdex::remote::push::PushProgress for PushBar {
     fn started(&self, documents: u64, already_sent: u64) {
         self.progress.set_length(documents);
         self.progress.set(already_sent);
-        if already_sent > 0 {
+        if already_sent > 0 && already_sent < documents {
             self.progress.println(&format!(
-                "newsdex: resuming: {already_sent} articles were sent by an earlier push"
+                "newsdex: resuming: {} articles were sent by an earlier push",
+                newsdex::render::thousands(already_sent)
             ));
         }
     }

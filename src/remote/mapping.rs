@@ -131,7 +131,8 @@ pub fn opensearch_index(schema: &NewsSchema, plan: &ExportPlan) -> Value {
                     "news_split": { "type": "pattern", "pattern": "[^\\p{L}\\p{N}]+" },
                 },
                 "filter": {
-                    "news_long": { "type": "length", "max": 40 },
+                    // tantivy drops tokens of 40 bytes or more.
+                    "news_long": { "type": "length", "max": 39 },
                     // The Snowball English (Porter 2) stemmer tantivy uses.
                     "news_english": { "type": "snowball", "language": "English" },
                 },

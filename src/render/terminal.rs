@@ -649,26 +649,39 @@ pub fn write_push(out: &mut dyn Write, report: &crate::remote::push::PushReport)
     if report.created_index {
         writeln!(out, "created the index {}", report.remote)?;
     }
-    write!(
-        out,
-        "pushed {} articles in {} request bodies to {}",
-        report.sent,
-        report.bodies - report.bodies_resumed,
-        report.remote
-    )?;
-    if report.bodies_resumed > 0 {
+    let sent_now = report.bodies - report.bodies_resumed;
+    if sent_now == 0 && report.bodies > 0 {
+        writeln!(
+            out,
+            "nothing left to send to {}: an earlier push delivered all {} request bodies",
+            report.remote, report.bodies
+        )?;
+    } else {
         write!(
             out,
-            " ({} bodies had been delivered by an earlier push)",
-            report.bodies_resumed
+            "pushed {} articles in {} request bodies to {}",
+            thousands(report.sent),
+            sent_now,
+            report.remote
+        )?;
+        if report.bodies_resumed > 0 {
+            write!(
+                out,
+                " ({} bodies had been delivered by an earlier push)",
+                report.bodies_resumed
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if report.already_there > 0 {
+        writeln!(
+            out,
+            "{} were there already",
+            thousands(report.already_there)
         )?;
     }
-    writeln!(out)?;
-    if report.already_there > 0 {
-        writeln!(out, "{} were there already", report.already_there)?;
-    }
     if report.rejected > 0 {
-        writeln!(out, "{} refused by the engine:", report.rejected)?;
+        writeln!(out, "{} refused by the engine:", thousands(report.rejected))?;
         for reason in &report.rejections {
             writeln!(out, "  {reason}")?;
         }
@@ -681,7 +694,8 @@ pub fn write_push(out: &mut dyn Write, report: &crate::remote::push::PushReport)
     writeln!(
         out,
         "the engine counts {} documents; the export has {} ({verdict})",
-        report.engine_count, report.expected
+        thousands(report.engine_count),
+        thousands(report.expected)
     )
 }
 
