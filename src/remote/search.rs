@@ -25,7 +25,7 @@ use crate::remote::{Engine, Remote};
 use crate::search::facets::{FacetCount, FacetKind, FacetResult, FacetSpec};
 use crate::search::query::{self, ParsedQuery};
 use crate::search::{
-    COLLAPSE_WITHIN, SearchRequest, SearchResults, ShownArticle, SortOrder, fold_copies,
+    COLLAPSE_WITHIN, SearchRequest, SearchResults, ShownArticle, SortOrder, ranked_page,
 };
 
 /// String facets ask the engine for this many values beyond the limit, so
@@ -101,13 +101,7 @@ impl RemoteSearcher {
             let story = shown.cluster.clone().or_else(|| Some(shown.id.clone()));
             Ok(((score, shown), story))
         });
-        let page = if collapse {
-            fold_copies(candidates, request.offset, request.limit)?
-        } else {
-            candidates
-                .map(|c| c.map(|(hit, _)| hit))
-                .collect::<Result<Vec<_>>>()?
-        };
+        let page = ranked_page(candidates, collapse, request.offset, request.limit)?;
         let mut hits: Vec<_> = page
             .into_iter()
             .enumerate()

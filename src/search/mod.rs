@@ -225,13 +225,7 @@ impl NewsSearcher {
                 first_text(&doc, schema.core.cluster).or_else(|| first_text(&doc, schema.core.id));
             Ok(((score, doc), story))
         });
-        let page = if collapse {
-            fold_copies(candidates, request.offset, request.limit)?
-        } else {
-            candidates
-                .map(|c| c.map(|(hit, _)| hit))
-                .collect::<Result<Vec<_>>>()?
-        };
+        let page = ranked_page(candidates, collapse, request.offset, request.limit)?;
         let mut hits: Vec<Hit> = page
             .into_iter()
             .enumerate()
@@ -612,15 +606,20 @@ impl ShownArticle {
     }
 }
 
-/// The page `offset..offset + limit` of a ranked list in which each story
-/// appears once, by its best-ranked article: `candidates` are in rank
-/// order, each with its story (cluster id), and are read only as far as
-/// the page needs.
-pub fn fold_copies<T>(
+/// A page of ranked hits. `candidates` are in rank order, each with its
+/// story (cluster id). With `fold_copies`, they are the top of the ranking,
+/// each story appears once (by its best-ranked article) and the page is
+/// `offset..offset + limit` of the stories, read only as far as it needs;
+/// without, they are the page already.
+pub fn ranked_page<T>(
     candidates: impl Iterator<Item = Result<(T, Option<String>)>>,
+    fold_copies: bool,
     offset: usize,
     limit: usize,
 ) -> Result<Vec<T>> {
+    if !fold_copies {
+        return candidates.map(|c| c.map(|(item, _)| item)).collect();
+    }
     let mut page = Vec::with_capacity(limit);
     let mut seen_stories = std::collections::HashSet::new();
     let mut stories = 0;
@@ -669,5 +668,39 @@ impl Serialize for StoredArticle {
             }
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidates(
+        stories: &[&'static str],
+    ) -> impl Iterator<Item = Result<(usize, Option<String>)>> {
+        stories
+            .iter()
+            .enumerate()
+            .map(|(rank, story)| Ok((rank, Some(story.to_string()))))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn pages_fold_copies_into_the_best_ranked_article_of_each_story() {
+        let ranked = ["a", "b", "a", "c", "b", "d", "e"];
+        assert_eq!(
+            ranked_page(candidates(&ranked), true, 0, 3).unwrap(),
+            [0, 1, 3]
+        );
+        // The second page starts after the third story, not the third article.
+        assert_eq!(
+            ranked_page(candidates(&ranked), true, 3, 3).unwrap(),
+            [5, 6]
+        );
+        assert_eq!(
+            ranked_page(candidates(&ranked), false, 0, 3).unwrap(),
+            [0, 1, 2, 3, 4, 5, 6]
+        );
     }
 }
