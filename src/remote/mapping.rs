@@ -21,6 +21,8 @@ pub fn quickwit_config(schema: &NewsSchema, plan: &ExportPlan, index_id: &str) -
         doc_mapping.insert("timestamp_field".into(), json!(timestamp));
     }
     doc_mapping.insert("store_source".into(), json!(false));
+    // `exists` (`date:[* TO *]`, "without a value" counts) on any field.
+    doc_mapping.insert("index_field_presence".into(), json!(true));
     doc_mapping.insert(
         "tokenizers".into(),
         json!([{
@@ -86,7 +88,8 @@ fn quickwit_field(schema: &NewsSchema, f: &ExportField) -> Value {
         Kind::Date => {
             m.insert("input_formats".into(), json!(["rfc3339"]));
             m.insert("output_format".into(), json!("rfc3339"));
-            m.insert("fast_precision".into(), json!("seconds"));
+            // Precision is left to the default, seconds: 0.8 and 0.9 name
+            // the key differently (`precision`, `fast_precision`).
         }
         Kind::Record => {
             m.insert("tokenizer".into(), json!(tokenizers::WORDS));

@@ -8,10 +8,10 @@
 //! | newsdex                     | query DSL                                              |
 //! |-----------------------------|--------------------------------------------------------|
 //! | `a b`, `a AND b`            | `bool.must`                                            |
-//! | `a OR b`                    | `bool.should` (at least one)                           |
+//! | `a OR b`                    | `bool.should` (at least one; Quickwit implies it)      |
 //! | `-a`, `NOT a`               | `bool.must_not`                                        |
 //! | word, `"a phrase"~2`        | `match_phrase` (one word is a one-word phrase), slop   |
-//! | no field named              | each default field (title ×2, body), `bool.should`     |
+//! | no field named              | each default field (title ×2, body), `bool.should`; Quickwit takes no boost on phrases, so its title clause is given twice |
 //! | `word*`                     | `prefix` (OpenSearch), `match_phrase_prefix` (Quickwit 0.8 has no `prefix`) |
 //! | `source:Reuters`, `id:…`    | `term`                                                 |
 //! | `speaker:Ayrault`           | `match_phrase` on `speaker_words`                      |
@@ -70,7 +70,9 @@ impl Translator<'_> {
                     bool_query.insert("must".into(), Value::Array(must.clone()));
                 }
                 if !should.is_empty() {
-                    if must.is_empty() {
+                    if must.is_empty() && self.plan.engine == Engine::OpenSearch {
+                        // Quickwit requires one `should` without being told
+                        // (and 0.8 refuses the key).
                         bool_query.insert("minimum_should_match".into(), json!(1));
                     }
                     bool_query.insert("should".into(), Value::Array(should));
@@ -102,13 +104,24 @@ impl Translator<'_> {
                         })
                         .collect(),
                 };
-                let clauses = fields
-                    .into_iter()
-                    .map(|(name, boost)| {
-                        self.literal(&name, &literal.phrase, literal.slop, literal.prefix, boost)
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(any_of(clauses))
+                let mut clauses = Vec::new();
+                for (name, boost) in fields {
+                    let clause =
+                        self.literal(&name, &literal.phrase, literal.slop, literal.prefix)?;
+                    match (boost.filter(|b| *b != 1.0), self.plan.engine) {
+                        (None, _) => clauses.push(clause),
+                        (Some(boost), Engine::OpenSearch) => {
+                            clauses.push(with_boost(clause, boost))
+                        }
+                        // Quickwit's phrase queries take no boost: a clause
+                        // that counts twice scores twice (title ×2).
+                        (Some(boost), Engine::Quickwit) => {
+                            let times = (boost.round() as usize).max(1);
+                            clauses.extend(std::iter::repeat_n(clause, times));
+                        }
+                    }
+                }
+                Ok(self.any_of(clauses))
             }
             UserInputLeaf::Regex { field, pattern } => {
                 let field = self.field_or_first_default(field.as_deref());
@@ -177,20 +190,13 @@ impl Translator<'_> {
     }
 
     /// One word or phrase in one local field.
-    fn literal(
-        &self,
-        field: &str,
-        phrase: &str,
-        slop: u32,
-        prefix: bool,
-        boost: Option<f32>,
-    ) -> Result<Value> {
+    fn literal(&self, field: &str, phrase: &str, slop: u32, prefix: bool) -> Result<Value> {
         let kind =
             self.schema.get(field).map(|f| f.spec.kind).ok_or_else(|| {
                 Error::Remote(format!("unknown field `{field}` for a remote search"))
             })?;
         let (remote, stem) = self.plan.remote_field(self.schema, field);
-        let mut clause = match kind {
+        let clause = match kind {
             FieldType::Text => {
                 let text = if stem {
                     let mut analyzer = tokenizers::stemmed();
@@ -223,18 +229,20 @@ impl Translator<'_> {
                 )));
             }
         };
-        if let Some(boost) = boost.filter(|b| *b != 1.0) {
-            // Every clause type takes a boost next to its options.
-            if let Some(options) = clause
-                .as_object_mut()
-                .and_then(|o| o.values_mut().next())
-                .and_then(|v| v.get_mut(&remote))
-                .and_then(Value::as_object_mut)
-            {
-                options.insert("boost".into(), json!(boost));
-            }
-        }
         Ok(clause)
+    }
+
+    /// Clauses of which one must match (a single one as it is).
+    fn any_of(&self, mut clauses: Vec<Value>) -> Value {
+        if clauses.len() == 1 {
+            return clauses.remove(0);
+        }
+        match self.plan.engine {
+            Engine::OpenSearch => {
+                json!({ "bool": { "should": clauses, "minimum_should_match": 1 } })
+            }
+            Engine::Quickwit => json!({ "bool": { "should": clauses } }),
+        }
     }
 
     /// A value as the engine expects it in `field`: numbers for numeric fields.
@@ -248,12 +256,19 @@ impl Translator<'_> {
     }
 }
 
-/// Clauses of which one must match (a single one as it is).
-fn any_of(mut clauses: Vec<Value>) -> Value {
-    if clauses.len() == 1 {
-        return clauses.remove(0);
+/// `clause` with a boost next to its options (`{"match_phrase": {"title":
+/// {"query": …, "boost": 2.0}}}`).
+fn with_boost(mut clause: Value, boost: f32) -> Value {
+    if let Some(options) = clause
+        .as_object_mut()
+        .and_then(|o| o.values_mut().next())
+        .and_then(|v| v.as_object_mut())
+        .and_then(|fields| fields.values_mut().next())
+        .and_then(Value::as_object_mut)
+    {
+        options.insert("boost".into(), json!(boost));
     }
-    json!({ "bool": { "should": clauses, "minimum_should_match": 1 } })
+    clause
 }
 
 #[cfg(test)]
@@ -284,13 +299,16 @@ mod tests {
                 { "match_phrase": { "body": { "query": "ministers" } } },
             ], "minimum_should_match": 1 } })
         );
-        // Quickwit: the stems newsdex computes, in the `_stems` fields.
+        // Quickwit: the stems newsdex computes, in the `_stems` fields; no
+        // boost on phrase queries there, so the title clause counts twice.
+        let title = json!({ "match_phrase": { "title_stems": { "query": "minist" } } });
         assert_eq!(
             dsl(Engine::Quickwit, "ministers"),
             json!({ "bool": { "should": [
-                { "match_phrase": { "title_stems": { "query": "minist", "boost": 2.0 } } },
+                title,
+                title,
                 { "match_phrase": { "body_stems": { "query": "minist" } } },
-            ], "minimum_should_match": 1 } })
+            ] } })
         );
     }
 
