@@ -338,7 +338,11 @@ fn push_retries_a_busy_engine_with_growing_pauses() {
     assert!(ingests.windows(2).all(|w| w[0].body == w[1].body));
 
     // An engine that stays busy: the push gives up with the reason.
-    state.lock().unwrap().ingest_failures = vec![503; 10];
+    {
+        let mut s = state.lock().unwrap();
+        s.ingest_failures = vec![503; 10];
+        s.documents = 0;
+    }
     std::fs::remove_dir_all(staged_export(&indexed, "quickwit-news")).unwrap();
     let output = push(&indexed, &remote, &["--tries", "3"]);
     assert!(!output.status.success());
@@ -749,4 +753,32 @@ fn remote_errors_are_the_local_ones_or_the_engines_own_words() {
         stderr.contains(&format!("opensearch:{}/news", fake.base)),
         "{stderr}"
     );
+}
+
+#[test]
+fn pushing_into_a_quickwit_index_with_other_documents_needs_append() {
+    let indexed = Indexed::new();
+    let state = Arc::new(Mutex::new(QuickwitState {
+        created: true,
+        documents: 5,
+        ..QuickwitState::default()
+    }));
+    let engine = fake_quickwit(Arc::clone(&state));
+    let remote = format!("quickwit:{}/news", engine.base);
+    // Quickwit has no ids: the same articles pushed again would be stored
+    // twice, so an index holding documents this export did not put there is
+    // refused, before anything is sent.
+    let output = push(&indexed, &remote, &[]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("already holds 5 documents"), "{stderr}");
+    assert!(stderr.contains("--append"), "{stderr}");
+    assert!(engine.matching("POST", "/api/v1/news/ingest").is_empty());
+    // With --append they are added, and the count check says the engine
+    // holds more than the export.
+    let output = push(&indexed, &remote, &["--append"]);
+    assert_eq!(output.status.code(), Some(3));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("MISMATCH"), "{stdout}");
+    assert!(!engine.matching("POST", "/api/v1/news/ingest").is_empty());
 }

@@ -442,6 +442,12 @@ pub struct PushArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "query")]
     pub export: Option<PathBuf>,
 
+    /// Add to a Quickwit index that already holds documents this export did
+    /// not put there (Quickwit has no document ids: the same articles
+    /// pushed twice are stored twice)
+    #[arg(long)]
+    pub append: bool,
+
     /// Tries per request before giving up on a busy or unreachable engine
     #[arg(long, default_value_t = 8, value_name = "N")]
     pub tries: u32,

@@ -15,6 +15,7 @@ use newsdex::index::{DEFAULT_INDEX_DIR, NewsIndex, stats};
 use newsdex::remote::Remote;
 use newsdex::remote::export::{Manifest, TargetExport};
 use newsdex::remote::http::RetryPolicy;
+use newsdex::remote::push::PushOptions;
 use newsdex::remote::search::RemoteSearcher;
 use newsdex::render::{Style, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
@@ -419,13 +420,16 @@ fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result
         Some(dir) => dir.clone(),
         None => stage_export(args, config, &remote)?,
     };
-    let retry = RetryPolicy {
-        attempts: args.tries.max(1),
-        first_delay: std::time::Duration::from_millis(args.backoff_ms),
-        ..RetryPolicy::default()
+    let options = PushOptions {
+        retry: RetryPolicy {
+            attempts: args.tries.max(1),
+            first_delay: std::time::Duration::from_millis(args.backoff_ms),
+            ..RetryPolicy::default()
+        },
+        append: args.append,
     };
     let bar = progress::PushBar::new(&remote);
-    let report = newsdex::remote::push::push(&remote, &dir, retry, &bar)?;
+    let report = newsdex::remote::push::push(&remote, &dir, options, &bar)?;
     bar.finish();
     if config.json {
         json::write_json(out, &report)?;

@@ -73,11 +73,21 @@ struct PushState {
     done: Vec<String>,
 }
 
+/// How to push.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PushOptions {
+    pub retry: RetryPolicy,
+    /// Push into a Quickwit index that already holds documents from
+    /// elsewhere (Quickwit has no ids: they would be stored twice if they
+    /// are the same articles).
+    pub append: bool,
+}
+
 /// Loads the export in `dir` into `remote`.
 pub fn push(
     remote: &Remote,
     dir: &Path,
-    retry: RetryPolicy,
+    options: PushOptions,
     progress: &dyn PushProgress,
 ) -> Result<PushReport> {
     let manifest = Manifest::read(dir)?.ok_or_else(|| {
@@ -99,7 +109,7 @@ pub fn push(
     }
     let engine = EngineApi {
         remote,
-        client: Client::new(remote.authorization.clone(), retry),
+        client: Client::new(remote.authorization.clone(), options.retry),
     };
     let mut report = PushReport {
         remote: remote.display(),
@@ -109,7 +119,8 @@ pub fn push(
     };
     let mut on_retry = |r: &Retrying| progress.retrying(r);
 
-    if !engine.index_exists(&mut on_retry)? {
+    let exists = engine.index_exists(&mut on_retry)?;
+    if !exists {
         let definition_path = dir.join(&manifest.definition);
         let definition = fs::read_to_string(&definition_path).map_err(|source| Error::Io {
             path: definition_path,
@@ -134,6 +145,20 @@ pub fn push(
             done: Vec::new(),
         },
     };
+    if exists && state.done.is_empty() && remote.engine == Engine::Quickwit && !options.append {
+        let held = engine.count(&mut on_retry)?;
+        if held > 0 {
+            return Err(Error::Remote(format!(
+                "{} already holds {held} documents, and this export has not been pushed \
+                 there before: Quickwit has no document ids, so articles pushed twice are \
+                 stored twice. Delete the index (DELETE {}/api/v1/indexes/{}), push to \
+                 another index name, or pass --append to add these articles anyway",
+                remote.display(),
+                remote.base,
+                remote.index
+            )));
+        }
+    }
     let already: u64 = manifest
         .chunks
         .iter()
