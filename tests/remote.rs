@@ -42,7 +42,7 @@ impl Indexed {
         self.dir.path().join(name)
     }
 
-    fn run(&self, args: &[&str]) -> std::process::Output {
+    fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> std::process::Output {
         newsdex()
             .arg("--index")
             .arg(self.index())
@@ -524,13 +524,15 @@ fn opensearch_push_creates_with_ids_resends_only_busy_articles_and_never_duplica
 
 // ---- search --remote: contract tests against a fake engine ----
 
-/// A fake engine that knows the answer: the articles the local index
-/// matches for the query, in local rank order and with local scores; it
-/// answers `_search` requests from the exported documents as an engine
-/// would (hits, day and term aggregations, counts), and records them.
+/// A fake engine that knows the answers: for each query it will be asked,
+/// the query DSL newsdex sends for it and the articles the local index
+/// matches, in local rank order with local scores. It answers `_search`
+/// requests from the exported documents as an engine would (hits, day and
+/// term aggregations, counts of articles without a value, copies of the
+/// stories on a page), and records them; a query it does not know is a 400.
 fn fake_search_engine(
     engine: &str,
-    ranked: Vec<(String, f64)>,
+    answers: Vec<(Value, Vec<(String, f64)>)>,
     docs: std::collections::HashMap<String, Value>,
 ) -> FakeEngine {
     let quickwit = engine == "quickwit";
@@ -544,9 +546,25 @@ fn fake_search_engine(
             return (404, r#"{"message":"no route"}"#.into());
         }
         let body: Value = serde_json::from_str(&r.body).unwrap();
+        let mut query = &body["query"];
+        // Counting a page's copies: the query and the page's stories.
+        let clusters = query.pointer("/bool/must/1/terms/cluster").cloned();
+        // Counting the matches without a value in a field.
+        let missing = query
+            .pointer("/bool/must_not/0/exists/field")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        if clusters.is_some() || missing.is_some() {
+            query = &query["bool"]["must"][0];
+        }
+        let Some((_, ranked)) = answers.iter().find(|(dsl, _)| dsl == query) else {
+            return (
+                400,
+                format!(r#"{{"message":"the fake does not know {query}"}}"#),
+            );
+        };
         let mut matched: Vec<&(String, f64)> = ranked.iter().collect();
-        // A request restricted to some stories (counting copies).
-        if let Some(clusters) = body.pointer("/query/bool/must/1/terms/cluster") {
+        if let Some(clusters) = clusters {
             let clusters: Vec<&str> = clusters
                 .as_array()
                 .unwrap()
@@ -555,10 +573,8 @@ fn fake_search_engine(
                 .collect();
             matched.retain(|(id, _)| clusters.contains(&docs[id]["cluster"].as_str().unwrap()));
         }
-        // A request for the matches without a value in a field.
-        if let Some(field) = body.pointer("/query/bool/must_not/0/exists/field") {
-            let field = field.as_str().unwrap();
-            matched.retain(|(id, _)| docs[id].get(field).is_none());
+        if let Some(field) = missing {
+            matched.retain(|(id, _)| docs[id].get(&field).is_none());
         }
         let from = body["from"].as_u64().unwrap_or(0) as usize;
         let size = body["size"].as_u64().unwrap_or(10) as usize;
@@ -617,6 +633,51 @@ fn fake_search_engine(
     }))
 }
 
+/// The local answers to `queries`, keyed by the DSL sent to `engine`.
+fn local_answers(
+    indexed: &Indexed,
+    engine: &str,
+    queries: &[String],
+) -> Vec<(Value, Vec<(String, f64)>)> {
+    let remote = newsdex::remote::Remote::parse(&format!("{engine}:http://unused/news")).unwrap();
+    let translator = newsdex::remote::search::RemoteSearcher::new(remote).unwrap();
+    queries
+        .iter()
+        .map(|query| {
+            let local = json_output(&indexed.run(&[
+                "--json",
+                "search",
+                query,
+                "--all-copies",
+                "-n",
+                "100000",
+            ]));
+            let ranked = local["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| {
+                    (
+                        h["id"].as_str().unwrap().to_string(),
+                        h["score"].as_f64().unwrap(),
+                    )
+                })
+                .collect();
+            (translator.query_dsl(query).unwrap(), ranked)
+        })
+        .collect()
+}
+
+/// The exported documents for `engine`, by id.
+fn exported_docs(indexed: &Indexed, engine: &str) -> std::collections::HashMap<String, Value> {
+    let dir = indexed.export(engine, &[]);
+    lines(&dir.join("docs/000001.ndjson"))
+        .into_iter()
+        .filter(|d| d.get("create").is_none())
+        .map(|d| (d["id"].as_str().unwrap().to_string(), d))
+        .collect()
+}
+
 /// Days since 1970-01-01 of `YYYY-MM-DD` (Howard Hinnant's algorithm).
 fn days_from_civil(day: &str) -> i64 {
     let y: i64 = day[..4].parse().unwrap();
@@ -643,27 +704,9 @@ fn remote_search_matches_local(engine: &str) {
     let indexed = Indexed::new();
     let query = "minister OR said";
     let facets = "date:year,source,speaker,place,country";
-    let local_all =
-        json_output(&indexed.run(&["--json", "search", query, "--all-copies", "-n", "1000"]));
-    let ranked: Vec<(String, f64)> = local_all["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            (
-                h["id"].as_str().unwrap().to_string(),
-                h["score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    assert!(ranked.len() > 5);
-    let dir = indexed.export(engine, &[]);
-    let docs: std::collections::HashMap<String, Value> = lines(&dir.join("docs/000001.ndjson"))
-        .into_iter()
-        .filter(|d| d.get("create").is_none())
-        .map(|d| (d["id"].as_str().unwrap().to_string(), d))
-        .collect();
-    let fake = fake_search_engine(engine, ranked, docs);
+    let answers = local_answers(&indexed, engine, &[query.to_string()]);
+    assert!(answers[0].1.len() > 5);
+    let fake = fake_search_engine(engine, answers, exported_docs(&indexed, engine));
     let remote = format!("{engine}:{}/news", fake.base);
     for extra in [
         &[][..],
@@ -702,6 +745,7 @@ fn remote_search_matches_local(engine: &str) {
             query_text.contains(r#""body_stems":{"query":"minist"}"#),
             "{query_text}"
         );
+        assert!(!query_text.contains("minimum_should_match"), "{query_text}");
         assert_eq!(
             first["aggs"]["facet0"]["date_histogram"]["fixed_interval"],
             "1d"
@@ -712,6 +756,73 @@ fn remote_search_matches_local(engine: &str) {
             "{query_text}"
         );
     }
+}
+
+/// `timeline` and `facets` with --remote print what they print locally.
+fn remote_counts_match_local(engine: &str) {
+    let indexed = Indexed::new();
+    let query = "said";
+    let timeline_args = [
+        "timeline",
+        query,
+        "--by",
+        "year",
+        "--split-by",
+        "speaker",
+        "--top",
+        "3",
+    ];
+    let local_timeline = json_output(&indexed.run(&[&["--json"][..], &timeline_args[..]].concat()));
+    // Every query the timeline asks: the query, all articles, and the
+    // query narrowed to each of the top speakers.
+    let mut queries = vec![query.to_string(), "*".to_string()];
+    for series in local_timeline["series"].as_array().unwrap() {
+        let value = series["value"].as_str().unwrap();
+        queries.push(format!("({query}) AND speaker:\"{value}\""));
+    }
+    assert_eq!(queries.len(), 5, "{local_timeline}");
+    let fake = fake_search_engine(
+        engine,
+        local_answers(&indexed, engine, &queries),
+        exported_docs(&indexed, engine),
+    );
+    let remote = format!("{engine}:{}/news", fake.base);
+    let with_remote = |args: &[&str]| -> Vec<String> {
+        args.iter()
+            .map(|a| a.to_string())
+            .chain(["--remote".to_string(), remote.clone()])
+            .collect()
+    };
+    let remote_timeline = json_output(&indexed.run(&with_remote(
+        &[&["--json"][..], &timeline_args[..]].concat(),
+    )));
+    assert_eq!(remote_timeline, local_timeline);
+    assert_eq!(
+        indexed.run(&with_remote(&timeline_args)).stdout,
+        indexed.run(&timeline_args).stdout
+    );
+    for field in ["speaker", "source", "country"] {
+        let args = ["--json", "facets", field, query];
+        assert_eq!(
+            json_output(&indexed.run(&with_remote(&args))),
+            json_output(&indexed.run(&args)),
+            "{field}"
+        );
+    }
+    // The place tree is walked locally only, and says so.
+    let output = indexed.run(&with_remote(&["facets", "place", query]));
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("facets country"));
+}
+
+#[test]
+fn opensearch_timeline_and_facets_give_the_local_output() {
+    remote_counts_match_local("opensearch");
+}
+
+#[test]
+fn quickwit_timeline_and_facets_give_the_local_output() {
+    remote_counts_match_local("quickwit");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //!
 //! The shared corpora (or, without them, the bundled corpus) are indexed,
 //! pushed under a fresh index name, and a set of queries is run both ways:
-//! totals and facet counts must be equal. The index is deleted afterwards.
+//! totals, facet counts, a timeline and a facet list must be equal. The index is deleted afterwards.
 //! Without an engine each test says SKIPPED and checks nothing.
 
 mod common;
@@ -159,6 +159,18 @@ fn compare_with_local(engine: &str, url: &str) {
                     answer["facets"][facet], local["facets"][facet]
                 ));
             }
+        }
+    }
+    for args in [
+        &["--json", "timeline", "minister", "--by", "year"][..],
+        &["--json", "facets", "speaker", "said"][..],
+    ] {
+        let local = json(&run(&index, args));
+        let mut remote_args = args.to_vec();
+        remote_args.extend(["--remote", &remote]);
+        let answer = json(&run(&index, &remote_args));
+        if answer != local {
+            differences.push(format!("{args:?}\n  remote {answer}\n  local  {local}"));
         }
     }
     let delete = match engine {

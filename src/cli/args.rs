@@ -336,6 +336,11 @@ pub struct FacetsArgs {
     /// Values to list
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
+
+    /// Ask an index loaded with `newsdex push` instead of the local one:
+    /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
+    #[arg(long, value_name = "REMOTE")]
+    pub remote: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -366,6 +371,11 @@ pub struct TimelineArgs {
     /// Also write the chart as an SVG image to this file
     #[arg(long, value_name = "FILE")]
     pub svg: Option<std::path::PathBuf>,
+
+    /// Ask an index loaded with `newsdex push` instead of the local one:
+    /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
+    #[arg(long, value_name = "REMOTE")]
+    pub remote: Option<String>,
 }
 
 #[derive(Debug, Args)]

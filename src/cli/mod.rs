@@ -24,7 +24,7 @@ use newsdex::search::facets::FacetSpec;
 use newsdex::search::kwic::{KwicRequest, KwicSort};
 use newsdex::search::quotes::QuotesRequest;
 use newsdex::search::timeline::TimelineRequest;
-use newsdex::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
+use newsdex::search::{FacetSource, FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
@@ -295,10 +295,7 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
 }
 
 fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = match &args.remote {
-        Some(remote) => Searcher::Remote(RemoteSearcher::new(Remote::parse(remote)?)?),
-        None => Searcher::Local(open(config)?),
-    };
+    let searcher = Searcher::open(args.remote.as_deref(), config)?;
     let schema = searcher.schema();
     let facets = args
         .facet
@@ -338,10 +335,32 @@ enum Searcher {
 }
 
 impl Searcher {
+    /// The engine named by `--remote`, or the local index.
+    fn open(remote: Option<&str>, config: &Config) -> anyhow::Result<Searcher> {
+        Ok(match remote {
+            Some(remote) => Searcher::Remote(RemoteSearcher::new(Remote::parse(remote)?)?),
+            None => Searcher::Local(open(config)?),
+        })
+    }
+
     fn schema(&self) -> &newsdex::index::schema::NewsSchema {
+        self.facet_source().schema()
+    }
+
+    fn facet_source(&self) -> &dyn FacetSource {
         match self {
-            Searcher::Local(local) => &local.index.schema,
-            Searcher::Remote(remote) => &remote.schema,
+            Searcher::Local(local) => local,
+            Searcher::Remote(remote) => remote,
+        }
+    }
+
+    fn facet_values(
+        &self,
+        request: &FacetsRequest,
+    ) -> newsdex::Result<newsdex::search::FacetsResults> {
+        match self {
+            Searcher::Local(local) => local.facet_values(request),
+            Searcher::Remote(remote) => remote.facet_values(request),
         }
     }
 
@@ -354,14 +373,14 @@ impl Searcher {
 }
 
 fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = open(config)?;
+    let searcher = Searcher::open(args.remote.as_deref(), config)?;
     let query = if args.query.is_empty() {
         "*".to_string()
     } else {
         args.query.join(" ")
     };
     let request = FacetsRequest {
-        query: args.filters.filters().apply(&searcher.index.schema, &query),
+        query: args.filters.filters().apply(searcher.schema(), &query),
         field: args.field.clone(),
         drill: args.drill.clone(),
         limit: args.limit,
@@ -518,14 +537,14 @@ fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow:
 }
 
 fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = open(config)?;
+    let searcher = Searcher::open(args.remote.as_deref(), config)?;
     let query = if args.query.is_empty() {
         "*".to_string()
     } else {
         args.query.join(" ")
     };
     let request = TimelineRequest {
-        query: args.filters.filters().apply(&searcher.index.schema, &query),
+        query: args.filters.filters().apply(searcher.schema(), &query),
         by: match args.by {
             PeriodArg::Day => DateBucket::Day,
             PeriodArg::Week => DateBucket::Week,
@@ -535,7 +554,7 @@ fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow
         split_by: args.split_by.clone(),
         top: args.top,
     };
-    let timeline = searcher.timeline(&request)?;
+    let timeline = newsdex::search::timeline::timeline(searcher.facet_source(), &request)?;
     if let Some(path) = &args.svg {
         std::fs::write(path, newsdex::render::svg::timeline_svg(&timeline))
             .with_context(|| format!("writing {}", path.display()))?;

@@ -25,7 +25,8 @@ use crate::remote::{Engine, Remote};
 use crate::search::facets::{FacetCount, FacetKind, FacetResult, FacetSpec};
 use crate::search::query::{self, ParsedQuery};
 use crate::search::{
-    COLLAPSE_WITHIN, SearchRequest, SearchResults, ShownArticle, SortOrder, ranked_page,
+    COLLAPSE_WITHIN, FacetSource, FacetsRequest, FacetsResults, SearchRequest, SearchResults,
+    ShownArticle, SortOrder, ranked_page,
 };
 
 /// String facets ask the engine for this many values beyond the limit, so
@@ -129,6 +130,12 @@ impl RemoteSearcher {
             hits,
             facets,
         })
+    }
+
+    /// The query DSL sent for the newsdex query `text`.
+    pub fn query_dsl(&self, text: &str) -> Result<Value> {
+        let parsed = query::parse(&self.schema, &self.parser_index, text)?;
+        self.translate(&parsed)
     }
 
     fn translate(&self, parsed: &ParsedQuery) -> Result<Value> {
@@ -282,6 +289,39 @@ impl RemoteSearcher {
             body: text(core.body).unwrap_or_default(),
             quotes,
         }
+    }
+}
+
+impl FacetSource for RemoteSearcher {
+    fn schema(&self) -> &NewsSchema {
+        &self.schema
+    }
+
+    fn count_facets(&self, query: &str, specs: Vec<FacetSpec>) -> Result<(u64, Vec<FacetResult>)> {
+        let request = SearchRequest {
+            limit: 0,
+            facets: specs,
+            all_copies: true,
+            ..SearchRequest::new(query)
+        };
+        let results = self.search(&request)?;
+        Ok((results.total as u64, results.facets))
+    }
+}
+
+impl RemoteSearcher {
+    /// `newsdex facets FIELD --remote`: the values of a field without a
+    /// hierarchy (the place tree is drilled locally only).
+    pub fn facet_values(&self, request: &FacetsRequest) -> Result<FacetsResults> {
+        if self.schema.drill_field_of(&request.field).is_some() || request.drill.is_some() {
+            return Err(Error::Remote(format!(
+                "`newsdex facets {}` walks the place tree, which only a local index has; \
+                 with --remote, count `country` (`newsdex facets country --remote …`) or list \
+                 places with `newsdex search QUERY --facet {} --remote …`",
+                request.field, request.field
+            )));
+        }
+        crate::search::facet_values(self, request)
     }
 }
 

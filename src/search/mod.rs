@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::extract::dates::Day;
 use crate::index::NewsIndex;
 use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
+use crate::index::schema::NewsSchema;
 use crate::search::facets::{FacetCollector, FacetCount, FacetResult, FacetSpec};
 use crate::search::snippet::{Passage, Snippet, make_snippet, match_strength};
 
@@ -139,6 +140,41 @@ fn facets_as_map<S: Serializer>(facets: &[FacetResult], serializer: S) -> Result
         map.serialize_entry(&facet.name, &facet.counts)?;
     }
     map.end()
+}
+
+/// Counts matches and facets for a query: this index, or another engine
+/// (`--remote`). Timelines and facet lists are built on it.
+pub trait FacetSource {
+    fn schema(&self) -> &NewsSchema;
+
+    /// Articles matching `query`, and the facets asked for over them.
+    fn count_facets(&self, query: &str, specs: Vec<FacetSpec>) -> Result<(u64, Vec<FacetResult>)>;
+}
+
+impl FacetSource for NewsSearcher {
+    fn schema(&self) -> &NewsSchema {
+        &self.index.schema
+    }
+
+    fn count_facets(&self, query: &str, specs: Vec<FacetSpec>) -> Result<(u64, Vec<FacetResult>)> {
+        let parsed = query::parse(&self.index.schema, &self.index.index, query)?;
+        let (total, facets) = self
+            .searcher()
+            .search(&*parsed.query, &(Count, FacetCollector { specs }))?;
+        Ok((total as u64, facets))
+    }
+}
+
+/// The values of one field for a query, without a hierarchy to drill.
+pub fn facet_values(source: &dyn FacetSource, request: &FacetsRequest) -> Result<FacetsResults> {
+    let spec = FacetSpec::parse(source.schema(), &request.field, request.limit)?;
+    let (total, mut facets) = source.count_facets(&request.query, vec![spec])?;
+    Ok(FacetsResults {
+        field: request.field.clone(),
+        path: None,
+        total: total as usize,
+        values: facets.pop().map(|r| r.counts).unwrap_or_default(),
+    })
 }
 
 /// An index opened for searching.
@@ -469,25 +505,8 @@ impl NewsSearcher {
     /// node (`Asia/Syria`).
     pub fn facet_values(&self, request: &FacetsRequest) -> Result<FacetsResults> {
         let schema = &self.index.schema;
-        let parsed = query::parse(schema, &self.index.index, &request.query)?;
-        let searcher = self.reader.searcher();
-        let total = searcher.search(&*parsed.query, &Count)?;
-        let (path, values) = match schema.drill_field_of(&request.field) {
-            Some(path_field) => {
-                let parts: Vec<String> = request
-                    .drill
-                    .as_deref()
-                    .unwrap_or("")
-                    .split('/')
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                let (resolved, values) =
-                    facets::drill(&searcher, &*parsed.query, path_field, &parts, request.limit)?;
-                (Some(resolved.join("/")), values)
-            }
-            None if request.drill.is_some() => {
+        let Some(path_field) = schema.drill_field_of(&request.field) else {
+            if request.drill.is_some() {
                 return Err(Error::NoHierarchy {
                     field: request.field.clone(),
                     known: schema
@@ -499,16 +518,25 @@ impl NewsSearcher {
                         .join(", "),
                 });
             }
-            None => {
-                let spec = FacetSpec::parse(schema, &request.field, request.limit)?;
-                let mut results =
-                    searcher.search(&*parsed.query, &FacetCollector { specs: vec![spec] })?;
-                (None, results.pop().map(|r| r.counts).unwrap_or_default())
-            }
+            return facet_values(self, request);
         };
+        let parsed = query::parse(schema, &self.index.index, &request.query)?;
+        let searcher = self.reader.searcher();
+        let total = searcher.search(&*parsed.query, &Count)?;
+        let parts: Vec<String> = request
+            .drill
+            .as_deref()
+            .unwrap_or("")
+            .split('/')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let (resolved, values) =
+            facets::drill(&searcher, &*parsed.query, path_field, &parts, request.limit)?;
         Ok(FacetsResults {
             field: request.field.clone(),
-            path,
+            path: Some(resolved.join("/")),
             total,
             values,
         })

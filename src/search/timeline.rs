@@ -5,12 +5,11 @@
 //! place, country, source).
 
 use serde::Serialize;
-use tantivy::collector::Count;
 
 use crate::error::{Error, Result};
 use crate::extract::dates::Day;
-use crate::search::facets::{DateBucket, FacetCollector, FacetKind, FacetSpec};
-use crate::search::{NewsSearcher, query};
+use crate::search::facets::{DateBucket, FacetKind, FacetSpec};
+use crate::search::{FacetSource, NewsSearcher, query};
 
 /// What `newsdex timeline` asks.
 #[derive(Debug, Clone)]
@@ -83,94 +82,91 @@ fn day_of_label(label: &str) -> Option<Day> {
 impl NewsSearcher {
     /// Counts per period for a query, against all articles per period.
     pub fn timeline(&self, request: &TimelineRequest) -> Result<Timeline> {
-        let schema = &self.index.schema;
-        let date_field = schema.name(schema.core.date).to_string();
-        let spec = FacetSpec {
-            name: date_field.clone(),
-            field: date_field,
-            kind: FacetKind::Date(request.by),
-        };
-        let searcher = self.searcher();
-        let count_per_period = |query_text: &str| -> Result<PeriodCounts> {
-            let parsed = query::parse(schema, &self.index.index, query_text)?;
-            let (matches, mut facets) = searcher.search(
-                &*parsed.query,
-                &(
-                    Count,
-                    FacetCollector {
-                        specs: vec![spec.clone()],
-                    },
-                ),
-            )?;
-            let facet = facets.pop().expect("one facet");
-            let counts = facet
-                .counts
-                .into_iter()
-                .map(|c| (c.value, c.count))
-                .collect();
-            Ok((matches as u64, counts, facet.missing))
-        };
-        let (matches, counts, undated) = count_per_period(&request.query)?;
-        let (_, totals, _) = count_per_period("*")?;
-        let periods = match (
-            counts.first().and_then(|(l, _)| day_of_label(l)),
-            counts.last().and_then(|(l, _)| day_of_label(l)),
-        ) {
-            (Some(first), Some(last)) => request.by.periods(first, last),
-            _ => Vec::new(),
-        };
-        let lookup = |list: &[(String, u64)], label: &str| {
-            list.iter().find(|(l, _)| l == label).map_or(0, |(_, c)| *c)
-        };
-        let rows: Vec<Period> = periods
-            .iter()
-            .map(|p| {
-                let count = lookup(&counts, p);
-                let total = lookup(&totals, p);
-                Period {
-                    period: p.clone(),
-                    count,
-                    total,
-                    share: if total > 0 {
-                        count as f64 / total as f64
-                    } else {
-                        0.0
-                    },
-                }
-            })
-            .collect();
-        let mut series = Vec::new();
-        if let Some(field) = &request.split_by {
-            let spec = FacetSpec::parse(schema, field, request.top)?;
-            if !matches!(spec.kind, FacetKind::Terms { .. }) {
-                return Err(Error::UnknownFacet {
-                    name: field.clone(),
-                    known: "speaker, place, country, source, author".into(),
-                });
-            }
-            let parsed = query::parse(schema, &self.index.index, &request.query)?;
-            let top = searcher.search(&*parsed.query, &FacetCollector { specs: vec![spec] })?;
-            for value in top.into_iter().flat_map(|f| f.counts) {
-                let narrowed = format!(
-                    "({}) AND {field}:{}",
-                    request.query,
-                    query::phrase(&value.value)
-                );
-                let (_, counts, _) = count_per_period(&narrowed)?;
-                series.push(Series {
-                    counts: periods.iter().map(|p| lookup(&counts, p)).collect(),
-                    value: value.value,
-                });
-            }
-        }
-        Ok(Timeline {
-            query: request.query.clone(),
-            by: request.by,
-            matches,
-            undated,
-            periods: rows,
-            split_by: request.split_by.clone(),
-            series,
-        })
+        timeline(self, request)
     }
+}
+
+/// The timeline of `request` from the counts `source` gives: this index,
+/// or another engine's.
+pub fn timeline(source: &dyn FacetSource, request: &TimelineRequest) -> Result<Timeline> {
+    let schema = source.schema();
+    let date_field = schema.name(schema.core.date).to_string();
+    let spec = FacetSpec {
+        name: date_field.clone(),
+        field: date_field,
+        kind: FacetKind::Date(request.by),
+    };
+    let count_per_period = |query_text: &str| -> Result<PeriodCounts> {
+        let (matches, mut facets) = source.count_facets(query_text, vec![spec.clone()])?;
+        let facet = facets
+            .pop()
+            .ok_or_else(|| Error::Remote("the engine answered without the date counts".into()))?;
+        let counts = facet
+            .counts
+            .into_iter()
+            .map(|c| (c.value, c.count))
+            .collect();
+        Ok((matches, counts, facet.missing))
+    };
+    let (matches, counts, undated) = count_per_period(&request.query)?;
+    let (_, totals, _) = count_per_period("*")?;
+    let periods = match (
+        counts.first().and_then(|(l, _)| day_of_label(l)),
+        counts.last().and_then(|(l, _)| day_of_label(l)),
+    ) {
+        (Some(first), Some(last)) => request.by.periods(first, last),
+        _ => Vec::new(),
+    };
+    let lookup = |list: &[(String, u64)], label: &str| {
+        list.iter().find(|(l, _)| l == label).map_or(0, |(_, c)| *c)
+    };
+    let rows: Vec<Period> = periods
+        .iter()
+        .map(|p| {
+            let count = lookup(&counts, p);
+            let total = lookup(&totals, p);
+            Period {
+                period: p.clone(),
+                count,
+                total,
+                share: if total > 0 {
+                    count as f64 / total as f64
+                } else {
+                    0.0
+                },
+            }
+        })
+        .collect();
+    let mut series = Vec::new();
+    if let Some(field) = &request.split_by {
+        let spec = FacetSpec::parse(schema, field, request.top)?;
+        if !matches!(spec.kind, FacetKind::Terms { .. }) {
+            return Err(Error::UnknownFacet {
+                name: field.clone(),
+                known: "speaker, place, country, source, author".into(),
+            });
+        }
+        let (_, top) = source.count_facets(&request.query, vec![spec])?;
+        for value in top.into_iter().flat_map(|f| f.counts) {
+            let narrowed = format!(
+                "({}) AND {field}:{}",
+                request.query,
+                query::phrase(&value.value)
+            );
+            let (_, counts, _) = count_per_period(&narrowed)?;
+            series.push(Series {
+                counts: periods.iter().map(|p| lookup(&counts, p)).collect(),
+                value: value.value,
+            });
+        }
+    }
+    Ok(Timeline {
+        query: request.query.clone(),
+        by: request.by,
+        matches,
+        undated,
+        periods: rows,
+        split_by: request.split_by.clone(),
+        series,
+    })
 }
