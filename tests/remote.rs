@@ -351,6 +351,28 @@ fn push_retries_a_busy_engine_with_growing_pauses() {
 }
 
 #[test]
+fn a_busy_engine_that_says_when_to_come_back_is_believed() {
+    let indexed = Indexed::new();
+    let state = Arc::new(Mutex::new(QuickwitState {
+        ingest_failures: vec![429],
+        ..QuickwitState::default()
+    }));
+    let engine = fake_quickwit(Arc::clone(&state));
+    engine
+        .headers
+        .lock()
+        .unwrap()
+        .push(("Retry-After".into(), "1".into()));
+    let remote = format!("quickwit:{}/news", engine.base);
+    let started = std::time::Instant::now();
+    let output = push(&indexed, &remote, &["--backoff-ms", "10"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("retry 1 in 1.0 s"), "{stderr}");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+}
+
+#[test]
 fn an_interrupted_push_resumes_with_the_first_body_not_accepted() {
     let indexed = Indexed::new();
     let state = Arc::new(Mutex::new(QuickwitState {

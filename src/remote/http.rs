@@ -44,6 +44,8 @@ impl RetryPolicy {
 pub struct Response {
     pub status: u16,
     pub body: String,
+    /// How long a busy engine asks to be left alone (`Retry-After`).
+    pub retry_after: Option<Duration>,
 }
 
 impl Response {
@@ -174,13 +176,22 @@ impl Client {
             ))
         })?;
         let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(retry_after);
         let body = response
             .body_mut()
             .with_config()
             .lossy_utf8(true)
             .read_to_string()
             .map_err(|e| Error::Remote(format!("reading the answer from {}: {e}", request.url)))?;
-        Ok(Response { status, body })
+        Ok(Response {
+            status,
+            body,
+            retry_after,
+        })
     }
 
     /// Sends, retrying dropped connections and 429/502/503/504 answers
@@ -208,11 +219,19 @@ impl Client {
                     ))),
                 };
             }
-            let delay = self.retry.delay(retry);
+            // The engine's own estimate when it gives one, within the cap.
+            let asked = outcome.as_ref().ok().and_then(|r| r.retry_after);
+            let delay =
+                asked.map_or_else(|| self.retry.delay(retry), |d| d.min(self.retry.max_delay));
             on_retry(&Retrying { retry, delay, why });
             std::thread::sleep(delay);
         }
     }
+}
+
+/// `Retry-After` in seconds (its HTTP-date form is left to the backoff).
+fn retry_after(value: &str) -> Option<Duration> {
+    value.trim().parse::<u64>().ok().map(Duration::from_secs)
 }
 
 /// Answers worth retrying: the engine or a proxy is busy, not wrong.
@@ -262,6 +281,12 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_is_read_in_seconds() {
+        assert_eq!(retry_after(" 3"), Some(Duration::from_secs(3)));
+        assert_eq!(retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+    }
+
+    #[test]
     fn basic_credentials_are_base64() {
         assert_eq!(basic_authorization("admin:admin"), "Basic YWRtaW46YWRtaW4=");
         assert_eq!(base64(b"ab"), "YWI=");
@@ -273,6 +298,7 @@ mod tests {
         let quickwit = Response {
             status: 429,
             body: r#"{"message":"rate limited: wal full"}"#.into(),
+            retry_after: None,
         };
         assert_eq!(quickwit.reason(), "HTTP 429: rate limited: wal full");
         let opensearch = Response {
@@ -280,6 +306,7 @@ mod tests {
             body:
                 r#"{"error":{"root_cause":[{"reason":"bad mapping"}],"reason":"x"},"status":400}"#
                     .into(),
+            retry_after: None,
         };
         assert_eq!(opensearch.reason(), "HTTP 400: bad mapping");
     }

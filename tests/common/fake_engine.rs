@@ -25,6 +25,8 @@ type Handler = Box<dyn FnMut(&Recorded) -> (u16, String) + Send>;
 pub struct FakeEngine {
     pub base: String,
     pub requests: Arc<Mutex<Vec<Recorded>>>,
+    /// Headers added to every answer from now on (e.g. `Retry-After`).
+    pub headers: Arc<Mutex<Vec<(String, String)>>>,
     server: Arc<tiny_http::Server>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -34,9 +36,11 @@ impl FakeEngine {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
         let port = server.server_addr().to_ip().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let headers: Arc<Mutex<Vec<(String, String)>>> = Arc::new(Mutex::new(Vec::new()));
         let thread = {
             let server = Arc::clone(&server);
             let requests = Arc::clone(&requests);
+            let headers = Arc::clone(&headers);
             std::thread::spawn(move || {
                 for mut request in server.incoming_requests() {
                     let header = |name: &'static str| {
@@ -64,9 +68,15 @@ impl FakeEngine {
                         &b"application/json"[..],
                     )
                     .unwrap();
-                    let response = tiny_http::Response::from_string(body)
+                    let mut response = tiny_http::Response::from_string(body)
                         .with_status_code(status)
                         .with_header(content_type);
+                    for (name, value) in headers.lock().unwrap().iter() {
+                        let header =
+                            tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+                                .unwrap();
+                        response = response.with_header(header);
+                    }
                     let _ = request.respond(response);
                 }
             })
@@ -74,6 +84,7 @@ impl FakeEngine {
         FakeEngine {
             base: format!("http://127.0.0.1:{port}"),
             requests,
+            headers,
             server,
             thread: Some(thread),
         }
