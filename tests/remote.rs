@@ -253,7 +253,7 @@ fn push(indexed: &Indexed, remote: &str, extra: &[&str]) -> std::process::Output
 }
 
 fn staged_export(indexed: &Indexed, name: &str) -> PathBuf {
-    indexed.path(&format!("index-exports/{name}"))
+    indexed.path(&format!(".index-exports/{name}"))
 }
 
 #[test]

@@ -473,8 +473,9 @@ fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result
     }
 }
 
-/// Exports the index for `push` into a folder beside it, or reuses the
-/// folder an interrupted push left when the index has not changed since.
+/// Exports the index for `push` into a hidden folder beside it
+/// (`.newsdex-exports/ENGINE-INDEX`), or reuses the folder an interrupted
+/// push left when the index has not changed since.
 fn stage_export(args: &PushArgs, config: &Config, remote: &Remote) -> anyhow::Result<PathBuf> {
     let searcher = open(config)?;
     let query = if args.query.is_empty() {
@@ -483,8 +484,14 @@ fn stage_export(args: &PushArgs, config: &Config, remote: &Remote) -> anyhow::Re
         args.query.join(" ")
     };
     let query = args.filters.filters().apply(&searcher.index.schema, &query);
-    let mut name = config.index.file_name().unwrap_or_default().to_os_string();
-    name.push("-exports");
+    // Hidden, beside the index, so that indexing the folder that holds
+    // them never reads the request bodies as articles.
+    let index_name = config
+        .index
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy();
+    let name = format!(".{}-exports", index_name.trim_start_matches('.'));
     let dir = config
         .index
         .with_file_name(name)
