@@ -874,6 +874,10 @@ fn remote_errors_are_the_local_ones_or_the_engines_own_words() {
     assert_eq!(output.status.code(), local.status.code());
     assert_eq!(output.stderr, local.stderr);
     assert!(fake.requests().is_empty());
+    // A remote that is not ENGINE:URL/INDEX is a usage error that shows the form.
+    let output = indexed.run(&["search", "oil", "--remote", "solr:http://x/news"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("ENGINE:URL/INDEX"));
     // The engine's refusal is passed on with its reason.
     let output = indexed.run(&["search", "oil", "--remote", &remote]);
     assert!(!output.status.success());

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdex::remote::Remote;
 
 const QUERY_HELP: &str = "\
 Query syntax (title and body are searched; words are English-stemmed):
@@ -273,8 +274,8 @@ pub struct SearchArgs {
 
     /// Search an index loaded with `newsdex push` instead of the local one:
     /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
-    #[arg(long, value_name = "REMOTE")]
-    pub remote: Option<String>,
+    #[arg(long, value_name = "REMOTE", value_parser = parse_remote)]
+    pub remote: Option<Remote>,
 }
 
 /// Filters every command that takes a query accepts; they combine with the
@@ -339,8 +340,8 @@ pub struct FacetsArgs {
 
     /// Ask an index loaded with `newsdex push` instead of the local one:
     /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
-    #[arg(long, value_name = "REMOTE")]
-    pub remote: Option<String>,
+    #[arg(long, value_name = "REMOTE", value_parser = parse_remote)]
+    pub remote: Option<Remote>,
 }
 
 #[derive(Debug, Args)]
@@ -374,8 +375,8 @@ pub struct TimelineArgs {
 
     /// Ask an index loaded with `newsdex push` instead of the local one:
     /// ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
-    #[arg(long, value_name = "REMOTE")]
-    pub remote: Option<String>,
+    #[arg(long, value_name = "REMOTE", value_parser = parse_remote)]
+    pub remote: Option<Remote>,
 }
 
 #[derive(Debug, Args)]
@@ -438,8 +439,8 @@ impl EngineArg {
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// The engine index: ENGINE:URL/INDEX, e.g. quickwit:http://127.0.0.1:7280/news
-    #[arg(long, value_name = "REMOTE")]
-    pub remote: String,
+    #[arg(long, value_name = "REMOTE", value_parser = parse_remote)]
+    pub remote: Remote,
 
     /// Only the articles matching this query [default: every article]
     #[arg(value_name = "QUERY")]
@@ -548,4 +549,10 @@ pub enum SortArg {
 pub struct ShowArgs {
     /// The article id (from search results)
     pub id: String,
+}
+
+/// `--remote ENGINE:URL/INDEX`, checked while arguments are read so that a
+/// bad one is a usage error (exit 2) like any other.
+fn parse_remote(text: &str) -> Result<Remote, String> {
+    Remote::parse(text).map_err(|e| e.to_string())
 }

@@ -295,7 +295,7 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
 }
 
 fn search(args: &SearchArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = Searcher::open(args.remote.as_deref(), config)?;
+    let searcher = Searcher::open(args.remote.as_ref(), config)?;
     let schema = searcher.schema();
     let facets = args
         .facet
@@ -336,9 +336,9 @@ enum Searcher {
 
 impl Searcher {
     /// The engine named by `--remote`, or the local index.
-    fn open(remote: Option<&str>, config: &Config) -> anyhow::Result<Searcher> {
+    fn open(remote: Option<&Remote>, config: &Config) -> anyhow::Result<Searcher> {
         Ok(match remote {
-            Some(remote) => Searcher::Remote(RemoteSearcher::new(Remote::parse(remote)?)?),
+            Some(remote) => Searcher::Remote(RemoteSearcher::new(remote.clone())?),
             None => Searcher::Local(open(config)?),
         })
     }
@@ -373,7 +373,7 @@ impl Searcher {
 }
 
 fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = Searcher::open(args.remote.as_deref(), config)?;
+    let searcher = Searcher::open(args.remote.as_ref(), config)?;
     let query = if args.query.is_empty() {
         "*".to_string()
     } else {
@@ -434,7 +434,7 @@ fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
 }
 
 fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let remote = Remote::parse(&args.remote)?;
+    let remote = args.remote.clone();
     let dir = match &args.export {
         Some(dir) => dir.clone(),
         None => stage_export(args, config, &remote)?,
@@ -544,7 +544,7 @@ fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow:
 }
 
 fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let searcher = Searcher::open(args.remote.as_deref(), config)?;
+    let searcher = Searcher::open(args.remote.as_ref(), config)?;
     let query = if args.query.is_empty() {
         "*".to_string()
     } else {
