@@ -134,6 +134,18 @@ fn exported_documents_are_chunked_below_the_limit_and_complete() {
         assert_eq!(lines.len() as u64, 2 * chunk["documents"].as_u64().unwrap());
     }
     assert_eq!(ids.len() as u64, manifest["documents"].as_u64().unwrap());
+    // In index order, as the plain export writes them.
+    let plain: Vec<String> = String::from_utf8(indexed.run(&["export"]).stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, plain);
     let stats = indexed.run(&["--json", "stats"]);
     let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(ids.len() as u64, stats["documents"].as_u64().unwrap());

@@ -135,7 +135,6 @@ impl NewsSearcher {
         let definition_path = partial.join(definition_name);
         fs::write(&definition_path, definition).map_err(|source| io(&definition_path, source))?;
 
-        let mut builder = DocumentBuilder::new(schema, &plan);
         let mut writer = ChunkWriter {
             dir: partial.clone(),
             limit: request.chunk_bytes.max(1),
@@ -145,28 +144,74 @@ impl NewsSearcher {
         };
         let mut too_large = Vec::new();
         let mut written = 0u64;
-        let mut line = Vec::new();
-        self.for_each_match(&*parsed.query, &mut |stored| {
-            let id = first_text(&stored, schema.core.id).unwrap_or_default();
-            let document = builder.build(&stored);
-            line.clear();
-            if request.engine == Engine::OpenSearch {
-                // `create`: a document already there (an earlier, interrupted
-                // push) is reported as a conflict, not written twice.
-                let action = serde_json::json!({ "create": { "_id": id } });
-                serde_json::to_writer(&mut line, &action).map_err(json_error)?;
-                line.push(b'\n');
+        // Building documents (Quickwit's stems above all) takes most of the
+        // time: batches of stored articles are built on every core and
+        // written in index order, so an export is the same from run to run.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let query = &*parsed.query;
+        let plan = &plan;
+        let engine = request.engine;
+        std::thread::scope(|scope| -> Result<()> {
+            let (batches, batches_in) = crossbeam_channel::bounded::<Batch>(threads * 2);
+            let (lines_out, lines) = crossbeam_channel::bounded::<Lines>(threads * 2);
+            for _ in 0..threads {
+                let batches_in = batches_in.clone();
+                let lines_out = lines_out.clone();
+                scope.spawn(move || {
+                    let mut builder = DocumentBuilder::new(schema, plan);
+                    for (sequence, docs) in batches_in {
+                        let built = docs
+                            .iter()
+                            .map(|doc| document_line(&mut builder, schema, engine, doc))
+                            .collect();
+                        if lines_out.send((sequence, built)).is_err() {
+                            return;
+                        }
+                    }
+                });
             }
-            serde_json::to_writer(&mut line, &document).map_err(json_error)?;
-            line.push(b'\n');
-            if line.len() > writer.limit {
-                too_large.push(id);
-                return Ok(true);
+            drop((batches_in, lines_out));
+            let reader = scope.spawn(move || -> Result<()> {
+                let mut batch = Vec::with_capacity(EXPORT_BATCH);
+                let mut sequence = 0;
+                self.for_each_match(query, &mut |stored| {
+                    batch.push(stored);
+                    if batch.len() == EXPORT_BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(EXPORT_BATCH));
+                        // The writer stopped (an error): stop reading.
+                        if batches.send((sequence, full)).is_err() {
+                            return Ok(false);
+                        }
+                        sequence += 1;
+                    }
+                    Ok(true)
+                })?;
+                if !batch.is_empty() {
+                    let _ = batches.send((sequence, batch));
+                }
+                Ok(())
+            });
+            let mut waiting: std::collections::BTreeMap<usize, Vec<Line>> = Default::default();
+            let mut next = 0;
+            for (sequence, built) in lines.iter() {
+                waiting.insert(sequence, built);
+                while let Some(built) = waiting.remove(&next) {
+                    for line in built {
+                        let (id, line) = line?;
+                        if line.len() > writer.limit {
+                            too_large.push(id);
+                            continue;
+                        }
+                        writer.add(&line)?;
+                        written += 1;
+                        progress(written, matching);
+                    }
+                    next += 1;
+                }
             }
-            writer.add(&line)?;
-            written += 1;
-            progress(written, matching);
-            Ok(true)
+            reader
+                .join()
+                .map_err(|_| Error::Remote("reading the index failed".into()))?
         })?;
         writer.flush()?;
 
@@ -191,6 +236,38 @@ impl NewsSearcher {
         fs::rename(&partial, out).map_err(|source| io(out, source))?;
         Ok(manifest)
     }
+}
+
+/// Stored articles read together, numbered in index order.
+type Batch = (usize, Vec<tantivy::TantivyDocument>);
+/// An article's id and its lines of a request body.
+type Line = Result<(String, Vec<u8>)>;
+/// A batch's request lines, numbered as the batch.
+type Lines = (usize, Vec<Line>);
+/// Articles per batch handed to a builder thread.
+const EXPORT_BATCH: usize = 256;
+
+/// One article's lines of a request body: for OpenSearch its `create`
+/// action, then the document.
+fn document_line(
+    builder: &mut DocumentBuilder,
+    schema: &crate::index::schema::NewsSchema,
+    engine: Engine,
+    stored: &tantivy::TantivyDocument,
+) -> Line {
+    let id = first_text(stored, schema.core.id).unwrap_or_default();
+    let document = builder.build(stored);
+    let mut line = Vec::new();
+    if engine == Engine::OpenSearch {
+        // `create`: a document already there (an earlier, interrupted
+        // push) is reported as a conflict, not written twice.
+        let action = serde_json::json!({ "create": { "_id": id } });
+        serde_json::to_writer(&mut line, &action).map_err(json_error)?;
+        line.push(b'\n');
+    }
+    serde_json::to_writer(&mut line, &document).map_err(json_error)?;
+    line.push(b'\n');
+    Ok((id, line))
 }
 
 /// Refuses to replace a folder that holds something other than an export.
