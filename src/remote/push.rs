@@ -415,32 +415,28 @@ impl EngineApi<'_> {
     /// Documents in the index, once the engine has made them searchable.
     fn count(&self, on_retry: &mut dyn FnMut(&Retrying)) -> Result<u64> {
         let index = &self.remote.index;
-        match self.remote.engine {
-            Engine::Quickwit => {
-                let url = self.url(&format!("/api/v1/{index}/search?query=*&max_hits=0"));
-                let response = self
-                    .client
-                    .send_with_retries(&Request::get(&url), on_retry)?;
-                let json = self.expect_success("counting", response)?.json()?;
-                json["num_hits"].as_u64().ok_or_else(|| {
-                    Error::Remote(format!("no `num_hits` in Quickwit's answer: {json}"))
-                })
-            }
+        let (path, field) = match self.remote.engine {
+            Engine::Quickwit => (
+                format!("/api/v1/{index}/search?query=*&max_hits=0"),
+                "num_hits",
+            ),
             Engine::OpenSearch => {
+                // OpenSearch counts what a refresh has made searchable.
                 let url = self.url(&format!("/{index}/_refresh"));
                 let refresh = Request::with_body("POST", &url, "application/json", b"");
                 let response = self.client.send_with_retries(&refresh, on_retry)?;
                 self.expect_success("refreshing", response)?;
-                let url = self.url(&format!("/{index}/_count"));
-                let response = self
-                    .client
-                    .send_with_retries(&Request::get(&url), on_retry)?;
-                let json = self.expect_success("counting", response)?.json()?;
-                json["count"].as_u64().ok_or_else(|| {
-                    Error::Remote(format!("no `count` in the engine's answer: {json}"))
-                })
+                (format!("/{index}/_count"), "count")
             }
-        }
+        };
+        let url = self.url(&path);
+        let response = self
+            .client
+            .send_with_retries(&Request::get(&url), on_retry)?;
+        let json = self.expect_success("counting", response)?.json()?;
+        json[field]
+            .as_u64()
+            .ok_or_else(|| Error::Remote(format!("no `{field}` in the engine's answer: {json}")))
     }
 }
 
