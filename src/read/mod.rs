@@ -17,6 +17,7 @@ pub mod json;
 pub mod plain_text;
 pub mod reuters;
 pub mod stream;
+pub mod wrapping;
 pub mod xml;
 
 use std::io::Read;

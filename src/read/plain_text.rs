@@ -14,7 +14,8 @@
 //! 2. **Date line**: the next non-empty line, when it is nothing but a date
 //!    ("23 November 2016", "Published: 2019-03-04"), gives the date and is
 //!    not part of the body.
-//! 3. **Body**: everything after that.
+//! 3. **Body**: everything after that; hard-wrapped lines are joined
+//!    (see `wrapping`).
 
 use crate::article::Article;
 use crate::extract::dateline::find_dateline;
@@ -44,10 +45,12 @@ pub fn parse(text: &str) -> Article {
     }
 
     let meta = meta.unwrap_or_default();
+    let mut body = rest.trim_end().to_string();
+    crate::read::wrapping::unwrap_if_hard_wrapped(&mut body);
     Article {
         title,
         date,
-        body: rest.trim_end().to_string(),
+        body,
         body_start: text.len() - rest.len(),
         source: meta.source,
         url: meta.url,

@@ -4,7 +4,8 @@
 //! bare text). Entities (`&lt;`, `&#3;`) are decoded and control characters
 //! dropped. The body is given its dateline back (`SALVADOR, Feb 26 - …`), so
 //! the dateline reader finds the place as in any wire story; the story's
-//! NEWID is its record key.
+//! NEWID is its record key. Lines are hard-wrapped at about 70 columns;
+//! they are joined into paragraphs (see `wrapping`).
 
 use crate::article::Article;
 use crate::read::Problem;
@@ -63,11 +64,12 @@ fn story_article(block: &str) -> Option<Article> {
         return None;
     }
     let dateline = dateline.trim().trim_end_matches('-').trim();
-    let body = if dateline.is_empty() || body.is_empty() {
+    let mut body = if dateline.is_empty() || body.is_empty() {
         body
     } else {
         format!("{dateline} - {body}")
     };
+    crate::read::wrapping::unwrap_wire(&mut body);
     Some(Article {
         title: title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
         date,
@@ -171,6 +173,11 @@ Unprocessed wire text about grain.
             cocoa.body
         );
         assert!(cocoa.body.ends_with("<said> traders."), "{}", cocoa.body);
+        assert!(
+            cocoa.body.contains("the week in the Bahia"),
+            "hard-wrapped lines are joined: {}",
+            cocoa.body
+        );
         assert_eq!(articles[1].body, "Unprocessed wire text about grain.");
         assert_eq!(articles[1].date.unwrap().to_string(), "1987-03-01");
         assert_eq!(articles[2].title.as_deref(), Some("BRIEF HEADLINE ONLY"));
