@@ -1395,3 +1395,507 @@ word_set!(
         "dr",
     ]
 );
+
+// Words that end a company's name. A name that ends in one may hold "and",
+// "&" and commas: "Sears, Roebuck and Co", "Standard and Poor's Corp".
+word_set!(
+    ORG_SUFFIXES,
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "cos",
+        "cos.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "ag",
+        "sa",
+        "s.a.",
+        "nv",
+        "n.v.",
+        "llc",
+        "lp",
+        "l.p.",
+        "gmbh",
+        "spa",
+        "bv",
+        "ab",
+        "asa",
+        "oyj",
+        "corporation",
+        "incorporated",
+        "limited",
+        "company",
+        "companies",
+        "group",
+        "holdings",
+        "bancorp",
+        "bancshares",
+        "partners",
+        "associates",
+        "markets",
+        "securities",
+        "capital",
+        "investments",
+        "brothers",
+        "financial",
+        "industries",
+        "enterprises",
+        "systems",
+        "technologies",
+        "laboratories",
+        "airlines",
+        "airways",
+        "motors",
+    ]
+);
+
+// Legal forms: "Chrysler Corp" and "Chrysler" are one company, and so are
+// "Intel Corp.", "Intel Corporation" and "Intel Inc" (corpus names).
+word_set!(
+    LEGAL_FORMS,
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "cos",
+        "cos.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "ag",
+        "sa",
+        "s.a.",
+        "nv",
+        "n.v.",
+        "llc",
+        "lp",
+        "l.p.",
+        "gmbh",
+        "spa",
+        "bv",
+        "ab",
+        "asa",
+        "oyj",
+        "corporation",
+        "incorporated",
+        "limited",
+        "company",
+    ]
+);
+
+// Nouns that, capitalised and alone, name no one in particular: "the Bank
+// said" is the bank the article named before, "Brokers said" is vague.
+word_set!(
+    GENERIC_NAMES,
+    [
+        "bank",
+        "association",
+        "exchange",
+        "church",
+        "chamber",
+        "commission",
+        "committee",
+        "council",
+        "agency",
+        "department",
+        "ministry",
+        "office",
+        "board",
+        "institute",
+        "university",
+        "court",
+        "union",
+        "company",
+        "corporation",
+        "firm",
+        "group",
+        "fund",
+        "center",
+        "centre",
+        "foundation",
+        "service",
+        "authority",
+        "party",
+        "government",
+        "administration",
+        "parliament",
+        "assembly",
+        "senate",
+        "house",
+        "trust",
+        "society",
+        "federation",
+        "league",
+        "club",
+        "team",
+        "bureau",
+        "survey",
+        "report",
+        "study",
+        "poll",
+        "data",
+        "figures",
+        "estimates",
+        "statistics",
+        "profile",
+        "quote",
+        "research",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "consumer",
+        "consumers",
+        "recent",
+        "despite",
+        "american",
+        "british",
+        "european",
+        "international",
+        "national",
+        "federal",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "bancorp",
+        "holdings",
+        "partners",
+        "brothers",
+        "associates",
+        "securities",
+        "markets",
+    ]
+);
+
+// Party labels that stand before a name like a title: "Republican Roy
+// Moore" is Roy Moore, role Republican; "Alabama Democrat Doug Jones".
+word_set!(
+    PARTY_LABELS,
+    [
+        "republican",
+        "democrat",
+        "democratic",
+        "tory",
+        "conservative",
+        "labour",
+        "liberal",
+        "socialist",
+        "communist",
+        "green",
+        "independent",
+        "libertarian",
+        "unionist",
+        "nationalist",
+        "gop",
+        "dem",
+        "lib",
+    ]
+);
+
+// Words that are glued to a name at the start of a sentence but are no part
+// of it: "Earlier Reuters said", "Rival Sony said", "Besides Reagan".
+word_set!(
+    LEADING_NOISE,
+    [
+        "earlier",
+        "later",
+        "besides",
+        "meanwhile",
+        "separately",
+        "also",
+        "rival",
+        "rivals",
+        "fellow",
+        "then",
+        "now",
+        "still",
+        "both",
+        "but",
+        "and",
+        "so",
+        "yesterday",
+        "today",
+        "tonight",
+        "recently",
+        "previously",
+        "initially",
+        "finally",
+        "instead",
+        "however",
+        "moreover",
+        "similarly",
+        "likewise",
+        "elsewhere",
+        "there",
+        "here",
+        "overall",
+        "in",
+        "on",
+        "at",
+        "last",
+        "this",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+);
+
+/// Whether a given name is mostly given to men or to women.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+    Either,
+}
+
+/// Given names from the 1990 US Census (public domain; derived by
+/// `scripts/derive-given-names.py`), with the sex they are mostly given to.
+static GIVEN_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, Sex>> = LazyLock::new(|| {
+    include_str!("../../data/sources/given_names.tsv")
+        .lines()
+        .filter_map(|line| {
+            let (name, sex) = line.split_once('\t')?;
+            let sex = match sex {
+                "M" => Sex::Male,
+                "F" => Sex::Female,
+                _ => Sex::Either,
+            };
+            Some((name, sex))
+        })
+        .collect()
+});
+
+/// The sex a capitalised given name is mostly given to, when `word` is one
+/// ("Marc", "Hillary"); `None` for other words.
+pub fn given_name(word: &str) -> Option<Sex> {
+    let first = word.chars().next()?;
+    if !first.is_uppercase() || word.len() < 2 || word.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    GIVEN_NAMES.get(lower.as_str()).copied()
+}
+
+/// Common surnames that read as plural English words (1990 US Census;
+/// `scripts/derive-names.py`): "Sanders said" names someone, "Brokers
+/// said" does not.
+static PLURAL_SURNAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/sources/plural_surnames.txt")
+        .lines()
+        .collect()
+});
+
+/// Whether `word` (lower case) is a common surname that is also a plural
+/// English word.
+pub fn is_plural_surname(word: &str) -> bool {
+    PLURAL_SURNAMES.contains(word)
+}
+
+// Role nouns that make the name after them an organisation: "investment
+// bank Morgan Stanley", "think tank Tax Policy Center".
+word_set!(
+    ORG_ROLE_HEADS,
+    [
+        "bank",
+        "firm",
+        "company",
+        "group",
+        "brokerage",
+        "broker",
+        "newspaper",
+        "paper",
+        "agency",
+        "maker",
+        "producer",
+        "retailer",
+        "carrier",
+        "airline",
+        "insurer",
+        "lender",
+        "manufacturer",
+        "chain",
+        "operator",
+        "developer",
+        "utility",
+        "daily",
+        "weekly",
+        "broadcaster",
+        "network",
+        "website",
+        "magazine",
+        "tank",
+        "organisation",
+        "organization",
+        "association",
+        "union",
+        "exchange",
+        "watchdog",
+        "regulator",
+        "giant",
+        "subsidiary",
+        "unit",
+        "conglomerate",
+        "consultancy",
+        "publisher",
+        "studio",
+        "label",
+        "club",
+        "charity",
+        "body",
+        "institute",
+        "university",
+        "council",
+        "party",
+        "service",
+        "outlet",
+        "station",
+        "channel",
+        "tabloid",
+        "journal",
+        "daily's",
+        "concern",
+        "supplier",
+        "distributor",
+    ]
+);
+
+// Nouns after "his"/"her" that speak for that person: "His office said".
+word_set!(
+    SPOKESPEOPLE,
+    [
+        "office",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "campaign",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "aide",
+        "aides",
+        "staff",
+        "representative",
+        "representatives",
+        "press",
+        "team",
+        "camp",
+    ]
+);
+
+// Words that close the name of an institution: "Savings and Loan
+// Association", "Bank of England", "Tax Policy Center".
+word_set!(
+    INSTITUTIONS,
+    [
+        "bank",
+        "association",
+        "exchange",
+        "church",
+        "chamber",
+        "commission",
+        "committee",
+        "council",
+        "agency",
+        "department",
+        "ministry",
+        "office",
+        "board",
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "court",
+        "union",
+        "fund",
+        "center",
+        "centre",
+        "foundation",
+        "service",
+        "authority",
+        "party",
+        "government",
+        "administration",
+        "parliament",
+        "assembly",
+        "senate",
+        "trust",
+        "society",
+        "federation",
+        "league",
+        "club",
+        "bureau",
+        "organization",
+        "organisation",
+        "corporation",
+        "company",
+        "coalition",
+        "alliance",
+        "network",
+        "times",
+        "journal",
+        "post",
+        "news",
+        "herald",
+        "tribune",
+        "gazette",
+        "press",
+        "daily",
+        "magazine",
+        "group",
+        "commissioner's",
+        "reserve",
+        "treasury",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "guard",
+        "caucus",
+        "system",
+    ]
+);

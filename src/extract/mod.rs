@@ -121,14 +121,18 @@ pub fn read_text(body: &str) -> ReadText {
     let resolved = speakers::resolve_with_tokens(body, &attributions, &tokens);
     let quotes = attributions
         .iter()
-        .zip(&resolved.speaker_of)
-        .map(|(a, speaker)| Quote {
-            text: quotes::quote_text(body, a.content),
-            content: a.content,
-            direct: a.direct,
-            cue: a.cue,
-            source: a.source,
-            speaker: speaker.map(|i| resolved.speakers[i].name.clone()),
+        .zip(&resolved.speakers_of)
+        .map(|(a, speakers)| {
+            let mut names = speakers.iter().map(|&i| resolved.speakers[i].name.clone());
+            Quote {
+                text: quotes::quote_text(body, a.content),
+                content: a.content,
+                direct: a.direct,
+                cue: a.cue,
+                source: a.source,
+                speaker: names.next(),
+                co_speakers: names.collect(),
+            }
         })
         .collect();
     ReadText {

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::extract::lexicon::{
     AUXILIARIES, CUE_PARTICLES, CUE_VERBS, DETERMINERS, NEEDS_THAT, NOT_NAMES, OBJECT_VERBS,
-    ROLE_HEADS, SOURCE_NOUNS, TIME_WORDS, Words, word_set,
+    ORG_SUFFIXES, ORGANISATION_WORDS, ROLE_HEADS, SOURCE_NOUNS, TIME_WORDS, Words, word_set,
 };
 use crate::extract::tokens::{Kind, QuoteRegion, Tok, quote_regions, sentences, tokenize};
 
@@ -49,6 +49,10 @@ pub struct Quote {
     pub source: Option<Span>,
     /// The resolved speaker's name; `None` for vague sources ("officials").
     pub speaker: Option<String>,
+    /// Who else said it: "Cummings and Nadler said" has speaker Cummings
+    /// and co-speaker Nadler.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
 }
 
 /// The text of a content span, without an attribution that splits it.
@@ -477,6 +481,30 @@ impl<'a> Paragraph<'a> {
         if self.region_of(c).is_some() {
             return None;
         }
+        // "Recent reports have revealed", "the findings show": a noun, not
+        // a verb, when a verb follows it.
+        if verb.ends_with('s')
+            && self.is_word_in(
+                c + 1,
+                &[
+                    "have",
+                    "has",
+                    "had",
+                    "are",
+                    "were",
+                    "show",
+                    "showed",
+                    "suggest",
+                    "suggested",
+                    "indicate",
+                    "indicated",
+                    "say",
+                    "said",
+                ],
+            )
+        {
+            return None;
+        }
         // "according to SOURCE"
         if according {
             return self.according_to(c, s, e);
@@ -527,8 +555,14 @@ impl<'a> Paragraph<'a> {
         };
         let (source, inverted) = match self.source_before(c, s).or_else(subject) {
             Some(src) => (Some(src), false),
+            // "…, told reporters": what follows "told" is who was told.
             None => match self.source_after(cue_end, e, true) {
-                Some(src) if self.may_invert(c, s) => (Some(src), true),
+                Some(src)
+                    if self.may_invert(c, s)
+                        && !matches!(verb, "told" | "tell" | "tells" | "telling" | "informed") =>
+                {
+                    (Some(src), true)
+                }
                 _ => (None, false),
             },
         };
@@ -709,7 +743,7 @@ impl<'a> Paragraph<'a> {
         }
         // "Rep. John Mica (R-Fla.) said": a parenthesis after the name.
         if self.raw(end) == ")" {
-            let open = (end.saturating_sub(8)..end)
+            let open = (end.saturating_sub(12)..end)
                 .rev()
                 .find(|&i| self.raw(i) == "(")?;
             let name_end = open.checked_sub(1)?;
@@ -743,20 +777,56 @@ impl<'a> Paragraph<'a> {
         let mut i = comma;
         while i > s && comma - i < 40 {
             i -= 1;
+            // A parenthesis is one piece, commas and all: "Albertsons Inc.
+            // (ABS.N: Quote, Profile, Research), the No. 2 US grocer, said".
+            if self.raw(i) == ")"
+                && let Some(open) = (i.saturating_sub(15).max(s)..i)
+                    .rev()
+                    .find(|&k| self.raw(k) == "(")
+            {
+                i = open;
+                continue;
+            }
             if self.raw(i) != "," || i == s {
                 continue;
             }
             // "X, 56, who …", "X, a spokesman …", "X, president of …",
             // "X, communications director of …".
-            let opens_clause = self.is_word_in(i + 1, &["who", "whose", "a", "an", "the", "whom"])
-                || self.raw(i + 1).chars().all(|c| c.is_ascii_digit())
+            // "X, when asked about it, told …".
+            let opens_clause = self.is_word_in(
+                i + 1,
+                &[
+                    "who", "whose", "a", "an", "the", "whom", "when", "while", "asked", "speaking",
+                    "after", "if",
+                ],
+            ) || self.raw(i + 1).chars().all(|c| c.is_ascii_digit())
                 || self.is_word_in(i + 1, &SOURCE_NOUNS)
                 || self.is_word_in(i + 1, &ROLE_HEADS)
                 || (self.word(i + 1).is_some()
                     && !self.capitalised(i + 1)
                     && !self.is_word_in(i + 1, &NP_STOPS));
-            if opens_clause && self.capitalised(i - 1) {
-                let start = self.np_start(i - 1, s)?;
+            // The name may carry a parenthesis: "Albertsons Inc. (ABS.N: …),".
+            let name_end = if self.raw(i - 1) == ")" {
+                (i.saturating_sub(16).max(s)..i - 1)
+                    .rev()
+                    .find(|&k| self.raw(k) == "(")
+                    .and_then(|open| open.checked_sub(1))
+                    .unwrap_or(i - 1)
+            } else {
+                i - 1
+            };
+            if opens_clause && name_end >= s && self.capitalised(name_end) {
+                let start = self.np_start(name_end, s)?;
+                // "Suzanne Bostrom, a lawyer at Trustees for Alaska, a
+                // nonprofit law firm, said": that phrase is an appositive
+                // itself; the name is before it.
+                let nested = start > s + 1
+                    && self.raw(start - 1) == ","
+                    && self.is_word_in(start, &["a", "an", "the"]);
+                if nested {
+                    i = start;
+                    continue;
+                }
                 return Some((start, comma - 1));
             }
             // "A longtime JNF official, Howard Ingram, said": a role, then
@@ -873,6 +943,15 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let name_start = self.np_start(name_end, s)?;
+        // "X, a lawyer at Trustees for Alaska, a nonprofit law firm, said":
+        // what stands before the appositive is one too (see
+        // `source_before_clause`).
+        if self.is_word_in(name_start, &["a", "an", "the"])
+            && name_start > s
+            && self.raw(name_start - 1) == ","
+        {
+            return None;
+        }
         Some((name_start, inner_end))
     }
 
@@ -905,6 +984,12 @@ impl<'a> Paragraph<'a> {
         let mut start = end;
         while start > s {
             let i = start - 1;
+            // "Sears, Roebuck and Co", "Standard and Poor's Corp", "S and
+            // P": a company's name goes on over "and", "&" and commas.
+            if self.company_joint(i, start, end, s) || self.names_joint(i, start, end, s) {
+                start = i;
+                continue;
+            }
             let Some(w) = self.word(i) else { break };
             if self.region_of(i).is_some() || NP_STOPS.has(w) || PRONOUNS.has(w) {
                 break;
@@ -951,6 +1036,65 @@ impl<'a> Paragraph<'a> {
             start += 1;
         }
         Some(start)
+    }
+
+    /// Whether token `i`, before the name `[start, end]`, joins two parts of
+    /// one company's name: "and" or "&" between capitalised words of a name
+    /// that ends like a company's or institution's ("Savings and Loan
+    /// Association"), or a comma before such an "and" part ("Sears,
+    /// Roebuck and Co"); also the letters of "S and P".
+    fn company_joint(&self, i: usize, start: usize, end: usize, s: usize) -> bool {
+        if i <= s || !self.capitalised(i - 1) || !self.capitalised(start) {
+            return false;
+        }
+        let raw = self.raw(i);
+        let head = self.word(end).unwrap_or("");
+        let company = ORG_SUFFIXES.has(head)
+            || (self.capitalised(end) && ORGANISATION_WORDS.has(head))
+            || (self.raw(end).len() == 1 && self.raw(i - 1).len() == 1);
+        if !company || self.region_of(i).is_some() {
+            return false;
+        }
+        match raw {
+            "and" | "&" => true,
+            // Only before a part that itself holds "and": "Sears, Roebuck and
+            // Co", not "Podesta, who …".
+            "," => {
+                end - start <= 4
+                    && (start..end).any(|k| matches!(self.raw(k), "and" | "&"))
+                    && self.word(i - 1).is_some_and(|w| !NP_STOPS.has(w))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is the "and" of two names that speak together:
+    /// "Cummings and Nadler said", "Mr. Smith and Ms. Jones said". Both
+    /// sides are capitalised names of a few words.
+    fn names_joint(&self, i: usize, start: usize, end: usize, s: usize) -> bool {
+        if i <= s || self.raw(i) != "and" || end - start > 3 {
+            return false;
+        }
+        let name_word = |k: usize| {
+            self.capitalised(k)
+                && self
+                    .word(k)
+                    .is_some_and(|w| !NOT_NAMES.has(w) && !ROLE_HEADS.has(w))
+        };
+        if !(start..=end).all(name_word) || ORGANISATION_WORDS.has(self.word(end).unwrap_or("")) {
+            return false;
+        }
+        // The other name: capitalised words back to the start of the
+        // clause (a sentence start, a comma or a lower-case word).
+        let mut k = i - 1;
+        while k > s && name_word(k - 1) {
+            k -= 1;
+        }
+        let opens = k == s || !self.capitalised(k - 1);
+        name_word(i - 1)
+            && i - k <= 3
+            && opens
+            && !self.is_word_in(k.saturating_sub(1), &["between"])
     }
 
     fn plausible_modifier(&self, i: usize) -> bool {
@@ -1670,5 +1814,34 @@ mod tests {
         );
         assert!(read("It was said to be the largest market in the region.").is_empty());
         assert!(read("She found a job in Aleppo.").is_empty());
+    }
+
+    #[test]
+    fn nouns_before_a_verb_are_not_cues() {
+        let (_, source, cue, _) = one("Recent reports have revealed that a defector fled north.");
+        assert_eq!(
+            (source.as_deref(), cue.as_deref()),
+            (Some("Recent reports"), Some("revealed"))
+        );
+    }
+
+    #[test]
+    fn a_ticker_in_parentheses_stays_with_its_company() {
+        let (_, source, _, _) = one(
+            "Albertsons Inc. (ABS.N: Quote, Profile, Research), the No. 2 US grocer, on Tuesday reported a drop in profit.",
+        );
+        assert_eq!(
+            source.as_deref(),
+            Some("Albertsons Inc. (ABS.N: Quote, Profile, Research), the No. 2 US grocer")
+        );
+    }
+
+    #[test]
+    fn told_takes_its_object_after_it() {
+        let (content, source, _, _) = one(
+            "President Donald Trump, when asked on Sunday if he was considering firing the counsel, told reporters, “No. I’m not.”",
+        );
+        assert_eq!(content, "No. I’m not.");
+        assert!(source.unwrap().starts_with("President Donald Trump"));
     }
 }

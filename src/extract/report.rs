@@ -46,6 +46,9 @@ pub struct QuoteReport {
     pub cue: Option<TextSpan>,
     pub source: Option<TextSpan>,
     pub speaker: Option<String>,
+    /// The others of a coordinated source ("Cummings and Nadler said").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
 }
 
 /// A place as the extractor resolved it, its mentions as character
@@ -161,6 +164,7 @@ fn report(
                 cue: q.cue.map(to_text),
                 source: q.source.map(to_text),
                 speaker: q.speaker.clone(),
+                co_speakers: q.co_speakers.clone(),
             })
             .collect(),
         places: article

@@ -1,32 +1,50 @@
 //! Who said it: source spans resolved to speakers within one article.
 //!
-//! - Titles and roles are split from names: `Foreign Minister Jean-Marc
-//!   Ayrault` is Jean-Marc Ayrault, role Foreign Minister; so is `Ayrault,
-//!   the foreign minister`.
+//! - Titles, party labels and roles are split from names: `Foreign Minister
+//!   Jean-Marc Ayrault` is Jean-Marc Ayrault, role Foreign Minister; so is
+//!   `Ayrault, the foreign minister`; `Republican Roy Moore` is Roy Moore,
+//!   role Republican. A given name (1990 US Census list) marks where a
+//!   person's name starts after a capitalised title ("Executive director of
+//!   the Council on American-Islamic Relations Alia Salem").
+//! - Organisations keep their whole name: `Standard and Poor's Corp`,
+//!   `Sears, Roebuck and Co`, `lead manager Nomura International Ltd` (role
+//!   lead manager). A generic noun alone (`the Bank`, `the company`) is the
+//!   organisation the article named before; with none, no speaker.
 //! - A surname alone (`Ayrault said`) resolves to the full name written
 //!   anywhere in the article (the latest before it, else the first after).
-//! - `he` and `she` resolve to the latest person speaker of compatible
-//!   gender (gender is known from Mr./Mrs./Ms. or an earlier pronoun);
-//!   `it` to the latest organisation; `who` to the name just before it.
+//! - `he` and `she` resolve to the latest person speaker who may be meant
+//!   (gender from Mr./Mrs., a given name or an earlier pronoun), unless
+//!   another person of that gender was named since that speaker last spoke:
+//!   then it is a guess, and the quote keeps no speaker. With no speaker
+//!   yet, the one person of that gender named just before. `his office`,
+//!   `her spokeswoman` speak for that person; `who` for the name just
+//!   before it; `it` for the latest organisation.
+//! - `Cummings and Nadler said` gives both speakers.
 //! - A role alone (`the minister said`) resolves to the person the article
-//!   gives that role; `a spokesman`, `officials`, `they` stay unnamed.
+//!   gives that role; `a spokesman`, `officials`, `they`, `Brokers`,
+//!   `Estimates` stay unnamed.
 //! - Countries and names with organisation words (`Russia`, `the
 //!   Pentagon`, `Reuters`) are organisations; a titled office with no name
 //!   (`the U.N. Special Envoy for Syria`) is a speaker of kind `role`.
 //!
 //! People who are only mentioned never become speakers: the list is built
-//! from sources only.
+//! from sources only. Everything here is local to one article; the corpus
+//! decides the rest at indexing time (`crate::index::names`).
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    COUNTRIES, DETERMINERS, HONORIFICS, NOT_NAMES, ORGANISATION_WORDS, ROLE_HEADS, SOURCE_NOUNS,
+    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE, NOT_NAMES,
+    ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_WORDS, PARTY_LABELS, ROLE_HEADS, SOURCE_NOUNS,
+    SPOKESPEOPLE, Sex, given_name, is_plural_surname,
 };
 use crate::extract::quotes::{Attribution, Span};
 use crate::extract::tokens::{Kind, Tok, tokenize};
 
 /// What kind of speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
@@ -51,6 +69,32 @@ enum Gender {
     Female,
 }
 
+impl Gender {
+    fn of_given_name(word: &str) -> Option<Gender> {
+        match given_name(word)? {
+            Sex::Male => Some(Gender::Male),
+            Sex::Female => Some(Gender::Female),
+            Sex::Either => None,
+        }
+    }
+
+    fn of_honorific(word: &str) -> Option<Gender> {
+        match word.to_lowercase().trim_end_matches('.') {
+            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The gender a name's words show: an honorific, else its given name.
+    fn of_name(words: &[&str]) -> Option<Gender> {
+        words
+            .iter()
+            .find_map(|w| Gender::of_honorific(w))
+            .or_else(|| words.first().and_then(|w| Gender::of_given_name(w)))
+    }
+}
+
 /// A person named somewhere in the text.
 #[derive(Debug, Clone)]
 struct NameMention {
@@ -58,16 +102,25 @@ struct NameMention {
     role: Option<String>,
     start: usize,
     end: usize,
+    gender: Option<Gender>,
 }
 
-/// Speakers of an article and, per attribution, the index of its speaker.
+/// An organisation named somewhere in the text: "Bank of England".
+#[derive(Debug, Clone)]
+struct OrgMention {
+    name: String,
+    start: usize,
+}
+
+/// Speakers of an article and, per attribution, the indices of its speakers
+/// (none for a vague source, several for "Cummings and Nadler said").
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     pub speakers: Vec<Speaker>,
-    pub speaker_of: Vec<Option<usize>>,
+    pub speakers_of: Vec<Vec<usize>>,
 }
 
-/// Resolves every attribution's source to a speaker.
+/// Resolves every attribution's source to its speakers.
 pub fn resolve(body: &str, attributions: &[Attribution]) -> Resolved {
     resolve_with_tokens(body, attributions, &tokenize(body))
 }
@@ -78,26 +131,41 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         body,
         tokens,
         names: std::cell::OnceCell::new(),
+        orgs: std::cell::OnceCell::new(),
         resolved: Resolved::default(),
         genders: Vec::new(),
         last_person: Vec::new(),
         last_org: None,
     };
     for attribution in attributions {
-        let speaker = match attribution.continues {
-            Some(root) => state.resolved.speaker_of.get(root).copied().flatten(),
-            None => attribution.source.and_then(|source| state.source(source)),
+        let speakers = match attribution.continues {
+            Some(root) => state
+                .resolved
+                .speakers_of
+                .get(root)
+                .cloned()
+                .unwrap_or_default(),
+            None => attribution
+                .source
+                .map(|source| state.source(source))
+                .unwrap_or_default(),
         };
-        state.resolved.speaker_of.push(speaker);
+        state.resolved.speakers_of.push(speakers);
     }
     state.resolved
 }
 
+/// How far back (bytes) a pronoun with no speaker yet looks for the one
+/// person it may mean: about a paragraph.
+const PRONOUN_WINDOW: usize = 600;
+
 struct Resolver<'a> {
     body: &'a str,
     tokens: &'a [Tok],
-    /// Names in the text, found only when a source needs them.
+    /// People named in the text, found only when a source needs them.
     names: std::cell::OnceCell<Vec<NameMention>>,
+    /// Organisations named in the text, likewise.
+    orgs: std::cell::OnceCell<Vec<OrgMention>>,
     resolved: Resolved,
     genders: Vec<Option<Gender>>,
     /// Person speakers, most recent last.
@@ -111,7 +179,42 @@ impl Resolver<'_> {
             .get_or_init(|| name_mentions(self.body, self.tokens))
     }
 
-    fn source(&mut self, source: Span) -> Option<usize> {
+    fn orgs(&self) -> &[OrgMention] {
+        self.orgs
+            .get_or_init(|| org_mentions(self.body, self.tokens))
+    }
+
+    /// The speakers of one source span.
+    fn source(&mut self, source: Span) -> Vec<usize> {
+        let text = source.text(self.body);
+        if let Some(parts) = coordinated(text).filter(|parts| {
+            // "Duff and Phelps" is a firm unless the article names each of
+            // them as a person.
+            parts.iter().all(|&(a, b)| {
+                let part = &text[a..b];
+                part.split_whitespace().count() >= 2
+                    || self.full_name(part, source.start).is_some()
+                    || named_apart(self.body, part, text)
+            })
+        }) {
+            let mut found: Vec<usize> = Vec::new();
+            for (a, b) in parts {
+                let part = Span {
+                    start: source.start + a,
+                    end: source.start + b,
+                };
+                if let Some(index) = self.one_source(part)
+                    && !found.contains(&index)
+                {
+                    found.push(index);
+                }
+            }
+            return found;
+        }
+        self.one_source(source).into_iter().collect()
+    }
+
+    fn one_source(&mut self, source: Span) -> Option<usize> {
         let text = source.text(self.body);
         let lower = text.to_lowercase();
         match lower.as_str() {
@@ -122,72 +225,24 @@ impl Resolver<'_> {
                 self.resolved.speakers[org].mentions.push(source);
                 return Some(org);
             }
-            "who" => {
-                let antecedent = self
-                    .names()
-                    .iter()
-                    .rev()
-                    .find(|n| n.end <= source.start && source.start - n.end <= 3)?
-                    .clone();
-                return Some(self.add(
-                    antecedent.name,
-                    antecedent.role,
-                    SpeakerKind::Person,
-                    None,
-                    source,
-                ));
-            }
+            "who" => return self.antecedent(source),
             _ => {}
         }
         if PRONOUNS_UNNAMED.contains(&lower.as_str()) {
             return None;
         }
-        let parsed = parse_source(text);
-        match parsed {
-            ParsedSource::Named { name, role, gender } => {
-                if is_organisation(&name) {
-                    let name = strip_article(&name);
-                    let index = self.add(name, None, SpeakerKind::Organisation, None, source);
-                    self.last_org = Some(index);
-                    return Some(index);
-                }
-                let words: Vec<&str> = name.split_whitespace().collect();
-                let (full, known_role) = if words.len() == 1 {
-                    let lone = words[0].to_lowercase();
-                    if SOURCE_NOUNS.has(&lone) || NOT_NAMES.has(&lone) {
-                        return None;
-                    }
-                    // A speaker already named in full, else a name written
-                    // anywhere in the article.
-                    let surname = strip_possessive(words[0]);
-                    let known = self.resolved.speakers.iter().rev().find(|s| {
-                        s.kind == SpeakerKind::Person
-                            && s.name.split_whitespace().count() > 1
-                            && s.name.split_whitespace().last() == Some(surname)
-                    });
-                    match known {
-                        Some(speaker) => (speaker.name.clone(), speaker.role.clone()),
-                        None => match self.full_name(words[0], source.start) {
-                            Some(mention) => (mention.name.clone(), mention.role.clone()),
-                            None => (name.clone(), None),
-                        },
-                    }
-                } else {
-                    let role = self
-                        .names()
-                        .iter()
-                        .find(|n| n.name == name)
-                        .and_then(|n| n.role.clone());
-                    (name.clone(), role)
-                };
-                Some(self.add(
-                    full,
-                    role.or(known_role),
-                    SpeakerKind::Person,
-                    gender,
-                    source,
-                ))
+        // "His office said", "her spokeswoman said": that person.
+        if let Some((owner, rest)) = lower.split_once(' ')
+            && SPOKESPEOPLE.has(rest)
+        {
+            match owner {
+                "his" => return self.pronoun(Gender::Male, source),
+                "her" => return self.pronoun(Gender::Female, source),
+                _ => {}
             }
+        }
+        match parse_source(text) {
+            ParsedSource::Named { name, role, gender } => self.named(name, role, gender, source),
             ParsedSource::RoleOnly {
                 role,
                 definite,
@@ -200,9 +255,14 @@ impl Resolver<'_> {
                         holder.name,
                         holder.role,
                         SpeakerKind::Person,
-                        None,
+                        holder.gender,
                         source,
                     ));
+                }
+                // "the company said", "the bank said": the organisation the
+                // article is about.
+                if definite && !titled && ORG_ROLE_HEADS.has(&head) {
+                    return self.organisation_meant(&head, source);
                 }
                 if titled && definite {
                     // An office ("the U.N. Special Envoy") or, with no role
@@ -215,7 +275,11 @@ impl Resolver<'_> {
                     } else {
                         SpeakerKind::Organisation
                     };
-                    return Some(self.add(role, None, kind, None, source));
+                    let index = self.add(role, None, kind, None, source);
+                    if kind == SpeakerKind::Organisation {
+                        self.last_org = Some(index);
+                    }
+                    return Some(index);
                 }
                 None
             }
@@ -223,8 +287,131 @@ impl Resolver<'_> {
         }
     }
 
+    /// A named source: an organisation, or a person (a surname alone
+    /// becomes the full name the article gives).
+    fn named(
+        &mut self,
+        name: String,
+        role: Option<String>,
+        gender: Option<Gender>,
+        source: Span,
+    ) -> Option<usize> {
+        let org_role = role
+            .as_deref()
+            .and_then(role_head)
+            .is_some_and(|head| ORG_ROLE_HEADS.has(&head.to_lowercase()));
+        // "Dr Fox", "Mr Post": a title or honorific makes a person, whatever
+        // the name's words.
+        let titled_person = !org_role
+            && (gender.is_some()
+                || role
+                    .as_deref()
+                    .and_then(role_head)
+                    .is_some_and(|h| ROLE_HEADS.has(&h.to_lowercase())));
+        let organisation = if titled_person {
+            name.split_whitespace()
+                .last()
+                .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()))
+        } else {
+            is_organisation(&name)
+        };
+        if org_role || organisation {
+            let name = strip_article(&name);
+            // "the Bank said": the bank the article named before.
+            if !name.contains(' ') && GENERIC_NAMES.has(&name.to_lowercase()) {
+                return self.organisation_meant(&name.to_lowercase(), source);
+            }
+            let index = self.add(name, role, SpeakerKind::Organisation, None, source);
+            self.last_org = Some(index);
+            return Some(index);
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (full, known_role) = if words.len() == 1 {
+            let lone = words[0].to_lowercase();
+            if SOURCE_NOUNS.has(&lone)
+                || NOT_NAMES.has(&lone)
+                || GENERIC_NAMES.has(&lone)
+                || is_plural_common_noun(&lone)
+            {
+                return None;
+            }
+            // A speaker already named in full, else a name written
+            // anywhere in the article.
+            let surname = strip_possessive(words[0]);
+            let known = self.resolved.speakers.iter().rev().find(|s| {
+                s.kind == SpeakerKind::Person
+                    && s.name.split_whitespace().count() > 1
+                    && s.name.split_whitespace().last() == Some(surname)
+            });
+            match known {
+                Some(speaker) => (speaker.name.clone(), speaker.role.clone()),
+                None => match self.full_name(words[0], source.start) {
+                    Some(mention) => (mention.name.clone(), mention.role.clone()),
+                    None => (name.clone(), None),
+                },
+            }
+        } else {
+            let role = self
+                .names()
+                .iter()
+                .find(|n| n.name == name)
+                .and_then(|n| n.role.clone());
+            (name.clone(), role)
+        };
+        let full_words: Vec<&str> = full.split_whitespace().collect();
+        let gender = gender.or_else(|| Gender::of_name(&full_words));
+        Some(self.add(
+            full,
+            role.or(known_role),
+            SpeakerKind::Person,
+            gender,
+            source,
+        ))
+    }
+
+    /// "Farenthold, who said": the name just before `who`.
+    fn antecedent(&mut self, source: Span) -> Option<usize> {
+        let at = self.tokens.partition_point(|t| t.end <= source.start);
+        let mut end = at.checked_sub(1)?;
+        if self.tokens[end].text(self.body) == "," {
+            end = end.checked_sub(1)?;
+        }
+        let mut start = end;
+        while start > 0 && end - start < 4 {
+            let prev = self.tokens[start - 1];
+            let word = prev.text(self.body);
+            let joined = self.body[prev.end..self.tokens[start].start] == *" ";
+            if prev.kind != Kind::Word || !joined || !(is_name_word(word) || is_initial(word)) {
+                break;
+            }
+            start -= 1;
+        }
+        let first = self.tokens[start];
+        let last = self.tokens[end];
+        if first.kind == Kind::Word && is_capitalised(first.text(self.body)) {
+            let text = &self.body[first.start..last.end];
+            if let ParsedSource::Named { name, role, gender } = parse_source(text) {
+                return self.named(name, role, gender, source);
+            }
+        }
+        let antecedent = self
+            .names()
+            .iter()
+            .rev()
+            .find(|n| n.end <= source.start && source.start - n.end <= 3)?
+            .clone();
+        Some(self.add(
+            antecedent.name,
+            antecedent.role,
+            SpeakerKind::Person,
+            antecedent.gender,
+            source,
+        ))
+    }
+
+    /// A pronoun: the latest person speaker who may be meant, unless
+    /// another person it may mean was named since that speaker last spoke.
     fn pronoun(&mut self, gender: Gender, source: Span) -> Option<usize> {
-        // The latest speaker known to match, else the latest of unknown gender.
         let latest = |accept: &dyn Fn(Option<Gender>) -> bool| {
             self.last_person
                 .iter()
@@ -232,10 +419,100 @@ impl Resolver<'_> {
                 .copied()
                 .find(|&i| accept(self.genders[i]))
         };
-        let index = latest(&|g| g == Some(gender)).or_else(|| latest(&|g| g.is_none()))?;
+        let candidate = latest(&|g| g == Some(gender)).or_else(|| latest(&|g| g.is_none()));
+        let index = match candidate {
+            Some(index) => {
+                let speaker = &self.resolved.speakers[index];
+                let since = speaker
+                    .mentions
+                    .iter()
+                    .map(|m| m.end)
+                    .filter(|&end| end <= source.start)
+                    .max()
+                    .unwrap_or(0);
+                let rival = self.names().iter().any(|n| {
+                    n.start >= since
+                        && n.end <= source.start
+                        && n.gender == Some(gender)
+                        && !same_person(&n.name, &speaker.name)
+                });
+                if rival {
+                    return None;
+                }
+                index
+            }
+            None => {
+                // No one has spoken yet: the one person of that gender
+                // named just before.
+                let from = source.start.saturating_sub(PRONOUN_WINDOW);
+                let mut people = self
+                    .names()
+                    .iter()
+                    .filter(|n| n.start >= from && n.end <= source.start)
+                    .filter(|n| n.gender == Some(gender));
+                let person = people.next()?.clone();
+                if people.any(|n| !same_person(&n.name, &person.name)) {
+                    return None;
+                }
+                return Some(self.add(
+                    person.name,
+                    person.role,
+                    SpeakerKind::Person,
+                    Some(gender),
+                    source,
+                ));
+            }
+        };
         self.genders[index] = Some(gender);
         self.resolved.speakers[index].mentions.push(source);
         self.touch(index);
+        Some(index)
+    }
+
+    /// The organisation a generic noun means: "the Bank" is the latest
+    /// organisation with "Bank" in its name (a speaker, else one named in
+    /// the text); "the company", "the firm" the latest organisation that
+    /// spoke, else the latest company named.
+    fn organisation_meant(&mut self, head: &str, source: Span) -> Option<usize> {
+        let has_word = |name: &str| {
+            name.split_whitespace()
+                .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(head))
+        };
+        let any_company = matches!(
+            head,
+            "company" | "firm" | "group" | "concern" | "corporation" | "maker" | "unit"
+        );
+        let speaker = self
+            .last_org
+            .filter(|&i| any_company || has_word(&self.resolved.speakers[i].name))
+            .or_else(|| {
+                self.resolved.speakers.iter().rposition(|s| {
+                    s.kind == SpeakerKind::Organisation && !any_company && has_word(&s.name)
+                })
+            });
+        if let Some(index) = speaker {
+            self.resolved.speakers[index].mentions.push(source);
+            self.last_org = Some(index);
+            return Some(index);
+        }
+        let named = self
+            .orgs()
+            .iter()
+            .filter(|o| o.start < source.start)
+            .rfind(|o| {
+                if any_company {
+                    o.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()))
+                } else {
+                    has_word(&o.name)
+                }
+            })?
+            .name
+            .clone();
+        let index = self.add(named, None, SpeakerKind::Organisation, None, source);
+        self.last_org = Some(index);
         Some(index)
     }
 
@@ -321,6 +598,92 @@ impl Resolver<'_> {
     }
 }
 
+/// The noun a role is about: "lawyer" of "lawyer at Trustees for
+/// Alaska, a nonprofit law firm", "bank" of "investment bank".
+fn role_head(role: &str) -> Option<&str> {
+    let phrase = role.split(',').next()?;
+    let last = phrase.split_whitespace().last()?;
+    let lower = last.to_lowercase();
+    if ROLE_HEADS.has(&lower) || ORG_ROLE_HEADS.has(&lower) || SOURCE_NOUNS.has(&lower) {
+        return Some(last);
+    }
+    phrase
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "at" | "of" | "for" | "with" | "in" | "from" | "to" | "on"
+            )
+        })
+        .last()
+}
+
+/// Whether two names may be one person: equal, or one is the other's
+/// surname ("Trump", "Donald Trump").
+fn same_person(a: &str, b: &str) -> bool {
+    a == b || a.split_whitespace().last() == b.split_whitespace().last()
+}
+
+/// Whether `part` of the coordination `whole` ("Microsoft" of "Microsoft
+/// and Intel") stands on its own elsewhere in the body: then the two are
+/// two, not one firm's name ("Duff and Phelps").
+fn named_apart(body: &str, part: &str, whole: &str) -> bool {
+    let count = |needle: &str| {
+        body.match_indices(needle)
+            .filter(|&(at, _)| {
+                let before = body[..at].chars().next_back();
+                let after = body[at + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .count()
+    };
+    count(part) > count(whole)
+}
+
+/// "Brokers", "Estimates", "Advocates": a plural common noun, capitalised
+/// only because it opens a sentence. Common surnames that read as plurals
+/// ("Sanders") are names.
+fn is_plural_common_noun(lower: &str) -> bool {
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !is_plural_surname(lower)
+        && !ORGANISATION_WORDS.has(lower)
+        && !COUNTRIES.has(lower)
+        && crate::gazetteer::Gazetteer::embedded().is_english_word(lower)
+}
+
+/// "Cummings and Nadler", "Mr. Smith and Ms. Jones": two or more names
+/// joined by "and", as byte ranges of `text`. A company's name is one
+/// name ("Standard and Poor's Corp").
+fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
+    if text.contains([',', '(']) {
+        return None;
+    }
+    let separator = [" and ", " & "].into_iter().find(|s| text.contains(s))?;
+    let mut parts = Vec::new();
+    let mut offset = 0;
+    for part in text.split(separator) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let name_like = !words.is_empty()
+            && words.len() <= 4
+            && !is_organisation(part)
+            && words.iter().any(|w| w.len() > 2)
+            && words.iter().all(|w| is_capitalised(w) || is_initial(w))
+            && !words.iter().any(|w| {
+                let lower = w.to_lowercase();
+                ROLE_HEADS.has(&lower) || DETERMINERS.has(&lower) || NOT_NAMES.has(&lower)
+            });
+        if !name_like {
+            return None;
+        }
+        parts.push((offset, offset + part.len()));
+        offset += part.len() + separator.len();
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
 const PRONOUNS_UNNAMED: &[&str] = &["they", "we", "i", "you", "which", "one", "some", "others"];
 
 /// A source phrase split into its parts.
@@ -341,14 +704,69 @@ enum ParsedSource {
     Vague,
 }
 
+/// `text` without its parentheses: "Rep. John Mica (R-Fla.)", "Toronto
+/// Dominion Bank (TD.TO: Quote, Profile, Research)".
+fn without_parentheses(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    Cow::Owned(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The comma that opens an appositive ("Ayrault, the foreign minister"),
+/// skipping the commas inside a company's name ("Sears, Roebuck and Co").
+fn appositive_comma(text: &str) -> Option<usize> {
+    let company = text
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()));
+    text.match_indices(',').map(|(at, _)| at).find(|&at| {
+        let rest = text[at + 1..].trim_start();
+        let piece = rest.split(',').next().unwrap_or("");
+        let joint = company
+            && rest.starts_with(char::is_uppercase)
+            && (piece.contains(" and ") || piece.contains(" & "));
+        !joint
+    })
+}
+
 fn parse_source(text: &str) -> ParsedSource {
+    let text = without_parentheses(text);
+    let text = text.trim();
     // "Ayrault, the foreign minister": name, then role.
-    if let Some((name_part, role_part)) = text.split_once(',') {
+    if let Some(at) = appositive_comma(text) {
+        let (name_part, role_part) = (&text[..at], &text[at + 1..]);
         let mut role = strip_determiner(role_part.trim());
-        // "X, who has fished here for thirty years": not a role.
-        if role.starts_with("who ")
-            || role.starts_with("whose ")
-            || role.starts_with(char::is_numeric)
+        // "X, who has fished here for thirty years", "X, when asked
+        // about it": not a role.
+        let opener = role.split_whitespace().next().unwrap_or("");
+        if matches!(
+            opener,
+            "who"
+                | "whose"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "if"
+                | "asked"
+                | "speaking"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "as"
+        ) || role.starts_with(char::is_numeric)
         {
             role = "";
         }
@@ -369,27 +787,68 @@ fn parse_source(text: &str) -> ParsedSource {
     let definite = matches!(first_lower.as_str(), "the" | "this" | "that")
         || first_lower.ends_with("’s")
         || first_lower.ends_with("'s");
-    let content: Vec<&str> = words
+    let mut content: Vec<&str> = words
         .iter()
         .copied()
         .skip_while(|w| DETERMINERS.has(&w.to_lowercase()))
         .collect();
+    // "Earlier Reuters", "Rival Sony", "Besides Reagan": a word glued to
+    // the name at the start of a sentence.
+    while content.len() >= 2
+        && is_capitalised(content[0])
+        && is_capitalised(content[1])
+        && (LEADING_NOISE.has(&content[0].to_lowercase()) || is_participle_compound(content[0]))
+    {
+        content.remove(0);
+    }
     if content.is_empty() {
         return ParsedSource::Vague;
     }
-    let gender = content
-        .iter()
-        .find_map(|w| match w.to_lowercase().trim_end_matches('.') {
-            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-            _ => None,
-        });
-    // The last role word that a capitalised name follows ends the title.
+    if let Some(parsed) = company(&content) {
+        return parsed;
+    }
+    // "Yonhap news agency", "Xinhua news agency": a name, then what it is.
+    let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
+    if capitals >= 1
+        && capitals < content.len()
+        && !content[capitals - 1].ends_with("'s")
+        && !content[capitals - 1].ends_with("’s")
+        && content[capitals..].iter().all(|w| !is_capitalised(w))
+        && ORG_ROLE_HEADS.has(&content[content.len() - 1].to_lowercase())
+    {
+        return ParsedSource::Named {
+            name: content[..capitals].join(" "),
+            role: Some(content[capitals..].join(" ")),
+            gender: None,
+        };
+    }
+    // "S and P", "Duff and Phelps": capitalised words joined by "and".
+    if content.len() >= 3
+        && content.iter().any(|w| matches!(*w, "and" | "&"))
+        && content
+            .iter()
+            .all(|w| is_capitalised(w) || matches!(*w, "and" | "&"))
+    {
+        return ParsedSource::Named {
+            name: content.join(" "),
+            role: None,
+            gender: None,
+        };
+    }
+    let gender = content.iter().find_map(|w| Gender::of_honorific(w));
+    // The last role word (or party label) that a capitalised name follows
+    // ends the title.
     let split = content
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            ROLE_HEADS.has(&w.to_lowercase())
+            let lower = w.to_lowercase();
+            let label = is_capitalised(w)
+                && PARTY_LABELS.has(&lower)
+                && content
+                    .get(i + 1)
+                    .is_some_and(|next| !ORGANISATION_WORDS.has(&next.to_lowercase()));
+            (ROLE_HEADS.has(&lower) || label)
                 && content.get(i + 1).is_some_and(|next| is_capitalised(next))
                 && content[i + 1..].iter().all(|w| is_name_word(w))
         })
@@ -415,17 +874,30 @@ fn parse_source(text: &str) -> ParsedSource {
         None => (&content[..], &[]),
     };
     // After a role phrase, a person's name is its last two words (three with
-    // an initial or particle): "State Secretary for European Affairs Nina
-    // Kralj" is Nina Kralj. Without a role phrase all capitalised words
-    // stay ("Martin Luther King").
+    // an initial or particle; from its given name when it has one): "State
+    // Secretary for European Affairs Nina Kralj" is Nina Kralj, "professor
+    // Marc Lamont Hill" Marc Lamont Hill. Without a role phrase all
+    // capitalised words stay ("Martin Luther King"), unless a given name
+    // inside them starts the name ("Islamic Relations Alia Salem").
     let (role_words, name_words): (Vec<&str>, &[&str]) = {
         let has_role = !role_words.is_empty();
-        let keep = match name_words {
-            [.., a, _, _] if is_initial_or_particle(a) => 3,
-            [.., _, b, _] if is_initial_or_particle(b) => 3,
+        let from_given_name = given_name_start(name_words);
+        let keep = match (from_given_name, name_words) {
+            (Some(start), _) => name_words.len() - start,
+            (None, [.., a, _, _]) if is_initial_or_particle(a) => 3,
+            (None, [.., _, b, _]) if is_initial_or_particle(b) => 3,
             _ => 2,
         };
-        if has_role && name_words.len() > keep {
+        let titled_name = !has_role
+            && from_given_name.is_some_and(|start| start > 0)
+            && !is_initial_or_particle(name_words[0]);
+        // "lead manager Banque Paribas Capital Markets": an organisation
+        // keeps every word.
+        let organisation = name_words.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            ORGANISATION_WORDS.has(&lower) || ORG_SUFFIXES.has(&lower)
+        });
+        if (has_role || titled_name) && name_words.len() > keep && !organisation {
             let cut = name_words.len() - keep;
             let mut role: Vec<&str> = role_words.to_vec();
             role.extend_from_slice(&name_words[..cut]);
@@ -464,17 +936,97 @@ fn parse_source(text: &str) -> ParsedSource {
         .last()
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
-    if name_words.len() == 1 && SOURCE_NOUNS.has(&last) {
+    // "Senior U.S. Officials" (a headline's capitals): a group, not a name.
+    if (name_words.len() == 1 || last.ends_with('s')) && SOURCE_NOUNS.has(&last) {
         return ParsedSource::Vague;
     }
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));
     ParsedSource::Named { name, role, gender }
 }
 
+/// A company's name, whole: its words from the first capitalised one to a
+/// closing company word ("lead manager Nomura International Ltd" is Nomura
+/// International Ltd, role lead manager; "Supermarkets General Corp" has
+/// no role in it).
+fn company(content: &[&str]) -> Option<ParsedSource> {
+    let last = content.last()?;
+    let lower = last.to_lowercase();
+    // The name is the capitalised run at the end, over "and", "&", "of"
+    // and lower-case company words ("J.C. Penney co Inc").
+    let joins = |w: &str| {
+        matches!(w, "and" | "&" | "of" | "for" | "on" | "the" | "de")
+            || ORG_SUFFIXES.has(&w.to_lowercase())
+    };
+    let mut first = content.len();
+    while first > 0 && (is_capitalised(content[first - 1]) || joins(content[first - 1])) {
+        first -= 1;
+    }
+    while first < content.len() && !is_capitalised(content[first]) {
+        first += 1;
+    }
+    let name = &content[first..];
+    // A closing company word, capitalised ("Corp", "Ltd"; "the US company"
+    // only describes one), or an institution word ("Association").
+    let closes = is_capitalised(last)
+        && (ORG_SUFFIXES.has(lower.trim_end_matches(',')) || INSTITUTIONS.has(&lower));
+    // "Federal Reserve Bank of New York", "Church of Scientology": an
+    // institution "of" a place or a name, with no title in it.
+    let institution_of = || {
+        let joint = name
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "on"))?;
+        let titled = name.iter().any(|w| ROLE_HEADS.has(&w.to_lowercase()));
+        let institution = name[..joint]
+            .iter()
+            .any(|w| INSTITUTIONS.has(&w.to_lowercase()));
+        (!titled && institution && joint + 1 < name.len()).then_some(())
+    };
+    if !closes && institution_of().is_none() {
+        return None;
+    }
+    // A bare suffix or a lone institution word ("Corp", "Bank") is no
+    // name; "president Chris Fox" is a person.
+    if name.len() < 2
+        || given_name_start(name).is_some_and(|start| start > 0 && start + 2 == name.len())
+    {
+        return None;
+    }
+    let mut name = name.join(" ");
+    if let Some(stripped) = strip_possessive_opt(&name) {
+        name = stripped;
+    }
+    let role = (first > 0).then(|| content[..first].join(" "));
+    Some(ParsedSource::Named {
+        name,
+        role,
+        gender: None,
+    })
+}
+
+/// "Cash-strapped", "Debt-laden", "State-owned": an adjective, not a
+/// name, however capitalised.
+fn is_participle_compound(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.len() > 3 && (tail.ends_with("ed") || tail.ends_with("ing") || tail.ends_with("en"))
+    })
+}
+
+/// Where a person's name starts in a run of capitalised words: at its
+/// first given name, when one or two words follow it ("Amy Berman
+/// Jackson", "Alia Salem").
+fn given_name_start(words: &[&str]) -> Option<usize> {
+    let start = words
+        .iter()
+        .position(|w| given_name(w).is_some() && !PARTY_LABELS.has(&w.to_lowercase()))?;
+    (2..=3).contains(&(words.len() - start)).then_some(start)
+}
+
 fn is_initial_or_particle(word: &str) -> bool {
-    PARTICLES.contains(&word.to_lowercase().as_str())
-        || (word.len() <= 2 && word.ends_with('.'))
-        || word.len() == 1
+    PARTICLES.contains(&word.to_lowercase().as_str()) || is_initial(word)
+}
+
+fn is_initial(word: &str) -> bool {
+    (word.len() <= 2 && word.ends_with('.')) || word.len() == 1
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -495,10 +1047,20 @@ const PARTICLES: &[&str] = &[
 fn is_organisation(name: &str) -> bool {
     let lower = name.to_lowercase();
     let lower = lower.trim_start_matches("the ");
+    // People have no "and" in their names: "Duff and Phelps", "S and P".
+    if lower.contains(" and ") || lower.contains(" & ") || lower.contains('&') {
+        return true;
+    }
+    let last_is_suffix = lower
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ORG_SUFFIXES.has(w) && lower.contains(' '));
     COUNTRIES.has(lower)
-        || lower
-            .split_whitespace()
-            .any(|w| ORGANISATION_WORDS.has(w.trim_end_matches("’s").trim_end_matches("'s")))
+        || last_is_suffix
+        || lower.split_whitespace().any(|w| {
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            ORGANISATION_WORDS.has(w) || INSTITUTIONS.has(w)
+        })
         || names_a_government(name)
 }
 
@@ -542,7 +1104,9 @@ fn strip_possessive_opt(name: &str) -> Option<String> {
 }
 
 /// Every person-like name in the text (two or more capitalised words,
-/// with the title before it split off as a role).
+/// with the title before it split off as a role). A possessive ends an
+/// owner, not a name: in "Texas at Arlington’s Amneh Jafari" the name is
+/// Amneh Jafari.
 fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -556,13 +1120,16 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
             i += 1;
             continue;
         }
-        let start = i;
+        let mut start = i;
         i += 1;
         // A name is one run of words separated by single spaces.
         while i < tokens.len()
             && is_part(&tokens[i])
             && body[tokens[i - 1].end..tokens[i].start] == *" "
         {
+            if strip_possessive(tokens[i - 1].text(body)).len() < tokens[i - 1].text(body).len() {
+                start = i;
+            }
             i += 1;
         }
         let run = &tokens[start..i];
@@ -572,17 +1139,66 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| t.text(body)).collect();
-        if let ParsedSource::Named { name, role, .. } = parse_source(&words.join(" "))
+        if let ParsedSource::Named { name, role, gender } = parse_source(&words.join(" "))
             && name.split_whitespace().count() >= 2
             && !is_organisation(&name)
             && !NOT_NAMES.has(&name.split_whitespace().next().unwrap_or("").to_lowercase())
         {
             let offset = words.iter().position(|w| name.starts_with(w)).unwrap_or(0);
+            let name_words: Vec<&str> = name.split_whitespace().collect();
             out.push(NameMention {
+                gender: gender.or_else(|| Gender::of_name(&name_words)),
                 name,
                 role,
                 start: run[offset].start,
                 end: run[run.len() - 1].end,
+            });
+        }
+    }
+    out
+}
+
+/// Organisations named in the text: capitalised runs, joined by "of",
+/// "for", "and", "&" or "the", that end like a company's name or hold an
+/// institution word ("Bank of England", "Church of Scientology").
+fn org_mentions(body: &str, tokens: &[Tok]) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = tokens[i].text(body);
+        if tokens[i].kind != Kind::Word || !is_capitalised(word) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut j = i + 1;
+        while j < tokens.len() && body[tokens[j - 1].end..tokens[j].start] == *" " {
+            let w = tokens[j].text(body);
+            if tokens[j].kind == Kind::Word && is_capitalised(w) {
+                end = j;
+            } else if !matches!(w, "of" | "for" | "and" | "&" | "the" | "on") {
+                break;
+            }
+            j += 1;
+        }
+        i = end + 1;
+        if end == start {
+            continue;
+        }
+        let words: Vec<&str> = tokens[start..=end].iter().map(|t| t.text(body)).collect();
+        let words: Vec<&str> = words
+            .into_iter()
+            .skip_while(|w| w.eq_ignore_ascii_case("the"))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let name = words.join(" ");
+        if is_organisation(&name) && !COUNTRIES.has(&name.to_lowercase()) {
+            out.push(OrgMention {
+                name: strip_possessive(&name).to_string(),
+                start: tokens[start].start,
             });
         }
     }
@@ -599,10 +1215,10 @@ mod tests {
         let attributions = find_attributions(body);
         let resolved = resolve(body, &attributions);
         resolved
-            .speaker_of
+            .speakers_of
             .iter()
             .map(|s| {
-                s.map(|i| {
+                s.first().map(|&i| {
                     let sp = &resolved.speakers[i];
                     (sp.name.clone(), sp.role.clone(), sp.kind)
                 })
@@ -647,14 +1263,22 @@ mod tests {
 
     #[test]
     fn pronouns_resolve_to_the_latest_compatible_speaker() {
-        let body = "“We are ready,” Marta Kowalczyk said.\n\
-                    “It is late,” Daniel Okafor said.\n\
+        let body = "“We are ready,” Ngozi Kowalczyk said.\n\
+                    “It is late,” Dariusz Okafor said.\n\
                     “And we will act,” she added.";
         let found = speakers(body);
         assert_eq!(
             name_of(&found[2]),
-            Some("Daniel Okafor"),
+            Some("Dariusz Okafor"),
             "gender unknown: latest person"
+        );
+        let body = "“We are ready,” Marta Kowalczyk said.\n\
+                    “It is late,” Daniel Okafor said.\n\
+                    “And we will act,” she added.";
+        assert_eq!(
+            name_of(&speakers(body)[2]),
+            Some("Marta Kowalczyk"),
+            "gender from the given names"
         );
         let body = "“We are ready,” Mrs. Marta Kowalczyk said.\n\
                     “It is late,” Daniel Okafor said.\n\
@@ -751,5 +1375,204 @@ mod tests {
                 SpeakerKind::Person
             ))
         );
+    }
+
+    /// Every speaker of each attribution, by name.
+    fn all_names(body: &str) -> Vec<Vec<String>> {
+        let attributions = find_attributions(body);
+        let resolved = resolve(body, &attributions);
+        resolved
+            .speakers_of
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|&i| resolved.speakers[i].name.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn companies_keep_their_whole_name() {
+        let found = speakers("Standard and Poor's Corp said it lowered the rating on the notes.");
+        assert_eq!(name_of(&found[0]), Some("Standard and Poor's Corp"));
+        let found = speakers("Sears, Roebuck and Co said it will restructure its distribution.");
+        assert_eq!(name_of(&found[0]), Some("Sears, Roebuck and Co"));
+        let found = speakers(
+            "Valley Federal Savings and Loan Association said it appointed a new chairman.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Valley Federal Savings and Loan Association")
+        );
+        let found = speakers(
+            "“The bonds are priced at par,” said lead manager Nomura International Ltd in London.",
+        );
+        assert_eq!(
+            found[0],
+            Some((
+                "Nomura International Ltd".into(),
+                Some("lead manager".into()),
+                SpeakerKind::Organisation
+            ))
+        );
+        let found =
+            speakers("Supermarkets General Corp reported sales of 424.8 mln dlrs for the month.");
+        assert_eq!(name_of(&found[0]), Some("Supermarkets General Corp"));
+        let found = speakers("The Federal Reserve Bank of New York said it had added reserves.");
+        assert_eq!(name_of(&found[0]), Some("Federal Reserve Bank of New York"));
+        let found = speakers("S and P said the outlook for the company was stable.");
+        assert_eq!(
+            found[0],
+            Some(("S and P".into(), None, SpeakerKind::Organisation))
+        );
+        let found =
+            speakers("According to Yonhap news agency, the launch failed after two minutes.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Yonhap".into(),
+                Some("news agency".into()),
+                SpeakerKind::Organisation
+            ))
+        );
+    }
+
+    #[test]
+    fn a_bare_company_word_is_never_a_speaker() {
+        for body in [
+            "Brokers said trading volume may increase with the new rules.",
+            "Estimates suggest 8,000 migrants may be stranded at sea.",
+            "The Bank said the figures confirmed the trend in lending.",
+            "SENIOR U.S. OFFICIALS SAY TALKS ARE OVER FOR THIS YEAR",
+            "Consumer prices barely budged in August, suggesting inflation is tame.",
+        ] {
+            assert_eq!(speakers(body).first().cloned().flatten(), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn generic_nouns_are_the_organisation_named_before() {
+        let body = "The Bank of England said it had provided help to the market.\n\
+                    The Bank said the shortage was around 300 mln stg.";
+        let found = speakers(body);
+        assert_eq!(name_of(&found[1]), Some("Bank of England"));
+        let body = "Chrysler Corp said it would buy the firm for cash.\n\
+                    The company said the deal was worth 1.5 billion dlrs.";
+        assert_eq!(name_of(&speakers(body)[1]), Some("Chrysler Corp"));
+        let body = "He joined the Church of Scientology in 1990.\n\
+                    In a statement, the Church denied these allegations outright.";
+        assert_eq!(name_of(&speakers(body)[0]), Some("Church of Scientology"));
+    }
+
+    #[test]
+    fn party_labels_and_glued_words_are_not_names() {
+        let found = speakers("Republican Roy Moore said he would not concede the race.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Roy Moore".into(),
+                Some("Republican".into()),
+                SpeakerKind::Person
+            ))
+        );
+        let found = speakers("Alabama Democrat Doug Jones said the result was clear to all.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Doug Jones".into(),
+                Some("Alabama Democrat".into()),
+                SpeakerKind::Person
+            ))
+        );
+        let found = speakers("Rival Sony said it would cut the price of its console.");
+        assert_eq!(name_of(&found[0]), Some("Sony"));
+        let found = speakers("Earlier Reuters said the talks had broken down again.");
+        assert_eq!(name_of(&found[0]), Some("Reuters"));
+        let found = speakers("Dr Fox told the radio station that the plan had failed.");
+        assert_eq!(
+            found[0],
+            Some(("Fox".into(), Some("Dr".into()), SpeakerKind::Person))
+        );
+    }
+
+    #[test]
+    fn given_names_start_a_name_after_a_title() {
+        let found = speakers("“It is hope,” said professor Marc Lamont Hill of the university.");
+        assert_eq!(name_of(&found[0]), Some("Marc Lamont Hill"));
+        let found = speakers(
+            "Executive director of the Dallas chapter of the Council on American-Islamic Relations Alia Salem said the boy was welcome.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Alia Salem"));
+        let found =
+            speakers("Chancellor of the Exchequer Nigel Lawson said sterling was now stable.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Nigel Lawson".into(),
+                Some("Chancellor of the Exchequer".into()),
+                SpeakerKind::Person
+            ))
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_give_every_speaker() {
+        let body = "Rep. Elijah Cummings and Rep. Jerrold Nadler wrote to both firms.\n\
+                    Cummings and Nadler said they sent their letter after the firms declined to answer.";
+        assert_eq!(
+            all_names(body)[0],
+            vec!["Elijah Cummings".to_string(), "Jerrold Nadler".to_string()]
+        );
+        // Two names no one in the article bears alone: one firm.
+        let body = "Duff and Phelps said it had lowered the rating on the bonds.";
+        assert_eq!(all_names(body)[0], vec!["Duff and Phelps".to_string()]);
+    }
+
+    #[test]
+    fn relative_clauses_and_appositives_give_the_name() {
+        let body = "Officials questioned Rep. Blake Farenthold on Monday.\n\
+                    The charges were aired against Farenthold, who said on Thursday that the charges were false.";
+        let found = speakers(body);
+        assert_eq!(name_of(found.last().unwrap()), Some("Blake Farenthold"));
+        let found = speakers(
+            "Suzanne Bostrom, a lawyer at Trustees for Alaska, a nonprofit law firm, said opponents would scrutinize applications.",
+        );
+        assert_eq!(
+            found[0].as_ref().map(|(n, _, k)| (n.as_str(), *k)),
+            Some(("Suzanne Bostrom", SpeakerKind::Person))
+        );
+        let found = speakers(
+            "President Donald Trump, when asked on Sunday if he would fire the counsel, told reporters, “No. I’m not.”",
+        );
+        assert_eq!(
+            found[0],
+            Some((
+                "Donald Trump".into(),
+                Some("President".into()),
+                SpeakerKind::Person
+            ))
+        );
+    }
+
+    #[test]
+    fn pronouns_are_left_alone_when_another_person_may_be_meant() {
+        let body = "“We will win,” Mary Evans said.\n\
+                    She outperformed Hillary Clinton last year in her district.\n\
+                    “You can win anywhere,” she told lawyers.";
+        assert_eq!(speakers(body)[1], None);
+        let body = "“We will win,” Mary Evans said.\n\
+                    She outperformed the party last year in her district.\n\
+                    “You can win anywhere,” she told lawyers.";
+        assert_eq!(name_of(&speakers(body)[1]), Some("Mary Evans"));
+        let body = "Senator Jane Roe spoke at the rally on Monday.\n“We will win,” she said.";
+        assert_eq!(name_of(&speakers(body)[0]), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn his_office_speaks_for_him() {
+        let body = "Senator John McCain is in hospital for treatment.\n\
+                    His office said he “looks forward to returning to work soon.”";
+        assert_eq!(name_of(&speakers(body)[0]), Some("John McCain"));
     }
 }
