@@ -239,7 +239,7 @@ def speaker_flags(top, everything, words):
             continue
         group = {value}
         ws = value.split()
-        if len(ws) == 1:
+        if len(ws) == 1 and low.strip(".") not in GENERIC:
             group |= {v for v in values if len(v.split()) >= 2 and v.split()[-1] == value
                       and v.split()[0].lower() not in GENERIC}
         base = norm(strip_suffix(value))
@@ -256,7 +256,9 @@ def speaker_flags(top, everything, words):
             split_groups.append(sorted(group))
             for v in group:
                 if v in dict(top):
-                    flags[v].append("split: " + " / ".join(sorted(group)))
+                    names = sorted(group)
+                    shown = " / ".join(names[:6]) + (f" / … ({len(names)})" if len(names) > 6 else "")
+                    flags[v].append("split: " + shown)
     return flags, split_groups
 
 

@@ -124,8 +124,12 @@ pub fn read_text(body: &str) -> ReadText {
         .zip(&resolved.speakers_of)
         .map(|(a, speakers)| {
             let mut names = speakers.iter().map(|&i| resolved.speakers[i].name.clone());
+            let attribution = a.source.zip(a.cue).map(|(source, cue)| Span {
+                start: source.start.min(cue.start),
+                end: source.end.max(cue.end),
+            });
             Quote {
-                text: quotes::quote_text(body, a.content),
+                text: quotes::quote_text(body, a.content, attribution),
                 content: a.content,
                 direct: a.direct,
                 cue: a.cue,

@@ -55,8 +55,17 @@ pub struct Quote {
     pub co_speakers: Vec<String>,
 }
 
-/// The text of a content span, without an attribution that splits it.
-pub fn quote_text(body: &str, content: Span) -> String {
+/// The text of a content span, without an attribution that splits it:
+/// a quotation's (“…,” she said, “…”) or reported speech's ("Acts of
+/// protest, Mr. Obama said, are acts of patriotism").
+pub fn quote_text(body: &str, content: Span, attribution: Option<Span>) -> String {
+    if let Some(inside) = attribution.filter(|a| content.start < a.start && a.end < content.end) {
+        let before = body[content.start..inside.start].trim_end_matches([',', ' ', '—', '–']);
+        let after = body[inside.end..content.end].trim_start_matches([',', ' ', '—', '–']);
+        if !before.is_empty() && !after.is_empty() && !before.ends_with(['”', '"']) {
+            return format!("{before} … {after}");
+        }
+    }
     let text = content.text(body);
     if let (Some(close), Some(open)) = (text.find(['”', '"']), text.rfind(['“', '"']))
         && close < open
@@ -1368,10 +1377,15 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // "…, Nefzi said, adding, …": the participle starts a new attribution.
+        // So does any participle after the attribution, which is the
+        // reporter's, not the speaker's: "…, McConnell said, potentially
+        // allowing Trump to sign the bill".
+        let participle = |i: usize| {
+            self.word(i)
+                .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
+        };
         let participle_follows = self.raw(after) == ","
-            && self
-                .word(after + 1)
-                .is_some_and(|w| w.ends_with("ing") && CUE_VERBS.has(w));
+            && (participle(after + 1) || (self.is_adverb(after + 1) && participle(after + 2)));
         if !ends_sentence && !participle_follows {
             // "Acts of protest, Mr. Obama said, are acts of patriotism": the
             // attribution sits inside the content.
@@ -1674,7 +1688,7 @@ mod tests {
         let found = find_attributions(body);
         assert_eq!(found.len(), 1);
         assert_eq!(
-            quote_text(body, found[0].content),
+            quote_text(body, found[0].content, None),
             "We cannot allow it … Households pay."
         );
     }
@@ -1843,5 +1857,27 @@ mod tests {
         );
         assert_eq!(content, "No. I’m not.");
         assert!(source.unwrap().starts_with("President Donald Trump"));
+    }
+
+    #[test]
+    fn a_quote_never_holds_its_own_attribution() {
+        let (content, source, _, _) = one(
+            "The Senate will vote on the bill on Tuesday, Senate Republican leader Mitch McConnell said, potentially allowing the president to sign it.",
+        );
+        assert_eq!(content, "The Senate will vote on the bill on Tuesday");
+        assert_eq!(
+            source.as_deref(),
+            Some("Senate Republican leader Mitch McConnell")
+        );
+        let body = "Acts of protest, Mr. Obama said, are acts of patriotism.";
+        let found = find_attributions(body);
+        let attribution = found[0].source.zip(found[0].cue).map(|(s, c)| Span {
+            start: s.start.min(c.start),
+            end: s.end.max(c.end),
+        });
+        assert_eq!(
+            quote_text(body, found[0].content, attribution),
+            "Acts of protest … are acts of patriotism"
+        );
     }
 }
