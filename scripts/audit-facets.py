@@ -71,7 +71,7 @@ LABELS = {
     "senator", "sen", "rep", "representative", "congressman", "congresswoman",
     "governor", "gov", "mayor", "minister", "secretary", "chancellor",
     "exchequer", "chairman", "chairwoman", "chair", "chief", "director",
-    "judge", "justice", "attorney", "general", "professor", "prof", "dr",
+    "judge", "justice", "attorney", "professor", "prof", "dr",
     "doctor", "spokesman", "spokeswoman", "spokesperson", "analyst",
     "economist", "executive", "officer", "ambassador", "envoy", "commissioner",
     "treasurer", "deputy", "assistant", "acting", "former", "ex", "premier",
@@ -222,14 +222,17 @@ def speaker_flags(top, everything, words):
             flags[value].append("fragment: a generic word")
         elif len(ws) == 1 and low in words and value[0].isupper() and not value.isupper():
             flags[value].append("fragment?: a common word")
-        elif value.endswith((")", "(")) or value.startswith(("(", "-", "'")):
+        elif (value.endswith((")", "(")) and not re.search(r" \([A-Z][^()]*\)$", value)) \
+                or value.startswith(("(", "-", "'")):
             flags[value].append("fragment: punctuation")
         elif len(ws) > 1:
             longer = [v for v in values if len(v) > len(value) and v.endswith(" " + value)
                       and len(v.split()) > len(ws)]
             if longer and ws[-1].lower().rstrip(".") in SUFFIXES | GENERIC:
                 flags[value].append(f"fragment: tail of {longer[0]!r}")
-        if len(ws) > 1 and ws[0].lower().rstrip(".,") in LABELS:
+        organisation = any(w.lower().strip(".,") in SUFFIXES | GENERIC for w in ws) \
+            or any(low in alias for alias in ALIASES)
+        if len(ws) > 1 and ws[0].lower().rstrip(".,") in LABELS and not organisation:
             flags[value].append("label glued to the name")
     # Splits: groups of values naming one entity.
     seen = set()
@@ -240,12 +243,13 @@ def speaker_flags(top, everything, words):
         group = {value}
         ws = value.split()
         if len(ws) == 1 and low.strip(".") not in GENERIC:
-            group |= {v for v in values if len(v.split()) >= 2 and v.split()[-1] == value
-                      and v.split()[0].lower() not in GENERIC}
+            group |= {v for v in values if 2 <= len(v.split()) <= 3 and v.split()[-1] == value
+                      and not any(w.lower().strip(".,") in GENERIC | SUFFIXES for w in v.split())
+                      and " of " not in v}
         base = norm(strip_suffix(value))
         group |= {v for v in values if norm(strip_suffix(v)) == base}
         # "Republican Moore" beside "Roy Moore": the label off.
-        if len(ws) >= 2 and ws[0].lower() in LABELS:
+        if len(ws) >= 2 and ws[0].lower() in LABELS and ws[-1].lower() not in GENERIC:
             rest = " ".join(ws[1:])
             group |= {v for v in values if v == rest or (len(ws) == 2 and v.split()[-1] == rest and len(v.split()) >= 2)}
         for alias in ALIASES:
@@ -345,12 +349,16 @@ def main():
         named = surfaces(exe, src)
         sflags, splits = speaker_flags(top_speakers, everything_speakers, words)
         pflags = place_flags(top_places, everything_places, everything_speakers, named, words)
-        fragments = sum(1 for v, _ in top_speakers if any(f.startswith("fragment") for f in sflags[v]))
+        fragments = sum(1 for v, _ in top_speakers
+                        if any(f.startswith("fragment:") for f in sflags[v]))
+        speakers_to_read = sum(1 for v, _ in top_speakers
+                               if any(f.startswith("fragment?") for f in sflags[v]))
         labels = sum(1 for v, _ in top_speakers if any(f.startswith("label") for f in sflags[v]))
         wrong_places = sum(1 for v, _ in top_places
                            if any(not f.split(":")[0].endswith("?") for f in pflags.get(v, [])))
         questioned = sum(1 for v, _ in top_places if pflags.get(v)) - wrong_places
         row = {"corpus": corpus, "fragments": fragments, "labels": labels, "splits": len(splits),
+               "speakers_to_read": speakers_to_read,
                "wrong_places": wrong_places, "places_to_read": questioned}
         summary.append(row)
         if not args.summary:
@@ -366,9 +374,11 @@ def main():
     if args.json:
         print(json.dumps(summary, indent=1))
         return
-    print(f"\n{'corpus':14} {'fragments':>9} {'labels':>7} {'splits':>7} {'wrong places':>13} {'to read':>8}   (top {args.top})")
+    print(f"\n{'':14} {'speakers':^35} {'places':^24}   (top {args.top} of each)")
+    print(f"{'corpus':14} {'fragments':>9} {'labels':>7} {'splits':>7} {'to read':>8}   {'wrong':>7} {'to read':>8}")
     for r in summary:
-        print(f"{r['corpus']:14} {r['fragments']:9} {r['labels']:7} {r['splits']:7} {r['wrong_places']:13} {r['places_to_read']:8}")
+        print(f"{r['corpus']:14} {r['fragments']:9} {r['labels']:7} {r['splits']:7} {r['speakers_to_read']:8}"
+              f"   {r['wrong_places']:7} {r['places_to_read']:8}")
 
 
 if __name__ == "__main__":

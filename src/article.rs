@@ -43,6 +43,11 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Direct quotes and reported speech, with their speakers.
     pub quotes: Vec<Quote>,
+    /// Acronyms the text defines, with what they stand for: ("ONS",
+    /// "Office for National Statistics"). The corpus-wide name table reads
+    /// them.
+    #[serde(skip)]
+    pub acronyms: Vec<(String, String)>,
     /// Near-duplicate signature of the body (see `extract::minhash`).
     #[serde(skip)]
     pub signature: Option<crate::extract::minhash::Signature>,

@@ -804,8 +804,8 @@ fn a_query_matching_a_quote_shows_the_quote_and_its_speaker() {
 }
 
 /// Guards extraction quality: the PolNeAR development set must score at
-/// least what this extractor last reached (pair F1 0.586, speech-verb
-/// recall 0.855, source precision 0.945 on 2026-11-27).
+/// least what this extractor last reached (pair F1 0.587, speech-verb
+/// recall 0.857, source precision 0.946 on 2026-12-04).
 #[test]
 fn quote_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
@@ -833,13 +833,13 @@ fn quote_extraction_quality_does_not_fall() {
     eprintln!(
         "polnear-dev: pair F1 {pair_f1:.3}, speech R {speech_recall:.3}, source P {source_precision:.3}"
     );
-    assert!(pair_f1 >= 0.55, "pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.585, "pair F1 fell to {pair_f1:.3}");
     assert!(
-        speech_recall >= 0.78,
+        speech_recall >= 0.85,
         "speech recall fell to {speech_recall:.3}"
     );
     assert!(
-        source_precision >= 0.92,
+        source_precision >= 0.94,
         "source precision fell to {source_precision:.3}"
     );
 }
@@ -1736,4 +1736,129 @@ fn the_writer_memory_can_be_set_small() {
     ]);
     assert_eq!(summary["documents"], 18);
     assert_eq!(total(&env.search("laurel", &[])), 1);
+}
+
+/// Articles for the corpus-wide name table, written here: a surname alone
+/// in one story, the full name in another; a company with and without its
+/// suffix; a party under two names; an ambiguous surname.
+const NAMED_ARTICLES: &[(&str, &str)] = &[
+    (
+        "surname.txt",
+        "Budget talks go on\n\nWASHINGTON, March 4, 1987 (Reuters) - The budget talks will resume next week, Reagan said on Wednesday.",
+    ),
+    (
+        "full-name.txt",
+        "President speaks on trade\n\nWASHINGTON, March 3, 1987 (Reuters) - President Ronald Reagan said the trade bill would pass this month.",
+    ),
+    (
+        "company.txt",
+        "Carmaker buys rival\n\nDETROIT, March 9, 1987 (Reuters) - Chrysler Corp said it would buy American Motors Corp for about one billion dlrs.",
+    ),
+    (
+        "company-short.txt",
+        "Deal to close soon\n\nDETROIT, March 10, 1987 (Reuters) - Chrysler said the purchase of American Motors would close by the summer.",
+    ),
+    (
+        "party-one.txt",
+        "Tax plans attacked\n\nThe Tories said the tax plans would cost every family more next year.",
+    ),
+    (
+        "party-two.txt",
+        "Schools pledge\n\nThe Conservatives said the schools plan would be paid for by savings elsewhere.",
+    ),
+    (
+        "baker-one.txt",
+        "Dollar policy\n\nWASHINGTON, March 5, 1987 (Reuters) - Treasury Secretary James Baker said the dollar had fallen far enough.",
+    ),
+    (
+        "baker-two.txt",
+        "White House staff\n\nWASHINGTON, March 6, 1987 (Reuters) - White House chief of staff Howard Baker said the president would veto the bill.",
+    ),
+    (
+        "baker-alone.txt",
+        "Talks on the bill\n\nWASHINGTON, March 7, 1987 (Reuters) - The bill would be changed before the vote, Baker said on Saturday.",
+    ),
+];
+
+fn speaker_facet(env: &Env) -> Vec<(String, u64)> {
+    let result = env.json(&["facets", "speaker", "--limit", "100"]);
+    result["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["value"].as_str().unwrap().to_string(),
+                v["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_name_per_speaker_across_the_corpus() {
+    let env = Env::new();
+    let files: Vec<(&str, &[u8])> = NAMED_ARTICLES
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    let root = env.articles("named", &files);
+    env.index(&root);
+    let facet = speaker_facet(&env);
+    let count = |name: &str| {
+        facet
+            .iter()
+            .find(|(value, _)| value == name)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(count("Ronald Reagan"), 2, "{facet:?}");
+    assert_eq!(count("Reagan"), 0, "{facet:?}");
+    assert_eq!(count("Chrysler Corp"), 2, "{facet:?}");
+    assert_eq!(count("Conservative Party"), 2, "{facet:?}");
+    // Two Bakers of the same weight: a Baker alone is left alone.
+    assert_eq!(count("Baker"), 1, "{facet:?}");
+    assert_eq!(count("James Baker"), 1, "{facet:?}");
+
+    // Every name an entity goes by still finds it.
+    assert_eq!(total(&env.search("speaker:Reagan", &[])), 2);
+    assert_eq!(total(&env.search("speaker:Tories", &[])), 2);
+    assert_eq!(total(&env.search("*", &["--speaker", "Conservatives"])), 2);
+    // The quotes show the corpus's name, and keep the article's own.
+    let quotes = env.json(&["quotes", "--speaker", "Ronald Reagan"]);
+    assert_eq!(quotes["quotes"].as_array().unwrap().len(), 2, "{quotes}");
+    let quotes = env.json(&["quotes", "--speaker", "Tories"]);
+    assert_eq!(quotes["quotes"].as_array().unwrap().len(), 2, "{quotes}");
+    // `extract` stays local to its article.
+    let extracted = env.stdout_of(&[
+        "extract",
+        "--json",
+        root.join("surname.txt").to_str().unwrap(),
+    ]);
+    let article: Value = serde_json::from_str(extracted.lines().next().unwrap()).unwrap();
+    assert_eq!(article["quotes"][0]["speaker"], "Reagan");
+}
+
+#[test]
+fn names_are_the_same_whether_indexed_at_once_or_in_three_runs() {
+    let files: Vec<(&str, &[u8])> = NAMED_ARTICLES
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    let at_once = Env::new();
+    let root = at_once.articles("named", &files);
+    at_once.index(&root);
+
+    // The surname first, the full name later: the earlier article must be
+    // renamed when the later one arrives.
+    let in_runs = Env::new();
+    let (first, rest) = files.split_at(1);
+    let (second, third) = rest.split_at(4);
+    let root = in_runs.articles("named", first);
+    in_runs.index(&root);
+    in_runs.articles("named", second);
+    let summary = in_runs.index(&root);
+    assert!(summary["renamed"].as_u64().unwrap() >= 1, "{summary}");
+    in_runs.articles("named", third);
+    in_runs.index(&root);
+    assert_eq!(speaker_facet(&in_runs), speaker_facet(&at_once));
 }

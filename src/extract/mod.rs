@@ -66,8 +66,25 @@ pub fn enrich(article: &mut Article) {
         &read.person_spans(),
         &read.person_words(),
     );
+    article.acronyms = speakers::acronyms(&text, &read.tokens);
     article.speakers = read.speakers;
     article.quotes = read.quotes;
+    let country = article_country(&article.places);
+    speakers::qualify_national_bodies(&mut article.speakers, &mut article.quotes, country);
+}
+
+/// The country an article is from: its dateline's, else the only one its
+/// places lie in.
+fn article_country(places: &[places::Place]) -> Option<&str> {
+    if let Some(dateline) = places
+        .iter()
+        .find(|p| p.role == places::PlaceRole::Dateline)
+    {
+        return dateline.country.as_deref();
+    }
+    let mut countries = places.iter().filter_map(|p| p.country.as_deref());
+    let first = countries.next()?;
+    countries.all(|c| c == first).then_some(first)
 }
 
 /// What the quote and speaker extractors read from a body.

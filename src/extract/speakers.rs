@@ -36,15 +36,15 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE, NOT_NAMES,
-    ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_WORDS, PARTY_LABELS, ROLE_HEADS, SOURCE_NOUNS,
-    SPOKESPEOPLE, Sex, given_name, is_plural_surname,
+    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE,
+    NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_WORDS, PARTY_LABELS,
+    ROLE_HEADS, SOURCE_NOUNS, SPOKESPEOPLE, Sex, given_name, is_plural_surname,
 };
 use crate::extract::quotes::{Attribution, Span};
 use crate::extract::tokens::{Kind, Tok, tokenize};
 
 /// What kind of speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
@@ -296,18 +296,18 @@ impl Resolver<'_> {
         gender: Option<Gender>,
         source: Span,
     ) -> Option<usize> {
-        let org_role = role
-            .as_deref()
-            .and_then(role_head)
-            .is_some_and(|head| ORG_ROLE_HEADS.has(&head.to_lowercase()));
+        let org_role = role.as_deref().is_some_and(is_org_role);
         // "Dr Fox", "Mr Post": a title or honorific makes a person, whatever
         // the name's words.
         let titled_person = !org_role
             && (gender.is_some()
-                || role
-                    .as_deref()
-                    .and_then(role_head)
-                    .is_some_and(|h| ROLE_HEADS.has(&h.to_lowercase())));
+                || looks_like_a_person(&name)
+                || role.as_deref().and_then(role_head).is_some_and(|h| {
+                    let lower = h.to_lowercase();
+                    // "co-chairman", "vice-president".
+                    let last = lower.rsplit('-').next().unwrap_or(&lower);
+                    ROLE_HEADS.has(&lower) || ROLE_HEADS.has(last) || PARTY_LABELS.has(&lower)
+                }));
         let organisation = if titled_person {
             name.split_whitespace()
                 .last()
@@ -618,6 +618,15 @@ fn role_head(role: &str) -> Option<&str> {
         .last()
 }
 
+/// Whether a role is an organisation's: "investment bank", "news
+/// agency", "lead manager" (of a bond issue: a bank).
+fn is_org_role(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    lower.ends_with("lead manager")
+        || lower.ends_with("co-manager")
+        || role_head(role).is_some_and(|head| ORG_ROLE_HEADS.has(&head.to_lowercase()))
+}
+
 /// Whether two names may be one person: equal, or one is the other's
 /// surname ("Trump", "Donald Trump").
 fn same_person(a: &str, b: &str) -> bool {
@@ -658,17 +667,37 @@ fn is_plural_common_noun(lower: &str) -> bool {
 /// joined by "and", as byte ranges of `text`. A company's name is one
 /// name ("Standard and Poor's Corp").
 fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
-    if text.contains([',', '(']) {
+    // A name that closes like a company's or an institution's is one:
+    // "Savings and Loan Association", "Securities and Exchange Commission".
+    // (Unless what stands before "and" is an organisation already: "the
+    // Daily Beast and The Wall Street Journal".)
+    let closes = text.split_whitespace().last().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        ORG_SUFFIXES.has(&lower) || INSTITUTIONS.has(&lower)
+    });
+    let left_is_organisation = [" and ", " & "]
+        .iter()
+        .find_map(|s| text.split_once(s))
+        .is_some_and(|(left, _)| left.contains(' ') && is_organisation(left));
+    if text.contains([',', '(']) || (closes && !left_is_organisation) {
         return None;
     }
+    // "the Daily Beast and …": the article is no part of the first name.
+    let skip = ["the ", "The "]
+        .iter()
+        .find(|a| text.starts_with(*a))
+        .map_or(0, |a| a.len());
+    let text = &text[skip..];
     let separator = [" and ", " & "].into_iter().find(|s| text.contains(s))?;
     let mut parts = Vec::new();
     let mut offset = 0;
     for part in text.split(separator) {
-        let words: Vec<&str> = part.split_whitespace().collect();
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .skip_while(|w| *w == "The")
+            .collect();
         let name_like = !words.is_empty()
             && words.len() <= 4
-            && !is_organisation(part)
             && words.iter().any(|w| w.len() > 2)
             && words.iter().all(|w| is_capitalised(w) || is_initial(w))
             && !words.iter().any(|w| {
@@ -678,7 +707,7 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
         if !name_like {
             return None;
         }
-        parts.push((offset, offset + part.len()));
+        parts.push((skip + offset, skip + offset + part.len()));
         offset += part.len() + separator.len();
     }
     (parts.len() >= 2).then_some(parts)
@@ -797,12 +826,58 @@ fn parse_source(text: &str) -> ParsedSource {
     while content.len() >= 2
         && is_capitalised(content[0])
         && is_capitalised(content[1])
-        && (LEADING_NOISE.has(&content[0].to_lowercase()) || is_participle_compound(content[0]))
+        && (LEADING_NOISE.has(&content[0].to_lowercase())
+            || is_participle_compound(content[0])
+            || is_sentence_adverb(content[0]))
     {
         content.remove(0);
     }
+    // "the Brookehill Group in New York", "Oil traders in New York": where
+    // the source is, not who.
+    if let Some(at) = content
+        .iter()
+        .position(|w| matches!(*w, "in" | "at" | "from"))
+        .filter(|&at| at > 0 && content[at + 1..].iter().all(|w| is_capitalised(w)))
+    {
+        content.truncate(at);
+    }
+    // "Canaccord’s Reynolds": the owner goes to the role.
+    if content.len() >= 2
+        && let Some(owner) = content[..content.len() - 1]
+            .iter()
+            .rposition(|w| w.ends_with("’s") || w.ends_with("'s"))
+        && content[owner + 1..].iter().all(|w| is_name_word(w))
+        && is_capitalised(content[owner + 1])
+        && !content.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            ORG_SUFFIXES.has(&lower) || INSTITUTIONS.has(&lower)
+        })
+    {
+        let role = content[..=owner].join(" ");
+        if let ParsedSource::Named { name, gender, .. } =
+            parse_source(&content[owner + 1..].join(" "))
+        {
+            return ParsedSource::Named {
+                name,
+                role: Some(role),
+                gender,
+            };
+        }
+    }
     if content.is_empty() {
         return ParsedSource::Vague;
+    }
+    // "Martin Bachem of Morgan Guaranty": a person of a firm.
+    if let Some(of) = content.iter().position(|w| *w == "of")
+        && (2..=3).contains(&of)
+        && looks_like_a_person(&content[..of].join(" "))
+        && content[of + 1..].iter().any(|w| is_capitalised(w))
+    {
+        return ParsedSource::Named {
+            name: content[..of].join(" "),
+            role: Some(content[of..].join(" ")),
+            gender: Gender::of_name(&content[..of]),
+        };
     }
     if let Some(parsed) = company(&content) {
         return parsed;
@@ -811,6 +886,7 @@ fn parse_source(text: &str) -> ParsedSource {
     let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
     if capitals >= 1
         && capitals < content.len()
+        && !is_demonym(content[capitals - 1])
         && !content[capitals - 1].ends_with("'s")
         && !content[capitals - 1].ends_with("’s")
         && content[capitals..].iter().all(|w| !is_capitalised(w))
@@ -896,12 +972,24 @@ fn parse_source(text: &str) -> ParsedSource {
         let organisation = name_words.last().is_some_and(|w| {
             let lower = w.to_lowercase();
             ORGANISATION_WORDS.has(&lower) || ORG_SUFFIXES.has(&lower)
-        });
+        }) || is_org_role(&role_words.join(" "));
         if (has_role || titled_name) && name_words.len() > keep && !organisation {
             let cut = name_words.len() - keep;
             let mut role: Vec<&str> = role_words.to_vec();
             role.extend_from_slice(&name_words[..cut]);
             (role, &name_words[cut..])
+        } else if has_role
+            && !organisation
+            && name_words.len() == 2
+            && given_name(name_words[0]).is_none()
+            && crate::gazetteer::Gazetteer::embedded()
+                .is_english_word(&name_words[0].to_lowercase())
+        {
+            // "Minister of Mines and Energy Subroto": a word of the title,
+            // then a name of one word.
+            let mut role: Vec<&str> = role_words.to_vec();
+            role.push(name_words[0]);
+            (role, &name_words[1..])
         } else {
             (role_words.to_vec(), name_words)
         }
@@ -984,6 +1072,28 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
     if !closes && institution_of().is_none() {
         return None;
     }
+    // "Darwin Beck of First Boston Corp": a person of a company.
+    if let Some(of) = name.iter().position(|w| *w == "of")
+        && of > 0
+        && of <= 3
+        && !name[..of].iter().any(|w| {
+            let lower = w.to_lowercase();
+            INSTITUTIONS.has(&lower) || ORGANISATION_WORDS.has(&lower) || ORG_SUFFIXES.has(&lower)
+        })
+    {
+        let person = name[..of].join(" ");
+        let gender = Gender::of_name(&name[..of]);
+        let role: Vec<&str> = content[..first]
+            .iter()
+            .chain(&name[of..])
+            .copied()
+            .collect();
+        return Some(ParsedSource::Named {
+            name: person,
+            role: Some(role.join(" ")),
+            gender,
+        });
+    }
     // A bare suffix or a lone institution word ("Corp", "Bank") is no
     // name; "president Chris Fox" is a person.
     if name.len() < 2
@@ -1001,6 +1111,27 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
         role,
         gender: None,
     })
+}
+
+/// "Liam Fox", "Emily Post": a given name and a surname, whatever the
+/// surname also means.
+fn looks_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && given_name(words[0]).is_some()
+        && !PARTY_LABELS.has(&words[0].to_lowercase())
+        && words[1..].iter().all(|w| {
+            let lower = w.to_lowercase();
+            is_name_word(w) && !ORG_SUFFIXES.has(&lower) && !INSTITUTIONS.has(&lower)
+        })
+}
+
+/// "Eventually", "Separately": an adverb opening a sentence.
+fn is_sentence_adverb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.len() > 5
+        && lower.ends_with("ly")
+        && crate::gazetteer::Gazetteer::embedded().is_english_word(&lower)
 }
 
 /// "Cash-strapped", "Debt-laden", "State-owned": an adjective, not a
@@ -1062,6 +1193,15 @@ fn is_organisation(name: &str) -> bool {
             ORGANISATION_WORDS.has(w) || INSTITUTIONS.has(w)
         })
         || names_a_government(name)
+}
+
+/// "German", "Japanese": what a people is called, not a name ("The German
+/// exchange said").
+fn is_demonym(word: &str) -> bool {
+    use crate::gazetteer::{Gazetteer, NameType, normalise::name_key};
+    Gazetteer::embedded()
+        .lookup(&name_key(word))
+        .is_some_and(|postings| postings.iter().any(|c| c.name_type == NameType::Demonym))
 }
 
 /// "California reported", "Moscow said": a country, region or capital
@@ -1132,6 +1272,19 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
             }
             i += 1;
         }
+        // "… Minister of Mines and Energy Subroto": after "of" or "and", an
+        // ordinary word opening the run belongs to the title before it.
+        if start > 0
+            && i - start >= 2
+            && matches!(tokens[start - 1].text(body), "of" | "and" | "for" | "the")
+        {
+            let first = tokens[start].text(body);
+            if given_name(first).is_none()
+                && crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase())
+            {
+                start += 1;
+            }
+        }
         let run = &tokens[start..i];
         // A name has two capitalised words at least.
         let capitals = run.iter().filter(|t| is_capitalised(t.text(body))).count();
@@ -1156,6 +1309,166 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         }
     }
     out
+}
+
+/// Gives a body every country has ("Finance Ministry", "Treasury",
+/// "Central Bank") the country it belongs to: the one its name gives
+/// ("Dutch Finance Ministry", "Japan's Finance Ministry", "U.S. Treasury"),
+/// else `country`, the article's (its dateline's, or the only one it
+/// names). "Finance Ministry (Japan)", so that the facet tells Tokyo's from
+/// Brasilia's and "U.S. Treasury" and "the Treasury" under a Washington
+/// dateline are one speaker. Renames the quotes' speakers too.
+pub fn qualify_national_bodies(
+    speakers: &mut [Speaker],
+    quotes: &mut [crate::extract::quotes::Quote],
+    country: Option<&str>,
+) {
+    for speaker in speakers.iter_mut() {
+        if speaker.kind != SpeakerKind::Organisation {
+            continue;
+        }
+        let Some((body, named_country)) = national_body(&speaker.name) else {
+            continue;
+        };
+        let Some(country) = named_country.or(country) else {
+            continue;
+        };
+        let qualified = format!("{body} ({country})");
+        for quote in quotes.iter_mut() {
+            for name in quote.speaker.iter_mut().chain(quote.co_speakers.iter_mut()) {
+                if *name == speaker.name {
+                    *name = qualified.clone();
+                }
+            }
+        }
+        speaker.name = qualified;
+    }
+}
+
+/// "Dutch Finance Ministry" → ("Finance Ministry", Some("Netherlands")),
+/// "Treasury" → ("Treasury", None); `None` for other names.
+fn national_body(name: &str) -> Option<(String, Option<&'static str>)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower = name.to_lowercase();
+    if NATIONAL_BODIES.has(&lower) {
+        return Some((title_case(&words), None));
+    }
+    let (first, rest) = words.split_first()?;
+    let rest_lower = rest.join(" ").to_lowercase();
+    if !NATIONAL_BODIES.has(&rest_lower) {
+        return None;
+    }
+    let country = country_named_by(first)?;
+    Some((title_case(rest), Some(country)))
+}
+
+/// "central bank" → "Central Bank".
+fn title_case(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(c) if !matches!(*w, "of" | "for" | "and" | "the") => {
+                    c.to_uppercase().chain(chars).collect::<String>()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The country a word names: a demonym ("Dutch"), or a country's name or
+/// abbreviation, possessive or not ("Japan's", "U.S.").
+fn country_named_by(word: &str) -> Option<&'static str> {
+    use crate::gazetteer::{Gazetteer, NameType, PlaceKind, normalise::name_key};
+    let gazetteer = Gazetteer::embedded();
+    let postings = gazetteer.lookup(&name_key(strip_possessive(word)))?;
+    postings.iter().find_map(|c| {
+        let place = gazetteer.place(c.place);
+        let country = match c.name_type {
+            NameType::Demonym => place.country().or(Some(place))?,
+            NameType::Main | NameType::Alternate | NameType::Qualifier
+                if place.kind() == PlaceKind::Country =>
+            {
+                place
+            }
+            _ => return None,
+        };
+        (country.kind() == PlaceKind::Country).then(|| country.name())
+    })
+}
+
+/// Acronyms the text defines: "the Office for National Statistics (ONS)"
+/// gives ("ONS", "Office for National Statistics"). The letters must be
+/// the initials of the words before the parenthesis (small words aside; an
+/// abbreviation such as "U.S." gives all its capitals; "American-Islamic"
+/// one letter a part).
+pub fn acronyms(body: &str, tokens: &[Tok]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for i in 1..tokens.len().saturating_sub(2) {
+        if tokens[i].text(body) != "(" || tokens[i + 2].text(body) != ")" {
+            continue;
+        }
+        let short = tokens[i + 1].text(body);
+        let letters: String = short.chars().filter(|c| *c != '.').collect();
+        if !(2..=8).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // The words before the parenthesis: capitalised, or small words
+        // between them.
+        let mut start = i;
+        while start > 0 && i - start < 12 {
+            let t = tokens[start - 1];
+            let w = t.text(body);
+            let joined = body[t.end..tokens[start].start] == *" " || start == i;
+            if t.kind != Kind::Word || !joined || !(is_capitalised(w) || is_acronym_filler(w)) {
+                break;
+            }
+            start -= 1;
+        }
+        // The longest run of them whose initials spell the acronym.
+        let found = (start..i)
+            .filter(|&k| is_capitalised(tokens[k].text(body)))
+            .find(|&k| {
+                let initials: String = tokens[k..i]
+                    .iter()
+                    .flat_map(|t| initials_of(t.text(body)))
+                    .collect();
+                initials == letters
+            });
+        if let Some(k) = found {
+            let long = body[tokens[k].start..tokens[i - 1].end].to_string();
+            if !out.iter().any(|(s, _)| s == short) {
+                out.push((short.to_string(), long));
+            }
+        }
+    }
+    out
+}
+
+fn is_acronym_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for" | "and" | "the" | "on" | "de" | "in" | "&" | "to"
+    )
+}
+
+/// The letters a word gives an acronym: none for a small word, every
+/// capital of an abbreviation ("U.S." → US), one a part otherwise.
+fn initials_of(word: &str) -> Vec<char> {
+    if is_acronym_filler(word) {
+        return Vec::new();
+    }
+    let capitals: Vec<char> = word.chars().filter(char::is_ascii_uppercase).collect();
+    if word.contains('.') || (capitals.len() >= 2 && word.chars().all(|c| !c.is_lowercase())) {
+        return capitals;
+    }
+    word.split('-')
+        .filter_map(|part| part.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
 }
 
 /// Organisations named in the text: capitalised runs, joined by "of",
@@ -1574,5 +1887,52 @@ mod tests {
         let body = "Senator John McCain is in hospital for treatment.\n\
                     His office said he “looks forward to returning to work soon.”";
         assert_eq!(name_of(&speakers(body)[0]), Some("John McCain"));
+    }
+
+    #[test]
+    fn acronyms_the_text_defines() {
+        let body = "The Office for National Statistics (ONS) said prices rose. \
+                    A report by the U.S. Department of Agriculture (USDA) followed, and the \
+                    Council on American-Islamic Relations (CAIR) spoke. Prices (UP) fell.";
+        let found = acronyms(body, &tokenize(body));
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "ONS".to_string(),
+                    "Office for National Statistics".to_string()
+                ),
+                (
+                    "USDA".to_string(),
+                    "U.S. Department of Agriculture".to_string()
+                ),
+                (
+                    "CAIR".to_string(),
+                    "Council on American-Islamic Relations".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn national_bodies_get_their_country() {
+        let body = "The Finance Ministry said the yen was stable.\n\
+                    The Dutch Finance Ministry said the guilder was stable.\n\
+                    Japan's Finance Ministry said nothing more about it.\n\
+                    The U.S. Treasury said it would sell bills next week.";
+        let attributions = find_attributions(body);
+        let resolved = resolve(body, &attributions);
+        let mut speakers = resolved.speakers.clone();
+        qualify_national_bodies(&mut speakers, &mut [], Some("Japan"));
+        let names: Vec<&str> = speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Finance Ministry (Japan)",
+                "Finance Ministry (The Netherlands)",
+                "Finance Ministry (Japan)",
+                "Treasury (United States)"
+            ]
+        );
     }
 }

@@ -1,21 +1,69 @@
 //! An [`Article`] (plus its file's fingerprint) as a tantivy document.
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Facet, Field, OwnedValue};
+use tantivy::schema::{Facet, Field, OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
 use crate::extract::dates::Day;
 use crate::extract::places::Place;
+use crate::index::names::{Named, SpeakerKey, names_hash};
 use crate::index::schema::NewsSchema;
 
 /// A quote as stored with its article, for `newsdex quotes` and snippets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
     pub text: String,
+    /// Its speaker, as the corpus names them.
     pub speaker: Option<String>,
+    /// Who else said it ("Cummings and Nadler said").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
     pub role: Option<String>,
     pub direct: bool,
+    /// The names the article itself gives the speakers, when the corpus
+    /// names any of them otherwise ("Reagan" for Ronald Reagan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub as_written: Vec<String>,
+}
+
+impl QuoteRecord {
+    /// Every speaker of the quote.
+    pub fn speakers(&self) -> impl Iterator<Item = &str> {
+        self.speaker
+            .iter()
+            .chain(&self.co_speakers)
+            .map(String::as_str)
+    }
+
+    /// The names the article gives the speakers.
+    fn written(&self) -> Vec<String> {
+        if self.as_written.is_empty() {
+            self.speakers().map(str::to_string).collect()
+        } else {
+            self.as_written.clone()
+        }
+    }
+
+    /// The record with its speakers renamed by `rename` (written name →
+    /// the corpus's name).
+    fn renamed(&self, rename: &dyn Fn(&str) -> String) -> QuoteRecord {
+        let written = self.written();
+        let mut names: Vec<String> = Vec::new();
+        for name in written.iter().map(|w| rename(w)) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let unchanged = names == written;
+        let mut names = names.into_iter();
+        QuoteRecord {
+            speaker: names.next(),
+            co_speakers: names.collect(),
+            as_written: if unchanged { Vec::new() } else { written },
+            ..self.clone()
+        }
+    }
 }
 
 /// A place as stored with its article, for exports to other engines: what
@@ -117,7 +165,30 @@ pub struct FileFingerprint {
     pub content_hash: u64,
 }
 
+/// The speaker keys of an article: its speakers as it names them, then the
+/// acronyms it defines (see `index::names`).
+pub fn speaker_keys(article: &Article) -> Vec<SpeakerKey> {
+    let speakers = article.speakers.iter().map(|s| SpeakerKey::Speaker {
+        kind: s.kind,
+        name: s.name.clone(),
+        role: s
+            .role
+            .clone()
+            .filter(|_| s.kind == crate::extract::speakers::SpeakerKind::Person),
+    });
+    let acronyms = article
+        .acronyms
+        .iter()
+        .map(|(short, long)| SpeakerKey::Acronym {
+            short: short.clone(),
+            long: long.clone(),
+        });
+    speakers.chain(acronyms).collect()
+}
+
 /// Builds the document for `article`, read from a file with `fingerprint`.
+/// Speakers keep the names the article gives them; the corpus-wide name
+/// pass renames them after the run (`index::names`).
 pub fn to_document(
     schema: &NewsSchema,
     article: &Article,
@@ -128,10 +199,10 @@ pub fn to_document(
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, &article.path);
     if let Some(title) = &article.title {
-        add_text_with_copies(schema, &mut doc, f.title, title);
+        doc.add_text(f.title, title);
     }
     if let Some(dateline) = &article.dateline {
-        add_text_with_copies(schema, &mut doc, f.dateline, &dateline.text);
+        doc.add_text(f.dateline, &dateline.text);
     }
     if let Some(day) = article.date {
         doc.add_date(f.date, DateTime::from_timestamp_secs(day.unix_seconds()));
@@ -143,18 +214,16 @@ pub fn to_document(
         doc.add_text(f.url, url);
     }
     if let Some(author) = &article.author {
-        add_text_with_copies(schema, &mut doc, f.author, author);
+        doc.add_text(f.author, author);
     }
     if let Some(language) = &article.language {
         doc.add_text(f.language, language);
     }
-    add_text_with_copies(schema, &mut doc, f.body, &article.body);
+    doc.add_text(f.body, &article.body);
     doc.add_u64(f.word_count, article.word_count);
-    for speaker in &article.speakers {
-        add_text_with_copies(schema, &mut doc, f.speaker, &speaker.name);
-    }
+    let mut quotes = Vec::with_capacity(article.quotes.len());
     for quote in &article.quotes {
-        add_text_with_copies(schema, &mut doc, f.quote, &quote.text);
+        doc.add_text(f.quote, &quote.text);
         let role = quote.speaker.as_ref().and_then(|name| {
             article
                 .speakers
@@ -162,27 +231,33 @@ pub fn to_document(
                 .find(|s| &s.name == name)
                 .and_then(|s| s.role.clone())
         });
-        let record = QuoteRecord {
+        quotes.push(QuoteRecord {
             text: quote.text.clone(),
             speaker: quote.speaker.clone(),
+            co_speakers: quote.co_speakers.clone(),
             role,
             direct: quote.direct,
-        };
-        doc.add_text(
-            f.quote_record,
-            serde_json::to_string(&record).unwrap_or_default(),
-        );
+            as_written: Vec::new(),
+        });
     }
+    let keys = speaker_keys(article);
+    let named: Vec<(SpeakerKey, Named)> = keys
+        .iter()
+        .filter_map(|key| match key {
+            SpeakerKey::Speaker { name, .. } => Some((key.clone(), Named::itself(name))),
+            SpeakerKey::Acronym { .. } => None,
+        })
+        .collect();
+    add_speakers(schema, &mut doc, &keys, &named, &quotes);
     let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
         let record = PlaceRecord::new(place, article.title.as_deref(), &article.body);
         doc.add_text(f.place, &record.label);
-        doc.add_text(f.place_words, record.words());
         doc.add_text(
             f.place_record,
             serde_json::to_string(&record).unwrap_or_default(),
         );
-        doc.add_facet(f.place_path, Facet::from_path(&place.path));
+        add_place_fields(schema, &mut doc, &record);
         if let Some(country) = place.country.as_deref()
             && !countries.contains(&country)
         {
@@ -190,20 +265,197 @@ pub fn to_document(
             doc.add_text(f.country, country);
         }
     }
-    if let Some(signature) = &article.signature {
-        doc.add_text(f.signature, crate::extract::minhash::encode(signature));
-    }
-    doc.add_u64(f.file_size, fingerprint.size);
-    doc.add_u64(f.file_mtime, fingerprint.mtime_ns);
-    doc.add_u64(f.content_hash, fingerprint.content_hash);
+    let fast = FastValues {
+        signature: article
+            .signature
+            .as_ref()
+            .map(crate::extract::minhash::encode),
+        file_size: fingerprint.size,
+        file_mtime: fingerprint.mtime_ns,
+        content_hash: fingerprint.content_hash,
+    };
+    fast.add_to(schema, &mut doc);
+    add_copies(schema, &mut doc);
     doc
 }
 
-fn add_text_with_copies(schema: &NewsSchema, doc: &mut TantivyDocument, field: Field, text: &str) {
-    doc.add_text(field, text);
-    for copy in schema.copies_of(field) {
-        doc.add_text(copy, text);
+/// The fields a document has only as columns (not stored): what a rewrite
+/// reads back from the index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FastValues {
+    pub signature: Option<String>,
+    pub file_size: u64,
+    pub file_mtime: u64,
+    pub content_hash: u64,
+}
+
+impl FastValues {
+    /// The values of document `doc` of `segment`.
+    pub fn read(
+        segment: &tantivy::SegmentReader,
+        schema: &NewsSchema,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<FastValues> {
+        let f = &schema.core;
+        let fast = segment.fast_fields();
+        let number = |field: Field| -> tantivy::Result<u64> {
+            Ok(fast
+                .u64(schema.name(field))
+                .ok()
+                .and_then(|c| c.first(doc))
+                .unwrap_or(0))
+        };
+        let mut signature = None;
+        if let Some(column) = fast.str(schema.name(f.signature))?
+            && let Some(ord) = column.term_ords(doc).next()
+        {
+            let mut text = String::new();
+            column.ord_to_str(ord, &mut text)?;
+            signature = Some(text);
+        }
+        Ok(FastValues {
+            signature,
+            file_size: number(f.file_size)?,
+            file_mtime: number(f.file_mtime)?,
+            content_hash: number(f.content_hash)?,
+        })
     }
+
+    fn add_to(&self, schema: &NewsSchema, doc: &mut TantivyDocument) {
+        let f = &schema.core;
+        if let Some(signature) = &self.signature {
+            doc.add_text(f.signature, signature);
+        }
+        doc.add_u64(f.file_size, self.file_size);
+        doc.add_u64(f.file_mtime, self.file_mtime);
+        doc.add_u64(f.content_hash, self.content_hash);
+    }
+}
+
+/// Adds the speaker fields: `speaker_key` (as the article names them),
+/// `speaker` (as the corpus names them, each once, in the article's
+/// order), `speaker_words` and `speaker_aliases` (the other names the
+/// corpus gives them), the quote records with their speakers renamed, and
+/// `speaker_hash`.
+fn add_speakers(
+    schema: &NewsSchema,
+    doc: &mut TantivyDocument,
+    keys: &[SpeakerKey],
+    named: &[(SpeakerKey, Named)],
+    quotes: &[QuoteRecord],
+) {
+    let f = &schema.core;
+    for key in keys {
+        doc.add_text(f.speaker_key, key.encode());
+    }
+    // Each name shown, with the other names it goes by in the corpus.
+    let mut shown: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (key, named) in named {
+        let at = match shown.iter().position(|(name, _)| *name == named.name) {
+            Some(at) => at,
+            None => {
+                doc.add_text(f.speaker, &named.name);
+                shown.push((&named.name, Vec::new()));
+                shown.len() - 1
+            }
+        };
+        let written = match key {
+            SpeakerKey::Speaker { name, .. } => Some(name.as_str()),
+            SpeakerKey::Acronym { .. } => None,
+        };
+        for alias in named.aliases.iter().map(String::as_str).chain(written) {
+            if alias != named.name && !shown[at].1.contains(&alias) {
+                shown[at].1.push(alias);
+                doc.add_text(f.speaker_words, alias);
+            }
+        }
+    }
+    for (name, aliases) in shown.iter().filter(|(_, aliases)| !aliases.is_empty()) {
+        doc.add_text(f.speaker_aliases, format!("{name}\t{}", aliases.join("\t")));
+    }
+    let rename = |written: &str| {
+        named
+            .iter()
+            .find(|(key, _)| matches!(key, SpeakerKey::Speaker { name, .. } if name == written))
+            .map_or_else(|| written.to_string(), |(_, named)| named.name.clone())
+    };
+    for quote in quotes {
+        let record = quote.renamed(&rename);
+        doc.add_text(
+            f.quote_record,
+            serde_json::to_string(&record).unwrap_or_default(),
+        );
+    }
+    doc.add_u64(f.speaker_hash, names_hash(named));
+}
+
+/// Adds the fields made from a place record: `place_words` and `place_path`.
+fn add_place_fields(schema: &NewsSchema, doc: &mut TantivyDocument, record: &PlaceRecord) {
+    let f = &schema.core;
+    doc.add_text(f.place_words, record.words());
+    doc.add_facet(f.place_path, Facet::from_path(&record.path));
+}
+
+/// Adds the copies the schema declares (`title_words` of `title`, …) of
+/// every value the document holds.
+fn add_copies(schema: &NewsSchema, doc: &mut TantivyDocument) {
+    let mut copies: Vec<(Field, String)> = Vec::new();
+    for f in &schema.fields {
+        for copy in schema.copies_of(f.field) {
+            for value in doc.get_all(f.field) {
+                if let Some(text) = value.as_str() {
+                    copies.push((copy, text.to_string()));
+                }
+            }
+        }
+    }
+    for (field, text) in copies {
+        doc.add_text(field, text);
+    }
+}
+
+/// A stored document written again with the speakers `named` (each key of
+/// the article with the name the corpus gives it): what the name pass adds
+/// to the index in place of `stored`.
+pub fn rebuild_document(
+    schema: &NewsSchema,
+    stored: &TantivyDocument,
+    fast: &FastValues,
+    named: &[(SpeakerKey, Named)],
+) -> TantivyDocument {
+    let f = &schema.core;
+    let rewritten = [
+        f.speaker,
+        f.speaker_key,
+        f.speaker_aliases,
+        f.speaker_hash,
+        f.quote_record,
+    ];
+    let mut doc = TantivyDocument::new();
+    for (field, value) in stored.field_values() {
+        if !rewritten.contains(&field) {
+            doc.add_field_value(field, value);
+        }
+    }
+    let keys: Vec<SpeakerKey> = stored
+        .get_all(f.speaker_key)
+        .filter_map(|v| v.as_str().and_then(SpeakerKey::decode))
+        .collect();
+    let quotes: Vec<QuoteRecord> = stored
+        .get_all(f.quote_record)
+        .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
+        .collect();
+    add_speakers(schema, &mut doc, &keys, named, &quotes);
+    let places: Vec<PlaceRecord> = stored
+        .get_all(f.place_record)
+        .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
+        .collect();
+    for record in &places {
+        add_place_fields(schema, &mut doc, record);
+    }
+    fast.add_to(schema, &mut doc);
+    add_copies(schema, &mut doc);
+    doc
 }
 
 /// A stored document's values for `field`, as plain JSON values.

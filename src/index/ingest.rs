@@ -91,6 +91,9 @@ pub struct IngestSummary {
     /// Records (lines, rows, items) that could not be read inside files
     /// whose other records were indexed.
     pub failed_records: u64,
+    /// Articles written again because the corpus-wide name table names
+    /// their speakers otherwise (see `index::names`).
+    pub renamed: u64,
     /// Articles in the index after the run.
     pub documents: u64,
     /// Bytes of the files read (unchanged files are not read).
@@ -382,6 +385,12 @@ pub fn ingest(
 
     progress.committing();
     commit(&mut writer, &HashSet::new())?;
+    // One name per entity across the corpus: what this run added may name
+    // the speakers of other articles (a full name for a surname), so the
+    // pass reads every article's names, not only this run's.
+    if summary.added + summary.updated + summary.removed > 0 {
+        summary.renamed = crate::index::names::apply(index, &mut writer)?.rewritten;
+    }
     writer.wait_merging_threads()?;
     reader.reload()?;
     summary.documents = reader.searcher().num_docs();

@@ -5,6 +5,7 @@ pub mod document;
 pub mod ids;
 pub mod in_flight;
 pub mod ingest;
+pub mod names;
 pub mod schema;
 pub mod state;
 pub mod stats;

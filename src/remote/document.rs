@@ -63,6 +63,18 @@ impl<'a> DocumentBuilder<'a> {
                     .map(without_nulls)
                     .collect(),
                 Source::PlaceWords => places.iter().map(|p| Value::from(p.words())).collect(),
+                Source::SpeakerWords => {
+                    let aliases = stored_values(doc, schema.core.speaker_aliases);
+                    let others = aliases
+                        .iter()
+                        .filter_map(|v| v.as_str())
+                        .flat_map(|v| v.split('\t').skip(1))
+                        .map(Value::from);
+                    stored_values(doc, schema.core.speaker)
+                        .into_iter()
+                        .chain(others)
+                        .collect()
+                }
                 Source::PlacePaths => places
                     .iter()
                     .map(|p| Value::from(p.path.join("/")))

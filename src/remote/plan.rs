@@ -36,6 +36,9 @@ pub enum Source {
     Record(Vec<PartSpec>),
     /// What `place:` matches, from the place records.
     PlaceWords,
+    /// What `speaker:` matches: each speaker's name and the other names the
+    /// corpus gives it (`speaker` and `speaker_aliases`).
+    SpeakerWords,
     /// Each place's path from the continent down, `Asia/Syria/Aleppo`.
     PlacePaths,
     /// The date, or 1970-01-01 when there is none (Quickwit needs a value
@@ -132,6 +135,15 @@ impl ExportPlan {
                         positions: spec.positions,
                     };
                     match source_of_copy {
+                        // Names and their aliases: sent to both engines (an
+                        // OpenSearch copy of `speaker` would lack the aliases).
+                        _ if f.field == core.speaker_words => ExportField {
+                            kind,
+                            source: Source::SpeakerWords,
+                            multi: true,
+                            stored: false,
+                            ..base
+                        },
                         // Quickwit indexes a stemmed original unstemmed under
                         // its own name: that is this copy (see the notes).
                         Some(original)
@@ -430,8 +442,10 @@ mod tests {
         let quote = QuoteRecord {
             text: "We will rebuild".into(),
             speaker: Some("Ann Lee".into()),
+            co_speakers: vec!["Bo Tan".into()],
             role: None,
             direct: true,
+            as_written: vec!["Lee".into(), "Tan".into()],
         };
         assert_eq!(
             keys(serde_json::to_value(quote).unwrap()),

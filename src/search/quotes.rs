@@ -84,11 +84,13 @@ impl NewsSearcher {
                 break;
             }
             let doc: TantivyDocument = searcher.doc(*address)?;
+            let aliases = aliases(&doc, schema.core.speaker_aliases);
             for record in records(&doc, schema.core.quote_record) {
                 if quotes.len() >= request.limit {
                     break;
                 }
-                if !speaks(&record, speaker_words.as_deref()) || !says(&record, &parsed.highlights)
+                if !speaks(&record, &aliases, speaker_words.as_deref())
+                    || !says(&record, &parsed.highlights)
                 {
                     continue;
                 }
@@ -126,14 +128,31 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the quote's speaker has every word of the requested name.
-fn speaks(record: &QuoteRecord, wanted: Option<&[String]>) -> bool {
+/// Each speaker of an article with the other names the corpus gives it.
+fn aliases(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<Vec<String>> {
+    stored_values(doc, field)
+        .iter()
+        .filter_map(|v| v.as_str())
+        .map(|v| v.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// Whether one of the quote's speakers, under any of its names, has every
+/// word of the requested name.
+fn speaks(record: &QuoteRecord, aliases: &[Vec<String>], wanted: Option<&[String]>) -> bool {
     let Some(wanted) = wanted else { return true };
-    let Some(speaker) = &record.speaker else {
-        return false;
+    let matches = |name: &str| {
+        let have = name_words(name);
+        wanted.iter().all(|w| have.contains(w))
     };
-    let have = name_words(speaker);
-    wanted.iter().all(|w| have.contains(w))
+    record.speakers().any(|speaker| {
+        matches(speaker)
+            || aliases
+                .iter()
+                .filter(|names| names.first().is_some_and(|n| n == speaker))
+                .flatten()
+                .any(|alias| matches(alias))
+    }) || record.as_written.iter().any(|w| matches(w))
 }
 
 /// Whether the quote's text matches the query's words (any quote when the

@@ -1,0 +1,885 @@
+//! One name per entity across the corpus: the name table and the pass that
+//! applies it (issue 15; the design, its rules and its cost are in
+//! docs/NAMES.md).
+//!
+//! Extraction is local to one article: "Reagan said" in a story that never
+//! gives his first name stays "Reagan", and "Chrysler Corp" in one story is
+//! "Chrysler" in the next. The index needs one value per entity, or its
+//! speaker facet splits people and companies in two. So every article keeps
+//! its own names in `speaker_key` (with their kinds, and the acronyms it
+//! defines), and after each ingest run this module
+//!
+//! 1. reads those keys (a fast column; no stored document is opened),
+//! 2. builds the [`NameTable`]: people by full name and surname, with the
+//!    years and sources that name them; organisations grouped by their name
+//!    without company suffix, case and periods, by the aliases in
+//!    `data/speaker_aliases.tsv` and by the acronyms articles define;
+//! 3. rewrites the articles whose names the table changes (their
+//!    `speaker_hash` differs): `speaker` holds the table's name, each once,
+//!    `speaker_words` the other names too (so `speaker:"Lib Dems"` finds the
+//!    Liberal Democrats), and each quote its speakers' new names.
+//!
+//! The table is a function of the set of articles alone, so a corpus
+//! indexed in three runs gets the same names as one indexed at once.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use tantivy::schema::OwnedValue;
+use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
+
+use crate::error::Result;
+use crate::extract::lexicon::LEGAL_FORMS;
+use crate::extract::speakers::SpeakerKind;
+use crate::index::NewsIndex;
+use crate::index::document::{FastValues, rebuild_document};
+use crate::index::in_flight::{InFlight, TicketedDoc};
+
+/// One value of `speaker_key`: a speaker as the article names it, or an
+/// acronym the article defines.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpeakerKey {
+    /// A speaker; a person's role as the article gives it ("Treasury
+    /// Secretary"), which tells namesakes apart.
+    Speaker {
+        kind: SpeakerKind,
+        name: String,
+        role: Option<String>,
+    },
+    Acronym {
+        short: String,
+        long: String,
+    },
+}
+
+impl SpeakerKey {
+    /// `person\tRonald Reagan\tPresident`, `organisation\tChrysler Corp`,
+    /// `acronym\tONS\tOffice for National Statistics`.
+    pub fn encode(&self) -> String {
+        match self {
+            SpeakerKey::Speaker {
+                kind,
+                name,
+                role: Some(role),
+            } => format!("{}\t{name}\t{role}", kind_name(*kind)),
+            SpeakerKey::Speaker { kind, name, .. } => format!("{}\t{name}", kind_name(*kind)),
+            SpeakerKey::Acronym { short, long } => format!("acronym\t{short}\t{long}"),
+        }
+    }
+
+    pub fn decode(text: &str) -> Option<SpeakerKey> {
+        let mut parts = text.split('\t');
+        let kind = parts.next()?;
+        let name = parts.next()?.to_string();
+        let third = parts.next().map(str::to_string);
+        let kind = match kind {
+            "acronym" => {
+                return Some(SpeakerKey::Acronym {
+                    short: name,
+                    long: third?,
+                });
+            }
+            "person" => SpeakerKind::Person,
+            "organisation" => SpeakerKind::Organisation,
+            "role" => SpeakerKind::Role,
+            _ => return None,
+        };
+        Some(SpeakerKey::Speaker {
+            kind,
+            name,
+            role: third,
+        })
+    }
+}
+
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Role => "role",
+    }
+}
+
+/// The name the corpus gives a speaker, and its other names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Named {
+    pub name: String,
+    /// Other names of the same entity in the corpus whose words differ
+    /// from `name`'s: what `speaker:` queries must also find.
+    pub aliases: Vec<String>,
+}
+
+impl Named {
+    /// A name as it is, with no other.
+    pub fn itself(name: &str) -> Named {
+        Named {
+            name: name.to_string(),
+            aliases: Vec::new(),
+        }
+    }
+}
+
+/// What the table needs of one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleNames {
+    pub keys: Vec<SpeakerKey>,
+    pub year: Option<i32>,
+    pub source: Option<String>,
+}
+
+/// How far (years) outside the span in which the corpus names a person a
+/// surname alone may still mean them: "Johnson" in 1965 and in 2019 are two
+/// people.
+const YEARS_AROUND: i32 = 2;
+
+/// How many times more articles the likeliest full name must have than the
+/// next before a surname alone is taken for it.
+const DOMINANCE: u32 = 10;
+
+/// A person, as the corpus names them in full.
+#[derive(Debug, Default)]
+struct Person {
+    /// Written forms ("George W. Bush", "George W Bush") and their articles.
+    forms: HashMap<String, u32>,
+    articles: u32,
+    years: Option<(i32, i32)>,
+    sources: HashSet<String>,
+    /// Words of the roles the corpus gives them ("treasury", "secretary").
+    role_words: HashSet<String>,
+}
+
+impl Person {
+    fn canonical(&self) -> &str {
+        most_used(&self.forms)
+    }
+
+    fn covers(&self, year: Option<i32>) -> bool {
+        match (year, self.years) {
+            (Some(year), Some((first, last))) => {
+                first - YEARS_AROUND <= year && year <= last + YEARS_AROUND
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The corpus-wide name table.
+#[derive(Debug, Default)]
+pub struct NameTable {
+    /// Full names (two words or more) by their key.
+    people: HashMap<String, Person>,
+    /// Surname → keys of the people with it.
+    surnames: HashMap<String, Vec<String>>,
+    /// Organisation key → its group.
+    org_group: HashMap<String, usize>,
+    /// Per group: its name and its other names.
+    groups: Vec<Named>,
+}
+
+/// The organisation aliases newsdex ships (`data/speaker_aliases.tsv`).
+static ALIASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("../../data/speaker_aliases.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect())
+        .collect()
+});
+
+impl NameTable {
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a ArticleNames>) -> NameTable {
+        let mut table = NameTable::default();
+        // Organisation forms and the articles that use each.
+        let mut org_forms: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        let mut links: Vec<(String, String)> = Vec::new();
+        // Single words written as people: they may be a company ("Chrysler
+        // said") when nothing else claims them.
+        let mut lone_words: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        for article in articles {
+            let unique: HashSet<&SpeakerKey> = article.keys.iter().collect();
+            for key in unique {
+                match key {
+                    SpeakerKey::Speaker {
+                        kind: SpeakerKind::Person,
+                        name,
+                        role,
+                    } if name.split_whitespace().count() >= 2 => {
+                        let person = table.people.entry(person_key(name)).or_default();
+                        person
+                            .role_words
+                            .extend(role.iter().flat_map(|r| role_words(r)));
+                        *person.forms.entry(name.clone()).or_default() += 1;
+                        person.articles += 1;
+                        if let Some(year) = article.year {
+                            person.years = Some(match person.years {
+                                Some((a, b)) => (a.min(year), b.max(year)),
+                                None => (year, year),
+                            });
+                        }
+                        if let Some(source) = &article.source {
+                            person.sources.insert(source.clone());
+                        }
+                    }
+                    SpeakerKey::Speaker {
+                        kind: SpeakerKind::Person,
+                        name,
+                        ..
+                    } => {
+                        *lone_words
+                            .entry(org_key(name))
+                            .or_default()
+                            .entry(name.clone())
+                            .or_default() += 1;
+                    }
+                    SpeakerKey::Speaker {
+                        kind: SpeakerKind::Organisation,
+                        name,
+                        ..
+                    } => {
+                        *org_forms
+                            .entry(org_key(name))
+                            .or_default()
+                            .entry(name.clone())
+                            .or_default() += 1;
+                    }
+                    SpeakerKey::Speaker { .. } => {}
+                    SpeakerKey::Acronym { short, long } => {
+                        links.push((org_key(short), org_key(long)));
+                    }
+                }
+            }
+        }
+        // Names written as people's that are organisations' elsewhere: a
+        // single word no full name claims ("Chrysler" beside "Chrysler
+        // Corp", "USDA" of the shipped aliases or an acronym an article
+        // defines), or a name with no given name that names a company
+        // with its suffix ("First Boston" beside "First Boston Corp.").
+        let known: HashSet<String> = ALIASES
+            .iter()
+            .flatten()
+            .map(|n| org_key(n))
+            .chain(links.iter().map(|(short, _)| short.clone()))
+            .collect();
+        let claimed: HashSet<String> = table.people.keys().filter_map(|k| surname(k)).collect();
+        for (key, forms) in lone_words {
+            let company = org_forms.contains_key(&key) || known.contains(&key);
+            if company && !claimed.contains(&key) {
+                let entry = org_forms.entry(key).or_default();
+                for (form, n) in forms {
+                    *entry.entry(form).or_default() += n;
+                }
+            }
+        }
+        let companies: Vec<String> = table
+            .people
+            .iter()
+            .filter(|(_, person)| {
+                let name = person.canonical();
+                let key = org_key(name);
+                let first = name.split_whitespace().next().unwrap_or("");
+                // Beside the same name with a company suffix, a "person" is
+                // that company ("Morgan Guaranty", "Morgan Guaranty Ltd").
+                let suffixed = org_forms.get(&key).is_some_and(|forms| {
+                    forms
+                        .keys()
+                        .any(|f| f.split_whitespace().count() > name.split_whitespace().count())
+                });
+                suffixed
+                    || (known.contains(&key)
+                        && crate::extract::lexicon::given_name(first).is_none())
+            })
+            .map(|(key, _)| key.clone())
+            .collect();
+        for key in companies {
+            if let Some(person) = table.people.remove(&key) {
+                let entry = org_forms.entry(org_key(person.canonical())).or_default();
+                for (form, n) in person.forms {
+                    *entry.entry(form).or_default() += n;
+                }
+            }
+        }
+        let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
+        for key in table.people.keys() {
+            if let Some(surname) = surname(key) {
+                surnames.entry(surname).or_default().push(key.clone());
+            }
+        }
+        for keys in surnames.values_mut() {
+            keys.sort();
+        }
+        table.surnames = surnames;
+        table.group_organisations(org_forms, links);
+        table
+    }
+
+    /// Groups organisation keys: by the shipped aliases and the acronyms
+    /// articles define. Only keys the corpus uses make a group.
+    fn group_organisations(
+        &mut self,
+        forms: HashMap<String, HashMap<String, u32>>,
+        links: Vec<(String, String)>,
+    ) {
+        let mut sets = UnionFind::default();
+        for key in forms.keys() {
+            sets.node(key);
+        }
+        for alias in ALIASES.iter() {
+            let keys: Vec<String> = alias.iter().map(|n| org_key(n)).collect();
+            for pair in keys.windows(2) {
+                sets.union(&pair[0], &pair[1]);
+            }
+        }
+        for (short, long) in &links {
+            // An acronym links names the corpus speaks under, not any
+            // parenthesis.
+            if forms.contains_key(short) || forms.contains_key(long) {
+                sets.union(short, long);
+            }
+        }
+        let mut members: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
+        for key in forms.keys() {
+            members.entry(sets.find(key)).or_default().push(key);
+        }
+        for keys in members.into_values() {
+            let mut all: HashMap<String, u32> = HashMap::new();
+            for key in &keys {
+                for (form, n) in &forms[*key] {
+                    *all.entry(form.clone()).or_default() += n;
+                }
+            }
+            // The first name of a shipped alias line is how its
+            // organisation is shown ("Federal Reserve" for "Fed"); else the
+            // form the corpus uses most.
+            let shipped = ALIASES
+                .iter()
+                .find(|alias| alias.iter().any(|n| keys.contains(&&org_key(n))))
+                .map(|alias| alias[0].to_string());
+            let name = shipped.unwrap_or_else(|| most_used(&all).to_string());
+            let mut aliases: Vec<String> = all
+                .keys()
+                .filter(|form| words_of(form) != words_of(&name))
+                .cloned()
+                .collect();
+            // The shipped aliases of the group find it too.
+            for alias in ALIASES.iter() {
+                if alias.iter().any(|n| keys.contains(&&org_key(n))) {
+                    aliases.extend(
+                        alias
+                            .iter()
+                            .filter(|n| words_of(n) != words_of(&name))
+                            .map(|n| n.to_string()),
+                    );
+                }
+            }
+            aliases.sort();
+            aliases.dedup_by(|a, b| words_of(a) == words_of(b));
+            let group = self.groups.len();
+            self.groups.push(Named { name, aliases });
+            for key in keys {
+                self.org_group.insert(key.clone(), group);
+            }
+        }
+    }
+
+    /// The name the corpus gives a speaker of an article from `year`
+    /// published by `source`.
+    pub fn named(&self, key: &SpeakerKey, year: Option<i32>, source: Option<&str>) -> Named {
+        let SpeakerKey::Speaker { kind, name, role } = key else {
+            return Named::itself("");
+        };
+        match kind {
+            SpeakerKind::Person if name.split_whitespace().count() >= 2 => {
+                match self.people.get(&person_key(name)) {
+                    Some(person) => Named::itself(person.canonical()),
+                    // A company written as a person ("First Boston").
+                    None => self
+                        .organisation(name)
+                        .unwrap_or_else(|| Named::itself(name)),
+                }
+            }
+            SpeakerKind::Person => {
+                if let Some(person) = self.person_by_surname(name, role.as_deref(), year, source) {
+                    return Named::itself(person.canonical());
+                }
+                self.organisation(name)
+                    .unwrap_or_else(|| Named::itself(name))
+            }
+            SpeakerKind::Organisation => self
+                .organisation(name)
+                .unwrap_or_else(|| Named::itself(name)),
+            SpeakerKind::Role => Named::itself(name),
+        }
+    }
+
+    fn organisation(&self, name: &str) -> Option<Named> {
+        let group = self.org_group.get(&org_key(name))?;
+        Some(self.groups[*group].clone())
+    }
+
+    /// The one person a surname alone means in this corpus, if it means
+    /// one: the people of that surname named within a few years of the
+    /// article (and by its source, when any is), the likeliest by far.
+    fn person_by_surname(
+        &self,
+        word: &str,
+        role: Option<&str>,
+        year: Option<i32>,
+        source: Option<&str>,
+    ) -> Option<&Person> {
+        let keys = self.surnames.get(&surname(word)?)?;
+        let mut candidates: Vec<&Person> = keys
+            .iter()
+            .filter_map(|k| self.people.get(k))
+            .filter(|p| p.covers(year))
+            .collect();
+        if let Some(source) = source
+            && candidates.iter().any(|p| p.sources.contains(source))
+        {
+            candidates.retain(|p| p.sources.contains(source));
+        }
+        candidates.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.canonical().cmp(b.canonical()))
+        });
+        // "Treasury Secretary Baker": the one namesake the corpus gives
+        // that role.
+        let words = role.map(role_words).unwrap_or_default();
+        if !words.is_empty() {
+            let mut holding = candidates
+                .iter()
+                .filter(|p| words.iter().any(|w| p.role_words.contains(w)));
+            if let (Some(one), None) = (holding.next(), holding.next()) {
+                return Some(one);
+            }
+        }
+        match candidates.as_slice() {
+            [one] => Some(one),
+            [first, second, ..] if first.articles >= DOMINANCE * second.articles => Some(first),
+            _ => None,
+        }
+    }
+}
+
+/// The form used in most articles; ties go to the longer, then to the
+/// first in order (so the choice never depends on hashing).
+fn most_used(forms: &HashMap<String, u32>) -> &str {
+    forms
+        .iter()
+        .max_by(|(a, n), (b, m)| {
+            n.cmp(m)
+                .then_with(|| a.len().cmp(&b.len()))
+                .then_with(|| b.cmp(a))
+        })
+        .map(|(form, _)| form.as_str())
+        .unwrap_or("")
+}
+
+/// The telling words of a role: "Treasury Secretary" → treasury,
+/// secretary; honorifics and small words tell nothing.
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| {
+            w.len() > 2
+                && !matches!(
+                    w.as_str(),
+                    "the"
+                        | "and"
+                        | "for"
+                        | "of"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "miss"
+                        | "former"
+                        | "who"
+                        | "said"
+                        | "with"
+                        | "from"
+                )
+        })
+        .collect()
+}
+
+/// A person's full name as a key: case and periods aside ("George W.
+/// Bush" is "george w bush").
+fn person_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('.', " ")
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The surname of a full name or a lone word: its last word, without a
+/// possessive or a generational suffix ("Donald Trump Jr." → "trump").
+fn surname(name: &str) -> Option<String> {
+    let key = person_key(name);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let last = words
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "jr" | "sr" | "ii" | "iii" | "iv"))?;
+    let last = last.strip_suffix("'s").unwrap_or(last);
+    (!last.is_empty()).then(|| last.to_string())
+}
+
+/// An organisation's name as a key: case, periods, a leading "the" and a
+/// company suffix aside ("The Chrysler Corp." is "chrysler"); "&" is "and".
+pub fn org_key(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace('&', " and ")
+        .replace('’', "'")
+        .replace(['.', ','], " ");
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    // "USAir Group Inc" is USAir too.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.has(w) || matches!(*w, "group" | "holdings" | "holding"))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The words of a name as a search would see them.
+fn words_of(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[derive(Default)]
+struct UnionFind {
+    index: HashMap<String, usize>,
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn node(&mut self, key: &str) -> usize {
+        if let Some(&i) = self.index.get(key) {
+            return i;
+        }
+        let i = self.parent.len();
+        self.parent.push(i);
+        self.index.insert(key.to_string(), i);
+        i
+    }
+
+    fn find(&mut self, key: &str) -> usize {
+        let mut i = self.node(key);
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: &str, b: &str) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The smaller index wins: the result does not depend on order.
+            let (low, high) = (a.min(b), a.max(b));
+            self.parent[high] = low;
+        }
+    }
+}
+
+/// The hash `speaker_hash` holds: of an article's keys and the names the
+/// table gives them. Equal hashes mean the article is written as the table
+/// names it.
+pub fn names_hash(named: &[(SpeakerKey, Named)]) -> u64 {
+    let mut sorted: Vec<String> = named
+        .iter()
+        .map(|(key, named)| {
+            format!(
+                "{}\u{1}{}\u{1}{}",
+                key.encode(),
+                named.name,
+                named.aliases.join("\u{2}")
+            )
+        })
+        .collect();
+    sorted.sort();
+    crate::index::ids::fnv1a64(sorted.join("\u{3}").as_bytes())
+}
+
+/// What the name pass did.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct NamePass {
+    /// Articles whose keys were read.
+    pub articles: u64,
+    /// Articles rewritten with the table's names.
+    pub rewritten: u64,
+}
+
+/// An article as the pass sees it.
+struct Seen {
+    address: DocAddress,
+    names: ArticleNames,
+    hash: u64,
+}
+
+/// Builds the name table from the committed index and rewrites the
+/// articles it names differently; commits when it rewrote any.
+pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result<NamePass> {
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let schema = &index.schema;
+    let core = &schema.core;
+    let mut seen: Vec<Seen> = Vec::new();
+    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let fast = segment.fast_fields();
+        let keys = fast.str(schema.name(core.speaker_key))?;
+        let sources = fast.str(schema.name(core.source))?;
+        let dates = fast.date(schema.name(core.date)).ok();
+        let hashes = fast.u64(schema.name(core.speaker_hash)).ok();
+        let alive = segment.alive_bitset();
+        let mut text = String::new();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
+                continue;
+            }
+            let mut names = ArticleNames::default();
+            if let Some(keys) = &keys {
+                for ord in keys.term_ords(doc) {
+                    text.clear();
+                    keys.ord_to_str(ord, &mut text)
+                        .map_err(tantivy::TantivyError::from)?;
+                    if let Some(key) = SpeakerKey::decode(&text) {
+                        names.keys.push(key);
+                    }
+                }
+            }
+            if let Some(sources) = &sources
+                && let Some(ord) = sources.term_ords(doc).next()
+            {
+                text.clear();
+                sources
+                    .ord_to_str(ord, &mut text)
+                    .map_err(tantivy::TantivyError::from)?;
+                names.source = Some(text.clone());
+            }
+            names.year = dates
+                .as_ref()
+                .and_then(|d| d.first(doc))
+                .and_then(|d| {
+                    crate::extract::dates::Day::from_unix_seconds(d.into_timestamp_secs())
+                })
+                .map(|day| day.year());
+            let hash = hashes.as_ref().and_then(|h| h.first(doc)).unwrap_or(0);
+            seen.push(Seen {
+                address: DocAddress::new(segment_ord as u32, doc),
+                names,
+                hash,
+            });
+        }
+    }
+    let table = NameTable::build(seen.iter().map(|s| &s.names));
+    let mut pass = NamePass {
+        articles: seen.len() as u64,
+        rewritten: 0,
+    };
+    let in_flight = InFlight::default();
+    for article in &seen {
+        let named: Vec<(SpeakerKey, Named)> = article
+            .names
+            .keys
+            .iter()
+            .filter(|k| matches!(k, SpeakerKey::Speaker { .. }))
+            .map(|k| {
+                (
+                    k.clone(),
+                    table.named(k, article.names.year, article.names.source.as_deref()),
+                )
+            })
+            .collect();
+        if names_hash(&named) == article.hash {
+            continue;
+        }
+        let stored: TantivyDocument = searcher.doc(article.address)?;
+        let segment = searcher.segment_reader(article.address.segment_ord);
+        let fast = FastValues::read(segment, schema, article.address.doc_id)?;
+        let Some(id) = stored.get_first(core.id).and_then(|v| {
+            let owned: OwnedValue = v.into();
+            match owned {
+                OwnedValue::Str(s) => Some(s),
+                _ => None,
+            }
+        }) else {
+            continue;
+        };
+        let rebuilt = rebuild_document(schema, &stored, &fast, &named);
+        writer.delete_term(Term::from_field_text(core.id, &id));
+        writer.add_document(in_flight.admit(rebuilt))?;
+        pass.rewritten += 1;
+    }
+    if pass.rewritten > 0 {
+        writer.commit()?;
+    }
+    Ok(pass)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> SpeakerKey {
+        SpeakerKey::Speaker {
+            kind: SpeakerKind::Person,
+            name: name.into(),
+            role: None,
+        }
+    }
+
+    fn titled(name: &str, role: &str) -> SpeakerKey {
+        SpeakerKey::Speaker {
+            kind: SpeakerKind::Person,
+            name: name.into(),
+            role: Some(role.into()),
+        }
+    }
+
+    fn org(name: &str) -> SpeakerKey {
+        SpeakerKey::Speaker {
+            kind: SpeakerKind::Organisation,
+            name: name.into(),
+            role: None,
+        }
+    }
+
+    fn article(keys: Vec<SpeakerKey>, year: i32) -> ArticleNames {
+        ArticleNames {
+            keys,
+            year: Some(year),
+            source: Some("Reuters".into()),
+        }
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for key in [
+            person("Ronald Reagan"),
+            titled("Reagan", "President"),
+            org("Sears, Roebuck and Co"),
+            SpeakerKey::Acronym {
+                short: "ONS".into(),
+                long: "Office for National Statistics".into(),
+            },
+        ] {
+            assert_eq!(SpeakerKey::decode(&key.encode()), Some(key));
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_full_name_the_corpus_gives_it() {
+        let articles = vec![
+            article(vec![person("Ronald Reagan")], 1987),
+            article(vec![person("Ronald Reagan")], 1987),
+            article(vec![person("Reagan")], 1987),
+        ];
+        let table = NameTable::build(&articles);
+        assert_eq!(
+            table
+                .named(&person("Reagan"), Some(1987), Some("Reuters"))
+                .name,
+            "Ronald Reagan"
+        );
+        // Decades away it is someone else.
+        assert_eq!(
+            table
+                .named(&person("Reagan"), Some(2019), Some("Reuters"))
+                .name,
+            "Reagan"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_surname_is_left_alone() {
+        let articles = vec![
+            article(vec![person("James Baker")], 1987),
+            article(vec![person("James Baker")], 1987),
+            article(vec![person("James Baker")], 1987),
+            article(vec![person("Howard Baker")], 1987),
+            article(vec![person("Howard Baker")], 1987),
+            article(vec![person("Baker")], 1987),
+        ];
+        let table = NameTable::build(&articles);
+        assert_eq!(
+            table.named(&person("Baker"), Some(1987), None).name,
+            "Baker"
+        );
+    }
+
+    #[test]
+    fn a_role_tells_namesakes_apart() {
+        let articles = vec![
+            article(vec![titled("James Baker", "Treasury Secretary")], 1987),
+            article(vec![titled("James Baker", "Treasury Secretary")], 1987),
+            article(
+                vec![titled("Howard Baker", "White House chief of staff")],
+                1987,
+            ),
+            article(vec![titled("Howard Baker", "chief of staff")], 1987),
+        ];
+        let table = NameTable::build(&articles);
+        let named = |role| table.named(&titled("Baker", role), Some(1987), None).name;
+        assert_eq!(named("Secretary"), "James Baker");
+        assert_eq!(named("White House chief of staff"), "Howard Baker");
+        assert_eq!(named("Mr"), "Baker", "a role both could have tells nothing");
+    }
+
+    #[test]
+    fn companies_and_aliases_are_one_speaker() {
+        let articles = vec![
+            article(vec![org("Chrysler Corp")], 1987),
+            article(vec![org("Chrysler Corp")], 1987),
+            article(vec![person("Chrysler")], 1987),
+            article(vec![org("Tories")], 2005),
+            article(vec![org("Conservatives")], 2005),
+            article(vec![org("Tories")], 2005),
+            article(
+                vec![
+                    org("ONS"),
+                    SpeakerKey::Acronym {
+                        short: "ONS".into(),
+                        long: "Office for National Statistics".into(),
+                    },
+                ],
+                2005,
+            ),
+            article(vec![org("Office for National Statistics")], 2005),
+            article(vec![org("Office for National Statistics")], 2005),
+        ];
+        let table = NameTable::build(&articles);
+        assert_eq!(
+            table.named(&person("Chrysler"), None, None).name,
+            "Chrysler Corp"
+        );
+        // A shipped alias line: shown by its first name, found by all.
+        let tories = table.named(&org("Conservatives"), None, None);
+        assert_eq!(tories.name, "Conservative Party");
+        assert!(tories.aliases.contains(&"Conservatives".to_string()));
+        assert!(tories.aliases.contains(&"Tories".to_string()));
+        assert_eq!(
+            table.named(&org("ONS"), None, None).name,
+            "Office for National Statistics"
+        );
+    }
+
+    #[test]
+    fn org_keys_ignore_suffixes_case_and_periods() {
+        assert_eq!(org_key("The Chrysler Corp."), "chrysler");
+        assert_eq!(org_key("Intel Corporation"), "intel");
+        assert_eq!(org_key("NASA"), org_key("Nasa"));
+        assert_eq!(org_key("Standard & Poor's Corp"), "standard and poor's");
+        assert_eq!(org_key("Corp"), "corp");
+    }
+}
