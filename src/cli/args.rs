@@ -173,6 +173,11 @@ pub enum Command {
     /// Title, date, dateline, speakers, quotes and places of each article. With
     /// --json, one JSON object per article per line (NDJSON); offsets are
     /// character offsets into the file's decoded text, end exclusive.
+    ///
+    /// Each article is read on its own: speakers have the names the article
+    /// gives them ("Reagan said" stays Reagan when the article never writes
+    /// "Ronald Reagan"). The index goes further: `newsdex index` gives each
+    /// speaker one name across the whole corpus (see docs/NAMES.md).
     Extract(ExtractArgs),
 }
 

@@ -2035,3 +2035,44 @@ word_set!(
         "prime minister",
     ]
 );
+
+// What speaks for an organisation named before it: "Morgan Stanley
+// analysts", "a Government Accountability Office report".
+word_set!(
+    ORGANISATION_VOICES,
+    [
+        "analysts",
+        "economists",
+        "executives",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "lawyers",
+        "attorneys",
+        "researchers",
+        "strategists",
+        "report",
+        "study",
+        "survey",
+        "statement",
+        "filing",
+        "letter",
+        "memo",
+        "release",
+        "website",
+        "analysis",
+        "poll",
+        "data",
+        "figures",
+        "estimates",
+        "forecast",
+        "review",
+        "audit",
+        "documents",
+        "document",
+        "records",
+        "research",
+    ]
+);

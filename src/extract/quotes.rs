@@ -59,7 +59,8 @@ pub struct Quote {
 /// a quotation's (“…,” she said, “…”) or reported speech's ("Acts of
 /// protest, Mr. Obama said, are acts of patriotism").
 pub fn quote_text(body: &str, content: Span, attribution: Option<Span>) -> String {
-    if let Some(inside) = attribution.filter(|a| content.start < a.start && a.end < content.end) {
+    let inside = attribution.filter(|a| content.start < a.start && a.end < content.end);
+    if let Some(inside) = inside {
         let before = body[content.start..inside.start].trim_end_matches([',', ' ', '—', '–']);
         let after = body[inside.end..content.end].trim_start_matches([',', ' ', '—', '–']);
         if !before.is_empty() && !after.is_empty() && !before.ends_with(['”', '"']) {
@@ -67,8 +68,12 @@ pub fn quote_text(body: &str, content: Span, attribution: Option<Span>) -> Strin
         }
     }
     let text = content.text(body);
+    // A quotation split by its attribution (“…,” she said, “…”): the
+    // attribution between the marks goes. Quoted words inside reported
+    // speech (banned “vulnerable,” “entitlement” …) stay as they are.
     if let (Some(close), Some(open)) = (text.find(['”', '"']), text.rfind(['“', '"']))
         && close < open
+        && (attribution.is_none() || inside.is_some())
     {
         let before = text[..close].trim_end_matches([',', ' ']);
         let after = text[open..].trim_start_matches(['“', '"']);
@@ -488,6 +493,14 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         if self.region_of(c).is_some() {
+            return None;
+        }
+        // "has not announced", "never said", "didn't say": nothing was said.
+        let negated = (c.saturating_sub(3)..c).any(|k| {
+            self.word(k)
+                .is_some_and(|w| w == "not" || w == "never" || w.ends_with("n't"))
+        });
+        if negated && !according {
             return None;
         }
         // "Recent reports have revealed", "the findings show": a noun, not
@@ -1333,11 +1346,12 @@ impl<'a> Paragraph<'a> {
             let Some((start, _)) = self.source_before(j, a) else {
                 continue;
             };
+            // "…, and Trump has denied any collusion": a second speaker.
             if start > a + 1
                 && (self.raw(start - 1) == ","
                     || self.is_word_in(
                         start - 1,
-                        &["though", "although", "but", "while", "whereas"],
+                        &["though", "although", "but", "while", "whereas", "and"],
                     ))
             {
                 let cut = start - 1;
@@ -1879,5 +1893,32 @@ mod tests {
             quote_text(body, found[0].content, attribution),
             "Acts of protest … are acts of patriotism"
         );
+    }
+
+    #[test]
+    fn negated_cues_say_nothing_and_a_second_speaker_ends_the_content() {
+        assert!(read("The company has not announced any plans to change its prices.").is_empty());
+        assert!(read("He never said that the plan would fail in the end.").is_empty());
+        let found = read(
+            "Mueller is investigating the claims, officials said, and the Kremlin has denied that it meddled in the vote.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(content, _, _, _)| !content.contains("Kremlin")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn quoted_words_inside_reported_speech_stay() {
+        let body = "Officials were told not to use the words “vulnerable,” “entitlement” and “diversity” in documents, the newspaper said.";
+        let found = find_attributions(body);
+        let attribution = found[0].source.zip(found[0].cue).map(|(s, c)| Span {
+            start: s.start.min(c.start),
+            end: s.end.max(c.end),
+        });
+        let text = quote_text(body, found[0].content, attribution);
+        assert!(text.contains("“entitlement” and “diversity”"), "{text}");
     }
 }

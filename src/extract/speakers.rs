@@ -37,8 +37,9 @@ use serde::Serialize;
 
 use crate::extract::lexicon::{
     COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE,
-    NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_WORDS, PARTY_LABELS,
-    ROLE_HEADS, SOURCE_NOUNS, SPOKESPEOPLE, Sex, given_name, is_plural_surname,
+    NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_VOICES,
+    ORGANISATION_WORDS, PARTY_LABELS, ROLE_HEADS, SOURCE_NOUNS, SPOKESPEOPLE, Sex, given_name,
+    is_plural_surname,
 };
 use crate::extract::quotes::{Attribution, Span};
 use crate::extract::tokens::{Kind, Tok, tokenize};
@@ -226,6 +227,12 @@ impl Resolver<'_> {
                 return Some(org);
             }
             "who" => return self.antecedent(source),
+            // "Trump, Jr. said": the name before the comma, with its suffix.
+            "jr." | "jr" | "sr." | "sr" => {
+                let name = self.name_before(source)?;
+                let full = format!("{name} {text}");
+                return self.named(full, None, None, source);
+            }
             _ => {}
         }
         if PRONOUNS_UNNAMED.contains(&lower.as_str()) {
@@ -243,6 +250,11 @@ impl Resolver<'_> {
         }
         match parse_source(text) {
             ParsedSource::Named { name, role, gender } => self.named(name, role, gender, source),
+            ParsedSource::Voice { name, role } => {
+                let index = self.add(name, Some(role), SpeakerKind::Organisation, None, source);
+                self.last_org = Some(index);
+                Some(index)
+            }
             ParsedSource::RoleOnly {
                 role,
                 definite,
@@ -351,12 +363,16 @@ impl Resolver<'_> {
                 },
             }
         } else {
-            let role = self
-                .names()
-                .iter()
-                .find(|n| n.name == name)
-                .and_then(|n| n.role.clone());
-            (name.clone(), role)
+            // "Trump Jr." is the "Donald Trump Jr." the article names.
+            let longer = self.names().iter().find(|n| {
+                n.name.len() > name.len()
+                    && n.name.ends_with(&name)
+                    && n.name.as_bytes()[n.name.len() - name.len() - 1] == b' '
+            });
+            match longer.or_else(|| self.names().iter().find(|n| n.name == name)) {
+                Some(mention) => (mention.name.clone(), mention.role.clone()),
+                None => (name.clone(), None),
+            }
         };
         let full_words: Vec<&str> = full.split_whitespace().collect();
         let gender = gender.or_else(|| Gender::of_name(&full_words));
@@ -369,8 +385,9 @@ impl Resolver<'_> {
         ))
     }
 
-    /// "Farenthold, who said": the name just before `who`.
-    fn antecedent(&mut self, source: Span) -> Option<usize> {
+    /// The capitalised words just before `source` (over a comma):
+    /// "Farenthold" of "Farenthold, who said".
+    fn name_before(&self, source: Span) -> Option<&str> {
         let at = self.tokens.partition_point(|t| t.end <= source.start);
         let mut end = at.checked_sub(1)?;
         if self.tokens[end].text(self.body) == "," {
@@ -388,11 +405,16 @@ impl Resolver<'_> {
         }
         let first = self.tokens[start];
         let last = self.tokens[end];
-        if first.kind == Kind::Word && is_capitalised(first.text(self.body)) {
-            let text = &self.body[first.start..last.end];
-            if let ParsedSource::Named { name, role, gender } = parse_source(text) {
-                return self.named(name, role, gender, source);
-            }
+        (first.kind == Kind::Word && is_capitalised(first.text(self.body)))
+            .then(|| &self.body[first.start..last.end])
+    }
+
+    /// "Farenthold, who said": the name just before `who`.
+    fn antecedent(&mut self, source: Span) -> Option<usize> {
+        if let Some(text) = self.name_before(source)
+            && let ParsedSource::Named { name, role, gender } = parse_source(text)
+        {
+            return self.named(name, role, gender, source);
         }
         let antecedent = self
             .names()
@@ -482,6 +504,19 @@ impl Resolver<'_> {
             head,
             "company" | "firm" | "group" | "concern" | "corporation" | "maker" | "unit"
         );
+        // "the newspaper said": the paper the article named.
+        let media = matches!(
+            head,
+            "newspaper" | "paper" | "daily" | "tabloid" | "magazine" | "weekly"
+        );
+        let has_word = |name: &str| {
+            has_word(name)
+                || (media
+                    && name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| MEDIA_NAMES.contains(&w.to_lowercase().as_str())))
+        };
         let speaker = self
             .last_org
             .filter(|&i| any_company || has_word(&self.resolved.speakers[i].name))
@@ -618,6 +653,40 @@ fn role_head(role: &str) -> Option<&str> {
         .last()
 }
 
+/// Last words of the names of newspapers and news services.
+const MEDIA_NAMES: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "globe",
+    "chronicle",
+    "gazette",
+    "telegraph",
+    "observer",
+    "examiner",
+    "inquirer",
+    "guardian",
+    "independent",
+    "mail",
+    "express",
+    "star",
+    "sun",
+    "news",
+    "mirror",
+    "standard",
+    "daily",
+    "record",
+    "courier",
+    "dispatch",
+    "review",
+    "register",
+    "bulletin",
+    "magazine",
+    "today",
+];
+
 /// Whether a role is an organisation's: "investment bank", "news
 /// agency", "lead manager" (of a bond issue: a bank).
 fn is_org_role(role: &str) -> bool {
@@ -722,6 +791,12 @@ enum ParsedSource {
         name: String,
         role: Option<String>,
         gender: Option<Gender>,
+    },
+    /// An organisation and what speaks for it: "Morgan Stanley analysts",
+    /// "Yonhap news agency", "a Government Accountability Office report".
+    Voice {
+        name: String,
+        role: String,
     },
     RoleOnly {
         role: String,
@@ -882,20 +957,40 @@ fn parse_source(text: &str) -> ParsedSource {
     if let Some(parsed) = company(&content) {
         return parsed;
     }
-    // "Yonhap news agency", "Xinhua news agency": a name, then what it is.
+    // "Yonhap news agency", "Morgan Stanley analysts", "a Government
+    // Accountability Office report": a name, then what it is or who of it
+    // speaks. Not for a people, a place or a party ("U.S. officials",
+    // "Democratic lawmakers": those stay vague).
     let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
+    let tail = content[content.len() - 1].to_lowercase();
+    let of_an_organisation = ORG_ROLE_HEADS.has(&tail) || ORGANISATION_VOICES.has(&tail);
+    let who = capitals >= 1 && {
+        let name = content[..capitals].join(" ");
+        let lower = name.to_lowercase();
+        // "Industry officials", "Bank officials": an ordinary word
+        // capitalised at the start of a sentence names no one.
+        let ordinary = capitals == 1
+            && (GENERIC_NAMES.has(&lower)
+                || INSTITUTIONS.has(&lower)
+                || (!name.chars().all(|c| !c.is_lowercase())
+                    && crate::gazetteer::Gazetteer::embedded().is_english_word(&lower)));
+        !ordinary
+            && !names_a_government(&name)
+            && !COUNTRIES.has(&lower)
+            && !PARTY_LABELS.has(&content[capitals - 1].to_lowercase())
+    };
     if capitals >= 1
         && capitals < content.len()
+        && who
         && !is_demonym(content[capitals - 1])
         && !content[capitals - 1].ends_with("'s")
         && !content[capitals - 1].ends_with("’s")
         && content[capitals..].iter().all(|w| !is_capitalised(w))
-        && ORG_ROLE_HEADS.has(&content[content.len() - 1].to_lowercase())
+        && of_an_organisation
     {
-        return ParsedSource::Named {
+        return ParsedSource::Voice {
             name: content[..capitals].join(" "),
-            role: Some(content[capitals..].join(" ")),
-            gender: None,
+            role: content[capitals..].join(" "),
         };
     }
     // "S and P", "Duff and Phelps": capitalised words joined by "and".
@@ -1025,7 +1120,10 @@ fn parse_source(text: &str) -> ParsedSource {
         .map(|w| w.to_lowercase())
         .unwrap_or_default();
     // "Senior U.S. Officials" (a headline's capitals): a group, not a name.
-    if (name_words.len() == 1 || last.ends_with('s')) && SOURCE_NOUNS.has(&last) {
+    // ("The Post" is a newspaper.)
+    let the_institution = definite && name_words.len() == 1 && INSTITUTIONS.has(&last);
+    if (name_words.len() == 1 || last.ends_with('s')) && SOURCE_NOUNS.has(&last) && !the_institution
+    {
         return ParsedSource::Vague;
     }
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));
@@ -1934,5 +2032,56 @@ mod tests {
                 "Treasury (United States)"
             ]
         );
+    }
+
+    #[test]
+    fn owners_places_and_suffixes_come_off_names() {
+        let found =
+            speakers("In December the Brookehill Group in New York said it held a 9.7 pct stake.");
+        assert_eq!(name_of(&found[0]), Some("Brookehill Group"));
+        let found = speakers("Canaccord’s Reynolds said the shares were cheap for now.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Reynolds".into(),
+                Some("Canaccord’s".into()),
+                SpeakerKind::Person
+            ))
+        );
+        let found =
+            speakers("Indonesian Minister of Mines and Energy Subroto said output would rise.");
+        assert_eq!(name_of(&found[0]), Some("Subroto"));
+        let body = "The meeting involved Donald Trump Jr. and other advisers.\n\
+                    In a statement on Sept. 7, Trump, Jr. said the meeting was short and dull.";
+        assert_eq!(name_of(&speakers(body)[0]), Some("Donald Trump Jr."));
+        let found = speakers("Eventually Chrysler said it would keep the plant open.");
+        assert_eq!(name_of(&found[0]), Some("Chrysler"));
+    }
+
+    #[test]
+    fn what_speaks_for_an_organisation_is_the_organisation() {
+        let found = speakers("Morgan Stanley analysts wrote that rates would rise soon.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Morgan Stanley".into(),
+                Some("analysts".into()),
+                SpeakerKind::Organisation
+            ))
+        );
+        let found = speakers(
+            "The figures were wrong, according to a Government Accountability Office report.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Government Accountability Office"));
+        assert_eq!(
+            speakers("U.S. officials said the talks had failed again.")[0],
+            None
+        );
+        let body = "The Washington Post reported on Friday that the words were banned.\n\
+                    The newspaper said the list was given to analysts.\n\
+                    The Post said officials were told to avoid the words.";
+        let found = speakers(body);
+        assert_eq!(name_of(&found[1]), Some("Washington Post"));
+        assert_eq!(name_of(&found[2]), Some("Washington Post"));
     }
 }

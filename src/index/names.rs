@@ -537,11 +537,11 @@ pub fn org_key(name: &str) -> String {
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);
     }
-    // "USAir Group Inc" is USAir too.
+    // "USAir Group Inc" is USAir too, and "Bloomberg News" Bloomberg.
     while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| LEGAL_FORMS.has(w) || matches!(*w, "group" | "holdings" | "holding"))
+        && words.last().is_some_and(|w| {
+            LEGAL_FORMS.has(w) || matches!(*w, "group" | "holdings" | "holding" | "news")
+        })
     {
         words.pop();
     }
@@ -881,5 +881,6 @@ mod tests {
         assert_eq!(org_key("NASA"), org_key("Nasa"));
         assert_eq!(org_key("Standard & Poor's Corp"), "standard and poor's");
         assert_eq!(org_key("Corp"), "corp");
+        assert_eq!(org_key("Bloomberg News"), "bloomberg");
     }
 }

@@ -432,11 +432,14 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuotesResults, style: Style) 
         return writeln!(out, "no matching quotes");
     }
     for quote in &results.quotes {
-        let who = match (&quote.speaker, &quote.role) {
+        let mut who = match (&quote.speaker, &quote.role) {
             (Some(name), Some(role)) => format!("{} ({role})", style.bold(name)),
             (Some(name), None) => style.bold(name),
             (None, _) => style.dim("unnamed source"),
         };
+        for other in &quote.co_speakers {
+            who.push_str(&format!(" and {}", style.bold(other)));
+        }
         let text = if quote.direct {
             format!("“{}”", quote.text)
         } else {
@@ -540,11 +543,14 @@ pub fn write_extracted(
     };
     writeln!(out, "  quotes    {quotes_note}")?;
     for quote in &article.quotes {
-        let who = match (&quote.speaker, &quote.source) {
+        let mut who = match (&quote.speaker, &quote.source) {
             (Some(name), _) => style.bold(name),
             (None, Some(source)) => style.dim(&format!("[{}]", source.text)),
             (None, None) => style.dim("[unattributed]"),
         };
+        for other in &quote.co_speakers {
+            who.push_str(&format!(" and {}", style.bold(other)));
+        }
         let cue = quote
             .cue
             .as_ref()

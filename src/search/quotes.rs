@@ -30,6 +30,9 @@ pub struct QuotesRequest {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteHit {
     pub speaker: Option<String>,
+    /// The others of a coordinated source ("Cummings and Nadler said").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
     pub role: Option<String>,
     pub text: String,
     pub direct: bool,
@@ -96,6 +99,7 @@ impl NewsSearcher {
                 }
                 quotes.push(QuoteHit {
                     speaker: record.speaker,
+                    co_speakers: record.co_speakers,
                     role: record.role,
                     text: record.text,
                     direct: record.direct,
