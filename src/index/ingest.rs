@@ -94,6 +94,9 @@ pub struct IngestSummary {
     /// Articles written again because the corpus-wide name table names
     /// their speakers otherwise (see `index::names`).
     pub renamed: u64,
+    /// Time the name pass took (reading every article's names, building
+    /// the table, rewriting and committing), within `seconds`.
+    pub naming_seconds: f64,
     /// Articles in the index after the run.
     pub documents: u64,
     /// Bytes of the files read (unchanged files are not read).
@@ -389,7 +392,9 @@ pub fn ingest(
     // the speakers of other articles (a full name for a surname), so the
     // pass reads every article's names, not only this run's.
     if summary.added + summary.updated + summary.removed > 0 {
+        let naming = Instant::now();
         summary.renamed = crate::index::names::apply(index, &mut writer)?.rewritten;
+        summary.naming_seconds = naming.elapsed().as_secs_f64();
     }
     writer.wait_merging_threads()?;
     reader.reload()?;

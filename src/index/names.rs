@@ -146,11 +146,17 @@ struct Person {
     sources: HashSet<String>,
     /// Words of the roles the corpus gives them ("treasury", "secretary").
     role_words: HashSet<String>,
+    /// The form shown, once the table is built.
+    name: String,
 }
 
 impl Person {
     fn canonical(&self) -> &str {
-        most_used(&self.forms)
+        if self.name.is_empty() {
+            most_used(&self.forms)
+        } else {
+            &self.name
+        }
     }
 
     fn covers(&self, year: Option<i32>) -> bool {
@@ -176,13 +182,26 @@ pub struct NameTable {
     groups: Vec<Named>,
 }
 
-/// The organisation aliases newsdex ships (`data/speaker_aliases.tsv`).
-static ALIASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    include_str!("../../data/speaker_aliases.tsv")
+/// The organisation aliases newsdex ships (`data/speaker_aliases.tsv`):
+/// its lines, and the line of each name's key.
+struct Shipped {
+    lines: Vec<Vec<&'static str>>,
+    line_of: HashMap<String, usize>,
+}
+
+static ALIASES: LazyLock<Shipped> = LazyLock::new(|| {
+    let lines: Vec<Vec<&'static str>> = include_str!("../../data/speaker_aliases.tsv")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| line.split('\t').map(str::trim).collect())
-        .collect()
+        .collect();
+    let mut line_of = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        for name in line {
+            line_of.entry(org_key(name)).or_insert(i);
+        }
+    }
+    Shipped { lines, line_of }
 });
 
 impl NameTable {
@@ -254,9 +273,9 @@ impl NameTable {
         // defines), or a name with no given name that names a company
         // with its suffix ("First Boston" beside "First Boston Corp.").
         let known: HashSet<String> = ALIASES
-            .iter()
-            .flatten()
-            .map(|n| org_key(n))
+            .line_of
+            .keys()
+            .cloned()
             .chain(links.iter().map(|(short, _)| short.clone()))
             .collect();
         let claimed: HashSet<String> = table.people.keys().filter_map(|k| surname(k)).collect();
@@ -297,6 +316,9 @@ impl NameTable {
                 }
             }
         }
+        for person in table.people.values_mut() {
+            person.name = most_used(&person.forms).to_string();
+        }
         let mut surnames: HashMap<String, Vec<String>> = HashMap::new();
         for key in table.people.keys() {
             if let Some(surname) = surname(key) {
@@ -322,11 +344,8 @@ impl NameTable {
         for key in forms.keys() {
             sets.node(key);
         }
-        for alias in ALIASES.iter() {
-            let keys: Vec<String> = alias.iter().map(|n| org_key(n)).collect();
-            for pair in keys.windows(2) {
-                sets.union(&pair[0], &pair[1]);
-            }
+        for (key, &line) in &ALIASES.line_of {
+            sets.union(key, &org_key(ALIASES.lines[line][0]));
         }
         for (short, long) in &links {
             // An acronym links names the corpus speaks under, not any
@@ -349,26 +368,29 @@ impl NameTable {
             // The first name of a shipped alias line is how its
             // organisation is shown ("Federal Reserve" for "Fed"); else the
             // form the corpus uses most.
-            let shipped = ALIASES
+            let mut lines: Vec<usize> = keys
                 .iter()
-                .find(|alias| alias.iter().any(|n| keys.contains(&&org_key(n))))
-                .map(|alias| alias[0].to_string());
-            let name = shipped.unwrap_or_else(|| most_used(&all).to_string());
+                .filter_map(|k| ALIASES.line_of.get(k.as_str()).copied())
+                .collect();
+            lines.sort_unstable();
+            lines.dedup();
+            let name = match lines.first() {
+                Some(&line) => ALIASES.lines[line][0].to_string(),
+                None => most_used(&all).to_string(),
+            };
             let mut aliases: Vec<String> = all
                 .keys()
                 .filter(|form| words_of(form) != words_of(&name))
                 .cloned()
                 .collect();
             // The shipped aliases of the group find it too.
-            for alias in ALIASES.iter() {
-                if alias.iter().any(|n| keys.contains(&&org_key(n))) {
-                    aliases.extend(
-                        alias
-                            .iter()
-                            .filter(|n| words_of(n) != words_of(&name))
-                            .map(|n| n.to_string()),
-                    );
-                }
+            for &line in &lines {
+                aliases.extend(
+                    ALIASES.lines[line]
+                        .iter()
+                        .filter(|n| words_of(n) != words_of(&name))
+                        .map(|n| n.to_string()),
+                );
             }
             aliases.sort();
             aliases.dedup_by(|a, b| words_of(a) == words_of(b));
@@ -611,6 +633,16 @@ pub fn names_hash(named: &[(SpeakerKey, Named)]) -> u64 {
     crate::index::ids::fnv1a64(sorted.join("\u{3}").as_bytes())
 }
 
+/// Every value of a string column, in the order of their ordinals.
+fn all_terms(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<String>> {
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(terms)
+}
+
 /// What the name pass did.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct NamePass {
@@ -642,7 +674,19 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
         let dates = fast.date(schema.name(core.date)).ok();
         let hashes = fast.u64(schema.name(core.speaker_hash)).ok();
         let alive = segment.alive_bitset();
-        let mut text = String::new();
+        // Each column's values, decoded once in order (a lookup per value
+        // and article would decode a dictionary block each time).
+        let key_values: Vec<Option<SpeakerKey>> = match &keys {
+            Some(column) => all_terms(column)?
+                .iter()
+                .map(|k| SpeakerKey::decode(k))
+                .collect(),
+            None => Vec::new(),
+        };
+        let source_values: Vec<String> = match &sources {
+            Some(column) => all_terms(column)?,
+            None => Vec::new(),
+        };
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
@@ -650,22 +694,15 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
             let mut names = ArticleNames::default();
             if let Some(keys) = &keys {
                 for ord in keys.term_ords(doc) {
-                    text.clear();
-                    keys.ord_to_str(ord, &mut text)
-                        .map_err(tantivy::TantivyError::from)?;
-                    if let Some(key) = SpeakerKey::decode(&text) {
-                        names.keys.push(key);
+                    if let Some(Some(key)) = key_values.get(ord as usize) {
+                        names.keys.push(key.clone());
                     }
                 }
             }
             if let Some(sources) = &sources
                 && let Some(ord) = sources.term_ords(doc).next()
             {
-                text.clear();
-                sources
-                    .ord_to_str(ord, &mut text)
-                    .map_err(tantivy::TantivyError::from)?;
-                names.source = Some(text.clone());
+                names.source = source_values.get(ord as usize).cloned();
             }
             names.year = dates
                 .as_ref()
