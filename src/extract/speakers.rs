@@ -340,7 +340,9 @@ impl Resolver<'_> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let (full, known_role) = if words.len() == 1 {
             let lone = words[0].to_lowercase();
-            if SOURCE_NOUNS.has(&lone)
+            // "P" of "S/P said": a letter is no one's name.
+            if lone.chars().filter(|c| c.is_alphanumeric()).count() < 2
+                || SOURCE_NOUNS.has(&lone)
                 || NOT_NAMES.has(&lone)
                 || GENERIC_NAMES.has(&lone)
                 || is_plural_common_noun(&lone)

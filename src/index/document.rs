@@ -7,7 +7,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::article::Article;
 use crate::extract::dates::Day;
 use crate::extract::places::Place;
-use crate::index::names::{Named, SpeakerKey, names_hash};
+use crate::index::names::{ArticleNames, Named, SpeakerKey, names_hash};
 use crate::index::schema::NewsSchema;
 
 /// A quote as stored with its article, for `newsdex quotes` and snippets.
@@ -186,14 +186,32 @@ pub fn speaker_keys(article: &Article) -> Vec<SpeakerKey> {
     speakers.chain(acronyms).collect()
 }
 
-/// Builds the document for `article`, read from a file with `fingerprint`.
-/// Speakers keep the names the article gives them; the corpus-wide name
-/// pass renames them after the run (`index::names`).
+/// An article's document but for its speakers' names, which the writer
+/// adds once it knows how the corpus names them (`index::names`).
+pub struct UnnamedDocument {
+    doc: TantivyDocument,
+    keys: Vec<SpeakerKey>,
+    quotes: Vec<QuoteRecord>,
+    /// What the name table needs of the article.
+    pub names: ArticleNames,
+}
+
+impl UnnamedDocument {
+    /// The document, its speakers named as `named` says.
+    pub fn named(self, schema: &NewsSchema, named: &[(SpeakerKey, Named)]) -> TantivyDocument {
+        let mut doc = self.doc;
+        add_speakers(schema, &mut doc, &self.keys, named, &self.quotes);
+        doc
+    }
+}
+
+/// Builds the document for `article`, read from a file with `fingerprint`,
+/// all but its speakers' names (see [`UnnamedDocument`]).
 pub fn to_document(
     schema: &NewsSchema,
     article: &Article,
     fingerprint: FileFingerprint,
-) -> TantivyDocument {
+) -> UnnamedDocument {
     let f = &schema.core;
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
@@ -241,14 +259,6 @@ pub fn to_document(
         });
     }
     let keys = speaker_keys(article);
-    let named: Vec<(SpeakerKey, Named)> = keys
-        .iter()
-        .filter_map(|key| match key {
-            SpeakerKey::Speaker { name, .. } => Some((key.clone(), Named::itself(name))),
-            SpeakerKey::Acronym { .. } => None,
-        })
-        .collect();
-    add_speakers(schema, &mut doc, &keys, &named, &quotes);
     let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
         let record = PlaceRecord::new(place, article.title.as_deref(), &article.body);
@@ -276,7 +286,16 @@ pub fn to_document(
     };
     fast.add_to(schema, &mut doc);
     add_copies(schema, &mut doc);
-    doc
+    UnnamedDocument {
+        doc,
+        names: ArticleNames {
+            keys: keys.clone(),
+            year: article.date.map(|d| d.year()),
+            source: article.source.clone(),
+        },
+        keys,
+        quotes,
+    }
 }
 
 /// The fields a document has only as columns (not stored): what a rewrite
@@ -355,6 +374,7 @@ fn add_speakers(
             Some(at) => at,
             None => {
                 doc.add_text(f.speaker, &named.name);
+                doc.add_text(f.speaker_words, &named.name);
                 shown.push((&named.name, Vec::new()));
                 shown.len() - 1
             }
@@ -397,10 +417,15 @@ fn add_place_fields(schema: &NewsSchema, doc: &mut TantivyDocument, record: &Pla
 }
 
 /// Adds the copies the schema declares (`title_words` of `title`, …) of
-/// every value the document holds.
+/// every value the document holds; the speakers' words are written with
+/// their names (`add_speakers`).
 fn add_copies(schema: &NewsSchema, doc: &mut TantivyDocument) {
     let mut copies: Vec<(Field, String)> = Vec::new();
-    for f in &schema.fields {
+    for f in schema
+        .fields
+        .iter()
+        .filter(|f| f.field != schema.core.speaker)
+    {
         for copy in schema.copies_of(f.field) {
             for value in doc.get_all(f.field) {
                 if let Some(text) = value.as_str() {

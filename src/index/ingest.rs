@@ -26,7 +26,7 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use crossbeam_channel::{Receiver, Sender, bounded};
 use serde::Serialize;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -147,9 +147,10 @@ struct Job {
     previous: Option<FileFingerprint>,
 }
 
-/// A document ready but for its cluster, which the writer assigns.
+/// A document ready but for its cluster and its speakers' names, which the
+/// writer assigns.
 struct PendingDoc {
-    doc: TantivyDocument,
+    doc: crate::index::document::UnnamedDocument,
     id: String,
     signature: Option<crate::extract::minhash::Signature>,
 }
@@ -231,6 +232,8 @@ pub fn ingest(
     // Loaded when the first document is written: a re-run where nothing
     // changed need not read every signature in the index.
     let mut clusters: Option<crate::index::clusters::Clusters> = None;
+    // Likewise the names of the articles already indexed.
+    let mut names: Option<crate::index::names::RunningNames> = None;
 
     let mut summary = IngestSummary::default();
     let mut seen: HashSet<String> = HashSet::new();
@@ -330,7 +333,7 @@ pub fn ingest(
                             writer.delete_term(Term::from_field_text(path_field, &key));
                         }
                     }
-                    for mut pending in docs {
+                    for pending in docs {
                         let clusters = match &mut clusters {
                             Some(loaded) => loaded,
                             None => clusters.insert(crate::index::clusters::Clusters::load(
@@ -339,8 +342,17 @@ pub fn ingest(
                             )?),
                         };
                         let cluster = clusters.assign(&pending.id, pending.signature.as_ref());
-                        pending.doc.add_text(cluster_field, &cluster);
-                        writer.add_document(in_flight.admit(pending.doc))?;
+                        let names = match &mut names {
+                            Some(loaded) => loaded,
+                            None => names.insert(crate::index::names::RunningNames::load(
+                                &reader.searcher(),
+                                &index.schema,
+                            )?),
+                        };
+                        let named = names.name(pending.doc.names.clone());
+                        let mut doc = pending.doc.named(&index.schema, &named);
+                        doc.add_text(cluster_field, &cluster);
+                        writer.add_document(in_flight.admit(doc))?;
                         since_commit += 1;
                     }
                     summary.bytes_read += bytes;

@@ -34,6 +34,7 @@ use crate::extract::speakers::SpeakerKind;
 use crate::index::NewsIndex;
 use crate::index::document::{FastValues, rebuild_document};
 use crate::index::in_flight::{InFlight, TicketedDoc};
+use crate::index::schema::NewsSchema;
 
 /// One value of `speaker_key`: a speaker as the article names it, or an
 /// acronym the article defines.
@@ -378,17 +379,18 @@ impl NameTable {
                 Some(&line) => ALIASES.lines[line][0].to_string(),
                 None => most_used(&all).to_string(),
             };
-            let mut aliases: Vec<String> = all
-                .keys()
-                .filter(|form| words_of(form) != words_of(&name))
-                .cloned()
-                .collect();
+            // Other names a search could not find the group by: not "Texaco"
+            // for "Texaco Inc" (its words are the name's), but "Tories"
+            // for "Conservative Party".
+            let name_words = words_of(&name);
+            let adds_words = |form: &str| words_of(form).iter().any(|w| !name_words.contains(w));
+            let mut aliases: Vec<String> = all.keys().filter(|f| adds_words(f)).cloned().collect();
             // The shipped aliases of the group find it too.
             for &line in &lines {
                 aliases.extend(
                     ALIASES.lines[line]
                         .iter()
-                        .filter(|n| words_of(n) != words_of(&name))
+                        .filter(|n| adds_words(n))
                         .map(|n| n.to_string()),
                 );
             }
@@ -659,12 +661,9 @@ struct Seen {
     hash: u64,
 }
 
-/// Builds the name table from the committed index and rewrites the
-/// articles it names differently; commits when it rewrote any.
-pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result<NamePass> {
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    let schema = &index.schema;
+/// Every article's names, read from the committed index's columns (no
+/// stored document is opened).
+fn read_names(searcher: &tantivy::Searcher, schema: &NewsSchema) -> Result<Vec<Seen>> {
     let core = &schema.core;
     let mut seen: Vec<Seen> = Vec::new();
     for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -719,6 +718,77 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
             });
         }
     }
+    Ok(seen)
+}
+
+impl NameTable {
+    /// Each speaker of an article with the name the table gives it.
+    pub fn naming(&self, article: &ArticleNames) -> Vec<(SpeakerKey, Named)> {
+        article
+            .keys
+            .iter()
+            .filter(|k| matches!(k, SpeakerKey::Speaker { .. }))
+            .map(|k| {
+                (
+                    k.clone(),
+                    self.named(k, article.year, article.source.as_deref()),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Names articles as the writer adds them, with the table of the articles
+/// seen so far (the index's and this run's), so that the pass after the
+/// run has few left to rewrite: a full name that came before its surname,
+/// a company's most used name, are known already. The table is built again
+/// whenever the articles seen have doubled.
+pub struct RunningNames {
+    articles: Vec<ArticleNames>,
+    table: NameTable,
+    next_build: usize,
+}
+
+/// Articles named as they are written before the first table is built.
+const FIRST_BUILD: usize = 500;
+
+impl RunningNames {
+    /// Starts from the articles of the committed index.
+    pub fn load(searcher: &tantivy::Searcher, schema: &NewsSchema) -> Result<RunningNames> {
+        let articles: Vec<ArticleNames> = read_names(searcher, schema)?
+            .into_iter()
+            .map(|seen| seen.names)
+            .collect();
+        let table = NameTable::build(&articles);
+        let next_build = (articles.len() * 2).max(FIRST_BUILD);
+        Ok(RunningNames {
+            articles,
+            table,
+            next_build,
+        })
+    }
+
+    /// The names of an article about to be written, which joins the ones
+    /// seen.
+    pub fn name(&mut self, article: ArticleNames) -> Vec<(SpeakerKey, Named)> {
+        self.articles.push(article);
+        if self.articles.len() >= self.next_build {
+            self.table = NameTable::build(&self.articles);
+            self.next_build = self.articles.len() * 2;
+        }
+        let article = self.articles.last().expect("just pushed");
+        self.table.naming(article)
+    }
+}
+
+/// Builds the name table from the committed index and rewrites the
+/// articles it names differently; commits when it rewrote any.
+pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result<NamePass> {
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let schema = &index.schema;
+    let core = &schema.core;
+    let seen = read_names(&searcher, schema)?;
     let table = NameTable::build(seen.iter().map(|s| &s.names));
     let mut pass = NamePass {
         articles: seen.len() as u64,
@@ -726,18 +796,7 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
     };
     let in_flight = InFlight::default();
     for article in &seen {
-        let named: Vec<(SpeakerKey, Named)> = article
-            .names
-            .keys
-            .iter()
-            .filter(|k| matches!(k, SpeakerKey::Speaker { .. }))
-            .map(|k| {
-                (
-                    k.clone(),
-                    table.named(k, article.names.year, article.names.source.as_deref()),
-                )
-            })
-            .collect();
+        let named = table.naming(&article.names);
         if names_hash(&named) == article.hash {
             continue;
         }
