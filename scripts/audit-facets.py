@@ -167,7 +167,8 @@ def label_of(place):
 
 
 def surfaces(exe, corpus_dir):
-    """Per place label, the words that named it (from `newsdex extract`)."""
+    """Per place label, the words that named it (from `newsdex extract`),
+    and what kind of place it is (city, region, area…)."""
     files = []
     for root, _dirs, names in os.walk(corpus_dir):
         for name in sorted(names):
@@ -175,6 +176,7 @@ def surfaces(exe, corpus_dir):
                     and name not in ("SOURCE.txt", "README.txt", "README.TXT", "LICENSE.txt"):
                 files.append(os.path.join(root, name))
     named = collections.defaultdict(collections.Counter)
+    kinds = {}
     for i in range(0, len(files), 200):
         out = run([exe, "extract", "--json"] + files[i:i + 200]).stdout
         for line in out.splitlines():
@@ -189,11 +191,12 @@ def surfaces(exe, corpus_dir):
                 body = art.get("body") or ""
             for place in art.get("places", []):
                 label = label_of(place)
+                kinds[label] = place["kind"]
                 for m in place.get("mentions", []):
                     text = body[m["start"]:m["end"]]
                     if text:
                         named[label][text] += 1
-    return named
+    return named, kinds
 
 
 def norm(value):
@@ -260,7 +263,7 @@ def speaker_flags(top, everything, words):
     return flags, split_groups
 
 
-def place_flags(top, everything_places, speakers, named, words):
+def place_flags(top, everything_places, speakers, named, words, kinds):
     """Per place, its flags; a flag ending in "?" is a question for the
     reader, the others are errors."""
     flags = collections.defaultdict(list)
@@ -283,6 +286,10 @@ def place_flags(top, everything_places, speakers, named, words):
         parts = [p.strip() for p in value.split(",")]
         name = parts[0]
         town = len(parts) >= 3 or (len(parts) == 2 and value not in wide_names)
+        # A named area inside a country ("New England, United States") is
+        # labelled like a town; its kind tells it apart.
+        if kinds.get(value) in ("continent", "country", "area", "region"):
+            town = False
         forms = named.get(value, collections.Counter())
         for form, _ in forms.most_common(3):
             one_word = len(form.split()) == 1
@@ -290,7 +297,7 @@ def place_flags(top, everything_places, speakers, named, words):
             # a small town named by a surname is the misreading.
             if one_word and form in surnames and form not in wide_names and town and count < 50:
                 flags[value].append(f"person: named as {form!r}, a word of a quoted person's name")
-            if norm(form) in REGIONS and len(parts) >= 2:
+            if norm(form) in REGIONS and town:
                 flags[value].append(f"region: {form!r} read as a town")
             unlike = norm(form).replace(".", "") not in norm(value).replace(".", "") \
                 and not re.fullmatch(r"[A-Z.]{2,6}", form)
@@ -298,7 +305,7 @@ def place_flags(top, everything_places, speakers, named, words):
                 flags[value].append(f"alias?: named as {form!r}")
         if town and name.lower() in words and len(name.split()) == 1:
             flags[value].append(f"word?: {name!r} is a common word")
-        if norm(name) in REGIONS and len(parts) >= 2:
+        if norm(name) in REGIONS and town:
             flags[value].append("region: a wide region read as a town")
         for other, other_count in by_name.get(name.lower(), []):
             if other == value:
@@ -340,9 +347,9 @@ def main():
         everything_speakers, everything_places = facets(exe, index, 5000)
         top_speakers = everything_speakers[:args.top]
         top_places = everything_places[:args.top]
-        named = surfaces(exe, src)
+        named, kinds = surfaces(exe, src)
         sflags, splits = speaker_flags(top_speakers, everything_speakers, words)
-        pflags = place_flags(top_places, everything_places, everything_speakers, named, words)
+        pflags = place_flags(top_places, everything_places, everything_speakers, named, words, kinds)
         fragments = sum(1 for v, _ in top_speakers if any(f.startswith("fragment") for f in sflags[v]))
         labels = sum(1 for v, _ in top_speakers if any(f.startswith("label") for f in sflags[v]))
         wrong_places = sum(1 for v, _ in top_places
