@@ -40,6 +40,10 @@ pub enum PlaceRole {
     Dateline,
     /// Named in the text.
     Mention,
+    /// Only the country's adjective or people name it ("alleged Russian
+    /// meddling", "Syrians fled"): it counts for the country facet and
+    /// `--place`, not as a place the article names.
+    Adjective,
 }
 
 /// A place of an article, resolved to a gazetteer entry.
@@ -66,6 +70,13 @@ pub struct Place {
     /// Where the title names it (byte offsets into the title).
     #[serde(skip)]
     pub title_mentions: Vec<Span>,
+    /// Where the body names a country by its adjective or people
+    /// ("Russian", "Syrians"): byte offsets into the body.
+    #[serde(skip)]
+    pub adjectives: Vec<Span>,
+    /// The same in the title.
+    #[serde(skip)]
+    pub title_adjectives: Vec<Span>,
 }
 
 word_set!(
@@ -414,6 +425,9 @@ struct Match<'g> {
     /// "Royal Caribbean"): a small town or an alternate name read there
     /// is that name, not a place.
     glued: bool,
+    /// The country it names by its adjective or people ("Russian"), where
+    /// it is used as one (not "Latin American", "in French").
+    adjective_of: Option<u32>,
 }
 
 /// What the words around a name say about it.
@@ -592,6 +606,7 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
                     qualifier: None,
                     qualifies: false,
                     fits_qualifier: false,
+                    adjective_of: None,
                     in_title: false,
                     glued: false,
                 });
@@ -893,12 +908,24 @@ fn judge(
             }
         }
     }
+    for k in 0..matches.len() {
+        if verdicts[k] == Verdict::Not {
+            matches[k].adjective_of = adjective_of(gaz, body, tokens, &matches[k]);
+        }
+    }
     for (k, m) in matches.iter_mut().enumerate() {
-        m.glued = glued(body, tokens, m);
+        m.glued = glued(gaz, body, tokens, m);
         // "Wells Fargo": a place name after another is part of a name
         // with it (its own rules have said what the first one is).
         if after_name[k] && matches!(verdicts[k], Verdict::Place | Verdict::Undecided) {
-            verdicts[k] = if m.first == m.last && !wide_name(gaz, &m.postings) {
+            // (Only a town's name is a name's part throughout: "Union
+            // Pacific", but "across the Pacific".)
+            let town_only = !wide_name(gaz, &m.postings)
+                && !m
+                    .postings
+                    .iter()
+                    .any(|c| gaz.place(c.place).kind() <= PlaceKind::Area);
+            verdicts[k] = if m.first == m.last && town_only {
                 Verdict::Name
             } else {
                 Verdict::Not
@@ -911,9 +938,11 @@ fn judge(
 /// Whether some reading of `inner` lies in some reading of `outer`:
 /// "Istanbul" in "Turkey", "Alexandria" in "Louisiana".
 fn lies_in(gaz: &Gazetteer, inner: &Postings, outer: &Postings) -> bool {
+    // By its own name or an abbreviation: "Michael Mann" is no "Michael,
+    // Isle of Man" for the Manx name of the island.
     let outer: Vec<u32> = outer
         .iter()
-        .filter(|c| c.name_type != NameType::Demonym)
+        .filter(|c| matches!(c.name_type, NameType::Main | NameType::Qualifier))
         .map(|c| c.place)
         .collect();
     inner
@@ -1083,6 +1112,24 @@ fn keep_one(
             return if wide { Verdict::Not } else { name };
         }
     }
+    // "Batman: Arkham VR": the head of a work's title, not a dateline or
+    // a heading (which open their line).
+    let titled_work = tokens.get(m.last + 1).is_some_and(|t| t.text(body) == ":")
+        && tokens
+            .get(m.last + 2)
+            .is_some_and(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+        && !line_start;
+    if titled_work && !all_caps {
+        return Verdict::Not;
+    }
+    // "Edo Corp", "EDO CORP": a company's name.
+    if let Some(next) = tokens
+        .get(m.last + 1)
+        .filter(|t| t.kind == Kind::Word && !joined_after && !m.fits_qualifier)
+        && COMPANY_WORDS.has(next.text(body).to_lowercase().trim_end_matches('.'))
+    {
+        return Verdict::Not;
+    }
     if let Some(next) = tokens
         .get(m.last + 1)
         .filter(|t| t.kind == Kind::Word && !joined_after && single_word && !m.fits_qualifier)
@@ -1139,7 +1186,12 @@ fn keep_one(
     }
     // In an all-capitals headline a capital proves nothing: a small
     // town there is a place when the article names it as one elsewhere.
-    if all_caps && !wide && !line_start {
+    let caps_word = |t: Option<&Tok>| {
+        t.is_some_and(|t| t.kind == Kind::Word && is_all_caps(t.text(body)) && t.end - t.start > 1)
+    };
+    let caps_run = caps_word(m.first.checked_sub(1).and_then(|i| tokens.get(i)))
+        || caps_word(tokens.get(m.last + 1));
+    if all_caps && !wide && (caps_run || !line_start) {
         return Verdict::Undecided;
     }
     if m.postings.common_word {
@@ -1173,8 +1225,14 @@ fn keep_one(
 fn wide_name(gaz: &Gazetteer, postings: &Postings) -> bool {
     postings.iter().any(|c| {
         let p = gaz.place(c.place);
+        // (A region with hardly a town, such as the Isle of Man's
+        // "Michael", is no wide place.)
         c.name_type == NameType::Main
-            && (p.kind() < PlaceKind::City || p.population() >= SMALL_TOWN)
+            && match p.kind() {
+                PlaceKind::Region => p.population() >= SMALL_TOWN / 2,
+                PlaceKind::City => p.population() >= SMALL_TOWN,
+                _ => true,
+            }
     })
 }
 
@@ -1186,16 +1244,20 @@ const SMALL_TOWN: u32 = 100_000;
 /// readings a name glued to a capitalised word does not get.
 fn small_reading(gaz: &Gazetteer, r: &Reading) -> bool {
     let p = gaz.place(r.place);
-    match r.name_type {
-        NameType::Main => p.kind() == PlaceKind::City && p.population() < SMALL_TOWN,
-        _ => p.kind() != PlaceKind::Region,
+    match (r.name_type, p.kind()) {
+        (NameType::Main, PlaceKind::City) => p.population() < SMALL_TOWN,
+        (NameType::Main, _) | (_, PlaceKind::Region) => false,
+        // A big city's other name is known ("New York Stock Exchange").
+        (_, PlaceKind::City) => p.population() < 1_000_000,
+        // "Nippon Steel", "Gulf Oil".
+        _ => true,
     }
 }
 
 /// Whether a capitalised word before or after the name makes it part of a
 /// longer name: "Kennedy Space Center", "Space Shuttle Columbia",
 /// "Wright-Patterson", "EDO CORP".
-fn glued(body: &str, tokens: &[Tok], m: &Match) -> bool {
+fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
     let surface = &body[m.span.start..m.span.end];
     let caps = is_all_caps(surface);
     let adjacent = |a: Tok, b: Tok| !body[a.end..b.start].contains('\n');
@@ -1223,15 +1285,157 @@ fn glued(body: &str, tokens: &[Tok], m: &Match) -> bool {
         prev.kind == Kind::Word
             && starts_upper(text)
             && adjacent(prev, tokens[m.first])
-            && (hyphen_joined(body, prev, tokens[m.first])
-                || !sentence_initial(body, tokens, m.first - 1)
+            && if hyphen_joined(body, prev, tokens[m.first]) {
+                // "Wright-Patterson", but not "Asia-Pacific".
+                gaz.lookup(&name_key(text)).is_none()
+            } else {
+                !sentence_initial(body, tokens, m.first - 1)
                     && !is_all_caps(text)
                     && !DIRECTIONS.has(w)
                     && !CONNECTORS.has(w)
                     && !LOCATIVES.has(w)
-                    && !NEVER_PLACES.has(w))
+                    && !NEVER_PLACES.has(w)
+            }
     };
     after || before
+}
+
+// Capitalised words that make a demonym after them part of another
+// people's name: "Latin American", "Native American", "African American".
+word_set!(
+    ETHNIC_PREFIXES,
+    [
+        "latin", "native", "african", "asian", "arab", "hispanic", "anglo", "afro", "indo", "euro",
+        "pan", "north", "south", "east", "west", "central", "mexican", "irish", "italian",
+    ]
+);
+
+// Words after a demonym that make it a language: "French-language",
+// "Russian speakers".
+word_set!(
+    LANGUAGE_WORDS,
+    [
+        "language",
+        "languages",
+        "speaking",
+        "speaker",
+        "speakers",
+        "speak",
+        "translation",
+        "translations",
+        "subtitles",
+        "dubbed",
+        "dialect",
+        "lessons",
+        "teacher",
+        "teachers",
+    ]
+);
+
+// Words that end a company's name: "American Express Co", "British
+// Airways".
+word_set!(
+    COMPANY_WORDS,
+    [
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "plc",
+        "ltd",
+        "ag",
+        "sa",
+        "nv",
+        "llc",
+        "airlines",
+        "airways",
+        "bancorp",
+        "holdings",
+        "express",
+    ]
+);
+
+/// The country a demonym match names, where it is used as that country's
+/// adjective or people: not inside another people's name ("Latin
+/// American", "American Indian"), not as a language ("French-language",
+/// "written in French."), and not when it could be two countries'
+/// ("Congolese").
+fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Option<u32> {
+    let country = demonym_country(gaz, &m.postings)?;
+    if m.first != m.last {
+        return None;
+    }
+    let demonym = |t: Tok| {
+        t.kind == Kind::Word
+            && gaz
+                .lookup(&name_key(t.text(body)))
+                .is_some_and(|p| p.iter().any(|c| c.name_type == NameType::Demonym))
+    };
+    if m.first > 0 {
+        let prev = tokens[m.first - 1];
+        let text = prev.text(body);
+        let joined = hyphen_joined(body, prev, tokens[m.first]);
+        // ("Cleveland Indians", "Royal Dutch": a name's part too.)
+        let name_before = !sentence_initial(body, tokens, m.first - 1)
+            && !has_possessive(text)
+            && !is_all_caps(text);
+        if prev.kind == Kind::Word
+            && starts_upper(text)
+            && (joined || demonym(prev) || ETHNIC_PREFIXES.has(&text.to_lowercase()) || name_before)
+        {
+            return None;
+        }
+    }
+    if let Some(&next) = tokens.get(m.last + 1) {
+        let text = next.text(body).to_lowercase();
+        let joined = hyphen_joined(body, tokens[m.last], next);
+        if next.kind == Kind::Word
+            && (LANGUAGE_WORDS.has(&text)
+                || !joined && demonym(next) && starts_upper(next.text(body)))
+        {
+            return None;
+        }
+    }
+    // "American Express Co", "British Airways": a company's name.
+    let company = tokens[m.last + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+        .any(|t| {
+            let w = t.text(body).to_lowercase();
+            COMPANY_WORDS.has(w.trim_end_matches('.'))
+        });
+    if company {
+        return None;
+    }
+    // "written in French.", "in English, then": a language after "in".
+    let after_in = m.first > 0 && tokens[m.first - 1].text(body).eq_ignore_ascii_case("in");
+    let then_stop = tokens.get(m.last + 1).is_none_or(|t| t.kind == Kind::Punct);
+    if after_in && then_stop {
+        return None;
+    }
+    Some(country)
+}
+
+/// The country a demonym names: the only one, or one twenty times more
+/// populous than the others that share it ("French": France, not
+/// Martinique; "Chinese": China, not Macau). None when it is two
+/// countries' ("Congolese").
+fn demonym_country(gaz: &Gazetteer, postings: &Postings) -> Option<u32> {
+    let mut countries: Vec<(u32, u32)> = postings
+        .iter()
+        .filter(|c| c.name_type == NameType::Demonym)
+        .map(|c| (gaz.place(c.place).population(), c.place))
+        .collect();
+    countries.sort_unstable_by(|a, b| b.cmp(a));
+    countries.dedup_by_key(|c| c.1);
+    match countries.as_slice() {
+        [] => None,
+        [(_, only)] => Some(*only),
+        [(first, country), (second, _), ..] => {
+            (u64::from(*first) >= 20 * u64::from(*second)).then_some(*country)
+        }
+    }
 }
 
 /// "J.", "S": a capital letter standing for a first name.
@@ -1613,7 +1817,13 @@ fn confident(
         PlaceKind::Region => place.population() >= 5_000_000,
         _ => true,
     };
-    if !prominent && !r.strong && foreign {
+    // (A city of 100,000 after "in", "at"… is no misreading: "held in
+    // Hollywood" among stray readings of names.)
+    let big_city = place.kind() == PlaceKind::City
+        && place.population() >= SMALL_TOWN
+        && r.name_type == NameType::Main;
+    let backed = r.strong || big_city && strong_locative;
+    if !prominent && !backed && foreign {
         return false;
     }
     // A common word as a name ("Earth", "Batman", "Arsenal") is a small
@@ -1636,9 +1846,10 @@ fn confident(
         // "the Bush administration" (Būsh, Egypt) in a story that never
         // goes near Egypt.
         let placed = strong_locative && here >= 1.0;
+        let modest = place.kind() == PlaceKind::City && place.population() < 300_000;
         if small && !(r.strong || placed)
-            || !prominent && foreign
-            || !prominent && absent && !(r.strong || strong_locative)
+            || !prominent && !backed && foreign
+            || modest && absent && !(r.strong || strong_locative)
         {
             return false;
         }
@@ -1776,10 +1987,10 @@ fn resolve(
     let mut first: HashMap<&str, Option<u32>> = HashMap::new();
     let mut demonyms: std::collections::HashSet<&str> = Default::default();
     for m in matches {
-        if let Some(d) = m.postings.iter().find(|c| c.name_type == NameType::Demonym)
+        if let Some(country) = demonym_country(gaz, &m.postings)
             && demonyms.insert(m.key.as_str())
         {
-            ctx.add(gaz.place(d.place), 0.5);
+            ctx.add(gaz.place(country), 0.5);
         }
     }
     for &key in &order {
@@ -1843,7 +2054,13 @@ fn resolve(
             continue;
         }
         if m.glued && small && !qualified && !placed.contains(m.key.as_str()) {
-            glued_keys.insert(&m.key);
+            // A town's name glued once is a surname or a company's name
+            // throughout ("Kennedy Space Center", then "Kennedy"); a sea's
+            // or a country's other name only where it is glued ("Union
+            // Pacific", but "across the Pacific").
+            if gaz.place(r.place).kind() == PlaceKind::City {
+                glued_keys.insert(&m.key);
+            }
             continue;
         }
         mentions.push((i, r.place));
@@ -1886,6 +2103,48 @@ fn resolve(
             places[i].mentions.push(c.span);
         }
     }
+    // Countries the article names by their adjective or people: counted on
+    // the country when it is a place of the article, else as a place of
+    // their own with the role `adjective`. Not where the country's name is
+    // read as another place ("Georgian" beside Georgia the US state).
+    let shadowed: std::collections::HashSet<u32> = order
+        .iter()
+        .filter_map(|key| {
+            let r = by_key.get(key)?;
+            let m = &matches[representative[key]];
+            m.postings
+                .iter()
+                .find(|c| {
+                    c.name_type == NameType::Main
+                        && c.place != r.place
+                        && gaz.place(c.place).kind() == PlaceKind::Country
+                })
+                .map(|c| c.place)
+        })
+        .collect();
+    for m in matches {
+        let Some(country) = m.adjective_of.filter(|c| !shadowed.contains(c)) else {
+            continue;
+        };
+        let i = match at.get(&country) {
+            Some(&i) => i,
+            None => {
+                let place = to_place(gaz.place(country), PlaceRole::Adjective);
+                let i = *by_label.entry(place.label()).or_insert_with(|| {
+                    places.push(place);
+                    places.len() - 1
+                });
+                at.insert(country, i);
+                i
+            }
+        };
+        // (Not scored as toponyms: see docs/PLACES.md for the measure.)
+        if m.in_title {
+            places[i].title_adjectives.push(m.span);
+        } else {
+            places[i].adjectives.push(m.span);
+        }
+    }
     for p in &mut places {
         p.mentions.sort_by_key(|s| s.start);
         p.mentions.dedup();
@@ -1923,6 +2182,8 @@ fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
         path: p.path().iter().map(|q| q.name().to_string()).collect(),
         mentions: Vec::new(),
         title_mentions: Vec::new(),
+        adjectives: Vec::new(),
+        title_adjectives: Vec::new(),
     }
 }
 
@@ -2133,7 +2394,15 @@ mod tests {
 
     #[test]
     fn demonyms_are_evidence_not_mentions() {
-        assert!(names("French officials met Syrian rebels.").is_empty());
+        // Their countries are places of the article only as adjectives,
+        // with no mention scored.
+        let found = places("French officials met Syrian rebels.");
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|p| p.role == PlaceRole::Adjective && p.mentions.is_empty())
+        );
         // "Syrian" tips Homs towards Syria even without "Syria".
         assert_eq!(
             one("Syrian forces entered Homs.", "Homs")
@@ -2406,5 +2675,97 @@ mod tests {
             &[],
         );
         assert_eq!(found.len(), 1);
+    }
+
+    /// (label, role, adjective spans' text) of the places of a text.
+    fn adjectives(text: &str) -> Vec<(String, PlaceRole, Vec<String>)> {
+        places(text)
+            .into_iter()
+            .map(|p| {
+                let spans = p
+                    .adjectives
+                    .iter()
+                    .map(|s| text[s.start..s.end].to_string())
+                    .collect();
+                (p.label(), p.role, spans)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_country_named_only_by_its_adjective_is_an_adjective_place() {
+        let found = adjectives("Investigators looked into alleged Russian meddling in the vote.");
+        assert_eq!(
+            found,
+            [(
+                "Russia".to_string(),
+                PlaceRole::Adjective,
+                vec!["Russian".to_string()]
+            )]
+        );
+        // Named too: the adjective is counted on the named country.
+        let found = adjectives("Syrians fled Syria as Syrian forces advanced.");
+        assert_eq!(
+            found,
+            [(
+                "Syria".to_string(),
+                PlaceRole::Mention,
+                vec!["Syrians".to_string(), "Syrian".to_string()]
+            )]
+        );
+        // The biggest of the countries sharing a demonym.
+        let found = adjectives("A French television crew filmed the hearing.");
+        assert_eq!(found[0].0, "France");
+        // Not a people's compound, a language, a company or a team.
+        assert!(adjectives("Latin American and Native American groups met.").is_empty());
+        assert!(adjectives("The talk was given in French.").is_empty());
+        assert!(adjectives("She reads French-language papers.").is_empty());
+        assert!(adjectives("Shares of American Express Co rose.").is_empty());
+        assert!(adjectives("The Cleveland Indians won again.").is_empty());
+        // Not the country when its name is read as another place.
+        let found =
+            adjectives("Georgian voters in Georgia, Alabama and Virginia went to the polls.");
+        assert!(found.iter().all(|(l, ..)| l != "Georgia"), "{found:?}");
+    }
+
+    #[test]
+    fn wide_places_survive_the_name_rules() {
+        // A big city's other name inside an institution's.
+        assert_eq!(
+            labels("It is the second biggest bourse after the New York Stock Exchange."),
+            ["New York City, New York, United States"]
+        );
+        // A sea's other name glued once is not glued everywhere.
+        let found = labels("Union Pacific ships goods across the Pacific to Asia.");
+        assert!(has_label(&found, "Pacific Ocean"), "{found:?}");
+        assert!(has_label(
+            &labels("Banks in the Asia-Pacific region grew."),
+            "Pacific Ocean"
+        ));
+        // A famous city named like a common word needs no country named.
+        assert!(has_label(
+            &labels("The Yankees won 6-4 over Boston."),
+            "Boston, Massachusetts, United States"
+        ));
+        // A big city after "at" in a story about another country.
+        let found = labels(
+            "DHAKA, March 9 - Ministers from Bangladesh met in Dhaka before the trade \
+             conference at Geneva, officials said.",
+        );
+        assert!(has_label(&found, "Geneva, Switzerland"), "{found:?}");
+        // A qualifier is named by its own name: no "Michael, Isle of Man"
+        // for the director Michael Mann (Mann is the island's Manx name).
+        assert!(
+            labels("The film by Michael Mann opened in Hollywood.")
+                .iter()
+                .all(|l| !l.contains("Isle of Man"))
+        );
+        // A company's name; a work's title.
+        assert!(labels("Shares of Edo Corp rose.").is_empty());
+        let found = labels(
+            "Fans in Toronto met the voice of Batman in Batman: The Animated Series and \
+             played Batman: Arkham VR, a game made in Montreal, Canada.",
+        );
+        assert!(!found.iter().any(|l| l.contains("Turkey")), "{found:?}");
     }
 }
