@@ -624,26 +624,36 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
 /// region: "Idlib province", "the state of Georgia", "the states of New
 /// York and New Jersey".
 fn typed_region(body: &str, tokens: &[Tok], first: usize, last: usize) -> bool {
-    let word = |i: usize| {
+    let is = |i: usize, words: &[&str]| {
         tokens
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(body).to_lowercase())
+            .is_some_and(|t| words.iter().any(|w| t.text(body).eq_ignore_ascii_case(w)))
     };
-    let after = word(last + 1).is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "province" | "state" | "governorate" | "region" | "oblast" | "prefecture"
-        )
-    });
+    let after = is(
+        last + 1,
+        &[
+            "province",
+            "state",
+            "governorate",
+            "region",
+            "oblast",
+            "prefecture",
+        ],
+    );
     let before = first >= 2
-        && word(first - 1).as_deref() == Some("of")
-        && word(first - 2).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "state" | "states" | "province" | "provinces" | "governorate" | "governorates"
-            )
-        });
+        && is(first - 1, &["of"])
+        && is(
+            first - 2,
+            &[
+                "state",
+                "states",
+                "province",
+                "provinces",
+                "governorate",
+                "governorates",
+            ],
+        );
     after || before
 }
 
@@ -1126,6 +1136,7 @@ fn keep_one(
     if let Some(next) = tokens
         .get(m.last + 1)
         .filter(|t| t.kind == Kind::Word && !joined_after && !m.fits_qualifier)
+        && starts_upper(next.text(body))
         && COMPANY_WORDS.has(next.text(body).to_lowercase().trim_end_matches('.'))
     {
         return Verdict::Not;
@@ -1135,17 +1146,17 @@ fn keep_one(
         .filter(|t| t.kind == Kind::Word && !joined_after && single_word && !m.fits_qualifier)
     {
         let text = next.text(body);
-        let lower = text.to_lowercase();
+        let lower = || text.to_lowercase();
         // "Elizabeth Quat", "Paris Hilton": a given name before a
         // capitalised word is a person's.
-        let given = GIVEN_NAMES.has(&m.key)
-            && starts_upper(text)
-            && !possessive
-            && !is_all_caps(text)
-            && !AFTER_PLACE.has(&lower)
-            && !ROLE_HEADS.has(&lower)
-            && !NEVER_PLACES.has(&lower)
-            && !CONNECTORS.has(&lower);
+        let given =
+            GIVEN_NAMES.has(&m.key) && starts_upper(text) && !possessive && !is_all_caps(text) && {
+                let lower = lower();
+                !AFTER_PLACE.has(&lower)
+                    && !ROLE_HEADS.has(&lower)
+                    && !NEVER_PLACES.has(&lower)
+                    && !CONNECTORS.has(&lower)
+            };
         // "the Monti government": a person at the head of it, unless the
         // name is wide ("the Kenya government").
         let governed = !wide && GOVERNED_BY.has(text);
@@ -1263,25 +1274,25 @@ fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
     let adjacent = |a: Tok, b: Tok| !body[a.end..b.start].contains('\n');
     let after = tokens.get(m.last + 1).is_some_and(|&next| {
         let text = next.text(body);
-        let lower = text.to_lowercase();
-        let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
         next.kind == Kind::Word
             && m.qualifier.is_none()
+            && starts_upper(text)
             && adjacent(tokens[m.last], next)
             && !hyphen_joined(body, tokens[m.last], next)
             && !has_possessive(tokens[m.last].text(body))
-            && starts_upper(text)
             && (caps || !is_all_caps(text))
-            && !AFTER_PLACE.has(head)
-            && !ROLE_HEADS.has(head)
-            && !NEVER_PLACES.has(head)
-            && !CONNECTORS.has(head)
+            && {
+                let lower = text.to_lowercase();
+                let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
+                !AFTER_PLACE.has(head)
+                    && !ROLE_HEADS.has(head)
+                    && !NEVER_PLACES.has(head)
+                    && !CONNECTORS.has(head)
+            }
     });
     let before = m.first > 0 && {
         let prev = tokens[m.first - 1];
         let text = prev.text(body);
-        let lower = text.to_lowercase();
-        let w = lower.trim_end_matches('.');
         prev.kind == Kind::Word
             && starts_upper(text)
             && adjacent(prev, tokens[m.first])
@@ -1289,12 +1300,14 @@ fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
                 // "Wright-Patterson", but not "Asia-Pacific".
                 gaz.lookup(&name_key(text)).is_none()
             } else {
-                !sentence_initial(body, tokens, m.first - 1)
-                    && !is_all_caps(text)
-                    && !DIRECTIONS.has(w)
-                    && !CONNECTORS.has(w)
-                    && !LOCATIVES.has(w)
-                    && !NEVER_PLACES.has(w)
+                !sentence_initial(body, tokens, m.first - 1) && !is_all_caps(text) && {
+                    let lower = text.to_lowercase();
+                    let w = lower.trim_end_matches('.');
+                    !DIRECTIONS.has(w)
+                        && !CONNECTORS.has(w)
+                        && !LOCATIVES.has(w)
+                        && !NEVER_PLACES.has(w)
+                }
             }
     };
     after || before
@@ -1422,6 +1435,9 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
 /// Martinique; "Chinese": China, not Macau). None when it is two
 /// countries' ("Congolese").
 fn demonym_country(gaz: &Gazetteer, postings: &Postings) -> Option<u32> {
+    if !postings.iter().any(|c| c.name_type == NameType::Demonym) {
+        return None;
+    }
     let mut countries: Vec<(u32, u32)> = postings
         .iter()
         .filter(|c| c.name_type == NameType::Demonym)
@@ -1682,29 +1698,31 @@ fn best_reading(
             .filter(|c| c.name_type == NameType::Qualifier)
             .collect();
     }
-    let top = candidates
-        .iter()
-        .map(|c| prior(gaz.place(c.place), c.name_type))
-        .fold(f32::MIN, f32::max);
-    // A wide place by its own name: a town named after it ("Alabama, New
-    // York", "Middle East, Maryland") is only read with a qualifier. (A
-    // region counts where the article is about its country: "Kingston"
-    // south of Brisbane is no parish of Jamaica.)
-    let wide = candidates.iter().any(|c| {
+    // One pass over the candidates for what their namesakes say: the
+    // likeliest one's prior; whether a wide place bears the name (a town
+    // named after it, "Alabama, New York" or "Middle East, Maryland", is
+    // only read with a qualifier; a region counts where the article is
+    // about its country: "Kingston" south of Brisbane is no parish of
+    // Jamaica); whether a country does (against it, the article's other
+    // regions make the name a region: "Senator Perdue from Georgia").
+    let mut top = f32::MIN;
+    let mut wide = false;
+    let mut country_rival = false;
+    for c in &candidates {
         let p = gaz.place(c.place);
-        c.name_type == NameType::Main
-            && (p.kind() <= PlaceKind::Area
-                || p.kind() == PlaceKind::Region && {
-                    let country = p.country().map(|c| c.index);
-                    let (weight, _) = ctx.weights(country, None, own);
-                    weight >= 0.5 || country.is_some() && country == ctx.dateline_country
-                })
-    });
-    // Against a country of that name, the article's other regions make it
-    // a region ("Senator Perdue from Georgia", among Alabama and Virginia).
-    let country_rival = candidates
-        .iter()
-        .any(|c| c.name_type == NameType::Main && gaz.place(c.place).kind() == PlaceKind::Country);
+        top = top.max(prior(p, c.name_type));
+        if c.name_type != NameType::Main {
+            continue;
+        }
+        country_rival |= p.kind() == PlaceKind::Country;
+        wide = wide
+            || p.kind() <= PlaceKind::Area
+            || p.kind() == PlaceKind::Region && {
+                let country = p.country().map(|c| c.index);
+                let (weight, _) = ctx.weights(country, None, own);
+                weight >= 0.5 || country.is_some() && country == ctx.dateline_country
+            };
+    }
     let mut best: Option<Reading> = None;
     for c in &candidates {
         let place = gaz.place(c.place);
