@@ -20,8 +20,8 @@ by rule what a reader would call a bug:
                       ("Congress", "Liberty")
             alias     named by a word that is not its name ("Google" read
                       as Topeka)
-            region    a wide region read as a town ("Middle East" in
-                      American Samoa)
+            region    a wide region read as a town, or placed in one
+                      country ("Middle East" in American Samoa)
             shadow    a town named like a region or country that the facet
                       also holds ("Alabama, New York" beside "Alabama")
 
@@ -119,6 +119,9 @@ ALIASES = [
     {"bbc", "british broadcasting corporation"},
     {"nasa", "national aeronautics and space administration"},
 ]
+
+# Regions inside one country: labelled with it ("New England, United States").
+REGIONS_IN_A_COUNTRY = {"midwest", "new england", "siberia"}
 
 # Wide regions that are never a town.
 REGIONS = {
@@ -307,6 +310,8 @@ def place_flags(top, everything_places, speakers, named, words, kinds):
             flags[value].append(f"word?: {name!r} is a common word")
         if norm(name) in REGIONS and town:
             flags[value].append("region: a wide region read as a town")
+        elif norm(name) in REGIONS and len(parts) >= 2 and norm(name) not in REGIONS_IN_A_COUNTRY:
+            flags[value].append(f"region: a region of several countries placed in {parts[-1]!r}")
         for other, other_count in by_name.get(name.lower(), []):
             if other == value:
                 continue
