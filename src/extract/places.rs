@@ -1872,6 +1872,17 @@ fn confident(
             return false;
         }
     }
+    // A country's one-word local name is a name's part in English news
+    // ("Nippon Steel", then "the investment by Nippon"; "Banco do
+    // Brasil"), unless it follows "in", "from"… ("in Hongkong").
+    if r.name_type == NameType::Alternate
+        && place.kind() == PlaceKind::Country
+        && m.first == m.last
+        && !strong_locative
+        && !r.qualified
+    {
+        return false;
+    }
     let big = match place.kind() {
         PlaceKind::City | PlaceKind::Region => place.population() >= 100_000,
         PlaceKind::County => false,
@@ -2785,5 +2796,16 @@ mod tests {
              played Batman: Arkham VR, a game made in Montreal, Canada.",
         );
         assert!(!found.iter().any(|l| l.contains("Turkey")), "{found:?}");
+    }
+
+    #[test]
+    fn a_countrys_local_name_is_a_companys_part() {
+        let found = labels(
+            "Nippon Life will buy 13 pct of Shearson. Analysts welcomed the investment by Nippon.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        assert!(labels("The loan was arranged by Banco do Brasil.").is_empty());
+        let found = labels("Prices rose in Hongkong on Monday.");
+        assert_eq!(found, ["Hong Kong"]);
     }
 }
