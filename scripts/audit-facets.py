@@ -20,8 +20,8 @@ by rule what a reader would call a bug:
                       ("Congress", "Liberty")
             alias     named by a word that is not its name ("Google" read
                       as Topeka)
-            region    a wide region read as a town ("Middle East" in
-                      American Samoa)
+            region    a wide region read as a town, or placed in one
+                      country ("Middle East" in American Samoa)
             shadow    a town named like a region or country that the facet
                       also holds ("Alabama, New York" beside "Alabama")
 
@@ -120,6 +120,9 @@ ALIASES = [
     {"nasa", "national aeronautics and space administration"},
 ]
 
+# Regions inside one country: labelled with it ("New England, United States").
+REGIONS_IN_A_COUNTRY = {"midwest", "new england", "siberia"}
+
 # Wide regions that are never a town.
 REGIONS = {
     "middle east", "near east", "far east", "gulf", "persian gulf", "arabian gulf",
@@ -167,7 +170,8 @@ def label_of(place):
 
 
 def surfaces(exe, corpus_dir):
-    """Per place label, the words that named it (from `newsdex extract`)."""
+    """Per place label, the words that named it (from `newsdex extract`),
+    and what kind of place it is (city, region, area…)."""
     files = []
     for root, _dirs, names in os.walk(corpus_dir):
         for name in sorted(names):
@@ -175,6 +179,7 @@ def surfaces(exe, corpus_dir):
                     and name not in ("SOURCE.txt", "README.txt", "README.TXT", "LICENSE.txt"):
                 files.append(os.path.join(root, name))
     named = collections.defaultdict(collections.Counter)
+    kinds = {}
     for i in range(0, len(files), 200):
         out = run([exe, "extract", "--json"] + files[i:i + 200]).stdout
         for line in out.splitlines():
@@ -189,11 +194,12 @@ def surfaces(exe, corpus_dir):
                 body = art.get("body") or ""
             for place in art.get("places", []):
                 label = label_of(place)
+                kinds[label] = place["kind"]
                 for m in place.get("mentions", []):
                     text = body[m["start"]:m["end"]]
                     if text:
                         named[label][text] += 1
-    return named
+    return named, kinds
 
 
 def norm(value):
@@ -266,7 +272,7 @@ def speaker_flags(top, everything, words):
     return flags, split_groups
 
 
-def place_flags(top, everything_places, speakers, named, words):
+def place_flags(top, everything_places, speakers, named, words, kinds):
     """Per place, its flags; a flag ending in "?" is a question for the
     reader, the others are errors."""
     flags = collections.defaultdict(list)
@@ -289,6 +295,10 @@ def place_flags(top, everything_places, speakers, named, words):
         parts = [p.strip() for p in value.split(",")]
         name = parts[0]
         town = len(parts) >= 3 or (len(parts) == 2 and value not in wide_names)
+        # A named area inside a country ("New England, United States") is
+        # labelled like a town; its kind tells it apart.
+        if kinds.get(value) in ("continent", "country", "area", "region"):
+            town = False
         forms = named.get(value, collections.Counter())
         for form, _ in forms.most_common(3):
             one_word = len(form.split()) == 1
@@ -296,7 +306,7 @@ def place_flags(top, everything_places, speakers, named, words):
             # a small town named by a surname is the misreading.
             if one_word and form in surnames and form not in wide_names and town and count < 50:
                 flags[value].append(f"person: named as {form!r}, a word of a quoted person's name")
-            if norm(form) in REGIONS and len(parts) >= 2:
+            if norm(form) in REGIONS and town:
                 flags[value].append(f"region: {form!r} read as a town")
             unlike = norm(form).replace(".", "") not in norm(value).replace(".", "") \
                 and not re.fullmatch(r"[A-Z.]{2,6}", form)
@@ -304,8 +314,10 @@ def place_flags(top, everything_places, speakers, named, words):
                 flags[value].append(f"alias?: named as {form!r}")
         if town and name.lower() in words and len(name.split()) == 1:
             flags[value].append(f"word?: {name!r} is a common word")
-        if norm(name) in REGIONS and len(parts) >= 2:
+        if norm(name) in REGIONS and town:
             flags[value].append("region: a wide region read as a town")
+        elif norm(name) in REGIONS and len(parts) >= 2 and norm(name) not in REGIONS_IN_A_COUNTRY:
+            flags[value].append(f"region: a region of several countries placed in {parts[-1]!r}")
         for other, other_count in by_name.get(name.lower(), []):
             if other == value:
                 continue
@@ -346,9 +358,9 @@ def main():
         everything_speakers, everything_places = facets(exe, index, 5000)
         top_speakers = everything_speakers[:args.top]
         top_places = everything_places[:args.top]
-        named = surfaces(exe, src)
+        named, kinds = surfaces(exe, src)
         sflags, splits = speaker_flags(top_speakers, everything_speakers, words)
-        pflags = place_flags(top_places, everything_places, everything_speakers, named, words)
+        pflags = place_flags(top_places, everything_places, everything_speakers, named, words, kinds)
         fragments = sum(1 for v, _ in top_speakers
                         if any(f.startswith("fragment:") for f in sflags[v]))
         speakers_to_read = sum(1 for v, _ in top_speakers

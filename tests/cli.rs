@@ -868,15 +868,21 @@ fn an_index_from_another_schema_asks_for_a_rebuild() {
 #[test]
 fn places_are_searchable_filterable_and_facetable() {
     let env = corpus_env();
+    // The market story, filed from Aleppo, and the chemical weapons story,
+    // whose inspector worked "around Aleppo".
     let aleppo = env.search("place:Aleppo", &[]);
-    assert_eq!(total(&aleppo), 1);
-    let hit = &aleppo["hits"][0];
-    assert!(
-        hit["path"]
-            .as_str()
-            .unwrap()
-            .ends_with("aleppo-market-reopens.txt")
-    );
+    assert_eq!(total(&aleppo), 2);
+    let hit = aleppo["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| {
+            h["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("aleppo-market-reopens.txt")
+        })
+        .unwrap();
     // The dateline's place comes first.
     assert_eq!(hit["places"][0], "Aleppo, Syria");
 
@@ -992,11 +998,16 @@ fn extract_reports_places_with_character_offsets() {
         names.contains(&"São Paulo") && names.contains(&"Curitiba") && names.contains(&"Brazil"),
         "{names:?}"
     );
-    // Demonyms are not places.
-    assert!(
-        !names.contains(&"France") && !names.contains(&"Syria"),
-        "{names:?}"
-    );
+    // Countries named only by their adjective are places with the role
+    // "adjective": their adjectives are listed, no mention is.
+    for country in ["France", "Syria"] {
+        let place = places.iter().find(|p| p["name"] == country).unwrap();
+        assert_eq!(place["role"], "adjective");
+        assert!(place["mentions"].as_array().unwrap().is_empty());
+        let adjective = &place["adjectives"][0];
+        let word = chars_of(&text, &adjective["start"], &adjective["end"]);
+        assert!(word == "French" || word == "Syrian", "{word}");
+    }
     let sao_paulo = places.iter().find(|p| p["name"] == "São Paulo").unwrap();
     assert_eq!(sao_paulo["country_code"], "BR");
     assert_eq!(sao_paulo["kind"], "city");
@@ -1051,8 +1062,8 @@ fn seed_article_places_come_out_right() {
 fn place_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
     for (set, one_based, min_f1, min_acc) in [
-        ("TR-News", false, 0.845, 0.86),
-        ("GeoVirus", true, 0.915, 0.84),
+        ("TR-News", false, 0.855, 0.855),
+        ("GeoVirus", true, 0.925, 0.845),
     ] {
         let dir = shared.join("eval/places").join(set);
         let mut cmd = std::process::Command::new("python3");

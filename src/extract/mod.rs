@@ -99,15 +99,42 @@ impl ReadText {
     /// Where the text names people (whose names are not places).
     pub fn person_spans(&self) -> Vec<Span> {
         self.people()
+            .chain(self.named_firms())
             .flat_map(|s| s.mentions.iter().copied())
             .collect()
     }
 
-    /// The words of the people's names: "Obama" of Barack Obama.
+    /// The words of the people's names: "Obama" of Barack Obama; and the
+    /// last word of a firm named like a person ("Fargo" of Wells Fargo).
     pub fn person_words(&self) -> Vec<&str> {
         self.people()
             .flat_map(|s| s.name.split_whitespace())
+            .chain(
+                self.named_firms()
+                    .filter_map(|s| s.name.split_whitespace().last()),
+            )
             .collect()
+    }
+
+    /// Organisations named like people, by words of their own: "Wells
+    /// Fargo", not "Bank of England" (of a place) nor "Russia" (a
+    /// government that speaks).
+    fn named_firms(&self) -> impl Iterator<Item = &Speaker> {
+        self.speakers.iter().filter(|s| {
+            let words: Vec<&str> = s.name.split_whitespace().collect();
+            s.kind == SpeakerKind::Organisation
+                && words.len() >= 2
+                && !words
+                    .iter()
+                    .any(|w| matches!(*w, "of" | "for" | "and" | "&" | "the"))
+                && !words.iter().any(|w| {
+                    let lower = w.to_lowercase();
+                    lexicon::ORGANISATION_WORDS.has(&lower)
+                        || lexicon::INSTITUTIONS.has(&lower)
+                        || lexicon::ORG_SUFFIXES.has(&lower)
+                })
+                && !s.name.contains(['(', '\'', '’'])
+        })
     }
 
     /// The people quoted ("Lincoln said"). Countries, regions and

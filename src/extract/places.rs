@@ -40,6 +40,10 @@ pub enum PlaceRole {
     Dateline,
     /// Named in the text.
     Mention,
+    /// Only the country's adjective or people name it ("alleged Russian
+    /// meddling", "Syrians fled"): it counts for the country facet and
+    /// `--place`, not as a place the article names.
+    Adjective,
 }
 
 /// A place of an article, resolved to a gazetteer entry.
@@ -66,6 +70,13 @@ pub struct Place {
     /// Where the title names it (byte offsets into the title).
     #[serde(skip)]
     pub title_mentions: Vec<Span>,
+    /// Where the body names a country by its adjective or people
+    /// ("Russian", "Syrians"): byte offsets into the body.
+    #[serde(skip)]
+    pub adjectives: Vec<Span>,
+    /// The same in the title.
+    #[serde(skip)]
+    pub title_adjectives: Vec<Span>,
 }
 
 word_set!(
@@ -95,6 +106,23 @@ word_set!(
         "reached",
         "entered",
         "left",
+    ]
+);
+
+word_set!(
+    STRONG_LOCATIVES,
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "into",
     ]
 );
 
@@ -132,6 +160,7 @@ word_set!(
     [
         "of", "de", "la", "le", "les", "du", "des", "del", "el", "al", "upon", "on", "the", "and",
         "en", "sur", "am", "an", "der", "di", "da", "do", "dos", "das", "y", "i", "under", "in",
+        "au", "aux", "es",
     ]
 );
 
@@ -185,7 +214,6 @@ word_set!(
         "northwest",
         "southeast",
         "southwest",
-        "midwest",
         "downtown",
         "university",
         "olympic",
@@ -211,11 +239,60 @@ word_set!(
     FIRST_NAMES,
     [
         "george", "bill", "frank", "mark", "will", "rose", "grace", "joy", "hope", "faith", "pat",
-        "jack", "jean", "john", "tom", "harry", "ray", "roy", "don", "art", "bob", "guy", "sue",
-        "carol", "dawn", "ivy", "pearl", "ruby", "victor", "earl", "jay", "rob", "nick", "sandy",
-        "summer", "april", "june", "chase", "dean", "drew", "gene", "glen", "grant", "lance",
-        "max", "miles", "neil", "norman", "pierce", "rich", "rusty", "wade", "warren", "wes",
-        "woody",
+        "robin", "jack", "jean", "john", "tom", "harry", "ray", "roy", "don", "art", "bob", "guy",
+        "sue", "carol", "dawn", "ivy", "pearl", "ruby", "victor", "earl", "jay", "rob", "nick",
+        "sandy", "summer", "april", "june", "chase", "dean", "drew", "gene", "glen", "grant",
+        "lance", "max", "miles", "neil", "norman", "pierce", "rich", "rusty", "wade", "warren",
+        "wes", "woody",
+    ]
+);
+
+// Given names that are also towns' names ("Elizabeth", "Charlotte"):
+// before a capitalised word they are a person's ("Elizabeth Quat"), however
+// big the town.
+word_set!(
+    GIVEN_NAMES,
+    [
+        "elizabeth",
+        "charlotte",
+        "florence",
+        "eugene",
+        "marion",
+        "beverly",
+        "aurora",
+        "christopher",
+        "daniel",
+        "eden",
+        "irving",
+        "winston",
+        "milton",
+        "stanley",
+        "vernon",
+        "howard",
+        "nelson",
+        "mitchell",
+        "douglas",
+        "kennedy",
+        "johnson",
+        "clinton",
+        "franklin",
+        "tyler",
+    ]
+);
+
+// Nouns after a name that make it a head of government, not a town: "the
+// Monti government", "the Bush administration".
+word_set!(
+    GOVERNED_BY,
+    [
+        "government",
+        "administration",
+        "cabinet",
+        "regime",
+        "presidency",
+        "era",
+        "campaign",
+        "camp",
     ]
 );
 
@@ -298,6 +375,19 @@ word_set!(
         "residents",
         "correspondent",
         "bureau",
+        "council",
+        "court",
+        "courthouse",
+        "superior",
+        "crown",
+        "municipal",
+        "magistrates",
+        "borough",
+        "township",
+        "town",
+        "municipality",
+        "fire",
+        "sheriff",
     ]
 );
 
@@ -314,14 +404,46 @@ struct Match<'g> {
     sentence_initial: bool,
     /// A locative word ("in", "near") comes right before it.
     locative: bool,
+    /// One that says where ("in", "near", "outside"), not just "to" or
+    /// "of", which people and things take too.
+    strong_locative: bool,
     /// "province", "state" follows: prefer a region.
     typed_region: bool,
+    /// "the city of", "the town of" comes before it.
+    typed_city: bool,
     /// The region or country after a comma: "Alexandria, La." → Louisiana.
     qualifier: Option<usize>,
     /// It is itself such a qualifier.
     qualifies: bool,
+    /// Its qualifier names a region or country one of its readings lies
+    /// in: "Hammond, Indiana" is the town whoever else is called Hammond.
+    fits_qualifier: bool,
     /// Found in the title (offsets into the title).
     in_title: bool,
+    /// A capitalised word before or after it makes it look like part of a
+    /// longer name ("Kennedy Space Center", "Space Shuttle Columbia",
+    /// "Royal Caribbean"): a small town or an alternate name read there
+    /// is that name, not a place.
+    glued: bool,
+    /// The country it names by its adjective or people ("Russian"), where
+    /// it is used as one (not "Latin American", "in French").
+    adjective_of: Option<u32>,
+}
+
+/// What the words around a name say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// A place name, as far as its words tell.
+    Place,
+    /// Not a place: a month, an acronym, a currency, a newspaper.
+    Not,
+    /// Part of a person's or organisation's name ("Doug Jones", "Liberty
+    /// University", "Wells Fargo"). One sense per discourse: the article's
+    /// other bare mentions of the word ("Jones said") are that name too.
+    Name,
+    /// Only the rest of the article can tell (a common word opening a
+    /// sentence, a small town in an all-capitals headline).
+    Undecided,
 }
 
 /// Finds and resolves the places of an article: its title (when it has
@@ -343,11 +465,28 @@ pub fn find_places(
         return Vec::new();
     }
     let mut matches = Vec::new();
-    let mut kept = Vec::new();
+    let mut verdicts = Vec::new();
     if let Some(title) = title {
         let pieces = split_hyphens(title, &crate::extract::tokens::tokenize(title));
-        let found = find_names(gaz, title, &pieces);
-        kept.extend(keep_places(gaz, title, &pieces, &found, &[], person_words));
+        let mut found = find_names(gaz, title, &pieces);
+        let mut judged = judge(gaz, title, &pieces, &mut found, &[], person_words);
+        // In a title-case headline ("N.Korea Hurls Abuse at Bush") a
+        // capital proves nothing: a small town, or a town named like a
+        // word, is a place when the body names it as one.
+        if title_case(title, &pieces) {
+            for (m, v) in found.iter().zip(judged.iter_mut()) {
+                let land = m.postings.iter().any(|c| {
+                    c.name_type == NameType::Main && gaz.place(c.place).kind() < PlaceKind::County
+                });
+                if *v == Verdict::Place
+                    && !land
+                    && (m.postings.common_word || !wide_name(gaz, &m.postings))
+                {
+                    *v = Verdict::Undecided;
+                }
+            }
+        }
+        verdicts.extend(judged);
         matches.extend(found.into_iter().map(|m| Match {
             in_title: true,
             ..m
@@ -355,12 +494,12 @@ pub fn find_places(
     }
     let offset = matches.len();
     let pieces = split_hyphens(body, tokens);
-    let found = find_names(gaz, body, &pieces);
-    kept.extend(keep_places(
+    let mut found = find_names(gaz, body, &pieces);
+    verdicts.extend(judge(
         gaz,
         body,
         &pieces,
-        &found,
+        &mut found,
         person_spans,
         person_words,
     ));
@@ -368,10 +507,24 @@ pub fn find_places(
         qualifier: m.qualifier.map(|q| q + offset),
         ..m
     }));
+    confirm(&matches, &mut verdicts);
     let dateline_places = dateline
         .map(|d| dateline_places(gaz, body, d))
         .unwrap_or_default();
-    resolve(gaz, &matches, &kept, &dateline_places)
+    resolve(gaz, &matches, &verdicts, &dateline_places)
+}
+
+/// Whether most of a title's longer words are capitalised ("N.Korea
+/// Hurls Abuse at Bush"), as headlines in title case are.
+fn title_case(title: &str, tokens: &[Tok]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(title))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words.iter().filter(|w| starts_upper(w)).count();
+    words.len() >= 4 && capitalised * 5 >= words.len() * 4
 }
 
 /// Splits hyphenated words into their parts, so "Canada-wide",
@@ -470,21 +623,22 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
                     locative: i > 0
                         && tokens[i - 1].kind == Kind::Word
                         && LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
-                    typed_region: tokens.get(last + 1).is_some_and(|t| {
-                        let w = t.text(body).to_lowercase();
-                        matches!(
-                            w.as_str(),
-                            "province"
-                                | "state"
-                                | "governorate"
-                                | "region"
-                                | "oblast"
-                                | "prefecture"
-                        )
-                    }),
+                    strong_locative: i > 0
+                        && tokens[i - 1].kind == Kind::Word
+                        && STRONG_LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
+                    typed_region: typed_region(body, tokens, i, last),
+                    typed_city: i >= 2
+                        && tokens[i - 1].text(body) == "of"
+                        && matches!(
+                            tokens[i - 2].text(body).to_lowercase().as_str(),
+                            "city" | "town" | "village" | "port" | "towns" | "cities"
+                        ),
                     qualifier: None,
                     qualifies: false,
+                    fits_qualifier: false,
+                    adjective_of: None,
                     in_title: false,
+                    glued: false,
                 });
                 i = last + 1;
             }
@@ -492,7 +646,107 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
         }
     }
     link_qualifiers(body, tokens, &mut found);
+    link_lists(gaz, body, tokens, &mut found);
     found
+}
+
+/// Whether the words around a name (tokens `first..=last`) say it is a
+/// region: "Idlib province", "the state of Georgia", "the states of New
+/// York and New Jersey".
+fn typed_region(body: &str, tokens: &[Tok], first: usize, last: usize) -> bool {
+    let is = |i: usize, words: &[&str]| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .is_some_and(|t| words.iter().any(|w| t.text(body).eq_ignore_ascii_case(w)))
+    };
+    let after = is(
+        last + 1,
+        &[
+            "province",
+            "state",
+            "governorate",
+            "region",
+            "oblast",
+            "prefecture",
+        ],
+    );
+    let before = first >= 2
+        && is(first - 1, &["of"])
+        && is(
+            first - 2,
+            &[
+                "state",
+                "states",
+                "province",
+                "provinces",
+                "governorate",
+                "governorates",
+            ],
+        );
+    after || before
+}
+
+/// Whether a name can only be a region (or a small town): "Utah",
+/// "Wisconsin", not "Washington" (a capital too) or "Georgia" (a country).
+fn region_only(gaz: &Gazetteer, postings: &Postings) -> bool {
+    let mut region = false;
+    for c in postings.iter().filter(|c| c.name_type == NameType::Main) {
+        let p = gaz.place(c.place);
+        match p.kind() {
+            PlaceKind::Region => region = true,
+            PlaceKind::City if p.population() < SMALL_TOWN => {}
+            _ => return false,
+        }
+    }
+    region
+}
+
+/// "the states of New York, New Jersey and California": names listed
+/// together (joined by commas and a final "and" or "or") are of one kind,
+/// so a list that one member says is of regions is all regions.
+fn link_lists(gaz: &Gazetteer, body: &str, tokens: &[Tok], matches: &mut [Match]) {
+    let mut k = 0;
+    while k < matches.len() {
+        // The longest chain of names from k, and whether a conjunction
+        // joins it (a comma alone is a qualifier: "Alexandria, Louisiana").
+        let mut end = k;
+        let mut conjunction = false;
+        while end + 1 < matches.len() {
+            let between: Vec<&str> = tokens[matches[end].last + 1..matches[end + 1].first]
+                .iter()
+                .map(|t| t.text(body))
+                .collect();
+            let joined = match between.as_slice() {
+                [","] => true,
+                ["and" | "or"] | [",", "and" | "or"] => {
+                    conjunction = true;
+                    true
+                }
+                _ => false,
+            };
+            if !joined {
+                break;
+            }
+            end += 1;
+        }
+        if conjunction {
+            let typed = matches[k..=end].iter().any(|m| m.typed_region);
+            let regions = matches[k..=end]
+                .iter()
+                .filter(|m| region_only(gaz, &m.postings))
+                .count();
+            for m in &mut matches[k..=end] {
+                // "Utah, Washington and Wisconsin": among names that are
+                // only regions, an ambiguous one is a region too.
+                let others = regions - usize::from(region_only(gaz, &m.postings));
+                if typed || others > 0 && others == end - k {
+                    m.typed_region = true;
+                }
+            }
+        }
+        k = end + 1;
+    }
 }
 
 /// "d'Ivoire", "l'Aquila": an elided French or Italian article before a
@@ -621,40 +875,148 @@ fn dateline_places<'g>(
     out
 }
 
-/// Which matches name places: the filters of recognition. Returns, per
-/// match, whether it is kept.
-fn keep_places(
+/// Which matches name places: the filters of recognition. Returns a
+/// verdict per match, and marks the matches that a capitalised word beside
+/// them glues to a longer name.
+fn judge(
     gaz: &Gazetteer,
     body: &str,
     tokens: &[Tok],
-    matches: &[Match],
+    matches: &mut [Match],
     person_spans: &[Span],
     person_words: &[&str],
-) -> Vec<bool> {
-    let mut keep: Vec<Option<bool>> = matches
+) -> Vec<Verdict> {
+    // "Istanbul Turkey": a name right after another, with nothing between,
+    // qualifies it when the first lies in it.
+    let mut after_name = vec![false; matches.len()];
+    for k in 1..matches.len() {
+        let (a, b) = (&matches[k - 1], &matches[k]);
+        // "Western Canada", "North Sea": a direction is no name of its own;
+        // nor is a country or region after another name part of it.
+        let direction = a.first == a.last && (NEVER_PLACES.has(&a.key) || DIRECTIONS.has(&a.key));
+        let demonym = !a
+            .postings
+            .iter()
+            .any(|c| matches!(c.name_type, NameType::Main | NameType::Alternate));
+        let region_after = b.postings.iter().any(|c| {
+            c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region
+        });
+        if direction
+            || demonym
+            || b.first != a.last + 1
+            || hyphen_joined(body, tokens[a.last], tokens[b.first])
+            || has_possessive(tokens[a.last].text(body))
+            || body[tokens[a.last].end..tokens[b.first].start].contains('\n')
+        {
+            continue;
+        }
+        if lies_in(gaz, &a.postings, &b.postings) {
+            if a.qualifier.is_none() {
+                matches[k - 1].qualifier = Some(k);
+                matches[k].qualifies = true;
+            }
+        } else if !region_after {
+            after_name[k] = true;
+        }
+    }
+    for k in 0..matches.len() {
+        if let Some(q) = matches[k].qualifier {
+            matches[k].fits_qualifier = lies_in(gaz, &matches[k].postings, &matches[q].postings);
+        }
+    }
+    let mut verdicts: Vec<Verdict> = matches
         .iter()
         .map(|m| keep_one(gaz, body, tokens, m, person_spans, person_words))
         .collect();
-    // A name that is also a common word, at the start of a sentence, is a
-    // place when the article uses it as one elsewhere.
-    let confirmed: std::collections::HashSet<&str> = matches
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k == Some(true))
-        .map(|(m, _)| m.key.as_str())
-        .collect();
-    let confirmed: std::collections::HashSet<String> =
-        confirmed.into_iter().map(str::to_string).collect();
-    for (m, k) in matches.iter().zip(keep.iter_mut()) {
-        if k.is_none() {
-            *k = Some(confirmed.contains(&m.key));
+    for k in 0..matches.len() {
+        // "Park Joo-Ho": a name hyphened to a capitalised word after a
+        // name is part of a person's ("Asia-Pacific", "Middlesex-London"
+        // stay; "Wright-Patterson" is glued).
+        let m = &matches[k];
+        if m.first > 1 && hyphen_joined(body, tokens[m.first - 1], tokens[m.first]) {
+            let prev = tokens[m.first - 1];
+            let before = tokens[m.first - 2];
+            let place_before = k > 0 && matches[k - 1].last + 1 == m.first;
+            if starts_upper(prev.text(body))
+                && before.kind == Kind::Word
+                && starts_upper(before.text(body))
+                && !sentence_initial(body, tokens, m.first - 2)
+                && !place_before
+                && matches!(verdicts[k], Verdict::Place | Verdict::Undecided)
+            {
+                verdicts[k] = Verdict::Not;
+            }
         }
     }
-    keep.into_iter().map(|k| k.unwrap_or(false)).collect()
+    for k in 0..matches.len() {
+        if verdicts[k] == Verdict::Not {
+            matches[k].adjective_of = adjective_of(gaz, body, tokens, &matches[k]);
+        }
+    }
+    for (k, m) in matches.iter_mut().enumerate() {
+        m.glued = glued(gaz, body, tokens, m);
+        // "Wells Fargo": a place name after another is part of a name
+        // with it (its own rules have said what the first one is).
+        if after_name[k] && matches!(verdicts[k], Verdict::Place | Verdict::Undecided) {
+            // (Only a town's name is a name's part throughout: "Union
+            // Pacific", but "across the Pacific".)
+            let town_only = !wide_name(gaz, &m.postings)
+                && !m
+                    .postings
+                    .iter()
+                    .any(|c| gaz.place(c.place).kind() <= PlaceKind::Area);
+            verdicts[k] = if m.first == m.last && town_only {
+                Verdict::Name
+            } else {
+                Verdict::Not
+            };
+        }
+    }
+    verdicts
 }
 
-/// Some(keep) when the words around decide; None when only the rest of the
-/// article can (a common word opening a sentence).
+/// Whether some reading of `inner` lies in some reading of `outer`:
+/// "Istanbul" in "Turkey", "Alexandria" in "Louisiana".
+fn lies_in(gaz: &Gazetteer, inner: &Postings, outer: &Postings) -> bool {
+    // By its own name or an abbreviation: "Michael Mann" is no "Michael,
+    // Isle of Man" for the Manx name of the island.
+    let outer: Vec<u32> = outer
+        .iter()
+        .filter(|c| matches!(c.name_type, NameType::Main | NameType::Qualifier))
+        .map(|c| c.place)
+        .collect();
+    inner
+        .iter()
+        .filter(|c| matches!(c.name_type, NameType::Main | NameType::Alternate))
+        .any(|c| {
+            let (country, region) = country_and_region(gaz.place(c.place));
+            country.is_some_and(|p| outer.contains(&p) && p != c.place)
+                || region.is_some_and(|p| outer.contains(&p) && p != c.place)
+        })
+}
+
+/// Undecided names (a common word opening a sentence, a small town in an
+/// all-capitals headline) are places when the article, title or body,
+/// uses them as places elsewhere.
+fn confirm(matches: &[Match], verdicts: &mut [Verdict]) {
+    let confirmed: std::collections::HashSet<String> = matches
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(_, v)| **v == Verdict::Place)
+        .map(|(m, _)| m.key.clone())
+        .collect();
+    for (m, v) in matches.iter().zip(verdicts.iter_mut()) {
+        if *v == Verdict::Undecided {
+            *v = if confirmed.contains(&m.key) {
+                Verdict::Place
+            } else {
+                Verdict::Not
+            };
+        }
+    }
+}
+
+/// The verdict of the words around one name.
 fn keep_one(
     gaz: &Gazetteer,
     body: &str,
@@ -662,10 +1024,18 @@ fn keep_one(
     m: &Match,
     person_spans: &[Span],
     person_words: &[&str],
-) -> Option<bool> {
+) -> Verdict {
     let surface = &body[m.span.start..m.span.end];
-    if m.first == m.last && (NEVER_PLACES.has(&m.key) || is_contraction(surface)) {
-        return Some(false);
+    let single_word = m.first == m.last;
+    // Part of a name: the word's other mentions are that name too when it
+    // is one word ("Jones"); a longer name is too specific to be.
+    let name = if single_word {
+        Verdict::Name
+    } else {
+        Verdict::Not
+    };
+    if single_word && (NEVER_PLACES.has(&m.key) || is_contraction(surface)) {
+        return Verdict::Not;
     }
     let mentionable = m
         .postings
@@ -678,21 +1048,37 @@ fn keep_one(
             .postings
             .iter()
             .any(|c| c.name_type == NameType::Qualifier);
-        return Some(abbreviation && (m.qualifies || m.locative));
+        return if abbreviation && (m.qualifies || m.locative) {
+            Verdict::Place
+        } else {
+            Verdict::Not
+        };
     }
     // A person's name is not a place ("Paris Hilton said"); a name of
     // several words ("Granville County", "New York") is too specific to be
     // part of one.
-    if m.first == m.last
-        && person_spans
+    // (The speaker resolver can take a country or a big city that speaks
+    // for a person — "Libya insisted" — so a wide place there is only left
+    // out where it stands, and only without "in", "from"….)
+    // A word of a quoted person's name is that name throughout; a place
+    // inside the span of a speaker's description ("a member of Camborne
+    // Town Council") is only left out there.
+    let wide = wide_name(gaz, &m.postings);
+    if single_word && !m.fits_qualifier {
+        if person_words.contains(&surface) {
+            if !wide {
+                return Verdict::Name;
+            }
+            if !m.locative {
+                return Verdict::Not;
+            }
+        } else if person_spans
             .iter()
             .any(|p| p.start < m.span.end && m.span.start < p.end)
-    {
-        return Some(false);
-    }
-    let single_word = m.first == m.last;
-    if single_word && !m.locative && person_words.contains(&surface) {
-        return Some(false);
+            && !m.locative
+        {
+            return Verdict::Not;
+        }
     }
     let all_caps = is_all_caps(surface);
     let possessive = has_possessive(tokens[m.last].text(body));
@@ -700,17 +1086,23 @@ fn keep_one(
     let dollar =
         body[m.span.end..].starts_with('$') || body[..m.span.start].trim_end().ends_with('$');
     if dollar {
-        return Some(false);
+        return Verdict::Not;
     }
     // "HIV", "ALMA": an all-capitals word is an acronym unless it names a
     // country or region ("US", "NSW") or opens a line, as datelines do.
+    // "EST" is one too: a region may be called Est, but three capitals
+    // are an abbreviation of it only when the gazetteer has them as one.
     let line_start = m.first == 0 || body[tokens[m.first - 1].end..m.span.start].contains('\n');
     if all_caps && single_word && !line_start {
+        let short = surface.chars().filter(|c| c.is_alphabetic()).count() <= 3;
         let wide = m.postings.iter().any(|c| {
-            c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region
+            let p = gaz.place(c.place);
+            c.name_type == NameType::Main
+                && p.kind() <= PlaceKind::Region
+                && !(short && name_key(p.name()) == m.key)
         });
         if !wide {
-            return Some(false);
+            return Verdict::Not;
         }
     }
     // "Somali", "Kurdish": a demonym, even where a town shares the name.
@@ -719,7 +1111,7 @@ fn keep_one(
             c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region
         })
     {
-        return Some(false);
+        return Verdict::Not;
     }
     // A title before it makes it a person: "Mr. Jordan", "President Washington".
     let joined_before = m.first > 0 && hyphen_joined(body, tokens[m.first - 1], tokens[m.first]);
@@ -732,7 +1124,15 @@ fn keep_one(
         let w = lower.trim_end_matches('.');
         let capital_role = starts_upper(prev_text) && ROLE_HEADS.has(w);
         if HONORIFICS.has(w) && w != "the" || capital_role {
-            return Some(false);
+            return name;
+        }
+        // "Mount Charlotte", "Mount St. Helens": a mountain, not the town.
+        if matches!(w, "mount" | "mt") && starts_upper(prev_text) {
+            return Verdict::Not;
+        }
+        // "S Williams", "J. Jones": an initial.
+        if is_initial(prev_text) && !(matches!(prev_text, "A" | "I")) {
+            return name;
         }
         // "George Washington", "Michael Jordan": a first name before it.
         // A capitalised ordinary word leaves it a place ("Environment
@@ -747,8 +1147,73 @@ fn keep_one(
             && gaz
                 .lookup(w)
                 .is_some_and(|p| p.iter().any(|c| c.name_type == NameType::Demonym));
+        // (Before a wide place a word unknown to the dictionary is as
+        // often a company's, "Costco Canada": only that mention goes.)
+        if FIRST_NAMES.has(w) && name_before {
+            return name;
+        }
         if name_before || demonym_before {
-            return Some(false);
+            return if wide { Verdict::Not } else { name };
+        }
+    }
+    // "Batman: Arkham VR": the head of a work's title, not a dateline or
+    // a heading (which open their line).
+    let titled_work = tokens.get(m.last + 1).is_some_and(|t| t.text(body) == ":")
+        && tokens
+            .get(m.last + 2)
+            .is_some_and(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+        && !line_start;
+    if titled_work && !all_caps {
+        return Verdict::Not;
+    }
+    // "Edo Corp", "EDO CORP", "Jones and Vining Inc", "Moore-Handley Inc":
+    // a company's name.
+    if !m.fits_qualifier && company_after(body, tokens, m.last) {
+        return if wide { Verdict::Not } else { name };
+    }
+    // "Clinton C. Sisson": a first name and an initial.
+    if single_word
+        && tokens
+            .get(m.last + 1)
+            .is_some_and(|t| is_initial(t.text(body)) && t.text(body).ends_with('.'))
+        && tokens
+            .get(m.last + 2)
+            .is_some_and(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+    {
+        return name;
+    }
+    if let Some(next) = tokens
+        .get(m.last + 1)
+        .filter(|t| t.kind == Kind::Word && !joined_after && single_word && !m.fits_qualifier)
+    {
+        let text = next.text(body);
+        let lower = || text.to_lowercase();
+        // "Elizabeth Quat", "Paris Hilton": a given name before a
+        // capitalised word is a person's.
+        let given =
+            GIVEN_NAMES.has(&m.key) && starts_upper(text) && !possessive && !is_all_caps(text) && {
+                let lower = lower();
+                !AFTER_PLACE.has(&lower)
+                    && !ROLE_HEADS.has(&lower)
+                    && !NEVER_PLACES.has(&lower)
+                    && !CONNECTORS.has(&lower)
+            };
+        // "the Monti government": a person at the head of it; "the Bush
+        // administration" is no city either, only a country or region
+        // governs by its name ("the Kenya government").
+        let governed = GOVERNED_BY.has(text);
+        if given || governed && !wide {
+            return Verdict::Name;
+        }
+        let land = m.postings.iter().any(|c| {
+            c.name_type == NameType::Main
+                && matches!(
+                    gaz.place(c.place).kind(),
+                    PlaceKind::Country | PlaceKind::Region
+                )
+        });
+        if governed && !land {
+            return Verdict::Not;
         }
     }
     // "Paris Hilton", "New York Times": a name or a newspaper after it.
@@ -756,7 +1221,7 @@ fn keep_one(
     // Fire Marshal", "US President-elect".
     if let Some(next) = tokens
         .get(m.last + 1)
-        .filter(|t| t.kind == Kind::Word && !joined_after)
+        .filter(|t| t.kind == Kind::Word && !joined_after && m.qualifier.is_none())
     {
         let text = next.text(body);
         let lower = text.to_lowercase();
@@ -767,30 +1232,308 @@ fn keep_one(
                 && !gaz.is_english_word(head)
                 && !AFTER_PLACE.has(head)
                 && !NEVER_PLACES.has(head);
+            // (A wide place before an unknown word is as often a team or a
+            // company as a person, "Edmonton Oilers": left out where it
+            // stands, its other mentions kept.)
+            if surname {
+                return if wide { Verdict::Not } else { name };
+            }
             // A name that is also a word, in a capitalised phrase, is that
             // phrase's word: "Mobile World Congress", "Reading Festival".
             let titled_phrase =
                 m.postings.common_word && !AFTER_PLACE.has(head) && !is_all_caps(text);
-            if surname || titled_phrase || MEDIA_TAILS.has(head) {
-                return Some(false);
+            if titled_phrase || MEDIA_TAILS.has(head) {
+                return Verdict::Not;
             }
         }
+    }
+    // In an all-capitals headline a capital proves nothing: a small
+    // town there is a place when the article names it as one elsewhere.
+    let caps_word = |t: Option<&Tok>| {
+        t.is_some_and(|t| t.kind == Kind::Word && is_all_caps(t.text(body)) && t.end - t.start > 1)
+    };
+    let caps_run = caps_word(m.first.checked_sub(1).and_then(|i| tokens.get(i)))
+        || caps_word(tokens.get(m.last + 1));
+    if all_caps && !wide && (caps_run || !line_start) {
+        return Verdict::Undecided;
     }
     if m.postings.common_word {
         let country = m.postings.iter().any(|c| {
             c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Country
         });
         if m.sentence_initial && !m.locative && !country {
-            return None;
+            return Verdict::Undecided;
         }
+        // ("Pacific", "Gulf": the named area's other name.)
         let big = m.postings.iter().any(|c| {
             let p = gaz.place(c.place);
-            c.name_type == NameType::Main
-                && (p.kind() <= PlaceKind::Region || p.population() >= 100_000)
+            match c.name_type {
+                NameType::Main => p.kind() <= PlaceKind::Region || p.population() >= 100_000,
+                NameType::Alternate => p.kind() <= PlaceKind::Area,
+                _ => false,
+            }
         });
-        return Some(big || m.locative);
+        return if big || m.locative {
+            Verdict::Place
+        } else {
+            Verdict::Not
+        };
     }
-    Some(true)
+    Verdict::Place
+}
+
+/// Whether a name can stand for a wide or well-known place: a continent,
+/// country, named area, region or county by its own name, or a city of
+/// 100,000 people or more.
+fn wide_name(gaz: &Gazetteer, postings: &Postings) -> bool {
+    postings.iter().any(|c| {
+        let p = gaz.place(c.place);
+        // (A region with hardly a town, such as the Isle of Man's
+        // "Michael", is no wide place.)
+        c.name_type == NameType::Main
+            && match p.kind() {
+                PlaceKind::Region => p.population() >= SMALL_TOWN / 2,
+                PlaceKind::City => p.population() >= SMALL_TOWN,
+                _ => true,
+            }
+    })
+}
+
+/// A town smaller than this is "small": a capitalised word beside it, a
+/// surname or an ordinary word as its name, is likelier than the town.
+const SMALL_TOWN: u32 = 100_000;
+
+/// Whether a reading is a small place or one named by another name: the
+/// readings a name glued to a capitalised word does not get.
+fn small_reading(gaz: &Gazetteer, r: &Reading) -> bool {
+    let p = gaz.place(r.place);
+    match (r.name_type, p.kind()) {
+        (NameType::Main, PlaceKind::City) => p.population() < SMALL_TOWN,
+        (NameType::Main, _) | (_, PlaceKind::Region) => false,
+        // A big city's other name is known ("New York Stock Exchange").
+        (_, PlaceKind::City) => p.population() < 1_000_000,
+        // "Nippon Steel", "Gulf Oil".
+        _ => true,
+    }
+}
+
+/// Whether a capitalised word before or after the name makes it part of a
+/// longer name: "Kennedy Space Center", "Space Shuttle Columbia",
+/// "Wright-Patterson", "EDO CORP".
+fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
+    let surface = &body[m.span.start..m.span.end];
+    let caps = is_all_caps(surface);
+    let adjacent = |a: Tok, b: Tok| !body[a.end..b.start].contains('\n');
+    let after = tokens.get(m.last + 1).is_some_and(|&next| {
+        let text = next.text(body);
+        next.kind == Kind::Word
+            && m.qualifier.is_none()
+            && starts_upper(text)
+            && adjacent(tokens[m.last], next)
+            && !hyphen_joined(body, tokens[m.last], next)
+            && !has_possessive(tokens[m.last].text(body))
+            && (caps || !is_all_caps(text))
+            && {
+                let lower = text.to_lowercase();
+                let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
+                !AFTER_PLACE.has(head)
+                    && !ROLE_HEADS.has(head)
+                    && !NEVER_PLACES.has(head)
+                    && !CONNECTORS.has(head)
+            }
+    });
+    let before = m.first > 0 && {
+        let prev = tokens[m.first - 1];
+        let text = prev.text(body);
+        prev.kind == Kind::Word
+            && starts_upper(text)
+            && adjacent(prev, tokens[m.first])
+            && if hyphen_joined(body, prev, tokens[m.first]) {
+                // "Wright-Patterson", but not "Asia-Pacific".
+                gaz.lookup(&name_key(text)).is_none()
+            } else {
+                !sentence_initial(body, tokens, m.first - 1) && !is_all_caps(text) && {
+                    let lower = text.to_lowercase();
+                    let w = lower.trim_end_matches('.');
+                    !DIRECTIONS.has(w)
+                        && !CONNECTORS.has(w)
+                        && !LOCATIVES.has(w)
+                        && !NEVER_PLACES.has(w)
+                }
+            }
+    };
+    after || before
+}
+
+// Capitalised words that make a demonym after them part of another
+// people's name: "Latin American", "Native American", "African American".
+word_set!(
+    ETHNIC_PREFIXES,
+    [
+        "latin", "native", "african", "asian", "arab", "hispanic", "anglo", "afro", "indo", "euro",
+        "pan", "north", "south", "east", "west", "central", "mexican", "irish", "italian",
+    ]
+);
+
+// Words after a demonym that make it a language: "French-language",
+// "Russian speakers".
+word_set!(
+    LANGUAGE_WORDS,
+    [
+        "language",
+        "languages",
+        "speaking",
+        "speaker",
+        "speakers",
+        "speak",
+        "translation",
+        "translations",
+        "subtitles",
+        "dubbed",
+        "dialect",
+        "lessons",
+        "teacher",
+        "teachers",
+    ]
+);
+
+// Words that end a company's name: "American Express Co", "British
+// Airways".
+word_set!(
+    COMPANY_WORDS,
+    [
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "plc",
+        "ltd",
+        "ag",
+        "sa",
+        "nv",
+        "llc",
+        "airlines",
+        "airways",
+        "bancorp",
+        "holdings",
+        "express",
+    ]
+);
+
+/// The country a demonym match names, where it is used as that country's
+/// adjective or people: not inside another people's name ("Latin
+/// American", "American Indian"), not as a language ("French-language",
+/// "written in French."), and not when it could be two countries'
+/// ("Congolese").
+fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Option<u32> {
+    let country = demonym_country(gaz, &m.postings)?;
+    if m.first != m.last {
+        return None;
+    }
+    let demonym = |t: Tok| {
+        t.kind == Kind::Word
+            && gaz
+                .lookup(&name_key(t.text(body)))
+                .is_some_and(|p| p.iter().any(|c| c.name_type == NameType::Demonym))
+    };
+    if m.first > 0 {
+        let prev = tokens[m.first - 1];
+        let text = prev.text(body);
+        let joined = hyphen_joined(body, prev, tokens[m.first]);
+        // ("Cleveland Indians", "Royal Dutch": a name's part too.)
+        let name_before = !sentence_initial(body, tokens, m.first - 1)
+            && !has_possessive(text)
+            && !is_all_caps(text);
+        if prev.kind == Kind::Word
+            && starts_upper(text)
+            && (joined || demonym(prev) || ETHNIC_PREFIXES.has(&text.to_lowercase()) || name_before)
+        {
+            return None;
+        }
+    }
+    if let Some(&next) = tokens.get(m.last + 1) {
+        let text = next.text(body).to_lowercase();
+        let joined = hyphen_joined(body, tokens[m.last], next);
+        if next.kind == Kind::Word
+            && (LANGUAGE_WORDS.has(&text)
+                || !joined && demonym(next) && starts_upper(next.text(body)))
+        {
+            return None;
+        }
+    }
+    // "American Express Co", "British Airways": a company's name.
+    let company = tokens[m.last + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+        .any(|t| {
+            let w = t.text(body).to_lowercase();
+            COMPANY_WORDS.has(w.trim_end_matches('.'))
+        });
+    if company {
+        return None;
+    }
+    // "written in French.", "in English, then": a language after "in".
+    let after_in = m.first > 0 && tokens[m.first - 1].text(body).eq_ignore_ascii_case("in");
+    let then_stop = tokens.get(m.last + 1).is_none_or(|t| t.kind == Kind::Punct);
+    if after_in && then_stop {
+        return None;
+    }
+    Some(country)
+}
+
+/// The country a demonym names: the only one, or one twenty times more
+/// populous than the others that share it ("French": France, not
+/// Martinique; "Chinese": China, not Macau). None when it is two
+/// countries' ("Congolese").
+fn demonym_country(gaz: &Gazetteer, postings: &Postings) -> Option<u32> {
+    if !postings.iter().any(|c| c.name_type == NameType::Demonym) {
+        return None;
+    }
+    let mut countries: Vec<(u32, u32)> = postings
+        .iter()
+        .filter(|c| c.name_type == NameType::Demonym)
+        .map(|c| (gaz.place(c.place).population(), c.place))
+        .collect();
+    countries.sort_unstable_by(|a, b| b.cmp(a));
+    countries.dedup_by_key(|c| c.1);
+    match countries.as_slice() {
+        [] => None,
+        [(_, only)] => Some(*only),
+        [(first, country), (second, _), ..] => {
+            (u64::from(*first) >= 20 * u64::from(*second)).then_some(*country)
+        }
+    }
+}
+
+/// Whether a company's suffix ends the capitalised words after token
+/// `last` ("Corp" in "Edo Corp", "Inc" in "Jones and Vining Inc").
+fn company_after(body: &str, tokens: &[Tok], last: usize) -> bool {
+    for t in tokens[last + 1..].iter().take(4) {
+        let text = t.text(body);
+        if t.kind != Kind::Word {
+            if text != "&" {
+                return false;
+            }
+            continue;
+        }
+        if !starts_upper(text) {
+            if !matches!(text, "and" | "of") {
+                return false;
+            }
+            continue;
+        }
+        if COMPANY_WORDS.has(text.to_lowercase().trim_end_matches('.')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "J.", "S": a capital letter standing for a first name.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -822,8 +1565,15 @@ fn word_before(tokens: &[Tok], i: usize) -> Option<Tok> {
 struct Context {
     countries: HashMap<u32, f32>,
     regions: HashMap<u32, f32>,
+    /// Per country, the weight of its first-level regions named as such
+    /// ("Alabama", "Virginia"): an article about a country's states reads
+    /// an ambiguous name ("Georgia") as another of them.
+    region_lists: HashMap<u32, f32>,
     dateline_country: Option<u32>,
     dateline_region: Option<u32>,
+    /// The dateline is a big city's (NEW YORK, WASHINGTON): a wire's hub,
+    /// not a local paper's town.
+    dateline_hub: bool,
 }
 
 fn country_and_region(place: PlaceRef) -> (Option<u32>, Option<u32>) {
@@ -843,6 +1593,11 @@ impl Context {
         }
         if let Some(r) = region {
             *self.regions.entry(r).or_default() += weight;
+        }
+        if place.kind() == PlaceKind::Region
+            && let Some(c) = country
+        {
+            *self.region_lists.entry(c).or_default() += weight;
         }
     }
 
@@ -896,6 +1651,15 @@ fn prior(place: PlaceRef, name_type: NameType) -> f32 {
     kind + name
 }
 
+/// What a candidate's namesakes say about it.
+#[derive(Clone, Copy)]
+struct Rivals {
+    /// A namesake ten times its size, under a hub's dateline.
+    dwarfed: bool,
+    /// The name is also a country's ("Georgia").
+    country_rival: bool,
+}
+
 /// What one candidate reading has going for it.
 struct Reading {
     place: u32,
@@ -904,6 +1668,11 @@ struct Reading {
     /// Evidence beyond the name itself: the article's other places, the
     /// dateline, a qualifier, a locative word.
     supported: bool,
+    /// Evidence that does not rest on a capital letter and a preposition:
+    /// a qualifier, its region named elsewhere, the dateline's region.
+    strong: bool,
+    /// A qualifier names its region or country ("Alexandria, Louisiana").
+    qualified: bool,
 }
 
 fn read_candidate(
@@ -913,7 +1682,12 @@ fn read_candidate(
     m: Option<&Match>,
     qualifier: Option<&Postings>,
     own: Option<PlaceRef>,
+    rivals: Rivals,
 ) -> Reading {
+    let Rivals {
+        dwarfed,
+        country_rival,
+    } = rivals;
     let mut s = prior(place, name_type);
     let (country, region) = country_and_region(place);
     let (country_weight, region_weight) = ctx.weights(country, region, own);
@@ -925,8 +1699,26 @@ fn read_candidate(
         s += 1.5 * (near / (near + 1.0));
     }
     s += 2.0 * (region_weight / (region_weight + 1.0));
+    // Among a country's regions, a name is another of them: "Senator
+    // Perdue from Georgia" in a story about Alabama and Virginia.
+    if place.kind() == PlaceKind::Region
+        && country_rival
+        && let Some(c) = country
+    {
+        let own_region = own.is_some_and(|o| {
+            o.kind() == PlaceKind::Region && o.country().map(|p| p.index) == Some(c)
+        });
+        let n = (ctx.region_lists.get(&c).copied().unwrap_or(0.0)
+            - if own_region { 1.0 } else { 0.0 })
+        .max(0.0);
+        s += 3.0 * (n / (n + 1.0));
+    }
     let dateline_country = country.is_some() && ctx.dateline_country == country;
-    let dateline_region = region.is_some() && ctx.dateline_region == region;
+    // A dateline's region backs its own towns ("LEWISBURG, W.Va." and
+    // "Beaver", "LAUREL COUNTY, Ky." and "London"), but a big city's
+    // dateline does not against a much bigger namesake ("Boston" under a
+    // NEW YORK dateline).
+    let dateline_region = region.is_some() && ctx.dateline_region == region && !dwarfed;
     if dateline_country {
         s += 1.0;
     }
@@ -944,8 +1736,12 @@ fn read_candidate(
         s += 4.0;
     }
     let locative = m.is_some_and(|m| m.locative);
+    let strong = qualified
+        || dateline_region
+        || region_weight >= 1.0
+        || m.is_some_and(|m| m.typed_city) && place.kind() == PlaceKind::City;
     let supported = match name_type {
-        NameType::Main => qualified || dateline_region || region_weight >= 1.0 || locative,
+        NameType::Main => strong || locative,
         _ => qualified || locative,
     };
     Reading {
@@ -953,6 +1749,8 @@ fn read_candidate(
         name_type,
         score: s,
         supported,
+        strong,
+        qualified,
     }
 }
 
@@ -976,6 +1774,31 @@ fn best_reading(
             .filter(|c| c.name_type == NameType::Qualifier)
             .collect();
     }
+    // One pass over the candidates for what their namesakes say: the
+    // likeliest one's prior; whether a wide place bears the name (a town
+    // named after it, "Alabama, New York" or "Middle East, Maryland", is
+    // only read with a qualifier; a region counts where the article is
+    // about its country: "Kingston" south of Brisbane is no parish of
+    // Jamaica); whether a country does (against it, the article's other
+    // regions make the name a region: "Senator Perdue from Georgia").
+    let mut top = f32::MIN;
+    let mut wide = false;
+    let mut country_rival = false;
+    for c in &candidates {
+        let p = gaz.place(c.place);
+        top = top.max(prior(p, c.name_type));
+        if c.name_type != NameType::Main {
+            continue;
+        }
+        country_rival |= p.kind() == PlaceKind::Country;
+        wide = wide
+            || p.kind() <= PlaceKind::Area
+            || p.kind() == PlaceKind::Region && {
+                let country = p.country().map(|c| c.index);
+                let (weight, _) = ctx.weights(country, None, own);
+                weight >= 0.5 || country.is_some() && country == ctx.dateline_country
+            };
+    }
     let mut best: Option<Reading> = None;
     for c in &candidates {
         let place = gaz.place(c.place);
@@ -998,7 +1821,20 @@ fn best_reading(
         {
             continue;
         }
-        let reading = read_candidate(place, c.name_type, ctx, m, qualifier, own);
+        // Ten times smaller than a namesake, under a hub's dateline.
+        let dwarfed = ctx.dateline_hub && prior(place, c.name_type) < top - 1.0;
+        let rivals = Rivals {
+            dwarfed,
+            country_rival,
+        };
+        let reading = read_candidate(place, c.name_type, ctx, m, qualifier, own, rivals);
+        if wide
+            && place.kind() == PlaceKind::City
+            && place.population() < SMALL_TOWN
+            && !reading.qualified
+        {
+            continue;
+        }
         if best.as_ref().is_none_or(|b| reading.score > b.score) {
             best = Some(reading);
         }
@@ -1006,21 +1842,58 @@ fn best_reading(
     best
 }
 
+// Words that name institutions in the news ("in Congress", "the rule of
+// Law") or the planets: a town of that name needs a qualifier ("Congress,
+// Arizona", "Jupiter, Florida").
+word_set!(
+    NEEDS_QUALIFIER,
+    [
+        "earth",
+        "mars",
+        "venus",
+        "mercury",
+        "jupiter",
+        "saturn",
+        "neptune",
+        "pluto",
+        "congress",
+        "parliament",
+        "senate",
+        "assembly",
+        "cabinet",
+        "court",
+        "treasury",
+        "liberty",
+        "law",
+        "union",
+        "commerce",
+        "independence",
+        "freedom",
+        "unity",
+        "reform",
+        "progress",
+        "labor",
+        "labour",
+        "enterprise",
+        "providence",
+    ]
+);
+
 /// Whether a reading is safe to report: big places need no help; a small
 /// town, or a place known by another name, needs the article to back it.
-fn confident(gaz: &Gazetteer, r: &Reading, ctx: &Context, own: Option<PlaceRef>) -> bool {
+fn confident(
+    gaz: &Gazetteer,
+    r: &Reading,
+    ctx: &Context,
+    own: Option<PlaceRef>,
+    m: &Match,
+    strong_locative: bool,
+) -> bool {
     let place = gaz.place(r.place);
-    // A lone region or town in a country the article otherwise never goes
-    // near, while it dwells on others, is a misreading ("Sava", the river,
-    // read as a region of Madagascar in a story about Croatia).
-    let prominent = match place.kind() {
-        PlaceKind::City => place.population() >= 1_000_000,
-        PlaceKind::County => false,
-        PlaceKind::Region => place.population() >= 5_000_000,
-        _ => true,
-    };
-    if !prominent && !r.supported {
-        let (country, _) = country_and_region(place);
+    let (country, _) = country_and_region(place);
+    // A town in a country the article otherwise never goes near, while it
+    // dwells on others.
+    let foreign = {
         let (here, _) = ctx.weights(country, None, own);
         let near: f32 = country.map(|c| gaz_neighbour_weight(c, ctx)).unwrap_or(0.0);
         let all_here = country
@@ -1028,9 +1901,63 @@ fn confident(gaz: &Gazetteer, r: &Reading, ctx: &Context, own: Option<PlaceRef>)
             .copied()
             .unwrap_or(0.0);
         let elsewhere: f32 = ctx.countries.values().sum::<f32>() - all_here;
-        if here < 0.5 && near < 0.5 && elsewhere >= 2.0 {
+        here < 0.5 && near < 0.5 && elsewhere >= 2.0
+    };
+    // A lone region or town there is a misreading ("Sava", the river, read
+    // as a region of Madagascar in a story about Croatia).
+    let prominent = match place.kind() {
+        PlaceKind::City => place.population() >= 1_000_000,
+        PlaceKind::County => false,
+        PlaceKind::Region => place.population() >= 5_000_000,
+        _ => true,
+    };
+    // (A city of 100,000 after "in", "at"… is no misreading: "held in
+    // Hollywood" among stray readings of names.)
+    let big_city = place.kind() == PlaceKind::City
+        && place.population() >= SMALL_TOWN
+        && r.name_type == NameType::Main;
+    let backed = r.strong || big_city && strong_locative;
+    if !prominent && !backed && foreign {
+        return false;
+    }
+    // A common word as a name ("Earth", "Batman", "Arsenal") is a small
+    // town only with strong support, and a town abroad only with a
+    // qualifier; an institution's name ("Congress") only with a
+    // qualifier.
+    // A small town, or a town by another name.
+    let small = place.kind() == PlaceKind::City
+        && (place.population() < SMALL_TOWN
+            || r.name_type != NameType::Main && place.population() < 1_000_000);
+    if small && !r.qualified && NEEDS_QUALIFIER.has(&m.key) {
+        return false;
+    }
+    let (here, _) = ctx.weights(country, None, own);
+    let absent = here < 0.5
+        && country.is_none_or(|c| gaz_neighbour_weight(c, ctx) < 0.5)
+        && ctx.dateline_country.is_none_or(|d| Some(d) != country);
+    if m.postings.common_word && !r.qualified {
+        // "near Esperance" in a story about Australia; "in Nice", but not
+        // "the Bush administration" (Būsh, Egypt) in a story that never
+        // goes near Egypt.
+        let placed = strong_locative && here >= 1.0;
+        let modest = place.kind() == PlaceKind::City && place.population() < 300_000;
+        if small && !(r.strong || placed)
+            || !prominent && !backed && foreign
+            || modest && absent && !(r.strong || strong_locative)
+        {
             return false;
         }
+    }
+    // A country's one-word local name is a name's part in English news
+    // ("Nippon Steel", then "the investment by Nippon"; "Banco do
+    // Brasil"), unless it follows "in", "from"… ("in Hongkong").
+    if r.name_type == NameType::Alternate
+        && place.kind() == PlaceKind::Country
+        && m.first == m.last
+        && !strong_locative
+        && !r.qualified
+    {
+        return false;
     }
     let big = match place.kind() {
         PlaceKind::City | PlaceKind::Region => place.population() >= 100_000,
@@ -1087,7 +2014,7 @@ struct Chosen {
 fn resolve(
     gaz: &Gazetteer,
     matches: &[Match],
-    keep: &[bool],
+    verdicts: &[Verdict],
     datelines: &[DatelinePlace],
 ) -> Vec<Place> {
     let mut ctx = Context::default();
@@ -1097,6 +2024,8 @@ fn resolve(
         if let Some(r) = best_reading(gaz, &d.postings, &Context::default(), None, region, None) {
             let p = gaz.place(r.place);
             (ctx.dateline_country, ctx.dateline_region) = country_and_region(p);
+            ctx.dateline_hub =
+                p.kind() == PlaceKind::City && (p.population() >= 300_000 || p.is_capital());
             chosen.push(Chosen {
                 place: r.place,
                 role: PlaceRole::Dateline,
@@ -1120,76 +2049,221 @@ fn resolve(
             }
         }
     }
+    // Words the article shows to be part of a person's or an
+    // organisation's name ("Doug Jones", "Liberty University"): their bare
+    // mentions ("Jones said") are that name too. A mention still names a
+    // place when a qualifier says so ("Jones, Oklahoma"), or when it
+    // reads as a wide place after "in", "from"… ("Paris Hilton … in Paris").
+    let names: std::collections::HashSet<&str> = matches
+        .iter()
+        .zip(verdicts)
+        .filter(|(m, v)| **v == Verdict::Name && m.first == m.last)
+        .map(|(m, _)| m.key.as_str())
+        .collect();
+    let kept: Vec<bool> = matches
+        .iter()
+        .zip(verdicts)
+        .map(|(m, v)| {
+            *v == Verdict::Place
+                && (!names.contains(m.key.as_str()) || m.qualifier.is_some() || m.locative)
+        })
+        .collect();
+    // Each name is read once per article, from its most telling mention:
+    // one with a qualifier, else one no capitalised word is glued to.
+    let mut representative: HashMap<&str, usize> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (i, m) in matches.iter().enumerate().filter(|(i, _)| kept[*i]) {
+        let rank = |m: &Match| u8::from(m.qualifier.is_none()) * 2 + u8::from(m.glued);
+        match representative.get(m.key.as_str()) {
+            Some(&j) if rank(&matches[j]) <= rank(m) => {}
+            Some(_) => {
+                representative.insert(&m.key, i);
+            }
+            None => {
+                representative.insert(&m.key, i);
+                order.push(&m.key);
+            }
+        }
+    }
+    let qualifier_of = |m: &Match| m.qualifier.map(|q| &matches[q].postings);
+
     // First pass: each name's likeliest reading without context, and the
     // demonyms, counted once per name as evidence for the second.
     let mut first: HashMap<&str, Option<u32>> = HashMap::new();
     let mut demonyms: std::collections::HashSet<&str> = Default::default();
-    for (m, &kept) in matches.iter().zip(keep) {
-        if let Some(d) = m.postings.iter().find(|c| c.name_type == NameType::Demonym)
+    for m in matches {
+        if let Some(country) = demonym_country(gaz, &m.postings)
             && demonyms.insert(m.key.as_str())
         {
-            ctx.add(gaz.place(d.place), 0.5);
+            ctx.add(gaz.place(country), 0.5);
         }
-        if !kept || first.contains_key(m.key.as_str()) {
-            continue;
-        }
-        let qualifier = m.qualifier.map(|q| &matches[q].postings);
+    }
+    for &key in &order {
+        let m = &matches[representative[key]];
         let reading = best_reading(
             gaz,
             &m.postings,
             &Context::default(),
             Some(m),
-            qualifier,
+            qualifier_of(m),
             None,
         );
         if let Some(r) = &reading {
             ctx.add(gaz.place(r.place), 1.0);
         }
-        first.insert(m.key.as_str(), reading.map(|r| r.place));
+        first.insert(key, reading.map(|r| r.place));
     }
 
     // Second pass: one reading per name, with the article's evidence; a
     // name keeps its reading for all its mentions.
-    let mut by_key: HashMap<&str, Option<u32>> = HashMap::new();
-    for (m, _) in matches.iter().zip(keep).filter(|(_, k)| **k) {
-        let qualifier = m.qualifier.map(|q| &matches[q].postings);
-        let own = first
-            .get(m.key.as_str())
-            .copied()
-            .flatten()
-            .map(|p| gaz.place(p));
-        let place = *by_key.entry(m.key.as_str()).or_insert_with(|| {
-            best_reading(gaz, &m.postings, &ctx, Some(m), qualifier, own)
-                .filter(|r| confident(gaz, r, &ctx, own))
-                .map(|r| r.place)
-        });
-        if let Some(place) = place {
-            chosen.push(Chosen {
-                place,
-                role: PlaceRole::Mention,
-                span: m.span,
-                in_title: m.in_title,
-            });
+    let strong_keys: std::collections::HashSet<&str> = matches
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| kept[*i] && m.strong_locative)
+        .map(|(_, m)| m.key.as_str())
+        .collect();
+    let mut by_key: HashMap<&str, Reading> = HashMap::new();
+    for &key in &order {
+        let m = &matches[representative[key]];
+        let own = first.get(key).copied().flatten().map(|p| gaz.place(p));
+        let reading = best_reading(gaz, &m.postings, &ctx, Some(m), qualifier_of(m), own);
+        if let Some(r) =
+            reading.filter(|r| confident(gaz, r, &ctx, own, m, strong_keys.contains(key)))
+        {
+            by_key.insert(key, r);
         }
     }
+    // Each mention: a word shown to be a name stays one, and a small town
+    // glued to a capitalised word ("Kennedy Space Center") is that name —
+    // and so are the word's other mentions in the article.
+    let mut mentions: Vec<(usize, u32)> = Vec::new();
+    let mut glued_keys: std::collections::HashSet<&str> = Default::default();
+    // A town the article also names after "in", "at"… or with a qualifier
+    // is the place its institutions are named after ("at Georgetown",
+    // "Georgetown College").
+    let placed: std::collections::HashSet<&str> = matches
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            kept[*i] && !m.glued && (m.strong_locative || m.typed_city || m.qualifier.is_some())
+        })
+        .map(|(_, m)| m.key.as_str())
+        .collect();
+    for (i, m) in matches.iter().enumerate().filter(|(i, _)| kept[*i]) {
+        let Some(r) = by_key.get(m.key.as_str()) else {
+            continue;
+        };
+        let qualified = qualifier_of(m).is_some_and(|q| fits(gaz, r.place, q));
+        let small = small_reading(gaz, r);
+        if names.contains(m.key.as_str()) && !(qualified || m.locative && !small) {
+            continue;
+        }
+        if m.glued && small && !qualified && !placed.contains(m.key.as_str()) {
+            // A town's name glued once is a surname or a company's name
+            // throughout ("Kennedy Space Center", then "Kennedy"); a sea's
+            // or a country's other name only where it is glued ("Union
+            // Pacific", but "across the Pacific").
+            if gaz.place(r.place).kind() == PlaceKind::City {
+                glued_keys.insert(&m.key);
+            }
+            continue;
+        }
+        mentions.push((i, r.place));
+    }
+    for (i, place) in mentions {
+        let m = &matches[i];
+        let qualified = qualifier_of(m).is_some_and(|q| fits(gaz, place, q));
+        if glued_keys.contains(m.key.as_str()) && !qualified {
+            continue;
+        }
+        chosen.push(Chosen {
+            place,
+            role: PlaceRole::Mention,
+            span: m.span,
+            in_title: m.in_title,
+        });
+    }
 
+    // One place per label: "Washington" and "Washington, D.C." are two
+    // gazetteer records with one label, and a facet counts articles.
     let mut places: Vec<Place> = Vec::new();
     let mut at: HashMap<u32, usize> = HashMap::new();
+    let mut by_label: HashMap<String, usize> = HashMap::new();
     for c in chosen {
-        let i = *at.entry(c.place).or_insert_with(|| {
-            places.push(to_place(gaz.place(c.place), c.role));
-            places.len() - 1
-        });
+        let i = match at.get(&c.place) {
+            Some(&i) => i,
+            None => {
+                let place = to_place(gaz.place(c.place), c.role);
+                let i = *by_label.entry(place.label()).or_insert_with(|| {
+                    places.push(place);
+                    places.len() - 1
+                });
+                at.insert(c.place, i);
+                i
+            }
+        };
         if c.in_title {
             places[i].title_mentions.push(c.span);
         } else {
             places[i].mentions.push(c.span);
         }
     }
+    // Countries the article names by their adjective or people: counted on
+    // the country when it is a place of the article, else as a place of
+    // their own with the role `adjective`. Not where the country's name is
+    // read as another place ("Georgian" beside Georgia the US state).
+    let shadowed: std::collections::HashSet<u32> = order
+        .iter()
+        .filter_map(|key| {
+            let r = by_key.get(key)?;
+            let m = &matches[representative[key]];
+            m.postings
+                .iter()
+                .find(|c| {
+                    c.name_type == NameType::Main
+                        && c.place != r.place
+                        && gaz.place(c.place).kind() == PlaceKind::Country
+                })
+                .map(|c| c.place)
+        })
+        .collect();
+    for m in matches {
+        let Some(country) = m.adjective_of.filter(|c| !shadowed.contains(c)) else {
+            continue;
+        };
+        let i = match at.get(&country) {
+            Some(&i) => i,
+            None => {
+                let place = to_place(gaz.place(country), PlaceRole::Adjective);
+                let i = *by_label.entry(place.label()).or_insert_with(|| {
+                    places.push(place);
+                    places.len() - 1
+                });
+                at.insert(country, i);
+                i
+            }
+        };
+        // (Not scored as toponyms: see docs/PLACES.md for the measure.)
+        if m.in_title {
+            places[i].title_adjectives.push(m.span);
+        } else {
+            places[i].adjectives.push(m.span);
+        }
+    }
     for p in &mut places {
         p.mentions.sort_by_key(|s| s.start);
+        p.mentions.dedup();
     }
     places
+}
+
+/// Whether a qualifier ("…, Louisiana") names the place's country or
+/// region.
+fn fits(gaz: &Gazetteer, place: u32, qualifier: &Postings) -> bool {
+    let (country, region) = country_and_region(gaz.place(place));
+    qualifier
+        .iter()
+        .any(|c| Some(c.place) == country || Some(c.place) == region)
 }
 
 fn round5(x: f32) -> f64 {
@@ -1213,6 +2287,8 @@ fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
         path: p.path().iter().map(|q| q.name().to_string()).collect(),
         mentions: Vec::new(),
         title_mentions: Vec::new(),
+        adjectives: Vec::new(),
+        title_adjectives: Vec::new(),
     }
 }
 
@@ -1423,7 +2499,15 @@ mod tests {
 
     #[test]
     fn demonyms_are_evidence_not_mentions() {
-        assert!(names("French officials met Syrian rebels.").is_empty());
+        // Their countries are places of the article only as adjectives,
+        // with no mention scored.
+        let found = places("French officials met Syrian rebels.");
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|p| p.role == PlaceRole::Adjective && p.mentions.is_empty())
+        );
         // "Syrian" tips Homs towards Syria even without "Syria".
         assert_eq!(
             one("Syrian forces entered Homs.", "Homs")
@@ -1465,5 +2549,382 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].title_mentions, [Span { start: 10, end: 14 }]);
         assert!(found[0].mentions.is_empty());
+    }
+
+    /// Labels of the places `enrich` finds (dateline, speakers and all).
+    fn labels(text: &str) -> Vec<String> {
+        let mut article = crate::article::Article {
+            body: text.into(),
+            ..Default::default()
+        };
+        crate::extract::enrich(&mut article);
+        article.places.iter().map(Place::label).collect()
+    }
+
+    fn has_label(found: &[String], label: &str) -> bool {
+        found.iter().any(|l| l == label)
+    }
+
+    #[test]
+    fn a_persons_surname_is_that_person_throughout_the_article() {
+        let found = labels(
+            "Democrat Doug Jones won the seat in Alabama. Jones thanked voters \
+             and Jones’s aides said the count was over.",
+        );
+        assert_eq!(found, ["Alabama, United States"]);
+        let found = labels("Roy Moore lost. Moore’s campaign asked for a recount.");
+        assert!(found.is_empty(), "{found:?}");
+        // An initial before a surname: a team sheet.
+        assert!(labels("The back row is S Williams, J. Thomas and M Owen.").is_empty());
+        // A qualifier still makes it the town.
+        let found = labels("Doug Jones spoke. The rally was in Jones, Oklahoma.");
+        assert_eq!(
+            found,
+            ["Jones, Oklahoma, United States", "Oklahoma, United States"]
+        );
+        // A wide place keeps its mentions after "in".
+        let found = labels("Paris Hilton arrived. Hilton then flew to Paris.");
+        assert_eq!(found, ["Paris, Île-de-France, France"]);
+    }
+
+    #[test]
+    fn a_place_inside_an_organisations_name_is_not_a_place() {
+        let found = labels(
+            "He teaches at Liberty University. Liberty, which is in Lynchburg, \
+             Virginia, has 15,000 students on campus.",
+        );
+        assert!(!found.iter().any(|l| l.starts_with("Liberty")), "{found:?}");
+        assert!(has_label(&found, "Lynchburg, Virginia, United States"));
+        let found = labels("Analysts at Wells Fargo said rates would rise. Fargo shares fell.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = labels(
+            "The shuttle will be shown at the Kennedy Space Center in Cape Canaveral, \
+             Florida, not at the Johnson Space Center.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|l| l.starts_with("Kennedy") || l.starts_with("Johnson")),
+            "{found:?}"
+        );
+        assert!(has_label(&found, "Cape Canaveral, Florida, United States"));
+        // A town named elsewhere after "at" is the town its college is named after.
+        let found =
+            labels("She is at Georgetown College in Kentucky. Finals at Georgetown end in May.");
+        assert!(
+            found.iter().any(|l| l.starts_with("Georgetown, Kentucky")),
+            "{found:?}"
+        );
+        // Given names and heads of government.
+        assert!(
+            labels("Elizabeth Quat of the DAB was elected in Hong Kong.")
+                .iter()
+                .all(|l| l == "Hong Kong")
+        );
+        assert!(
+            labels("Taxes were changed by the Monti government in Rome.")
+                .iter()
+                .all(|l| !l.starts_with("Monti"))
+        );
+        assert!(
+            labels("Korea brought on Park Joo-Ho in Seoul.")
+                .iter()
+                .all(|l| !l.starts_with("Ho,"))
+        );
+    }
+
+    #[test]
+    fn common_words_and_institutions_need_real_support() {
+        let found = labels("Republicans in Congress passed the bill on Tuesday.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = labels("The mine is near Congress, Arizona, north of Phoenix.");
+        assert!(
+            has_label(&found, "Congress, Arizona, United States"),
+            "{found:?}"
+        );
+        assert!(labels("The probe left Earth in May and will reach Mars in 2027.").is_empty());
+        // A common word as a town in a country the story never names.
+        let found = labels("The Bush administration said the talks in Paris would go on.");
+        assert_eq!(found, ["Paris, Île-de-France, France"]);
+        let found = labels("Arsenal beat Chelsea at Highbury, and Arsenal fans sang.");
+        assert!(!found.iter().any(|l| l.contains("Mauritius")), "{found:?}");
+        // With the country named and a locative, it is the town.
+        let found = labels("Birds died near Esperance, on the south coast of Australia.");
+        assert!(
+            found.iter().any(|l| l.starts_with("Esperance")),
+            "{found:?}"
+        );
+        let found = labels("In 2003 an earthquake in the city of Bam killed 25,000 people.");
+        assert!(found.iter().any(|l| l.starts_with("Bam,")), "{found:?}");
+        // "EST" is an acronym, not the region Est.
+        assert!(labels("Trading closed at 4 p.m. EST on Friday.").is_empty());
+    }
+
+    #[test]
+    fn named_regions_are_regions() {
+        let middle_east = one("Tension in the Middle East rose again.", "Middle East");
+        assert_eq!(middle_east.kind, PlaceKind::Area);
+        assert_eq!(middle_east.country, None);
+        assert_eq!(middle_east.path, ["Asia", "Middle East"]);
+        assert_eq!(middle_east.label(), "Middle East");
+        let central = one("Migrants from Central America waited.", "Central America");
+        assert_eq!(central.path, ["North America", "Central America"]);
+        assert_eq!(
+            names("Tankers in the Gulf were hit near the Strait of Hormuz."),
+            ["Persian Gulf ()", "Strait of Hormuz ()"]
+        );
+        assert_eq!(names("Oil rigs in the North Sea shut."), ["North Sea ()"]);
+        // "Gulf" as another name: not inside a company's name.
+        assert!(names("Chevron bought Gulf Oil Corp in 1984.").is_empty());
+        assert_eq!(
+            names("The Caribbean and the Atlantic"),
+            ["Caribbean ()", "Atlantic Ocean ()"]
+        );
+        assert!(names("Pilots at Virgin Atlantic voted to strike.").is_empty());
+    }
+
+    #[test]
+    fn joke_and_historical_alternate_names_are_not_read() {
+        // GeoNames lists "Google" for Topeka and "Twickenham" for Huntsville.
+        assert!(labels("Executives at Google said the search engine grew.").is_empty());
+        assert!(
+            labels("England play France at Twickenham on Saturday.")
+                .iter()
+                .all(|l| !l.contains("Alabama"))
+        );
+        // Spellings of a town's name are read.
+        let found = labels("Egypt reported a death in Beni Suef, south of Cairo.");
+        assert!(
+            found.iter().any(|l| l.starts_with("Banī Suwayf")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_dateline_and_the_other_places_choose_among_namesakes() {
+        let found = labels(
+            "ATLANTA (Reuters) - Voters feel powerless in Washington, said Senator \
+             David Perdue from Georgia.",
+        );
+        assert!(
+            has_label(&found, "Washington, D.C., United States"),
+            "{found:?}"
+        );
+        assert!(has_label(&found, "Georgia, United States"), "{found:?}");
+        assert!(!has_label(&found, "Georgia"), "{found:?}");
+        let found = labels(
+            "Senator David Perdue from Georgia joined colleagues from Alabama and Virginia \
+             to talk about Russia.",
+        );
+        assert!(has_label(&found, "Georgia, United States"), "{found:?}");
+        // A hub's dateline does not pull a small namesake into its state.
+        let found =
+            labels("NEW YORK (Reuters) - Sessions said in a speech in Boston that the rule stood.");
+        assert!(
+            has_label(&found, "Boston, Massachusetts, United States"),
+            "{found:?}"
+        );
+        // A local one does.
+        let found = labels(
+            "LAUREL COUNTY, Ky. (WKYT) - A man died in a crash in Laurel County. \
+                 The driver was Donnie Ray Smith of London.",
+        );
+        assert!(
+            has_label(&found, "London, Kentucky, United States"),
+            "{found:?}"
+        );
+        let found = labels("NEW YORK (Reuters) - Voters in Alabama rejected the candidate.");
+        assert!(has_label(&found, "Alabama, United States"), "{found:?}");
+    }
+
+    #[test]
+    fn names_listed_with_regions_are_regions() {
+        let text = "Taxpayers in the high-tax states of New York, New Jersey and California will pay more.";
+        assert_eq!(one(text, "New York").kind, PlaceKind::Region);
+        let text = "Cases were found in Utah, Washington and Wisconsin.";
+        assert_eq!(one(text, "Washington").kind, PlaceKind::Region);
+        // A list of cities stays cities.
+        let text = "Shares fell in New York, London and Tokyo.";
+        assert_eq!(one(text, "New York City").kind, PlaceKind::City);
+    }
+
+    #[test]
+    fn an_article_holds_each_label_once() {
+        let found = labels("Officials in Washington and in the District of Columbia agreed.");
+        assert_eq!(found, ["Washington, D.C., United States"]);
+        let dc = one(
+            "Officials in Washington and in the District of Columbia agreed.",
+            "Washington",
+        );
+        assert_eq!(dc.mentions.len(), 2);
+    }
+
+    #[test]
+    fn small_towns_in_capitals_headlines_need_the_body() {
+        let body = "The company said it would pay 10 cts a share.";
+        let found = find_places(
+            Some("EDO CORP SETS QUARTERLY DIVIDEND"),
+            body,
+            &tokenize(body),
+            None,
+            &[],
+            &[],
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = find_places(
+            Some("JAPAN TRADE SURPLUS RISES"),
+            body,
+            &tokenize(body),
+            None,
+            &[],
+            &[],
+        );
+        assert_eq!(found.len(), 1);
+    }
+
+    /// (label, role, adjective spans' text) of the places of a text.
+    fn adjectives(text: &str) -> Vec<(String, PlaceRole, Vec<String>)> {
+        places(text)
+            .into_iter()
+            .map(|p| {
+                let spans = p
+                    .adjectives
+                    .iter()
+                    .map(|s| text[s.start..s.end].to_string())
+                    .collect();
+                (p.label(), p.role, spans)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_country_named_only_by_its_adjective_is_an_adjective_place() {
+        let found = adjectives("Investigators looked into alleged Russian meddling in the vote.");
+        assert_eq!(
+            found,
+            [(
+                "Russia".to_string(),
+                PlaceRole::Adjective,
+                vec!["Russian".to_string()]
+            )]
+        );
+        // Named too: the adjective is counted on the named country.
+        let found = adjectives("Syrians fled Syria as Syrian forces advanced.");
+        assert_eq!(
+            found,
+            [(
+                "Syria".to_string(),
+                PlaceRole::Mention,
+                vec!["Syrians".to_string(), "Syrian".to_string()]
+            )]
+        );
+        // The biggest of the countries sharing a demonym.
+        let found = adjectives("A French television crew filmed the hearing.");
+        assert_eq!(found[0].0, "France");
+        // Not a people's compound, a language, a company or a team.
+        assert!(adjectives("Latin American and Native American groups met.").is_empty());
+        assert!(adjectives("The talk was given in French.").is_empty());
+        assert!(adjectives("She reads French-language papers.").is_empty());
+        assert!(adjectives("Shares of American Express Co rose.").is_empty());
+        assert!(adjectives("The Cleveland Indians won again.").is_empty());
+        // Not the country when its name is read as another place.
+        let found =
+            adjectives("Georgian voters in Georgia, Alabama and Virginia went to the polls.");
+        assert!(found.iter().all(|(l, ..)| l != "Georgia"), "{found:?}");
+    }
+
+    #[test]
+    fn wide_places_survive_the_name_rules() {
+        // A big city's other name inside an institution's.
+        assert_eq!(
+            labels("It is the second biggest bourse after the New York Stock Exchange."),
+            ["New York City, New York, United States"]
+        );
+        // A sea's other name glued once is not glued everywhere.
+        let found = labels("Union Pacific ships goods across the Pacific to Asia.");
+        assert!(has_label(&found, "Pacific Ocean"), "{found:?}");
+        assert!(has_label(
+            &labels("Banks in the Asia-Pacific region grew."),
+            "Pacific Ocean"
+        ));
+        // A famous city named like a common word needs no country named.
+        assert!(has_label(
+            &labels("The Yankees won 6-4 over Boston."),
+            "Boston, Massachusetts, United States"
+        ));
+        // A big city after "at" in a story about another country.
+        let found = labels(
+            "DHAKA, March 9 - Ministers from Bangladesh met in Dhaka before the trade \
+             conference at Geneva, officials said.",
+        );
+        assert!(has_label(&found, "Geneva, Switzerland"), "{found:?}");
+        // A qualifier is named by its own name: no "Michael, Isle of Man"
+        // for the director Michael Mann (Mann is the island's Manx name).
+        assert!(
+            labels("The film by Michael Mann opened in Hollywood.")
+                .iter()
+                .all(|l| !l.contains("Isle of Man"))
+        );
+        // A company's name; a work's title.
+        assert!(labels("Shares of Edo Corp rose.").is_empty());
+        let found = labels(
+            "Fans in Toronto met the voice of Batman in Batman: The Animated Series and \
+             played Batman: Arkham VR, a game made in Montreal, Canada.",
+        );
+        assert!(!found.iter().any(|l| l.contains("Turkey")), "{found:?}");
+    }
+
+    #[test]
+    fn a_countrys_local_name_is_a_companys_part() {
+        let found = labels(
+            "Nippon Life will buy 13 pct of Shearson. Analysts welcomed the investment by Nippon.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        assert!(labels("The loan was arranged by Banco do Brasil.").is_empty());
+        let found = labels("Prices rose in Hongkong on Monday.");
+        assert_eq!(found, ["Hong Kong"]);
+    }
+
+    #[test]
+    fn companies_and_people_named_like_towns() {
+        assert!(
+            labels("Vulcan offered to buy Jones and Vining Inc for five dlrs a share.").is_empty()
+        );
+        assert!(labels("The group holds 6.9 pct of Moore-Handley Inc.").is_empty());
+        assert!(labels("He is succeeded by vice chairman Clinton C. Sisson.").is_empty());
+        assert!(labels("Robin Williams won a Golden Globe.").is_empty());
+        let found = labels(
+            "New settler homes in the West Bank sent Bush administration officials scrambling.",
+        );
+        assert!(found.iter().all(|l| !l.contains("Egypt")), "{found:?}");
+        // A country's government is the country.
+        assert_eq!(labels("The Kenya government said so."), ["Kenya"]);
+        // A mountain named after a town is not the town.
+        assert!(labels("Steam rose from Mount St. Helens again.").is_empty());
+    }
+
+    #[test]
+    fn a_title_case_headline_proves_nothing_about_small_towns() {
+        let body = "North Korea insulted the president on Monday.";
+        let found = find_places(
+            Some("N.Korea Hurls Abuse at Bush, Calls Him Tyrant"),
+            body,
+            &tokenize(body),
+            None,
+            &[],
+            &[],
+        );
+        assert!(found.iter().all(|p| p.name != "Būsh"), "{found:?}");
+        assert!(found.iter().any(|p| p.name == "North Korea"));
+        // A sentence-case title keeps its places.
+        let found = find_places(
+            Some("Floods hit the town of Reading on Monday"),
+            "Rain fell.",
+            &tokenize("Rain fell."),
+            None,
+            &[],
+            &[],
+        );
+        assert!(found.iter().any(|p| p.name == "Reading"), "{found:?}");
     }
 }

@@ -57,7 +57,11 @@ pub struct QuoteReport {
 pub struct PlaceReport {
     #[serde(flatten)]
     pub place: Place,
+    /// Where the title and body name it.
     pub mentions: Vec<Mention>,
+    /// Where they name a country by its adjective or people ("Russian",
+    /// "Syrians"); not scored as toponyms (see docs/PLACES.md).
+    pub adjectives: Vec<Mention>,
 }
 
 /// Everything extracted from one article.
@@ -177,6 +181,12 @@ fn report(
                     .iter()
                     .filter_map(|&m| title_mention(m))
                     .chain(p.mentions.iter().map(|&m| mention(m)))
+                    .collect(),
+                adjectives: p
+                    .title_adjectives
+                    .iter()
+                    .filter_map(|&m| title_mention(m))
+                    .chain(p.adjectives.iter().map(|&m| mention(m)))
                     .collect(),
             })
             .collect(),

@@ -909,14 +909,24 @@ fn parse_source(text: &str) -> ParsedSource {
     {
         content.remove(0);
     }
-    // "the Brookehill Group in New York", "Oil traders in New York": where
-    // the source is, not who.
     if let Some(at) = content
         .iter()
-        .position(|w| matches!(*w, "in" | "at" | "from"))
+        .position(|w| matches!(*w, "in" | "at" | "from" | "with" | "of"))
         .filter(|&at| at > 0 && content[at + 1..].iter().all(|w| is_capitalised(w)))
     {
-        content.truncate(at);
+        let after = content[at + 1..].join(" ");
+        let voice = content[at - 1].to_lowercase();
+        if names_a_government(&after) && content[at] != "of" {
+            // "the Brookehill Group in New York", "Oil traders in New
+            // York": where the source is, not who.
+            content.truncate(at);
+        } else if ORGANISATION_VOICES.has(&voice) && !names_a_government(&after) {
+            // "Analysts at Wells Fargo", "economists with Merrill Lynch".
+            return ParsedSource::Voice {
+                name: after,
+                role: content[..=at].join(" "),
+            };
+        }
     }
     // "Canaccord’s Reynolds": the owner goes to the role.
     if content.len() >= 2

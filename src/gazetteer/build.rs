@@ -153,6 +153,74 @@ fn usable_alternate(name: &str) -> bool {
         })
 }
 
+/// Whether an alternate name is a spelling of a place's name rather than
+/// another name: after folding and without a leading article, one holds
+/// the other ("Oporto", "Porto"), or they differ in at most a third of
+/// their letters ("Genova", "Genoa"), or in their consonants by at most
+/// one edit ("Beni Suef", "Banī Suwayf"; "Fallujah", "Al Fallūjah").
+fn spelling_of(alternate: &str, name: &str) -> bool {
+    if part_of(alternate, name) {
+        return true;
+    }
+    let (a, n) = (bare(alternate), bare(name));
+    if a.is_empty() || n.is_empty() {
+        return false;
+    }
+    let longest = a.chars().count().max(n.chars().count());
+    if 3 * edit_distance(&a, &n) <= longest {
+        return true;
+    }
+    let skeleton = |s: &str| -> String {
+        let mut out = String::new();
+        for c in s.chars().filter(|c| !"aeiouyhw".contains(*c)) {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let (sa, sn) = (skeleton(&a), skeleton(&n));
+    sa.chars().count() >= 3 && edit_distance(&sa, &sn) <= 1
+}
+
+/// Whether one name holds the other, folded and without a leading
+/// article: "Oporto" and "Porto", "Acapulco" and "Acapulco de Juárez".
+fn part_of(alternate: &str, name: &str) -> bool {
+    let (a, n) = (bare(alternate), bare(name));
+    !a.is_empty() && !n.is_empty() && (a.contains(&n) || n.contains(&a))
+}
+
+/// A name folded, without spaces or a leading article ("Al Fallūjah" →
+/// "fallujah").
+fn bare(s: &str) -> String {
+    let key = name_key(s);
+    let rest = [
+        "al", "el", "ad", "as", "ar", "an", "at", "az", "le", "la", "the",
+    ]
+    .iter()
+    .find_map(|a| key.strip_prefix(a).and_then(|r| r.strip_prefix(' ')))
+    .unwrap_or(&key);
+    rest.replace(' ', "")
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 /// The middle of the box that holds all the points, with longitudes
 /// unwrapped when the points straddle the antimeridian. For a region this
 /// lands near the middle of its territory, where GeoNames puts its point,
@@ -181,6 +249,9 @@ fn central_point(points: &[(f32, f32)]) -> Option<(f32, f32)> {
 
 /// The coordinates of a region's towns and their total population.
 type TownPoints = (Vec<(f32, f32)>, u64);
+
+/// A country's point, English names, other names and demonyms.
+type CountryNames = (f32, f32, Vec<String>, Vec<String>, Vec<String>);
 
 struct City {
     geonameid: u32,
@@ -255,13 +326,25 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
     let own = |f: &str| sources.own.join(f);
     let mut b = Builder::default();
     let mut report = BuildReport::default();
+    let words_text = read_text(&own("english_words.txt.gz"))?;
+    let mut words: Vec<&str> = words_text.lines().filter(|w| !w.is_empty()).collect();
+    words.sort_unstable();
+    words.dedup();
+    let english: std::collections::HashSet<&str> = words.iter().copied().collect();
+    // An ordinary word is no other name of a place: "Island" (Iceland),
+    // "Culture" (Kültür).
+    let word = |name: &str| english.contains(name_key(name).as_str());
 
     // Continents.
     let continents_path = geo("continents.json");
     let continents: serde_json::Value = serde_json::from_str(&read_text(&continents_path)?)
         .map_err(|e| parse_err(&continents_path, e.to_string()))?;
     let mut continent_of_code = HashMap::new();
-    for (code, c) in continents.as_object().into_iter().flatten() {
+    let mut continent_of_name: HashMap<String, u32> = HashMap::new();
+    // In code order, so the built file does not depend on the JSON's.
+    let mut sorted: Vec<_> = continents.as_object().into_iter().flatten().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    for (code, c) in sorted {
         let f = |k: &str| {
             c.get(k)
                 .and_then(|v| {
@@ -286,6 +369,7 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
         });
         b.name(&name, row, NameType::Main);
         continent_of_code.insert(code.clone(), row);
+        continent_of_name.insert(name, row);
     }
 
     // Cities are read first (they are listed last): regions take their
@@ -307,18 +391,27 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
 
     // Countries.
     let points_path = own("country_points.tsv");
-    let mut points: HashMap<String, (f32, f32, Vec<String>, Vec<String>)> = HashMap::new();
+    let mut points: HashMap<String, CountryNames> = HashMap::new();
     for row in tsv_rows(&points_path)? {
         let lat = num(&points_path, row.get(1))?;
         let lon = num(&points_path, row.get(2))?;
-        let mut names: Vec<String> = row.get(3).into_iter().cloned().collect();
-        names.extend(
-            row.get(5)
-                .map(|a| a.split('|').map(str::to_string).collect::<Vec<_>>())
-                .unwrap_or_default(),
-        );
+        let names: Vec<String> = row.get(3).into_iter().cloned().collect();
         let demonyms = row.get(4).map(|d| demonym_forms(d)).unwrap_or_default();
-        points.insert(row[0].clone(), (lat, lon, names, demonyms));
+        // Neither a word nor the demonym ("Thai" is Thailand's adjective).
+        let alternates: Vec<String> = row
+            .get(5)
+            .map(|a| {
+                a.split('|')
+                    .filter(|a| {
+                        !a.is_empty()
+                            && !word(a)
+                            && !demonyms.iter().any(|d| name_key(d) == name_key(a))
+                    })
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        points.insert(row[0].clone(), (lat, lon, names, alternates, demonyms));
     }
     let extra_path = own("extra_names.tsv");
     let extra = tsv_rows(&extra_path)?;
@@ -354,9 +447,15 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
         });
         b.rows[index as usize].country = index;
         b.name(name, index, NameType::Main);
-        if let Some((_, _, names, demonyms)) = points.get(cc.as_str()) {
+        if let Some((_, _, names, alternates, demonyms)) = points.get(cc.as_str()) {
             for n in names {
                 b.name(n, index, NameType::Main);
+            }
+            // Official and local forms ("Russian Federation", "Nippon",
+            // "Suisse") are alternates: in English news they are mostly
+            // inside names ("Nippon Steel", "Credit Suisse").
+            for n in alternates {
+                b.name(n, index, NameType::Alternate);
             }
             for d in demonyms {
                 b.name(d, index, NameType::Demonym);
@@ -381,11 +480,13 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
     // Named areas.
     let mut area_of_name: HashMap<String, u32> = HashMap::new();
     for row in extra.iter().filter(|r| r[0] == "area") {
+        // PARENT is a country's code or a continent's name: continents'
+        // codes are countries' too (AS American Samoa, NA Namibia).
         let parent = country_of_code
             .get(&row[4])
-            .or_else(|| continent_of_code.get(&row[4]))
+            .or_else(|| continent_of_name.get(&row[4]))
             .copied()
-            .unwrap_or(NONE);
+            .ok_or_else(|| parse_err(&extra_path, format!("unknown parent {:?}", row[4])))?;
         let country = country_of_code.get(&row[4]).copied().unwrap_or(NONE);
         let index = b.push(Row {
             geonameid: 0,
@@ -462,13 +563,22 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
     }
     // Other names of a country, a region or an area: what the first
     // column names, by ISO code, GeoNames admin1 code or area name.
-    for row in extra.iter().filter(|r| r[0] == "alias") {
+    for row in extra
+        .iter()
+        .filter(|r| r[0] == "alias" || r[0] == "altname")
+    {
         let target = country_of_code
             .get(&row[1])
             .or_else(|| region_of_code.get(&row[1]))
-            .or_else(|| area_of_name.get(&row[1]));
+            .or_else(|| area_of_name.get(&row[1]))
+            .or_else(|| continent_of_name.get(&row[1]));
+        let name_type = if row[0] == "alias" {
+            NameType::Main
+        } else {
+            NameType::Alternate
+        };
         match target {
-            Some(&place) => b.name(&row[2], place, NameType::Main),
+            Some(&place) => b.name(&row[2], place, name_type),
             None => {
                 return Err(parse_err(
                     &extra_path,
@@ -537,7 +647,21 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
             cc: cc_bytes(&c.cc),
         });
         b.name(&c.name, index, NameType::Main);
-        for alt in c.alternates.iter().filter(|a| usable_alternate(a)) {
+        // A big city's other names are known in English ("Peking",
+        // "Bombay"); a town's are spellings of its name ("Beni Suef" for
+        // Banī Suwayf), not nicknames, old names or jokes ("Google" for
+        // Topeka, "Twickenham" for Huntsville).
+        // An ordinary word is another name only where it is the name's own
+        // part ("Acapulco" of Acapulco de Juárez; not "Culture" for Kültür).
+        let big = c.population >= 1_000_000;
+        for alt in c.alternates.iter().filter(|a| {
+            usable_alternate(a)
+                && if word(a) {
+                    part_of(a, &c.name)
+                } else {
+                    big || spelling_of(a, &c.name)
+                }
+        }) {
             b.name(alt, index, NameType::Alternate);
         }
         report.cities += 1;
@@ -553,24 +677,22 @@ pub fn build(sources: &Sources) -> Result<(Vec<u8>, BuildReport), BuildError> {
         let Some(entries) = b.names.get(&key) else {
             continue;
         };
+        // Its own name first: New Delhi, not Delhi (which GeoNames also
+        // calls "New Delhi").
         let capital_row = entries
             .iter()
-            .map(|&(p, _)| p)
-            .filter(|&p| {
+            .filter(|&&(p, _)| {
                 let r = &b.rows[p as usize];
                 r.kind == PlaceKind::City && r.cc == cc_bytes(cc)
             })
-            .max_by_key(|&p| b.rows[p as usize].population);
+            .max_by_key(|&&(p, name_type)| {
+                (name_type == NameType::Main, b.rows[p as usize].population)
+            })
+            .map(|&(p, _)| p);
         if let Some(p) = capital_row {
             b.rows[p as usize].capital = true;
         }
     }
-
-    let words_text = read_text(&own("english_words.txt.gz"))?;
-    let mut words: Vec<&str> = words_text.lines().filter(|w| !w.is_empty()).collect();
-    words.sort_unstable();
-    words.dedup();
-    let english: std::collections::HashSet<&str> = words.iter().copied().collect();
 
     let bytes = encode(&b, &english, &words, &neighbours)?;
     report.places = b.rows.len();
@@ -732,6 +854,19 @@ mod tests {
         assert!(!usable_alternate("ALP"));
         assert!(!usable_alternate("hlb"));
         assert!(!usable_alternate("Халеб"));
+    }
+
+    #[test]
+    fn alternates_must_spell_the_name() {
+        assert!(spelling_of("Genova", "Genoa"));
+        assert!(spelling_of("Oporto", "Porto"));
+        assert!(spelling_of("Beni Suef", "Banī Suwayf"));
+        assert!(spelling_of("Fallujah", "Al Fallūjah"));
+        assert!(spelling_of("Duesseldorf", "Düsseldorf"));
+        assert!(!spelling_of("Google", "Topeka"));
+        assert!(!spelling_of("Twickenham", "Huntsville"));
+        assert!(!spelling_of("Allegheny", "Pittsburgh"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

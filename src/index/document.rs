@@ -6,7 +6,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::Article;
 use crate::extract::dates::Day;
-use crate::extract::places::Place;
+use crate::extract::places::{Place, PlaceRole};
 use crate::index::names::{ArticleNames, Named, SpeakerKey, names_hash};
 use crate::index::schema::NewsSchema;
 
@@ -77,7 +77,7 @@ pub struct PlaceRecord {
     pub geonameid: Option<u32>,
     /// continent, country, area, region, county or city.
     pub kind: String,
-    /// dateline or mention.
+    /// dateline, mention or adjective (named only as "Russian").
     pub role: String,
     pub country: Option<String>,
     pub country_code: Option<String>,
@@ -86,7 +86,8 @@ pub struct PlaceRecord {
     /// Names from the continent down: Asia, Syria, Aleppo, Aleppo.
     pub path: Vec<String>,
     pub location: GeoPoint,
-    /// The words that named it in the title and body, each once.
+    /// The words that named it in the title and body, each once
+    /// (adjectives included: "Russian").
     pub mentioned_as: Vec<String>,
     /// How many times the title and body name it.
     pub mentions: u64,
@@ -112,7 +113,17 @@ impl PlaceRecord {
                     .iter()
                     .map(|span| body.get(span.start..span.end)),
             );
-        for text in spans.flatten() {
+        let adjectives = place
+            .title_adjectives
+            .iter()
+            .map(|span| title.and_then(|t| t.get(span.start..span.end)))
+            .chain(
+                place
+                    .adjectives
+                    .iter()
+                    .map(|span| body.get(span.start..span.end)),
+            );
+        for text in spans.chain(adjectives).flatten() {
             if !mentioned_as.iter().any(|m| m == text) {
                 mentioned_as.push(text.to_string());
             }
@@ -262,7 +273,12 @@ pub fn to_document(
     let mut countries: Vec<&str> = Vec::new();
     for place in &article.places {
         let record = PlaceRecord::new(place, article.title.as_deref(), &article.body);
-        doc.add_text(f.place, &record.label);
+        // A country named only by its adjective ("Russian meddling") counts
+        // for `--facet country`, `place:`/`--place` and the place tree, but
+        // is no value of `--facet place`, which lists the places named.
+        if place.role != PlaceRole::Adjective {
+            doc.add_text(f.place, &record.label);
+        }
         doc.add_text(
             f.place_record,
             serde_json::to_string(&record).unwrap_or_default(),
@@ -513,4 +529,49 @@ pub fn first_day(doc: &TantivyDocument, field: Field) -> Option<Day> {
     stored_values(doc, field)
         .into_iter()
         .find_map(|v| v.as_str().and_then(Day::parse_iso))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &TantivyDocument, field: Field) -> Vec<String> {
+        doc.get_all(field)
+            .filter_map(|v| {
+                let v: OwnedValue = v.into();
+                match v {
+                    OwnedValue::Str(s) => Some(s),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_adjective_counts_for_country_and_place_words_but_not_the_place_facet() {
+        let schema = NewsSchema::builtin();
+        let mut article = Article {
+            body: "Investigators looked into alleged Russian meddling. Officials in \
+                   Aleppo spoke."
+                .into(),
+            ..Article::default()
+        };
+        crate::extract::enrich(&mut article);
+        let fingerprint = FileFingerprint {
+            size: 0,
+            mtime_ns: 0,
+            content_hash: 0,
+        };
+        let doc = to_document(&schema, &article, fingerprint).named(&schema, &[]);
+        let f = &schema.core;
+        assert_eq!(texts(&doc, f.place), ["Aleppo, Syria"]);
+        assert_eq!(texts(&doc, f.country), ["Syria", "Russia"]);
+        let words = texts(&doc, f.place_words);
+        assert!(words.iter().any(|w| w.starts_with("Russia ;")), "{words:?}");
+        let records = texts(&doc, f.place_record);
+        let russia: PlaceRecord = serde_json::from_str(&records[1]).unwrap();
+        assert_eq!(russia.role, "adjective");
+        assert_eq!(russia.mentioned_as, ["Russian"]);
+        assert_eq!(russia.mentions, 0);
+    }
 }

@@ -516,6 +516,7 @@ pub fn write_extracted(
         let role = match place.role {
             PlaceRole::Dateline => "dateline, ",
             PlaceRole::Mention => "",
+            PlaceRole::Adjective => "adjective, ",
         };
         writeln!(
             out,
