@@ -94,6 +94,7 @@ ALIASES = [
     {"tories", "conservatives", "conservative party", "tory party"},
     {"lib dems", "liberal democrats", "liberal democrat party"},
     {"labour", "labour party"},
+    {"scottish national party", "snp"},
     {"fed", "federal reserve", "federal reserve board"},
     {"us", "u.s.", "united states", "usa", "u.s.a."},
     {"uk", "u.k.", "united kingdom", "britain"},
@@ -231,7 +232,7 @@ def speaker_flags(top, everything, words):
         elif (value.endswith((")", "(")) and not re.search(r" \([A-Z][^()]*\)$", value)) \
                 or value.startswith(("(", "-", "'")):
             flags[value].append("fragment: punctuation")
-        elif len(ws) > 1:
+        elif len(ws) > 1 and not any(low in alias for alias in ALIASES):
             longer = [v for v in values if len(v) > len(value) and v.endswith(" " + value)
                       and len(v.split()) > len(ws)]
             if longer and ws[-1].lower().rstrip(".") in SUFFIXES | GENERIC:

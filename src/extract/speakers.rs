@@ -196,6 +196,7 @@ impl Resolver<'_> {
                 part.split_whitespace().count() >= 2
                     || self.full_name(part, source.start).is_some()
                     || named_apart(self.body, part, text)
+                    || is_organisation(part)
             })
         }) {
             let mut found: Vec<usize> = Vec::new();
