@@ -455,13 +455,7 @@ impl Resolver<'_> {
                     .filter(|&end| end <= source.start)
                     .max()
                     .unwrap_or(0);
-                let rival = self.names().iter().any(|n| {
-                    n.start >= since
-                        && n.end <= source.start
-                        && n.gender == Some(gender)
-                        && !same_person(&n.name, &speaker.name)
-                });
-                if rival {
+                if self.rival_between(since, source.start, gender, &speaker.name) {
                     return None;
                 }
                 index
@@ -492,6 +486,28 @@ impl Resolver<'_> {
         self.resolved.speakers[index].mentions.push(source);
         self.touch(index);
         Some(index)
+    }
+
+    /// Whether a person of `gender` other than `name` is named in the text
+    /// between `from` and `to`: a given name or an honorific of that gender
+    /// before a capitalised word ("Hillary Clinton", "Mrs Evans"). A scan
+    /// of the tokens there, not of every name in the article.
+    fn rival_between(&self, from: usize, to: usize, gender: Gender, name: &str) -> bool {
+        let first = self.tokens.partition_point(|t| t.start < from);
+        let last = self.tokens.partition_point(|t| t.end <= to);
+        let surname = name.split_whitespace().last().unwrap_or("");
+        (first..last.min(self.tokens.len())).any(|i| {
+            let word = self.tokens[i].text(self.body);
+            let next = self.tokens.get(i + 1).filter(|t| t.end <= to);
+            let Some(next) = next.map(|t| t.text(self.body)) else {
+                return false;
+            };
+            let marks = Gender::of_honorific(word).or_else(|| Gender::of_given_name(word));
+            marks == Some(gender)
+                && is_capitalised(next)
+                && strip_possessive(next) != surname
+                && !name.split_whitespace().any(|w| w == word)
+        })
     }
 
     /// The organisation a generic noun means: "the Bank" is the latest
@@ -976,8 +992,11 @@ fn parse_source(text: &str) -> ParsedSource {
     // "Democratic lawmakers": those stay vague).
     let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
     let tail = content[content.len() - 1].to_lowercase();
-    let of_an_organisation = ORG_ROLE_HEADS.has(&tail) || ORGANISATION_VOICES.has(&tail);
-    let who = capitals >= 1 && {
+    let of_an_organisation = capitals >= 1
+        && capitals < content.len()
+        && (ORG_ROLE_HEADS.has(&tail) || ORGANISATION_VOICES.has(&tail));
+    // (The gazetteer is asked only when the words could be such a voice.)
+    let who = of_an_organisation && {
         let name = content[..capitals].join(" ");
         let lower = name.to_lowercase();
         // "Industry officials", "Bank officials": an ordinary word
@@ -1239,10 +1258,9 @@ fn looks_like_a_person(name: &str) -> bool {
 
 /// "Eventually", "Separately": an adverb opening a sentence.
 fn is_sentence_adverb(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lower.len() > 5
-        && lower.ends_with("ly")
-        && crate::gazetteer::Gazetteer::embedded().is_english_word(&lower)
+    word.len() > 5
+        && word.ends_with("ly")
+        && crate::gazetteer::Gazetteer::embedded().is_english_word(&word.to_lowercase())
 }
 
 /// "Cash-strapped", "Debt-laden", "State-owned": an adjective, not a
