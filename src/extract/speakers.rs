@@ -1108,6 +1108,9 @@ fn parse_source(text: &str) -> ParsedSource {
         } else if has_role
             && !organisation
             && name_words.len() == 2
+            && role_words
+                .last()
+                .is_some_and(|w| matches!(*w, "and" | "of" | "for" | "&"))
             && given_name(name_words[0]).is_none()
             && crate::gazetteer::Gazetteer::embedded()
                 .is_english_word(&name_words[0].to_lowercase())
@@ -2114,5 +2117,18 @@ mod tests {
         let found = speakers(body);
         assert_eq!(name_of(&found[1]), Some("Washington Post"));
         assert_eq!(name_of(&found[2]), Some("Washington Post"));
+    }
+
+    #[test]
+    fn a_given_name_missing_from_the_census_stays_in_the_name() {
+        let found = speakers("Irish Lions coach Clive Woodward said the race was open.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Clive Woodward".into(),
+                Some("Irish Lions coach".into()),
+                SpeakerKind::Person
+            ))
+        );
     }
 }
