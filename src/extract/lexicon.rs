@@ -1396,100 +1396,76 @@ word_set!(
     ]
 );
 
-// Words that end a company's name. A name that ends in one may hold "and",
-// "&" and commas: "Sears, Roebuck and Co", "Standard and Poor's Corp".
-word_set!(
-    ORG_SUFFIXES,
-    [
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co",
-        "co.",
-        "cos",
-        "cos.",
-        "ltd",
-        "ltd.",
-        "plc",
-        "ag",
-        "sa",
-        "s.a.",
-        "nv",
-        "n.v.",
-        "llc",
-        "lp",
-        "l.p.",
-        "gmbh",
-        "spa",
-        "bv",
-        "ab",
-        "asa",
-        "oyj",
-        "corporation",
-        "incorporated",
-        "limited",
-        "company",
-        "companies",
-        "group",
-        "holdings",
-        "bancorp",
-        "bancshares",
-        "partners",
-        "associates",
-        "markets",
-        "securities",
-        "capital",
-        "investments",
-        "brothers",
-        "financial",
-        "industries",
-        "enterprises",
-        "systems",
-        "technologies",
-        "laboratories",
-        "airlines",
-        "airways",
-        "motors",
-    ]
-);
-
 // Legal forms: "Chrysler Corp" and "Chrysler" are one company, and so are
 // "Intel Corp.", "Intel Corporation" and "Intel Inc" (corpus names).
-word_set!(
-    LEGAL_FORMS,
-    [
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co",
-        "co.",
-        "cos",
-        "cos.",
-        "ltd",
-        "ltd.",
-        "plc",
-        "ag",
-        "sa",
-        "s.a.",
-        "nv",
-        "n.v.",
-        "llc",
-        "lp",
-        "l.p.",
-        "gmbh",
-        "spa",
-        "bv",
-        "ab",
-        "asa",
-        "oyj",
-        "corporation",
-        "incorporated",
-        "limited",
-        "company",
-    ]
-);
+const LEGAL_FORM_WORDS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "cos",
+    "cos.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "ag",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "llc",
+    "lp",
+    "l.p.",
+    "gmbh",
+    "spa",
+    "bv",
+    "ab",
+    "asa",
+    "oyj",
+    "corporation",
+    "incorporated",
+    "limited",
+    "company",
+];
+
+/// Legal forms of companies ([`LEGAL_FORM_WORDS`]).
+pub static LEGAL_FORMS: WordSet =
+    WordSet::new(LazyLock::new(|| LEGAL_FORM_WORDS.iter().copied().collect()));
+
+// Words that end a company's name: its legal form or a word like "Group",
+// "Markets", "Airlines". A name that ends in one may hold "and", "&" and
+// commas: "Sears, Roebuck and Co", "Standard and Poor's Corp".
+pub static ORG_SUFFIXES: WordSet = WordSet::new(LazyLock::new(|| {
+    LEGAL_FORM_WORDS
+        .iter()
+        .chain(&[
+            "companies",
+            "group",
+            "holdings",
+            "bancorp",
+            "bancshares",
+            "partners",
+            "associates",
+            "markets",
+            "securities",
+            "capital",
+            "investments",
+            "brothers",
+            "financial",
+            "industries",
+            "enterprises",
+            "systems",
+            "technologies",
+            "laboratories",
+            "airlines",
+            "airways",
+            "motors",
+        ])
+        .copied()
+        .collect()
+}));
 
 // Nouns that, capitalised and alone, name no one in particular: "the Bank
 // said" is the bank the article named before, "Brokers said" is vague.
@@ -2074,5 +2050,44 @@ word_set!(
         "document",
         "records",
         "research",
+    ]
+);
+
+// Last words of the names of newspapers and news services: "New York
+// Times" names no place, "the newspaper said" means the Washington Post
+// the article named.
+word_set!(
+    MEDIA_TAILS,
+    [
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "globe",
+        "chronicle",
+        "gazette",
+        "telegraph",
+        "observer",
+        "examiner",
+        "inquirer",
+        "standard",
+        "independent",
+        "guardian",
+        "star",
+        "sun",
+        "mail",
+        "express",
+        "record",
+        "register",
+        "courier",
+        "dispatch",
+        "bulletin",
+        "review",
+        "daily",
+        "magazine",
+        "press",
+        "news",
+        "mirror",
     ]
 );

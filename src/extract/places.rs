@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::extract::dateline::Dateline;
-use crate::extract::lexicon::{HONORIFICS, ROLE_HEADS, word_set};
+use crate::extract::lexicon::{HONORIFICS, MEDIA_TAILS, ROLE_HEADS, word_set};
 use crate::extract::quotes::Span;
 use crate::extract::tokens::{Kind, Tok};
 use crate::gazetteer::normalise::{name_key, push_word};
@@ -293,42 +293,6 @@ word_set!(
         "era",
         "campaign",
         "camp",
-    ]
-);
-
-// Last words of names of newspapers and the like, which contain a place
-// but are none: "New York Times", "Washington Post".
-word_set!(
-    MEDIA_TAILS,
-    [
-        "times",
-        "post",
-        "journal",
-        "herald",
-        "tribune",
-        "globe",
-        "chronicle",
-        "gazette",
-        "telegraph",
-        "observer",
-        "examiner",
-        "inquirer",
-        "standard",
-        "independent",
-        "guardian",
-        "star",
-        "sun",
-        "mail",
-        "express",
-        "record",
-        "register",
-        "courier",
-        "dispatch",
-        "bulletin",
-        "review",
-        "daily",
-        "magazine",
-        "press",
     ]
 );
 

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE,
+    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE, MEDIA_TAILS,
     NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_VOICES,
     ORGANISATION_WORDS, PARTY_LABELS, ROLE_HEADS, SOURCE_NOUNS, SPOKESPEOPLE, Sex, given_name,
     is_plural_surname,
@@ -534,7 +534,7 @@ impl Resolver<'_> {
                     && name
                         .split_whitespace()
                         .last()
-                        .is_some_and(|w| MEDIA_NAMES.contains(&w.to_lowercase().as_str())))
+                        .is_some_and(|w| MEDIA_TAILS.has(&w.to_lowercase())))
         };
         let speaker = self
             .last_org
@@ -671,40 +671,6 @@ fn role_head(role: &str) -> Option<&str> {
         })
         .last()
 }
-
-/// Last words of the names of newspapers and news services.
-const MEDIA_NAMES: &[&str] = &[
-    "times",
-    "post",
-    "journal",
-    "herald",
-    "tribune",
-    "globe",
-    "chronicle",
-    "gazette",
-    "telegraph",
-    "observer",
-    "examiner",
-    "inquirer",
-    "guardian",
-    "independent",
-    "mail",
-    "express",
-    "star",
-    "sun",
-    "news",
-    "mirror",
-    "standard",
-    "daily",
-    "record",
-    "courier",
-    "dispatch",
-    "review",
-    "register",
-    "bulletin",
-    "magazine",
-    "today",
-];
 
 /// Whether a role is an organisation's: "investment bank", "news
 /// agency", "lead manager" (of a bond issue: a bank).
