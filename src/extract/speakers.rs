@@ -839,23 +839,27 @@ fn parse_source(text: &str) -> ParsedSource {
         // "X, who has fished here for thirty years", "X, when asked
         // about it": not a role.
         let opener = role.split_whitespace().next().unwrap_or("");
-        if matches!(
-            opener,
-            "who"
-                | "whose"
-                | "when"
-                | "while"
-                | "after"
-                | "before"
-                | "if"
-                | "asked"
-                | "speaking"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "as"
-        ) || role.starts_with(char::is_numeric)
+        // "X, responding to the attacks, said": a clause, not a role.
+        let clause = opener.len() > 4 && opener.ends_with("ing");
+        if clause
+            || matches!(
+                opener,
+                "who"
+                    | "whose"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "asked"
+                    | "speaking"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "as"
+            )
+            || role.starts_with(char::is_numeric)
         {
             role = "";
         }
