@@ -127,7 +127,7 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|&(_, n)| n)
 }
 
-const WEEKDAYS: [&str; 7] = [
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -891,6 +891,7 @@ fn parse_source(text: &str) -> ParsedSource {
         && is_capitalised(content[0])
         && is_capitalised(content[1])
         && (LEADING_NOISE.has(&content[0].to_lowercase())
+            || is_month_or_weekday(content[0])
             || is_participle_compound(content[0])
             || is_sentence_adverb(content[0]))
     {
@@ -1227,6 +1228,14 @@ fn looks_like_a_person(name: &str) -> bool {
             let lower = w.to_lowercase();
             is_name_word(w) && !ORG_SUFFIXES.has(&lower) && !INSTITUTIONS.has(&lower)
         })
+}
+
+/// "December Microsoft said", "Monday Reuters reported": a month or a
+/// weekday is no part of a name ("May" may be one).
+fn is_month_or_weekday(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    (lower != "may" && crate::extract::dates::month_number(&lower).is_some())
+        || crate::extract::dates::WEEKDAYS.contains(&lower.as_str())
 }
 
 /// "Eventually", "Separately": an adverb opening a sentence.

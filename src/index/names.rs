@@ -243,24 +243,12 @@ impl NameTable {
                         kind: SpeakerKind::Person,
                         name,
                         ..
-                    } => {
-                        *lone_words
-                            .entry(org_key(name))
-                            .or_default()
-                            .entry(name.clone())
-                            .or_default() += 1;
-                    }
+                    } => count_form(&mut lone_words, name),
                     SpeakerKey::Speaker {
                         kind: SpeakerKind::Organisation,
                         name,
                         ..
-                    } => {
-                        *org_forms
-                            .entry(org_key(name))
-                            .or_default()
-                            .entry(name.clone())
-                            .or_default() += 1;
-                    }
+                    } => count_form(&mut org_forms, name),
                     SpeakerKey::Speaker { .. } => {}
                     SpeakerKey::Acronym { short, long } => {
                         links.push((org_key(short), org_key(long)));
@@ -482,6 +470,15 @@ impl NameTable {
             _ => None,
         }
     }
+}
+
+/// One more article writes `name`: counted under its organisation key.
+fn count_form(forms: &mut HashMap<String, HashMap<String, u32>>, name: &str) {
+    *forms
+        .entry(org_key(name))
+        .or_default()
+        .entry(name.to_string())
+        .or_default() += 1;
 }
 
 /// The form used in most articles; ties go to the longer, then to the
