@@ -326,6 +326,27 @@ fn push_to_quickwit_creates_the_index_and_sends_every_body_once() {
 }
 
 #[test]
+fn push_to_an_address_where_nothing_listens_fails_at_once() {
+    let indexed = Indexed::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let remote = format!("quickwit:http://127.0.0.1:{port}/news");
+    let started = std::time::Instant::now();
+    // The default retry policy: a refused connection is not a busy engine.
+    let output = indexed.run(&["push", "--remote", &remote]);
+    let elapsed = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+    assert!(stderr.contains(&format!("127.0.0.1:{port}")), "{stderr}");
+    assert!(stderr.contains("is the engine running"), "{stderr}");
+    assert!(!stderr.contains("retry"), "{stderr}");
+}
+
+#[test]
 fn push_retries_a_busy_engine_with_growing_pauses() {
     let indexed = Indexed::new();
     let state = Arc::new(Mutex::new(QuickwitState {

@@ -137,6 +137,18 @@ pub struct Client {
     /// `Authorization` for a URL with `user:password@`.
     authorization: Option<String>,
     pub retry: RetryPolicy,
+    /// The engine has answered this client once: a refused connection
+    /// after that is a node restarting (worth waiting for); before it, a
+    /// wrong address or a stopped engine (worth saying at once).
+    answered: std::cell::Cell<bool>,
+}
+
+/// Why no answer came.
+enum NoAnswer {
+    /// Nothing listens at the address, or the host name is unknown.
+    Unreachable(Error),
+    /// The connection broke or timed out: the engine may be busy.
+    Lost(Error),
 }
 
 impl Client {
@@ -152,11 +164,18 @@ impl Client {
             agent: config.into(),
             authorization,
             retry,
+            answered: std::cell::Cell::new(false),
         }
     }
 
     /// Sends once; an error only when no answer came.
     pub fn send(&self, request: &Request) -> Result<Response> {
+        self.try_send(request).map_err(|e| match e {
+            NoAnswer::Unreachable(e) | NoAnswer::Lost(e) => e,
+        })
+    }
+
+    fn try_send(&self, request: &Request) -> std::result::Result<Response, NoAnswer> {
         let mut builder = ureq::http::Request::builder()
             .method(request.method)
             .uri(request.url);
@@ -166,15 +185,32 @@ impl Client {
         if let Some(authorization) = &self.authorization {
             builder = builder.header("Authorization", authorization);
         }
-        let http_request = builder
-            .body(request.body.to_vec())
-            .map_err(|e| Error::Remote(format!("bad request to {}: {e}", request.url)))?;
+        let http_request = builder.body(request.body.to_vec()).map_err(|e| {
+            NoAnswer::Unreachable(Error::Remote(format!(
+                "bad request to {}: {e}",
+                request.url
+            )))
+        })?;
         let mut response = self.agent.run(http_request).map_err(|e| {
-            Error::Remote(format!(
+            let unreachable = match &e {
+                ureq::Error::Io(io) => matches!(
+                    io.kind(),
+                    std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable
+                ),
+                ureq::Error::HostNotFound | ureq::Error::BadUri(_) => true,
+                _ => false,
+            };
+            let error = Error::Remote(format!(
                 "no answer from {} {}: {e}",
                 request.method, request.url
-            ))
+            ));
+            if unreachable {
+                NoAnswer::Unreachable(error)
+            } else {
+                NoAnswer::Lost(error)
+            }
         })?;
+        self.answered.set(true);
         let status = response.status().as_u16();
         let retry_after = response
             .headers()
@@ -186,7 +222,12 @@ impl Client {
             .with_config()
             .lossy_utf8(true)
             .read_to_string()
-            .map_err(|e| Error::Remote(format!("reading the answer from {}: {e}", request.url)))?;
+            .map_err(|e| {
+                NoAnswer::Lost(Error::Remote(format!(
+                    "reading the answer from {}: {e}",
+                    request.url
+                )))
+            })?;
         Ok(Response {
             status,
             body,
@@ -195,7 +236,8 @@ impl Client {
     }
 
     /// Sends, retrying dropped connections and 429/502/503/504 answers
-    /// with exponential backoff; returns the last answer.
+    /// with exponential backoff; returns the last answer. A refused
+    /// connection is retried only once the engine has answered before.
     pub fn send_with_retries(
         &self,
         request: &Request,
@@ -203,7 +245,17 @@ impl Client {
     ) -> Result<Response> {
         let mut retry = 0;
         loop {
-            let outcome = self.send(request);
+            let outcome = match self.try_send(request) {
+                // Nothing has ever answered at this address: waiting will
+                // not change that, and a user should hear it now.
+                Err(NoAnswer::Unreachable(e)) if !self.answered.get() => {
+                    return Err(Error::Remote(format!(
+                        "{e}; is the engine running at that address?"
+                    )));
+                }
+                Err(NoAnswer::Unreachable(e) | NoAnswer::Lost(e)) => Err(e),
+                Ok(response) => Ok(response),
+            };
             let why = match &outcome {
                 Ok(response) if is_transient(response.status) => response.reason(),
                 Err(e) => e.to_string(),

@@ -368,8 +368,12 @@ fn facet_result(spec: &FacetSpec, aggregation: &Value, missing: u64) -> FacetRes
         FacetKind::Date(bucket) => {
             let mut per_label: std::collections::BTreeMap<String, u64> = Default::default();
             for b in &buckets {
-                let (Some(millis), Some(count)) = (b["key"].as_i64(), b["doc_count"].as_u64())
-                else {
+                // Quickwit writes bucket keys as floats (`541296000000.0`),
+                // OpenSearch as integers.
+                let millis = b["key"]
+                    .as_i64()
+                    .or_else(|| b["key"].as_f64().map(|k| k as i64));
+                let (Some(millis), Some(count)) = (millis, b["doc_count"].as_u64()) else {
                     continue;
                 };
                 if count == 0 {
@@ -409,10 +413,11 @@ mod tests {
         };
         let day = 86_400_000i64;
         let nov_1_2016 = 1_477_958_400_000i64;
+        // Keys as OpenSearch writes them (integers) and as Quickwit does (floats).
         let aggregation = json!({ "buckets": [
             { "key": nov_1_2016, "doc_count": 2 },
-            { "key": nov_1_2016 + 29 * day, "doc_count": 1 },
-            { "key": nov_1_2016 + 30 * day, "doc_count": 4 },
+            { "key": (nov_1_2016 + 29 * day) as f64, "doc_count": 1 },
+            { "key": (nov_1_2016 + 30 * day) as f64, "doc_count": 4 },
         ] });
         let result = facet_result(&spec, &aggregation, 3);
         let counts: Vec<(String, u64)> = result

@@ -424,18 +424,23 @@ impl SegmentCollector for FacetSegmentCollector {
                     self.ords.clear();
                     self.ords.resize(self.rows.len(), 0);
                     ords.values.get_vals(&self.rows, &mut self.ords);
-                    for &ord in &self.ords {
-                        counts[ord as usize] += 1;
-                    }
-                    // Documents with at least one value (`docs` holds one
-                    // entry per value, in document order).
+                    // `docs` holds one entry per value, in document order. A
+                    // facet counts articles: a value an article holds twice
+                    // counts once, as an engine's terms aggregation counts it.
                     let mut with_value = 0;
-                    let mut previous = None;
-                    for &doc in &self.docs {
-                        if previous != Some(doc) {
-                            with_value += 1;
-                            previous = Some(doc);
+                    let mut start = 0;
+                    while start < self.docs.len() {
+                        let doc = self.docs[start];
+                        let end =
+                            start + self.docs[start..].iter().take_while(|&&d| d == doc).count();
+                        with_value += 1;
+                        for i in start..end {
+                            let ord = self.ords[i];
+                            if !self.ords[start..i].contains(&ord) {
+                                counts[ord as usize] += 1;
+                            }
                         }
+                        start = end;
                     }
                     *missing += (docs.len() - with_value) as u64;
                 }
@@ -611,6 +616,39 @@ mod tests {
         let (none, distinct) = top_of_sorted_runs(&runs, 0);
         assert!(none.is_empty());
         assert_eq!(distinct, 5);
+    }
+
+    #[test]
+    fn an_article_holding_a_value_twice_is_counted_once() {
+        let schema = NewsSchema::builtin();
+        let index = tantivy::Index::create_in_ram(schema.tantivy.clone());
+        crate::index::tokenizers::register(&index);
+        let place = schema.core.place;
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let mut twice = tantivy::TantivyDocument::new();
+        for label in ["Washington, D.C.", "Paris", "Washington, D.C."] {
+            twice.add_text(place, label);
+        }
+        let mut once = tantivy::TantivyDocument::new();
+        once.add_text(place, "Washington, D.C.");
+        writer.add_document(twice).unwrap();
+        writer.add_document(once).unwrap();
+        writer
+            .add_document(tantivy::TantivyDocument::new())
+            .unwrap();
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let specs = vec![FacetSpec::parse(&schema, "place", 10).unwrap()];
+        let facets = searcher
+            .search(&tantivy::query::AllQuery, &FacetCollector { specs })
+            .unwrap();
+        let counts: Vec<(&str, u64)> = facets[0]
+            .counts
+            .iter()
+            .map(|c| (c.value.as_str(), c.count))
+            .collect();
+        assert_eq!(counts, [("Washington, D.C.", 2), ("Paris", 1)]);
+        assert_eq!(facets[0].missing, 1);
     }
 
     #[test]
