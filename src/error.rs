@@ -69,6 +69,11 @@ pub enum Error {
     #[error("{0}")]
     Remote(String),
 
+    /// No answer came from another engine after a request may have reached
+    /// it (a broken connection, a timeout): it may have been acted on.
+    #[error("{0}")]
+    RemoteUnanswered(String),
+
     #[error("no article with id `{0}`")]
     NoSuchArticle(String),
 

@@ -459,15 +459,11 @@ fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
-            "newsdex: the engine holds {} documents, the export {} ({} refused){}",
+            "newsdex: the engine holds {} documents, the export {} ({} refused); run the \
+             same push again to look every article up by id and finish the job",
             report.engine_count,
-            report.expected,
+            report.held_before + report.expected,
             report.rejected,
-            if remote.engine == newsdex::remote::Engine::Quickwit {
-                "; Quickwit may still be committing, or holds documents of an earlier push"
-            } else {
-                ""
-            }
         );
         Ok(ExitCode::from(EXIT_SOME_FAILED))
     }

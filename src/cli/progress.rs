@@ -121,6 +121,8 @@ impl CountProgress {
 pub struct PushBar {
     progress: CountProgress,
     engine: String,
+    /// The wait for the engine's commit has been announced.
+    settling: std::cell::Cell<bool>,
 }
 
 impl PushBar {
@@ -128,6 +130,7 @@ impl PushBar {
         PushBar {
             progress: CountProgress::with_total("pushing", "articles", 0),
             engine: remote.engine.to_string(),
+            settling: std::cell::Cell::new(false),
         }
     }
 
@@ -150,6 +153,30 @@ impl newsdex::remote::push::PushProgress for PushBar {
 
     fn sent(&self, documents: u64) {
         self.progress.set(documents);
+    }
+
+    fn settling(&self, searchable: u64, expected: u64) {
+        if !self.settling.replace(true) {
+            self.progress.println(&format!(
+                "newsdex: waiting for {} to commit: {} of {} articles searchable so far",
+                self.engine,
+                newsdex::render::thousands(searchable),
+                newsdex::render::thousands(expected)
+            ));
+        }
+    }
+
+    fn repairing(&self, missing: u64, duplicated: u64) {
+        self.progress.println(&format!(
+            "newsdex: looked every article up by id: {} missing, {} stored twice; {}",
+            newsdex::render::thousands(missing),
+            newsdex::render::thousands(duplicated),
+            if missing + duplicated > 0 {
+                "sending them again"
+            } else {
+                "nothing to repair"
+            }
+        ));
     }
 
     fn retrying(&self, retry: &newsdex::remote::http::Retrying) {

@@ -226,6 +226,7 @@ pub fn to_document(
     let f = &schema.core;
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
+    doc.add_u64(f.id_key, crate::index::ids::id_key(&article.id));
     doc.add_text(f.path, &article.path);
     if let Some(title) = &article.title {
         doc.add_text(f.title, title);
@@ -477,6 +478,10 @@ pub fn rebuild_document(
         if !rewritten.contains(&field) {
             doc.add_field_value(field, value);
         }
+    }
+    // Not stored: derived again from the id.
+    if let Some(id) = stored.get_first(f.id).and_then(|v| v.as_str()) {
+        doc.add_u64(f.id_key, crate::index::ids::id_key(id));
     }
     let keys: Vec<SpeakerKey> = stored
         .get_all(f.speaker_key)

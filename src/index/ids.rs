@@ -17,6 +17,13 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 }
 
 /// The id of the article read from `path`.
+/// The key that breaks ties in rankings: the upper 63 bits of the number
+/// an id spells (its 16 hex digits), so that engines with only signed
+/// 64-bit numbers (OpenSearch `long`) hold it; 0 for an id that is not one.
+pub fn id_key(id: &str) -> u64 {
+    u64::from_str_radix(id, 16).map_or(0, |n| n >> 1)
+}
+
 pub fn article_id(path: &str) -> String {
     format!("{:016x}", fnv1a64(path.as_bytes()))
 }

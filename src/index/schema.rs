@@ -120,6 +120,7 @@ pub struct SchemaField {
 #[derive(Debug, Clone, Copy)]
 pub struct CoreFields {
     pub id: Field,
+    pub id_key: Field,
     pub path: Field,
     pub title: Field,
     pub dateline: Field,
@@ -292,6 +293,7 @@ impl TryFrom<SchemaSpec> for NewsSchema {
         };
         let core = CoreFields {
             id: core_field("id", FieldType::String)?,
+            id_key: core_field("id_key", FieldType::U64)?,
             path: core_field("path", FieldType::String)?,
             title: core_field("title", FieldType::Text)?,
             dateline: core_field("dateline", FieldType::Text)?,
@@ -320,7 +322,7 @@ impl TryFrom<SchemaSpec> for NewsSchema {
             file_mtime: core_field("file_mtime", FieldType::U64)?,
             content_hash: core_field("content_hash", FieldType::U64)?,
         };
-        for (name, needs_fast) in [("id", true), ("path", true)] {
+        for (name, needs_fast) in [("id", true), ("id_key", true), ("path", true)] {
             if needs_fast && !fields.iter().any(|f| f.spec.name == name && f.spec.fast) {
                 return Err(Error::Schema(format!(
                     "field `{name}` must be fast: incremental indexing reads it for every article"

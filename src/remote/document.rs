@@ -79,6 +79,11 @@ impl<'a> DocumentBuilder<'a> {
                     .iter()
                     .map(|p| Value::from(p.path.join("/")))
                     .collect(),
+                Source::IdKey => stored_values(doc, schema.core.id)
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .map(|id| Value::from(crate::index::ids::id_key(id)))
+                    .collect(),
                 Source::Timestamp => {
                     let date = values_of(&f.local).into_iter().next();
                     vec![date.unwrap_or_else(|| Value::from("1970-01-01"))]

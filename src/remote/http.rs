@@ -53,6 +53,14 @@ impl Response {
         (200..300).contains(&self.status)
     }
 
+    /// Busy, or still starting: worth asking again. A Quickwit node that
+    /// has just (re)started answers searches with a 500 until its searcher
+    /// has joined the cluster.
+    pub fn is_transient(&self) -> bool {
+        is_transient(self.status)
+            || (self.status == 500 && self.body.contains("no available searcher nodes"))
+    }
+
     pub fn json(&self) -> Result<serde_json::Value> {
         serde_json::from_str(&self.body).map_err(|e| {
             Error::Remote(format!(
@@ -129,6 +137,9 @@ pub struct Retrying {
     pub delay: Duration,
     /// Why: the status and the engine's reason, or the connection error.
     pub why: String,
+    /// The try got no answer after the request may have reached the engine
+    /// (a broken connection, a timeout): it may have been acted on.
+    pub unanswered: bool,
 }
 
 /// A client for one engine.
@@ -245,6 +256,7 @@ impl Client {
     ) -> Result<Response> {
         let mut retry = 0;
         loop {
+            let mut unanswered = false;
             let outcome = match self.try_send(request) {
                 // Nothing has ever answered at this address: waiting will
                 // not change that, and a user should hear it now.
@@ -253,11 +265,15 @@ impl Client {
                         "{e}; is the engine running at that address?"
                     )));
                 }
-                Err(NoAnswer::Unreachable(e) | NoAnswer::Lost(e)) => Err(e),
+                Err(NoAnswer::Unreachable(e)) => Err(e),
+                Err(NoAnswer::Lost(e)) => {
+                    unanswered = true;
+                    Err(e)
+                }
                 Ok(response) => Ok(response),
             };
             let why = match &outcome {
-                Ok(response) if is_transient(response.status) => response.reason(),
+                Ok(response) if response.is_transient() => response.reason(),
                 Err(e) => e.to_string(),
                 Ok(_) => return outcome,
             };
@@ -265,17 +281,26 @@ impl Client {
             if retry >= self.retry.attempts {
                 return match outcome {
                     Ok(response) => Ok(response),
-                    Err(e) => Err(Error::Remote(format!(
-                        "{e} (gave up after {} tries)",
-                        self.retry.attempts
-                    ))),
+                    Err(e) => {
+                        let message = format!("{e} (gave up after {} tries)", self.retry.attempts);
+                        Err(if unanswered {
+                            Error::RemoteUnanswered(message)
+                        } else {
+                            Error::Remote(message)
+                        })
+                    }
                 };
             }
             // The engine's own estimate when it gives one, within the cap.
             let asked = outcome.as_ref().ok().and_then(|r| r.retry_after);
             let delay =
                 asked.map_or_else(|| self.retry.delay(retry), |d| d.min(self.retry.max_delay));
-            on_retry(&Retrying { retry, delay, why });
+            on_retry(&Retrying {
+                retry,
+                delay,
+                why,
+                unanswered,
+            });
             std::thread::sleep(delay);
         }
     }

@@ -41,6 +41,8 @@ pub enum Source {
     SpeakerWords,
     /// Each place's path from the continent down, `Asia/Syria/Aleppo`.
     PlacePaths,
+    /// The number the stored id spells: the tie-break of rankings.
+    IdKey,
     /// The date, or 1970-01-01 when there is none (Quickwit needs a value
     /// in its timestamp field on every document).
     Timestamp,
@@ -176,6 +178,11 @@ impl ExportPlan {
                     source: Source::Record(spec.record.clone()),
                     fast: false,
                     indexed: true,
+                    ..base
+                },
+                FieldType::U64 if f.field == core.id_key => ExportField {
+                    kind: Kind::U64,
+                    source: Source::IdKey,
                     ..base
                 },
                 FieldType::String | FieldType::Date | FieldType::U64 => {

@@ -1,26 +1,44 @@
 //! `newsdex push --remote ENGINE:URL/INDEX`: load an export into an engine.
 //!
+//! The contract: when `push` says done, every exported article is
+//! searchable in the engine exactly once; after any interruption (newsdex
+//! killed, the engine killed, the network gone) running `push` again
+//! finishes the job.
+//!
 //! 1. Create the index from the export's definition when the engine has
 //!    none by that name (an existing index is used as it is).
 //! 2. Send each request body of the export, retrying busy answers with
-//!    exponential backoff. After each body the engine accepted, its file
-//!    name is recorded in `DIR/pushed-to-….json`, so a push that is
-//!    interrupted (Ctrl-C, a lost connection, a full cluster) resumes with
-//!    the first body not yet accepted. OpenSearch receives `create` actions
-//!    keyed by the newsdex id: a body sent twice is answered "already
-//!    there" (409) for each article, never stored twice. Quickwit has no
-//!    document ids: only the body in flight when a push was interrupted can
-//!    arrive twice, and the final count shows it.
-//! 3. Ask the engine how many documents the index holds, and compare.
+//!    exponential backoff. Before a body is sent it is recorded as in
+//!    flight, after the engine accepted it as done, in
+//!    `DIR/pushed-to-….json`, so a rerun starts with the first body not
+//!    accepted.
+//! 3. Wait until the engine has made what it accepted searchable, and
+//!    count. OpenSearch is exact by construction: it receives `create`
+//!    actions keyed by the newsdex id, so an article sent twice is answered
+//!    "already there" (409), never stored twice.
+//!
+//! Quickwit has no document ids and acknowledges documents before it
+//!    commits them: a node killed in between loses them on restart (it
+//!    truncates its write-ahead log), and a body whose answer was lost may
+//!    have been stored although it is sent again. So for Quickwit, a body
+//!    that may already be there (in flight when a push was interrupted, or
+//!    retried after a lost answer) is first looked up by id and only its
+//!    missing articles are sent; and when the settled count differs from
+//!    the export's, every body is looked up by id: missing articles are
+//!    sent again, articles stored twice are deleted (a delete task, which
+//!    applies only to what was committed before it) and sent once more,
+//!    and the count is awaited again.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::error::{Error, Result};
-use crate::remote::export::Manifest;
+use crate::remote::export::{Chunk, Manifest};
 use crate::remote::http::{Client, Request, Response, RetryPolicy, Retrying, is_transient};
 use crate::remote::{Engine, Remote};
 
@@ -31,6 +49,10 @@ pub trait PushProgress {
     /// Articles sent so far, this run and earlier ones.
     fn sent(&self, documents: u64);
     fn retrying(&self, retry: &Retrying);
+    /// Waiting for the engine to make accepted articles searchable.
+    fn settling(&self, searchable: u64, expected: u64);
+    /// Articles looked up by id found missing or stored twice.
+    fn repairing(&self, missing: u64, duplicated: u64);
 }
 
 /// The outcome of a push.
@@ -42,23 +64,34 @@ pub struct PushReport {
     pub bodies: usize,
     /// Bodies an earlier, interrupted push had delivered.
     pub bodies_resumed: usize,
-    /// Articles sent by this run.
+    /// Articles sent by this run (repairs included).
     pub sent: u64,
-    /// Articles the engine already held (OpenSearch: 409 on `create`).
+    /// Articles the engine already held (OpenSearch: 409 on `create`;
+    /// Quickwit: found by id in a body that may have arrived before).
     pub already_there: u64,
     /// Articles the engine refused, and its first reasons.
     pub rejected: u64,
     pub rejections: Vec<String>,
+    /// Articles found missing by id after the engine had settled (lost by
+    /// a node that restarted), and sent again.
+    pub resent_missing: u64,
+    /// Articles found stored twice, deleted and sent once more.
+    pub removed_duplicates: u64,
     /// Articles in the export.
     pub expected: u64,
+    /// Documents the index held before a `--append` push.
+    pub held_before: u64,
     /// Documents the engine's index holds after the push.
     pub engine_count: u64,
+    /// Seconds spent sending, and waiting for the engine to settle.
+    pub send_seconds: f64,
+    pub settle_seconds: f64,
 }
 
 impl PushReport {
     /// Every exported article is in the engine, and nothing else is.
     pub fn is_complete(&self) -> bool {
-        self.rejected == 0 && self.engine_count == self.expected
+        self.rejected == 0 && self.engine_count == self.held_before + self.expected
     }
 }
 
@@ -71,6 +104,22 @@ struct PushState {
     documents: u64,
     /// Bodies the engine accepted, by file name.
     done: Vec<String>,
+    /// Bodies sent without a definite answer: the engine may hold them.
+    #[serde(default)]
+    uncertain: Vec<String>,
+    /// When a body was last sent (seconds since 1970): what the engine
+    /// accepted before is committed (or lost) one commit interval later.
+    #[serde(default)]
+    last_sent: u64,
+    /// Documents the index held before the first body of a `--append` push.
+    #[serde(default)]
+    held_before: u64,
+}
+
+impl PushState {
+    fn is_fresh(&self) -> bool {
+        self.done.is_empty() && self.uncertain.is_empty()
+    }
 }
 
 /// How to push.
@@ -82,6 +131,13 @@ pub struct PushOptions {
     /// are the same articles).
     pub append: bool,
 }
+
+/// How long past a commit interval to keep waiting for a count.
+const SETTLE_MARGIN: Duration = Duration::from_secs(20);
+/// How long a delete task may take to apply (Quickwit's janitor runs them).
+const DELETE_WAIT: Duration = Duration::from_secs(600);
+/// Ids per lookup or delete request.
+const IDS_PER_REQUEST: usize = 1_000;
 
 /// Loads the export in `dir` into `remote`.
 pub fn push(
@@ -134,7 +190,8 @@ pub fn push(
     let mut state = match read_state(&state_path)? {
         Some(state)
             if state.index_opstamp == manifest.index_opstamp
-                && state.documents == manifest.documents =>
+                && state.documents == manifest.documents
+                && !report.created_index =>
         {
             state
         }
@@ -142,12 +199,15 @@ pub fn push(
             remote: remote.display(),
             index_opstamp: manifest.index_opstamp,
             documents: manifest.documents,
-            done: Vec::new(),
+            ..PushState::default()
         },
     };
-    if exists && state.done.is_empty() && remote.engine == Engine::Quickwit && !options.append {
+    let quickwit = remote.engine == Engine::Quickwit;
+    if exists && state.is_fresh() && quickwit {
         let held = engine.count(&mut on_retry)?;
-        if held > 0 {
+        if options.append {
+            state.held_before = held;
+        } else if held > 0 {
             return Err(Error::Remote(format!(
                 "{} already holds {held} documents, and this export has not been pushed \
                  there before: Quickwit has no document ids, so articles pushed twice are \
@@ -159,45 +219,262 @@ pub fn push(
             )));
         }
     }
+    // Quickwit commits what it accepted within this much time.
+    let commit_interval = if quickwit {
+        engine.commit_interval(&mut on_retry)?
+    } else {
+        Duration::ZERO
+    };
+    let done: HashSet<String> = state.done.iter().cloned().collect();
     let already: u64 = manifest
         .chunks
         .iter()
-        .filter(|c| state.done.contains(&c.file))
+        .filter(|c| done.contains(&c.file))
         .map(|c| c.documents)
         .sum();
     report.bodies_resumed = manifest
         .chunks
         .iter()
-        .filter(|c| state.done.contains(&c.file))
+        .filter(|c| done.contains(&c.file))
         .count();
     progress.started(manifest.documents, already);
+
+    let sending = Instant::now();
     let mut delivered = already;
     let last = manifest.chunks.len().saturating_sub(1);
     for (i, chunk) in manifest.chunks.iter().enumerate() {
-        if state.done.contains(&chunk.file) {
+        if done.contains(&chunk.file) {
             continue;
         }
-        let path = dir.join(&chunk.file);
-        let body = fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let outcome = engine.ingest(&body, i == last, &mut on_retry)?;
-        report.sent += chunk.documents;
-        report.already_there += outcome.already_there;
-        report.rejected += outcome.rejected.len() as u64;
-        for reason in outcome.rejected {
-            if report.rejections.len() < 5 {
-                report.rejections.push(reason);
+        let mut lines = None;
+        if state.uncertain.contains(&chunk.file) {
+            // It may be there: send only what the engine lacks, once what
+            // it accepted has had time to be committed.
+            wait_until(state.last_sent, commit_interval + SETTLE_MARGIN);
+            let body = read_chunk(dir, chunk)?;
+            let held = engine.held_ids(&body.ids(), &mut on_retry)?;
+            let missing: Vec<String> = body
+                .lines
+                .into_iter()
+                .filter(|(id, _)| !held.contains_key(id))
+                .map(|(_, line)| line)
+                .collect();
+            report.already_there += chunk.documents - missing.len() as u64;
+            lines = Some(missing);
+        }
+        let body = match &lines {
+            Some(lines) if lines.is_empty() => None,
+            Some(lines) => Some(ndjson(
+                &lines.iter().map(String::as_str).collect::<Vec<_>>(),
+            )),
+            None => Some(read_file(&dir.join(&chunk.file))?),
+        };
+        if let Some(body) = body {
+            if !state.uncertain.contains(&chunk.file) {
+                state.uncertain.push(chunk.file.clone());
             }
+            write_state(&state_path, &state)?;
+            let mut unanswered = false;
+            let outcome = engine.ingest(&body, i == last, &mut |r: &Retrying| {
+                unanswered |= r.unanswered;
+                progress.retrying(r);
+            });
+            let outcome = match outcome {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    // An answer that refused it: the body is not there.
+                    if !unanswered && !matches!(e, Error::RemoteUnanswered(_)) {
+                        state.uncertain.retain(|f| f != &chunk.file);
+                        write_state(&state_path, &state)?;
+                    }
+                    return Err(e);
+                }
+            };
+            state.last_sent = now_unix();
+            report.sent += lines.as_ref().map_or(chunk.documents, |l| l.len() as u64);
+            report.already_there += outcome.already_there;
+            report.rejected += outcome.rejected.len() as u64;
+            for reason in outcome.rejected {
+                if report.rejections.len() < 5 {
+                    report.rejections.push(reason);
+                }
+            }
+            if !unanswered || !quickwit {
+                state.uncertain.retain(|f| f != &chunk.file);
+            }
+        } else {
+            state.uncertain.retain(|f| f != &chunk.file);
         }
         state.done.push(chunk.file.clone());
         write_state(&state_path, &state)?;
         delivered += chunk.documents;
         progress.sent(delivered);
     }
-    report.engine_count = engine.count(&mut on_retry)?;
+    report.send_seconds = sending.elapsed().as_secs_f64();
+
+    let settling = Instant::now();
+    report.held_before = state.held_before;
+    let target = state.held_before + manifest.documents;
+    report.engine_count = engine.settled_count(
+        target,
+        state.last_sent,
+        commit_interval + SETTLE_MARGIN,
+        progress,
+        &mut on_retry,
+    )?;
+    let exact = report.engine_count == target && state.uncertain.is_empty();
+    if quickwit && !exact {
+        let repair = reconcile(
+            &engine,
+            dir,
+            &manifest,
+            &mut report,
+            progress,
+            &mut on_retry,
+        )?;
+        if repair.changed() {
+            state.last_sent = now_unix();
+            let patience = if repair.deleted > 0 {
+                DELETE_WAIT
+            } else {
+                commit_interval + SETTLE_MARGIN
+            };
+            report.engine_count =
+                engine.settled_count(target, state.last_sent, patience, progress, &mut on_retry)?;
+        }
+        if report.engine_count == target {
+            state.uncertain.clear();
+        }
+        write_state(&state_path, &state)?;
+    } else if exact {
+        state.uncertain.clear();
+        write_state(&state_path, &state)?;
+    }
+    report.settle_seconds = settling.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// What a reconciliation by id changed.
+#[derive(Debug, Default)]
+struct Repair {
+    resent: u64,
+    deleted: u64,
+}
+
+impl Repair {
+    fn changed(&self) -> bool {
+        self.resent > 0 || self.deleted > 0
+    }
+}
+
+/// Looks every exported article up by id; sends the missing again and
+/// replaces those stored twice by one copy.
+fn reconcile(
+    engine: &EngineApi,
+    dir: &Path,
+    manifest: &Manifest,
+    report: &mut PushReport,
+    progress: &dyn PushProgress,
+    on_retry: &mut dyn FnMut(&Retrying),
+) -> Result<Repair> {
+    let mut missing: Vec<String> = Vec::new();
+    let mut duplicated: Vec<(String, String)> = Vec::new();
+    for chunk in &manifest.chunks {
+        let body = read_chunk(dir, chunk)?;
+        let held = engine.held_ids(&body.ids(), on_retry)?;
+        for (id, line) in body.lines {
+            match held.get(&id) {
+                None => missing.push(line),
+                Some(1) => {}
+                Some(_) => duplicated.push((id, line)),
+            }
+        }
+    }
+    progress.repairing(missing.len() as u64, duplicated.len() as u64);
+    let mut repair = Repair::default();
+    if !duplicated.is_empty() {
+        let ids: Vec<&str> = duplicated.iter().map(|(id, _)| id.as_str()).collect();
+        engine.delete_ids(&ids, on_retry)?;
+        repair.deleted = duplicated.len() as u64;
+        report.removed_duplicates += repair.deleted;
+        // The delete task covers only what was committed before it: the
+        // copy sent now survives it.
+        missing.extend(duplicated.into_iter().map(|(_, line)| line));
+    }
+    for batch in missing.chunks(IDS_PER_REQUEST) {
+        let lines: Vec<&str> = batch.iter().map(String::as_str).collect();
+        let outcome = engine.ingest(&ndjson(&lines), true, on_retry)?;
+        report.rejected += outcome.rejected.len() as u64;
+        repair.resent += batch.len() as u64;
+    }
+    report.resent_missing += repair.resent - repair.deleted;
+    report.sent += repair.resent;
+    Ok(repair)
+}
+
+/// One request body, with the id of each article line.
+struct ChunkLines {
+    lines: Vec<(String, String)>,
+}
+
+impl ChunkLines {
+    fn ids(&self) -> Vec<&str> {
+        self.lines.iter().map(|(id, _)| id.as_str()).collect()
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A Quickwit body's article lines by id (Quickwit bodies hold one
+/// article per line; OpenSearch bodies are never read this way).
+fn read_chunk(dir: &Path, chunk: &Chunk) -> Result<ChunkLines> {
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let path = dir.join(&chunk.file);
+    let bytes = read_file(&path)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut lines = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let id = serde_json::from_str::<Id>(line).map_err(|e| {
+            Error::Remote(format!(
+                "{}: a line without an article id ({e}); export again",
+                path.display()
+            ))
+        })?;
+        lines.push((id.id, line.to_string()));
+    }
+    Ok(ChunkLines { lines })
+}
+
+fn ndjson(lines: &[&str]) -> Vec<u8> {
+    let mut body = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        body.extend_from_slice(line.as_bytes());
+        body.push(b'\n');
+    }
+    body
+}
+
+fn now_unix() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Sleeps until `wait` has passed since `since` (seconds since 1970).
+fn wait_until(since: u64, wait: Duration) {
+    let ready = since + wait.as_secs();
+    let now = now_unix();
+    if since > 0 && ready > now {
+        std::thread::sleep(Duration::from_secs(ready - now));
+    }
 }
 
 fn state_path(dir: &Path, remote: &Remote) -> PathBuf {
@@ -405,6 +682,7 @@ impl EngineApi<'_> {
                 retry,
                 delay,
                 why: format!("{} articles answered 429", busy.len() / 2),
+                unanswered: false,
             });
             std::thread::sleep(delay);
             pending = busy;
@@ -412,7 +690,93 @@ impl EngineApi<'_> {
         Ok(outcome)
     }
 
-    /// Documents in the index, once the engine has made them searchable.
+    /// Quickwit's commit interval for the index (`commit_timeout_secs`).
+    fn commit_interval(&self, on_retry: &mut dyn FnMut(&Retrying)) -> Result<Duration> {
+        let url = self.url(&format!("/api/v1/indexes/{}", self.remote.index));
+        let response = self
+            .client
+            .send_with_retries(&Request::get(&url), on_retry)?;
+        let json = self
+            .expect_success("reading the index config", response)?
+            .json()?;
+        let seconds = json
+            .pointer("/index_config/indexing_settings/commit_timeout_secs")
+            .and_then(Value::as_u64)
+            .unwrap_or(60);
+        Ok(Duration::from_secs(seconds))
+    }
+
+    /// The count once it reaches `expected` or stops moving: polled until
+    /// `patience` has passed since `last_sent` (seconds since 1970).
+    fn settled_count(
+        &self,
+        expected: u64,
+        last_sent: u64,
+        patience: Duration,
+        progress: &dyn PushProgress,
+        on_retry: &mut dyn FnMut(&Retrying),
+    ) -> Result<u64> {
+        let deadline = last_sent + patience.as_secs();
+        loop {
+            let count = self.count(on_retry)?;
+            if count == expected || now_unix() >= deadline || last_sent == 0 {
+                return Ok(count);
+            }
+            progress.settling(count, expected);
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+
+    /// How many documents the index holds with each of `ids` (absent when none).
+    fn held_ids(
+        &self,
+        ids: &[&str],
+        on_retry: &mut dyn FnMut(&Retrying),
+    ) -> Result<HashMap<String, u64>> {
+        let url = self.url(&format!("/api/v1/_elastic/{}/_search", self.remote.index));
+        let mut held = HashMap::new();
+        for batch in ids.chunks(IDS_PER_REQUEST) {
+            let body = json!({
+                "query": { "terms": { "id": batch } },
+                "size": 0,
+                "aggs": { "ids": { "terms": { "field": "id", "size": batch.len() + 1 } } },
+            })
+            .to_string();
+            let request = Request::with_body("POST", &url, "application/json", body.as_bytes());
+            let response = self.client.send_with_retries(&request, on_retry)?;
+            let json = self
+                .expect_success("looking articles up by id", response)?
+                .json()?;
+            for bucket in json["aggregations"]["ids"]["buckets"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                if let (Some(id), Some(count)) =
+                    (bucket["key"].as_str(), bucket["doc_count"].as_u64())
+                {
+                    held.insert(id.to_string(), count);
+                }
+            }
+        }
+        Ok(held)
+    }
+
+    /// Deletes every document with one of `ids` (a Quickwit delete task:
+    /// it applies to what was committed before it, in the background).
+    fn delete_ids(&self, ids: &[&str], on_retry: &mut dyn FnMut(&Retrying)) -> Result<()> {
+        let url = self.url(&format!("/api/v1/{}/delete-tasks", self.remote.index));
+        for batch in ids.chunks(IDS_PER_REQUEST) {
+            let query: Vec<String> = batch.iter().map(|id| format!("id:{id}")).collect();
+            let body = json!({ "query": query.join(" OR ") }).to_string();
+            let request = Request::with_body("POST", &url, "application/json", body.as_bytes());
+            let response = self.client.send_with_retries(&request, on_retry)?;
+            self.expect_success("deleting articles stored twice", response)?;
+        }
+        Ok(())
+    }
+
+    /// Documents in the index that the engine has made searchable.
     fn count(&self, on_retry: &mut dyn FnMut(&Retrying)) -> Result<u64> {
         let index = &self.remote.index;
         let (path, field) = match self.remote.engine {

@@ -93,17 +93,19 @@ impl Translator<'_> {
         match leaf {
             UserInputLeaf::All => Ok(json!({ "match_all": {} })),
             UserInputLeaf::Literal(literal) => {
-                let fields: Vec<(String, Option<f32>)> = match &literal.field_name {
-                    Some(name) => vec![(name.clone(), None)],
-                    None => self
-                        .defaults
-                        .iter()
-                        .map(|name| {
-                            let boost = self.schema.get(name).and_then(|f| f.spec.boost);
-                            (name.clone(), boost)
-                        })
-                        .collect(),
+                // A field's boost applies wherever it is searched, named
+                // (`title:rates`) or by default, as in local search.
+                let names = match &literal.field_name {
+                    Some(name) => vec![name.clone()],
+                    None => self.defaults.clone(),
                 };
+                let fields: Vec<(String, Option<f32>)> = names
+                    .into_iter()
+                    .map(|name| {
+                        let boost = self.schema.get(&name).and_then(|f| f.spec.boost);
+                        (name, boost)
+                    })
+                    .collect();
                 let mut clauses = Vec::new();
                 for (name, boost) in fields {
                     let clause =
@@ -309,6 +311,19 @@ mod tests {
                 title,
                 { "match_phrase": { "body_stems": { "query": "minist" } } },
             ] } })
+        );
+    }
+
+    #[test]
+    fn a_named_field_keeps_its_boost() {
+        assert_eq!(
+            dsl(Engine::OpenSearch, "title:rates"),
+            json!({ "match_phrase": { "title": { "query": "rates", "boost": 2.0 } } })
+        );
+        let title = json!({ "match_phrase": { "title_stems": { "query": "rate" } } });
+        assert_eq!(
+            dsl(Engine::Quickwit, "title:rates"),
+            json!({ "bool": { "should": [title, title] } })
         );
     }
 

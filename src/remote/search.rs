@@ -156,12 +156,16 @@ impl RemoteSearcher {
         self.plan.remote_field(&self.schema, local).0
     }
 
+    /// The order of hits, ties broken by the id key as local search breaks
+    /// them (see `top_by_score`).
     fn sort(&self, order: SortOrder) -> Value {
         let date = self.remote_name(self.schema.name(self.schema.core.date));
+        let id_key = self.remote_name(self.schema.name(self.schema.core.id_key));
+        let tie_break = json!({ id_key: { "order": "asc" } });
         match order {
-            SortOrder::Relevance => json!([{ "_score": { "order": "desc" } }]),
-            SortOrder::Newest => json!([{ date: { "order": "desc" } }]),
-            SortOrder::Oldest => json!([{ date: { "order": "asc" } }]),
+            SortOrder::Relevance => json!([{ "_score": { "order": "desc" } }, tie_break]),
+            SortOrder::Newest => json!([{ date: { "order": "desc" } }, tie_break]),
+            SortOrder::Oldest => json!([{ date: { "order": "asc" } }, tie_break]),
         }
     }
 

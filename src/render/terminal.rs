@@ -687,20 +687,43 @@ pub fn write_push(out: &mut dyn Write, report: &crate::remote::push::PushReport)
             thousands(report.already_there)
         )?;
     }
+    if report.resent_missing > 0 {
+        writeln!(
+            out,
+            "{} accepted articles were missing once the engine settled (lost in a restart) \
+             and were sent again",
+            thousands(report.resent_missing)
+        )?;
+    }
+    if report.removed_duplicates > 0 {
+        writeln!(
+            out,
+            "{} articles were stored twice: deleted and sent once more",
+            thousands(report.removed_duplicates)
+        )?;
+    }
     if report.rejected > 0 {
         writeln!(out, "{} refused by the engine:", thousands(report.rejected))?;
         for reason in &report.rejections {
             writeln!(out, "  {reason}")?;
         }
     }
-    let verdict = if report.engine_count == report.expected {
+    let verdict = if report.engine_count == report.held_before + report.expected {
         "as exported"
     } else {
         "MISMATCH"
     };
+    let before = if report.held_before > 0 {
+        format!(
+            ", and the index held {} before",
+            thousands(report.held_before)
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "the engine counts {} documents; the export has {} ({verdict})",
+        "the engine counts {} documents; the export has {}{before} ({verdict})",
         thousands(report.engine_count),
         thousands(report.expected)
     )

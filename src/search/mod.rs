@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -209,10 +210,12 @@ impl NewsSearcher {
         let collapse = !request.all_copies && request.limit > 0 && wanted <= COLLAPSE_WITHIN;
         // Folding copies needs a deeper window than the page: fetch more
         // and keep the first hit of each story.
-        let top = if collapse {
-            TopDocs::with_limit(wanted * 4 + 40)
+        // Candidates from the first match on: the page is cut from them
+        // after folding (or directly).
+        let (depth, skip) = if collapse {
+            (wanted * 4 + 40, 0)
         } else {
-            TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+            (wanted.max(1), request.offset)
         };
         // Facets in a pass of their own: nothing is scored there, so tantivy
         // hands the collector blocks of documents and columns are read in
@@ -228,10 +231,10 @@ impl NewsSearcher {
             searcher.search(&*parsed.query, &facets)?
         };
         let date_field = schema.name(schema.core.date).to_string();
+        let id_key = schema.name(schema.core.id_key).to_string();
         let (total, ranked): (usize, Vec<(Option<f32>, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
-                let (total, docs) =
-                    searcher.search(&*parsed.query, &(Count, top.order_by_score()))?;
+                let (total, docs) = top_by_score(&searcher, &*parsed.query, depth, &id_key)?;
                 (total, docs.into_iter().map(|(s, d)| (Some(s), d)).collect())
             }
             SortOrder::Newest | SortOrder::Oldest => {
@@ -240,12 +243,16 @@ impl NewsSearcher {
                 } else {
                     Order::Asc
                 };
+                let by_date_then_id = (
+                    (
+                        SortByStaticFastValue::<DateTime>::for_field(date_field),
+                        order,
+                    ),
+                    (SortByStaticFastValue::<u64>::for_field(id_key), Order::Asc),
+                );
                 let (total, docs) = searcher.search(
                     &*parsed.query,
-                    &(
-                        Count,
-                        top.order_by_fast_field::<DateTime>(date_field, order),
-                    ),
+                    &(Count, TopDocs::with_limit(depth).order_by(by_date_then_id)),
                 )?;
                 (total, docs.into_iter().map(|(_, d)| (None, d)).collect())
             }
@@ -253,7 +260,7 @@ impl NewsSearcher {
         let ranked = if request.limit == 0 {
             Vec::new()
         } else {
-            ranked
+            ranked.into_iter().skip(skip).collect()
         };
         let candidates = ranked.into_iter().map(|(score, address)| {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -667,6 +674,57 @@ pub fn ranked_page<T>(
         }
     }
     Ok(page)
+}
+
+/// The first `n` matches by score, equal scores by the smaller id key (and
+/// how many matched): the order an engine gives for `sort: [_score desc,
+/// id_key asc]`, so a page is the same locally and remotely, whatever
+/// order the documents were indexed in.
+///
+/// The ranking itself keeps tantivy's block-max pruning, which only orders
+/// by score; one match more than asked shows whether equal scores straddle
+/// the cut. Only then is the query ranked again by both keys, without
+/// pruning (every match of `*` scores the same, for one).
+fn top_by_score(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    n: usize,
+    id_key: &str,
+) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+    let (total, mut docs) =
+        searcher.search(query, &(Count, TopDocs::with_limit(n + 1).order_by_score()))?;
+    let straddles = docs.len() > n && docs[n - 1].0 == docs[n].0;
+    if straddles {
+        let by_score_then_id = (
+            (SortBySimilarityScore, Order::Desc),
+            (SortByStaticFastValue::<u64>::for_field(id_key), Order::Asc),
+        );
+        let ranked = searcher.search(query, &TopDocs::with_limit(n).order_by(by_score_then_id))?;
+        return Ok((
+            total,
+            ranked
+                .into_iter()
+                .map(|((score, _), address)| (score, address))
+                .collect(),
+        ));
+    }
+    docs.truncate(n);
+    // Equal scores inside the page: by id key.
+    if docs.windows(2).any(|w| w[0].0 == w[1].0) {
+        let mut keyed = Vec::with_capacity(docs.len());
+        for (score, address) in docs {
+            let key = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64(id_key)?
+                .first(address.doc_id)
+                .unwrap_or(0);
+            keyed.push((score, key, address));
+        }
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        docs = keyed.into_iter().map(|(s, _, a)| (s, a)).collect();
+    }
+    Ok((total, docs))
 }
 
 /// A stored article: each shown field (name, multi-valued, values), in
