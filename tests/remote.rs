@@ -654,10 +654,12 @@ fn fake_search_engine(
                 .as_str()
                 .unwrap()
                 .to_string();
+            let missing_key = terms.and_then(|t| t["missing"].as_str());
             for (id, _) in &matched {
                 let values = match &docs[id][&field] {
                     Value::Array(items) => items.clone(),
-                    Value::Null => Vec::new(),
+                    // Articles without a value: the `missing` bucket.
+                    Value::Null => missing_key.map(Value::from).into_iter().collect(),
                     one => vec![one.clone()],
                 };
                 for value in values {
@@ -678,7 +680,10 @@ fn fake_search_engine(
                     }
                 })
                 .collect();
-            aggregations.insert(name, serde_json::json!({ "buckets": buckets }));
+            aggregations.insert(
+                name,
+                serde_json::json!({ "buckets": buckets, "sum_other_doc_count": 0 }),
+            );
         }
         let answer = serde_json::json!({
             "hits": { "total": { "value": matched.len(), "relation": "eq" }, "hits": hits },

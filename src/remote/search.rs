@@ -34,6 +34,11 @@ use crate::search::{
 /// distinct values is exact below it.
 const EXTRA_FACET_VALUES: usize = 1_000;
 
+/// The bucket a `terms` aggregation puts articles without a value in: a
+/// value no article holds, so a facet's "without a value" count comes with
+/// its values instead of in a request of its own.
+const MISSING_VALUE: &str = "\u{0}none";
+
 /// Searches one engine index.
 pub struct RemoteSearcher {
     pub remote: Remote,
@@ -122,8 +127,13 @@ impl RemoteSearcher {
         let mut facets = Vec::new();
         for (i, spec) in request.facets.iter().enumerate() {
             let aggregation = &answer["aggregations"][format!("facet{i}")];
-            let missing = self.count_missing(&query, &spec.field)?;
-            facets.push(facet_result(spec, aggregation, missing));
+            let mut result = facet_result(spec, aggregation, total as u64);
+            // The bucket of articles without a value fell below the cut.
+            if result.is_none() {
+                let missing = self.count_missing(&query, &spec.field)?;
+                result = Some(facet_result_with_missing(spec, aggregation, missing));
+            }
+            facets.extend(result);
         }
         Ok(SearchResults {
             total,
@@ -173,7 +183,11 @@ impl RemoteSearcher {
         let field = self.remote_name(&spec.field);
         match spec.kind {
             FacetKind::Terms { limit } => json!({
-                "terms": { "field": field, "size": limit + EXTRA_FACET_VALUES }
+                "terms": {
+                    "field": field,
+                    "size": limit + EXTRA_FACET_VALUES + 1,
+                    "missing": MISSING_VALUE,
+                }
             }),
             FacetKind::Date(_) => json!({
                 "date_histogram": { "field": field, "fixed_interval": "1d", "min_doc_count": 1 }
@@ -342,12 +356,43 @@ fn score_of(hit: &Value, order: SortOrder) -> Option<f32> {
         .map(|s| s as f32)
 }
 
+/// An aggregation's buckets as a local facet, with the count of matching
+/// articles (`total`) without a value: a date histogram's buckets hold
+/// every dated article once, and a `terms` aggregation's `missing` bucket
+/// counts the others. None when that bucket was cut off by the size.
+fn facet_result(spec: &FacetSpec, aggregation: &Value, total: u64) -> Option<FacetResult> {
+    let buckets = aggregation["buckets"].as_array().map(Vec::as_slice);
+    let buckets = buckets.unwrap_or_default();
+    let missing = match spec.kind {
+        FacetKind::Date(_) => {
+            let dated: u64 = buckets.iter().filter_map(|b| b["doc_count"].as_u64()).sum();
+            total.saturating_sub(dated)
+        }
+        FacetKind::Terms { .. } => {
+            let bucket = buckets
+                .iter()
+                .find(|b| b["key"].as_str() == Some(MISSING_VALUE));
+            match bucket {
+                Some(b) => b["doc_count"].as_u64().unwrap_or(0),
+                None if aggregation["sum_other_doc_count"].as_u64().unwrap_or(0) == 0 => 0,
+                None => return None,
+            }
+        }
+    };
+    Some(facet_result_with_missing(spec, aggregation, missing))
+}
+
 /// An aggregation's buckets as a local facet: values by count (then by
 /// value), cut at the limit; dates grouped into the facet's periods.
-fn facet_result(spec: &FacetSpec, aggregation: &Value, missing: u64) -> FacetResult {
-    let buckets = aggregation["buckets"]
+fn facet_result_with_missing(spec: &FacetSpec, aggregation: &Value, missing: u64) -> FacetResult {
+    let buckets: Vec<Value> = aggregation["buckets"]
         .as_array()
-        .cloned()
+        .map(|b| {
+            b.iter()
+                .filter(|b| b["key"].as_str() != Some(MISSING_VALUE))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let (counts, distinct) = match spec.kind {
         FacetKind::Terms { limit } => {
@@ -423,7 +468,8 @@ mod tests {
             { "key": (nov_1_2016 + 29 * day) as f64, "doc_count": 1 },
             { "key": (nov_1_2016 + 30 * day) as f64, "doc_count": 4 },
         ] });
-        let result = facet_result(&spec, &aggregation, 3);
+        // Three of ten matching articles have no date.
+        let result = facet_result(&spec, &aggregation, 10).unwrap();
         let counts: Vec<(String, u64)> = result
             .counts
             .iter()
@@ -445,12 +491,20 @@ mod tests {
         };
         let aggregation = json!({ "buckets": [
             { "key": "Zed", "doc_count": 5 },
+            { "key": MISSING_VALUE, "doc_count": 4 },
             { "key": "Bea", "doc_count": 3 },
             { "key": "Al", "doc_count": 3 },
-        ] });
-        let result = facet_result(&spec, &aggregation, 0);
+        ], "sum_other_doc_count": 0 });
+        let result = facet_result(&spec, &aggregation, 12).unwrap();
+        assert_eq!(result.missing, 4);
         let values: Vec<&str> = result.counts.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(values, ["Zed", "Al"]);
         assert_eq!(result.distinct, 3);
+        // Without a `missing` bucket: none, unless the list was cut.
+        let all_there = json!({ "buckets": [{ "key": "Zed", "doc_count": 5 }] });
+        assert_eq!(facet_result(&spec, &all_there, 5).unwrap().missing, 0);
+        let cut =
+            json!({ "buckets": [{ "key": "Zed", "doc_count": 5 }], "sum_other_doc_count": 7 });
+        assert!(facet_result(&spec, &cut, 9).is_none());
     }
 }
