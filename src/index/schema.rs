@@ -464,9 +464,14 @@ fn string_options(f: &FieldSpec) -> TextOptions {
     let mut options = TextOptions::default();
     if f.indexed {
         options = options.set_indexing_options(
+            // No length norms: an exact value matches or not, whatever
+            // else the article holds (`country:Kenya` scores the same on an
+            // article naming one country as on one naming five), as in the
+            // engines newsdex exports to.
             TextFieldIndexing::default()
                 .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         );
     }
     if f.stored {

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test crate uses its own part
 
 pub mod fake_engine;
+pub mod quickwit;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
