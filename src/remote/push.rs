@@ -18,16 +18,16 @@
 //!    "already there" (409), never stored twice.
 //!
 //! Quickwit has no document ids and acknowledges documents before it
-//!    commits them: a node killed in between loses them on restart (it
-//!    truncates its write-ahead log), and a body whose answer was lost may
-//!    have been stored although it is sent again. So for Quickwit, a body
-//!    that may already be there (in flight when a push was interrupted, or
-//!    retried after a lost answer) is first looked up by id and only its
-//!    missing articles are sent; and when the settled count differs from
-//!    the export's, every body is looked up by id: missing articles are
-//!    sent again, articles stored twice are deleted (a delete task, which
-//!    applies only to what was committed before it) and sent once more,
-//!    and the count is awaited again.
+//! commits them: a node killed in between may lose them on restart (it
+//! truncates its write-ahead log), and a body whose answer was lost may
+//! have been stored although it is sent again. So for Quickwit, a body
+//! that may already be there (in flight when a push was interrupted, or
+//! retried after a lost answer) is first looked up by id and only its
+//! missing articles are sent; and when the settled count differs from
+//! the export's, every body is looked up by id: missing articles are
+//! sent again, articles stored twice are deleted (a delete task, which
+//! applies only to what was committed before it) and sent once more,
+//! and the count is awaited again.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
