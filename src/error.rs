@@ -62,6 +62,10 @@ pub enum Error {
     #[error(transparent)]
     Query(#[from] QueryError),
 
+    /// A request that cannot be answered as asked (the message says how to ask).
+    #[error("{0}")]
+    Unanswerable(String),
+
     #[error("unknown facet `{name}`; facets you can count: {known}")]
     UnknownFacet { name: String, known: String },
 

@@ -267,6 +267,96 @@ fn equal_scores_and_dates_are_ordered_by_id_so_pages_never_overlap() {
 }
 
 #[test]
+fn terms_rank_what_sets_the_foreground_apart() {
+    // Four articles about airships, six others; every one of them says
+    // "report" and "weather", only the airship ones "zeppelin" and "hangar".
+    let env = Env::new();
+    let corpus = env.dir.path().join("articles");
+    for i in 0..10 {
+        let folder = corpus.join(if i < 4 { "airships" } else { "other" });
+        std::fs::create_dir_all(&folder).unwrap();
+        // Distinct stories (copies of one story would be read once).
+        let filler = [
+            "Farmers counted sheep in the northern valleys before dawn.",
+            "A choir rehearsed madrigals while the bakery sold rye loaves.",
+            "Students debated tariffs, pensions and bicycle lanes at length.",
+            "The museum lent two tapestries to a gallery across the river.",
+            "Volunteers painted the library benches a cheerful green.",
+            "Engineers inspected the viaduct and found rust on one girder.",
+            "A chess club welcomed grandmasters for a weekend of blitz.",
+            "Orchards reported early blossom after an unusually mild March.",
+            "The council voted to extend tram services past midnight.",
+            "Divers recovered an anchor thought to date from the 1700s.",
+        ][i];
+        let body = if i < 4 {
+            format!(
+                "Story {i}\n\nThe weather report said the zeppelin left its hangar at 2016 \
+                 hours. {filler}"
+            )
+        } else {
+            format!("Story {i}\n\nThe weather report said the harbour was calm. {filler}")
+        };
+        std::fs::write(folder.join(format!("{i}.txt")), body).unwrap();
+    }
+    env.cmd(&["index", corpus.to_str().unwrap()])
+        .assert()
+        .success();
+    let result = env.json(&["terms", "path:/.*airships.*/"]);
+    assert_eq!(result["foreground"]["articles"], 4);
+    assert_eq!(result["background"]["articles"], 6);
+    let terms: Vec<&str> = result["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    // In every foreground article and no other: first (ties by name), and
+    // a phrase of them ("left its hangar") says nothing more.
+    assert_eq!(
+        terms[..4],
+        ["hangar", "hours", "left", "zeppelin"],
+        "{terms:?}"
+    );
+    assert!(!terms.contains(&"left its hangar"), "{terms:?}");
+    // As common on both sides: not over-represented, not listed; numbers
+    // and stop words never.
+    for absent in ["weather", "report", "2016", "the", "said weather"] {
+        assert!(!terms.contains(&absent), "{absent}: {terms:?}");
+    }
+    let first = &result["terms"][0];
+    assert_eq!(first["foreground"], 4);
+    assert_eq!(first["background"], 0);
+    assert!(first["g2"].as_f64().unwrap() > 10.0);
+    // Against another query's articles; and as CSV.
+    let against = env.json(&[
+        "terms",
+        "path:/.*other.*/",
+        "--against",
+        "path:/.*airships.*/",
+    ]);
+    let terms: Vec<&str> = against["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    assert!(
+        terms.contains(&"harbour") && !terms.contains(&"zeppelin"),
+        "{terms:?}"
+    );
+    let csv = env.stdout_of(&["terms", "path:/.*airships.*/", "--csv", "-n", "1"]);
+    assert!(
+        csv.starts_with(
+            "term,words,g2,foreground,foreground_share,background,background_share\n\"hangar\",1,"
+        ),
+        "{csv}"
+    );
+    // Every article against nothing: said, with exit status 2.
+    let stderr = env.stderr_of(&["terms"], 2);
+    assert!(stderr.contains("--against"), "{stderr}");
+}
+
+#[test]
 fn facet_counts_equal_the_matching_documents() {
     let env = corpus_env();
     let result = env.search("said", &["--facet", "source,date:year", "--limit", "1"]);

@@ -132,6 +132,18 @@ pub enum Command {
     /// before it, as a concordancer (AntConc) does.
     Kwic(KwicArgs),
 
+    /// The words and phrases that set the matching articles apart
+    ///
+    /// `newsdex terms Blair --field quote` ranks the words and two- or
+    /// three-word phrases over-represented in what is quoted in articles
+    /// about Blair, against the rest of the index, by log-likelihood G²
+    /// (the keyness statistic of corpus linguistics; G² above 10.83 is
+    /// p < 0.001). `--against "source:AFP"` compares with another query's
+    /// articles instead. Counts are of articles; stop words and numbers
+    /// never rank; phrases never cross punctuation.
+    #[command(after_help = QUERY_HELP)]
+    Terms(TermsArgs),
+
     /// The articles most like one: the same story elsewhere, follow-ups
     Similar(SimilarArgs),
 
@@ -498,6 +510,45 @@ pub struct ServeArgs {
     /// Requests answered at once [default: number of cores, at least 4]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// The query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Compare with the articles of this query instead of the rest of the index
+    #[arg(long, value_name = "QUERY")]
+    pub against: Option<String>,
+
+    /// The text the terms come from: body, title, or quote (what speakers
+    /// said, not what reporters wrote)
+    #[arg(long, value_enum, default_value_t = TermsFieldArg::Body)]
+    pub field: TermsFieldArg,
+
+    /// Terms to show
+    #[arg(long, short = 'n', default_value_t = 30, value_name = "N")]
+    pub limit: usize,
+
+    /// Articles read from a side at most; a larger side is read as an
+    /// evenly spaced sample, and the output says so
+    #[arg(long, default_value_t = newsdex::search::terms::DEFAULT_SAMPLE, value_name = "N")]
+    pub sample: usize,
+
+    /// Print CSV (term,words,g2,foreground,foreground_share,background,background_share)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermsFieldArg {
+    Body,
+    Title,
+    Quote,
 }
 
 #[derive(Debug, Args)]

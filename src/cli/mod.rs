@@ -23,13 +23,14 @@ use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::kwic::{KwicRequest, KwicSort};
 use newsdex::search::quotes::QuotesRequest;
+use newsdex::search::terms::{TermsField, TermsRequest};
 use newsdex::search::timeline::TimelineRequest;
 use newsdex::search::{FacetSource, FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
     IndexArgs, KwicSortArg, PeriodArg, PushArgs, QuotesArgs, SearchArgs, ServeArgs, SortArg,
-    TimelineArgs,
+    TermsFieldArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -77,6 +78,7 @@ pub fn main() -> ExitCode {
                 err.downcast_ref::<newsdex::Error>(),
                 Some(
                     newsdex::Error::Query(_)
+                        | newsdex::Error::Unanswerable(_)
                         | newsdex::Error::UnknownFacet { .. }
                         | newsdex::Error::UnknownPath { .. }
                         | newsdex::Error::NoHierarchy { .. }
@@ -164,6 +166,35 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
                 json::write_json(&mut out, &kwic)?;
             } else {
                 terminal::write_kwic(&mut out, &kwic, args.width, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Terms(args) => {
+            let searcher = open(config)?;
+            let query = if args.query.is_empty() {
+                "*".to_string()
+            } else {
+                args.query.join(" ")
+            };
+            let request = TermsRequest {
+                query: args.filters.filters().apply(&searcher.index.schema, &query),
+                against: args.against.clone(),
+                field: match args.field {
+                    TermsFieldArg::Body => TermsField::Body,
+                    TermsFieldArg::Title => TermsField::Title,
+                    TermsFieldArg::Quote => TermsField::Quote,
+                },
+                speaker: args.filters.speaker.clone(),
+                limit: args.limit,
+                sample: args.sample,
+            };
+            let terms = searcher.significant_terms(&request)?;
+            if config.json {
+                json::write_json(&mut out, &terms)?;
+            } else if args.csv {
+                terminal::write_terms_csv(&mut out, &terms)?;
+            } else {
+                terminal::write_terms(&mut out, &terms, config.style)?;
             }
             ExitCode::SUCCESS
         }

@@ -308,6 +308,96 @@ pub fn write_timeline_csv(out: &mut dyn Write, timeline: &Timeline) -> io::Resul
     Ok(())
 }
 
+/// `newsdex terms`: the ranked terms with their counts on both sides.
+pub fn write_terms(
+    out: &mut dyn Write,
+    terms: &crate::search::terms::Terms,
+    style: Style,
+) -> io::Result<()> {
+    let side = |s: &crate::search::terms::Side| {
+        let mut text = format!("{} articles", thousands(s.articles));
+        if s.read + s.copies < s.articles {
+            text.push_str(&format!(
+                ", a sample of {} read",
+                thousands(s.read + s.copies)
+            ));
+        }
+        if s.copies > 0 {
+            text.push_str(&format!(
+                ", {} copies of a story read once",
+                thousands(s.copies)
+            ));
+        }
+        text
+    };
+    writeln!(
+        out,
+        "terms of {} in {} ({}) against {} ({}), by {}",
+        style.bold(terms.field.name()),
+        style.bold(&terms.foreground.description),
+        side(&terms.foreground),
+        terms.background.description,
+        side(&terms.background),
+        terms.statistic
+    )?;
+    if terms.terms.is_empty() {
+        return writeln!(
+            out,
+            "  (no term is over-represented in two articles or more)"
+        );
+    }
+    let width = terms
+        .terms
+        .iter()
+        .map(|t| t.term.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    writeln!(
+        out,
+        "  {:>3}  {:<width$}  {:>9}  {:>16}  {:>16}",
+        "", "term", "G²", "here", "there"
+    )?;
+    for (i, t) in terms.terms.iter().enumerate() {
+        let pad = width.saturating_sub(t.term.chars().count());
+        writeln!(
+            out,
+            "  {:>3}  {}{}  {:>9.1}  {:>7} {:>7.1}%  {:>7} {:>7.1}%",
+            i + 1,
+            style.bold(&t.term),
+            " ".repeat(pad),
+            t.g2,
+            thousands(t.foreground),
+            t.foreground_share * 100.0,
+            thousands(t.background),
+            t.background_share * 100.0
+        )?;
+    }
+    Ok(())
+}
+
+/// `newsdex terms --csv`.
+pub fn write_terms_csv(out: &mut dyn Write, terms: &crate::search::terms::Terms) -> io::Result<()> {
+    writeln!(
+        out,
+        "term,words,g2,foreground,foreground_share,background,background_share"
+    )?;
+    for t in &terms.terms {
+        writeln!(
+            out,
+            "\"{}\",{},{:.3},{},{:.6},{},{:.6}",
+            t.term.replace('"', "\"\""),
+            t.words,
+            t.g2,
+            t.foreground,
+            t.foreground_share,
+            t.background,
+            t.background_share
+        )?;
+    }
+    Ok(())
+}
+
 /// `newsdex facets`: one field's counts, or one level of the place tree.
 pub fn write_facet_values(
     out: &mut dyn Write,

@@ -7,6 +7,7 @@ pub mod kwic;
 pub mod query;
 pub mod quotes;
 pub mod snippet;
+pub mod terms;
 pub mod timeline;
 
 use std::path::Path;

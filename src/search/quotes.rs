@@ -11,6 +11,7 @@ use tantivy::collector::TopDocs;
 use crate::error::Result;
 use crate::extract::dates::Day;
 use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
+use crate::index::schema::NewsSchema;
 use crate::index::tokenizers;
 use crate::search::NewsSearcher;
 use crate::search::query::{self, Highlights};
@@ -115,6 +116,23 @@ impl NewsSearcher {
             quotes,
         })
     }
+}
+
+/// The texts of an article's quotes, or of those of the speaker named
+/// `speaker` (a full name or part of one, any of the names the corpus gives
+/// the speaker), as `quotes --speaker` selects them.
+pub fn quote_texts(
+    doc: &TantivyDocument,
+    schema: &NewsSchema,
+    speaker: Option<&str>,
+) -> Vec<String> {
+    let wanted = speaker.map(name_words);
+    let aliases = aliases(doc, schema.core.speaker_aliases);
+    records(doc, schema.core.quote_record)
+        .into_iter()
+        .filter(|record| speaks(record, &aliases, wanted.as_deref()))
+        .map(|record| record.text)
+        .collect()
 }
 
 /// The quote records stored with an article.
