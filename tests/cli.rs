@@ -357,6 +357,55 @@ fn terms_rank_what_sets_the_foreground_apart() {
 }
 
 #[test]
+fn a_profile_counts_what_the_equivalent_searches_count() {
+    let env = corpus_env();
+    let profile = env.json(&["profile", "speaker", "Vandamme", "-n", "50"]);
+    let name = profile["resolved"].as_str().unwrap();
+    assert_eq!(name, "Luc Vandamme");
+    let articles = env.search(
+        "*",
+        &[
+            "--speaker",
+            name,
+            "--facet",
+            "speaker",
+            "--facet-limit",
+            "50",
+        ],
+    );
+    assert_eq!(profile["articles"], articles["total"]);
+    let quotes = env.json(&["quotes", "--speaker", name, "-n", "1000"]);
+    assert_eq!(
+        profile["quotes"].as_u64().unwrap(),
+        quotes["quotes"].as_array().unwrap().len() as u64
+    );
+    assert!(profile["quotes"].as_u64().unwrap() > 0);
+    // Quoted beside him: the search's speaker facet, less himself.
+    let beside: Vec<Value> = articles["facets"]["speaker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["value"] != name)
+        .cloned()
+        .collect();
+    assert_eq!(profile["speakers"].as_array().unwrap(), &beside);
+    assert!(!profile["latest_quotes"].as_array().unwrap().is_empty());
+
+    let place = env.json(&["profile", "place", "Croatia"]);
+    assert_eq!(place["resolved"], "Croatia");
+    let articles = env.search("*", &["--place", "Croatia", "--facet", "speaker"]);
+    assert_eq!(place["articles"], articles["total"]);
+    assert_eq!(place["speakers"], articles["facets"]["speaker"]);
+    // The places inside Croatia, not the country itself.
+    for inside in place["places"].as_array().unwrap() {
+        assert!(
+            inside["value"].as_str().unwrap().ends_with(", Croatia"),
+            "{inside}"
+        );
+    }
+}
+
+#[test]
 fn facet_counts_equal_the_matching_documents() {
     let env = corpus_env();
     let result = env.search("said", &["--facet", "source,date:year", "--limit", "1"]);

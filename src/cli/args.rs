@@ -144,6 +144,18 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Terms(TermsArgs),
 
+    /// One speaker or place at a glance: when, what about, with whom, where
+    ///
+    /// `newsdex profile speaker Blair` shows Tony Blair's articles per
+    /// month, first and last seen, the terms of his quotes (against all
+    /// quotes), his roles as written, the speakers quoted beside him, the
+    /// places and sources of his articles and his latest quotes.
+    /// `newsdex profile place Syria` shows the speakers most quoted in
+    /// articles about Syria, their terms, the timeline and the places
+    /// inside Syria. A QUERY and the filters narrow every figure; each is
+    /// what the equivalent `search`, `quotes` or `terms` answers.
+    Profile(ProfileArgs),
+
     /// The articles most like one: the same story elsewhere, follow-ups
     Similar(SimilarArgs),
 
@@ -542,6 +554,37 @@ pub struct TermsArgs {
     /// Print CSV (term,words,g2,foreground,foreground_share,background,background_share)
     #[arg(long)]
     pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// What to profile
+    #[arg(value_enum)]
+    pub kind: ProfileKindArg,
+
+    /// The speaker's or place's name, or part of it ("Blair", "Syria")
+    pub name: String,
+
+    /// Narrow every figure to the articles of this query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Period of the timeline
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+
+    /// Values in each list
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileKindArg {
+    Speaker,
+    Place,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,6 +22,7 @@ use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::kwic::{KwicRequest, KwicSort};
+use newsdex::search::profile::{ProfileKind, ProfileRequest};
 use newsdex::search::quotes::QuotesRequest;
 use newsdex::search::terms::{TermsField, TermsRequest};
 use newsdex::search::timeline::TimelineRequest;
@@ -29,8 +30,8 @@ use newsdex::search::{FacetSource, FacetsRequest, NewsSearcher, SearchRequest, S
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
-    IndexArgs, KwicSortArg, PeriodArg, PushArgs, QuotesArgs, SearchArgs, ServeArgs, SortArg,
-    TermsFieldArg, TimelineArgs,
+    IndexArgs, KwicSortArg, PeriodArg, ProfileKindArg, PushArgs, QuotesArgs, SearchArgs, ServeArgs,
+    SortArg, TermsFieldArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -195,6 +196,27 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
                 terminal::write_terms_csv(&mut out, &terms)?;
             } else {
                 terminal::write_terms(&mut out, &terms, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Profile(args) => {
+            let searcher = open(config)?;
+            let request = ProfileRequest {
+                kind: match args.kind {
+                    ProfileKindArg::Speaker => ProfileKind::Speaker,
+                    ProfileKindArg::Place => ProfileKind::Place,
+                },
+                name: args.name.clone(),
+                query: args.query.join(" "),
+                filters: args.filters.filters(),
+                by: period(args.by),
+                limit: args.limit,
+            };
+            let profile = searcher.profile(&request)?;
+            if config.json {
+                json::write_json(&mut out, &profile)?;
+            } else {
+                terminal::write_profile(&mut out, &profile, config.style)?;
             }
             ExitCode::SUCCESS
         }
@@ -579,12 +601,7 @@ fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow
     };
     let request = TimelineRequest {
         query: args.filters.filters().apply(searcher.schema(), &query),
-        by: match args.by {
-            PeriodArg::Day => DateBucket::Day,
-            PeriodArg::Week => DateBucket::Week,
-            PeriodArg::Month => DateBucket::Month,
-            PeriodArg::Year => DateBucket::Year,
-        },
+        by: period(args.by),
         split_by: args.split_by.clone(),
         top: args.top,
     };
@@ -617,4 +634,13 @@ fn quotes(args: &QuotesArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
         terminal::write_quotes(out, &results, config.style)?;
     }
     Ok(())
+}
+
+fn period(by: PeriodArg) -> DateBucket {
+    match by {
+        PeriodArg::Day => DateBucket::Day,
+        PeriodArg::Week => DateBucket::Week,
+        PeriodArg::Month => DateBucket::Month,
+        PeriodArg::Year => DateBucket::Year,
+    }
 }

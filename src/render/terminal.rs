@@ -376,6 +376,94 @@ pub fn write_terms(
     Ok(())
 }
 
+/// `newsdex profile`: the figures, then each list as a facet is shown.
+pub fn write_profile(
+    out: &mut dyn Write,
+    profile: &crate::search::profile::Profile,
+    style: Style,
+) -> io::Result<()> {
+    use crate::search::profile::ProfileKind;
+    let kind = match profile.kind {
+        ProfileKind::Speaker => "speaker",
+        ProfileKind::Place => "place",
+    };
+    let shown = profile.resolved.as_deref().unwrap_or(&profile.name);
+    writeln!(out, "{} — {kind} (\"{}\")", style.bold(shown), profile.name)?;
+    let mut figures = vec![format!("{} articles", thousands(profile.articles))];
+    if let Some(quotes) = profile.quotes {
+        figures.push(format!("{} quotes", thousands(quotes)));
+    }
+    if let Some(first) = profile.first_seen {
+        figures.push(format!("first seen {first}"));
+    }
+    if let Some(last) = profile.last_seen {
+        figures.push(format!("last seen {last}"));
+    }
+    writeln!(out, "  {}", figures.join(" · "))?;
+    let list = |out: &mut dyn Write,
+                heading: &str,
+                counts: &[crate::search::facets::FacetCount]|
+     -> io::Result<()> {
+        if counts.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        let facet = FacetResult {
+            name: heading.to_string(),
+            counts: counts.to_vec(),
+            missing: 0,
+            distinct: counts.len(),
+        };
+        write_facet(out, &facet, style)
+    };
+    if let Some(roles) = &profile.roles {
+        list(out, "roles as written", roles)?;
+    }
+    list(out, "articles per period", &profile.timeline)?;
+    if !profile.terms.is_empty() {
+        writeln!(out)?;
+        let heading = match profile.kind {
+            ProfileKind::Speaker => "terms of the quotes (log-likelihood G² against all quotes)",
+            ProfileKind::Place => "terms of the articles (log-likelihood G² against the rest)",
+        };
+        writeln!(out, "{}", style.bold(heading))?;
+        let terms: Vec<String> = profile
+            .terms
+            .iter()
+            .map(|t| format!("{} {:.0}", t.term, t.g2))
+            .collect();
+        writeln!(out, "  {}", terms.join(" · "))?;
+    }
+    let (speakers, places) = match profile.kind {
+        ProfileKind::Speaker => ("quoted in the same articles", "places of the articles"),
+        ProfileKind::Place => ("speakers most quoted", "places inside it"),
+    };
+    list(out, speakers, &profile.speakers)?;
+    list(out, places, &profile.places)?;
+    list(out, "sources", &profile.sources)?;
+    if let Some(latest) = profile.latest_quotes.as_ref().filter(|q| !q.is_empty()) {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold("latest quotes"))?;
+        for quote in latest {
+            let date = quote
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let text: String = quote.text.chars().take(160).collect();
+            let cut = if text.len() < quote.text.len() {
+                "…"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  {date}  “{text}{cut}” — {}",
+                quote.title.as_deref().unwrap_or(&quote.id)
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// `newsdex terms --csv`.
 pub fn write_terms_csv(out: &mut dyn Write, terms: &crate::search::terms::Terms) -> io::Result<()> {
     writeln!(
