@@ -206,7 +206,7 @@ impl NewsSearcher {
             roles.truncate(request.limit);
             let mut latest = quotes.quotes.clone();
             // Newest first; undated last; in an article, in its order.
-            latest.sort_by(|a, b| b.date.cmp(&a.date));
+            latest.sort_by_key(|q| std::cmp::Reverse(q.date));
             latest.truncate(request.limit.min(5));
             profile.quotes = Some(quotes.quotes.len() as u64);
             profile.roles = Some(roles);
