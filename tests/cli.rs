@@ -405,6 +405,117 @@ fn a_profile_counts_what_the_equivalent_searches_count() {
     }
 }
 
+/// The elements named `name` in an XML document (checked to be well formed).
+fn xml_elements(xml: &str, name: &str) -> usize {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut found = 0;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => return found,
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.name().as_ref() == name.as_bytes() =>
+            {
+                found += 1
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_network_counts_articles_as_searches_do_and_graph_tools_read_it() {
+    let env = corpus_env();
+    let network = env.json(&["network", "--nodes", "speaker+place", "--top", "25"]);
+    let nodes = network["nodes"].as_array().unwrap();
+    let edges = network["edges"].as_array().unwrap();
+    assert_eq!(nodes.len(), 25);
+    assert!(!edges.is_empty());
+    // A node's size is its facet count; an edge's weight the articles
+    // naming both.
+    let field = |node: &Value| {
+        if node["kind"] == "speaker" {
+            "speaker"
+        } else {
+            "place"
+        }
+    };
+    for node in nodes.iter().take(5) {
+        let label = node["label"].as_str().unwrap();
+        let found = env.search(&format!("{}:\"{label}\"", field(node)), &["-n", "0"]);
+        assert!(
+            node["articles"].as_u64().unwrap() <= total(&found),
+            "{node}"
+        );
+    }
+    let speakers = env.search(
+        "*",
+        &["--facet", "speaker", "--facet-limit", "100", "-n", "0"],
+    );
+    for node in nodes.iter().filter(|n| n["kind"] == "speaker") {
+        let count = speakers["facets"]["speaker"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["value"] == node["label"])
+            .map(|c| c["count"].clone());
+        assert_eq!(count, Some(node["articles"].clone()), "{node}");
+    }
+    let sizes: Vec<u64> = nodes
+        .iter()
+        .map(|n| n["articles"].as_u64().unwrap())
+        .collect();
+    assert!(
+        sizes.windows(2).all(|w| w[0] >= w[1]),
+        "largest first: {sizes:?}"
+    );
+
+    let gexf = env.stdout_of(&["network", "--nodes", "speaker+place", "--top", "25"]);
+    assert_eq!(xml_elements(&gexf, "node"), 25);
+    assert_eq!(xml_elements(&gexf, "edge"), edges.len());
+    let graphml = env.stdout_of(&[
+        "network",
+        "--nodes",
+        "speaker+place",
+        "--top",
+        "25",
+        "--format",
+        "graphml",
+    ]);
+    assert_eq!(xml_elements(&graphml, "node"), 25);
+    assert_eq!(xml_elements(&graphml, "edge"), edges.len());
+    let csv = env.stdout_of(&["network", "--top", "25", "--format", "csv"]);
+    assert!(csv.starts_with("source,source_kind,target,target_kind,weight\n"));
+
+    // networkx reads both files, when it is installed.
+    let dir = env.dir.path();
+    std::fs::write(dir.join("g.gexf"), &gexf).unwrap();
+    std::fs::write(dir.join("g.graphml"), &graphml).unwrap();
+    let script = format!(
+        "import networkx as nx\n\
+         for g in (nx.read_gexf({:?}), nx.read_graphml({:?})):\n\
+         \x20   print(g.number_of_nodes(), g.number_of_edges())\n",
+        dir.join("g.gexf"),
+        dir.join("g.graphml")
+    );
+    match std::process::Command::new("python3")
+        .args(["-c", &script])
+        .output()
+    {
+        Ok(out) if out.status.success() => {
+            let expected = format!("25 {}\n25 {}\n", edges.len(), edges.len());
+            assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+        }
+        Ok(out) => eprintln!(
+            "networkx could not be run (the files were checked as XML): {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ),
+        Err(e) => eprintln!("no python3 ({e}): the files were checked as XML"),
+    }
+}
+
 #[test]
 fn facet_counts_equal_the_matching_documents() {
     let env = corpus_env();

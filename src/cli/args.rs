@@ -156,6 +156,17 @@ pub enum Command {
     /// what the equivalent `search`, `quotes` or `terms` answers.
     Profile(ProfileArgs),
 
+    /// Who is quoted (or what is named) with whom: a co-occurrence network
+    ///
+    /// `newsdex network oil --nodes speaker --format gexf > oil.gexf` writes
+    /// the speakers quoted in articles about oil, sized by their articles,
+    /// joined by the articles they share, for Gephi. `--format graphml`
+    /// for networkx, igraph or Cytoscape; `--format csv` for an edge list;
+    /// `--json` for both lists. `--top N` keeps the N nodes with the most
+    /// articles.
+    #[command(after_help = QUERY_HELP)]
+    Network(NetworkArgs),
+
     /// The articles most like one: the same story elsewhere, follow-ups
     Similar(SimilarArgs),
 
@@ -579,6 +590,47 @@ pub struct ProfileArgs {
     /// Values in each list
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// The query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// What the nodes are
+    #[arg(long, value_enum, default_value_t = NodesArg::Speaker)]
+    pub nodes: NodesArg,
+
+    /// The file format written to standard output
+    #[arg(long, value_enum, default_value_t = GraphFormatArg::Gexf)]
+    pub format: GraphFormatArg,
+
+    /// Nodes kept: those with the most articles
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub top: usize,
+
+    /// Leave out edges of fewer articles in common
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_weight: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NodesArg {
+    Speaker,
+    Place,
+    #[value(name = "speaker+place")]
+    SpeakerAndPlace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormatArg {
+    Gexf,
+    Graphml,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,11 +17,12 @@ use newsdex::remote::export::{Manifest, TargetExport};
 use newsdex::remote::http::RetryPolicy;
 use newsdex::remote::push::PushOptions;
 use newsdex::remote::search::RemoteSearcher;
-use newsdex::render::{Style, json, terminal};
+use newsdex::render::{Style, graph, json, terminal};
 use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::kwic::{KwicRequest, KwicSort};
+use newsdex::search::network::{NetworkRequest, NodeKind};
 use newsdex::search::profile::{ProfileKind, ProfileRequest};
 use newsdex::search::quotes::QuotesRequest;
 use newsdex::search::terms::{TermsField, TermsRequest};
@@ -30,8 +31,8 @@ use newsdex::search::{FacetSource, FacetsRequest, NewsSearcher, SearchRequest, S
 
 use args::{
     Cli, ColorChoice, Command, ExportArgs, ExportFormatArg, ExtractArgs, FacetsArgs, GlobalArgs,
-    IndexArgs, KwicSortArg, PeriodArg, ProfileKindArg, PushArgs, QuotesArgs, SearchArgs, ServeArgs,
-    SortArg, TermsFieldArg, TimelineArgs,
+    GraphFormatArg, IndexArgs, KwicSortArg, NodesArg, PeriodArg, ProfileKindArg, PushArgs,
+    QuotesArgs, SearchArgs, ServeArgs, SortArg, TermsFieldArg, TimelineArgs,
 };
 
 /// Exit status when the index was updated but some inputs failed.
@@ -217,6 +218,35 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
                 json::write_json(&mut out, &profile)?;
             } else {
                 terminal::write_profile(&mut out, &profile, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Network(args) => {
+            let searcher = open(config)?;
+            let query = if args.query.is_empty() {
+                "*".to_string()
+            } else {
+                args.query.join(" ")
+            };
+            let request = NetworkRequest {
+                query: args.filters.filters().apply(&searcher.index.schema, &query),
+                kinds: match args.nodes {
+                    NodesArg::Speaker => vec![NodeKind::Speaker],
+                    NodesArg::Place => vec![NodeKind::Place],
+                    NodesArg::SpeakerAndPlace => vec![NodeKind::Speaker, NodeKind::Place],
+                },
+                top: args.top,
+                min_weight: args.min_weight,
+            };
+            let network = searcher.network(&request)?;
+            if config.json {
+                json::write_json(&mut out, &network)?;
+            } else {
+                match args.format {
+                    GraphFormatArg::Gexf => graph::write_gexf(&mut out, &network)?,
+                    GraphFormatArg::Graphml => graph::write_graphml(&mut out, &network)?,
+                    GraphFormatArg::Csv => graph::write_edges_csv(&mut out, &network)?,
+                }
             }
             ExitCode::SUCCESS
         }

@@ -4,6 +4,7 @@
 //! decided once by the caller ([`Style`]) so nothing here asks whether it is
 //! talking to a terminal.
 
+pub mod graph;
 pub mod json;
 pub mod svg;
 pub mod terminal;
@@ -110,4 +111,13 @@ mod tests {
         };
         assert_eq!(color.matched("x"), "\x1b[1;31mx\x1b[0m");
     }
+}
+
+/// `text` with the characters XML gives meaning to escaped (`&`, `<`, `>`,
+/// `"`), for attribute values and element text alike.
+pub fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

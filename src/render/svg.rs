@@ -19,12 +19,7 @@ const COLOURS: [&str; 8] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
 ];
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::render::escape_xml as escape;
 
 /// A round step for about `ticks` ticks up to `max`: 1, 2 or 5 × 10^k.
 fn tick_step(max: u64, ticks: u64) -> u64 {
