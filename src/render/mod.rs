@@ -90,6 +90,15 @@ pub fn human_bytes(bytes: u64) -> String {
     }
 }
 
+/// `text` with the characters XML gives meaning to escaped (`&`, `<`, `>`,
+/// `"`), for attribute values and element text alike.
+pub fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,13 +120,4 @@ mod tests {
         };
         assert_eq!(color.matched("x"), "\x1b[1;31mx\x1b[0m");
     }
-}
-
-/// `text` with the characters XML gives meaning to escaped (`&`, `<`, `>`,
-/// `"`), for attribute values and element text alike.
-pub fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
