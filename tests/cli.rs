@@ -517,6 +517,55 @@ fn a_network_counts_articles_as_searches_do_and_graph_tools_read_it() {
 }
 
 #[test]
+fn compared_queries_are_each_their_own_timeline_side_by_side() {
+    let env = corpus_env();
+    let compared = env.json(&["timeline", "minister", "--compare", "water", "--by", "year"]);
+    assert_eq!(compared["compared"], true);
+    let series = compared["series"].as_array().unwrap();
+    assert_eq!(series.len(), 2);
+    assert_eq!(series[0]["value"], "minister");
+    let periods = compared["periods"].as_array().unwrap();
+    // Each series is what that query's own timeline counts, over the
+    // periods either of them has.
+    for (s, query) in series.iter().zip(["minister", "water"]) {
+        let alone = env.json(&["timeline", query, "--by", "year"]);
+        for (i, period) in periods.iter().enumerate() {
+            let own = alone["periods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["period"] == period["period"]);
+            let count = own.map_or(0, |p| p["count"].as_u64().unwrap());
+            assert_eq!(s["counts"][i].as_u64().unwrap(), count, "{query} {period}");
+            let total = period["total"].as_u64().unwrap();
+            let share = s["shares"][i].as_f64().unwrap();
+            if total > 0 {
+                assert!((share - count as f64 / total as f64).abs() < 1e-9);
+            }
+        }
+    }
+    let csv = env.stdout_of(&["timeline", "minister", "--compare", "water", "--csv"]);
+    assert!(
+        csv.starts_with(
+            "period,count,total,share,\"minister\",\"minister share\",\"water\",\"water share\"\n"
+        ),
+        "{csv}"
+    );
+    let both = env.stderr_of(
+        &[
+            "timeline",
+            "minister",
+            "--compare",
+            "water",
+            "--split-by",
+            "place",
+        ],
+        2,
+    );
+    assert!(both.contains("not both"), "{both}");
+}
+
+#[test]
 fn facet_counts_equal_the_matching_documents() {
     let env = corpus_env();
     let result = env.search("said", &["--facet", "source,date:year", "--limit", "1"]);

@@ -405,6 +405,11 @@ pub struct TimelineArgs {
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub top: usize,
 
+    /// Another query to chart beside this one, with its counts and shares
+    /// per period (repeat for more): `timeline Iraq --compare Syria`
+    #[arg(long, value_name = "QUERY")]
+    pub compare: Vec<String>,
+
     /// Print CSV (period,count,total,share and one column per series)
     #[arg(long)]
     pub csv: bool,

@@ -173,11 +173,7 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
         }
         Command::Terms(args) => {
             let searcher = open(config)?;
-            let query = if args.query.is_empty() {
-                "*".to_string()
-            } else {
-                args.query.join(" ")
-            };
+            let query = query_text(&args.query);
             let request = TermsRequest {
                 query: args.filters.filters().apply(&searcher.index.schema, &query),
                 against: args.against.clone(),
@@ -223,11 +219,7 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
         }
         Command::Network(args) => {
             let searcher = open(config)?;
-            let query = if args.query.is_empty() {
-                "*".to_string()
-            } else {
-                args.query.join(" ")
-            };
+            let query = query_text(&args.query);
             let request = NetworkRequest {
                 query: args.filters.filters().apply(&searcher.index.schema, &query),
                 kinds: match args.nodes {
@@ -457,11 +449,7 @@ impl Searcher {
 
 fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
     let searcher = Searcher::open(args.remote.as_ref(), config)?;
-    let query = if args.query.is_empty() {
-        "*".to_string()
-    } else {
-        args.query.join(" ")
-    };
+    let query = query_text(&args.query);
     let request = FacetsRequest {
         query: args.filters.filters().apply(searcher.schema(), &query),
         field: args.field.clone(),
@@ -479,11 +467,7 @@ fn facets(args: &FacetsArgs, config: &Config, out: &mut dyn Write) -> anyhow::Re
 
 fn export(args: &ExportArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
     let searcher = open(config)?;
-    let query = if args.query.is_empty() {
-        "*".to_string()
-    } else {
-        args.query.join(" ")
-    };
+    let query = query_text(&args.query);
     if let (Some(target), Some(dir)) = (args.target, &args.out) {
         let request = TargetExport {
             engine: target.engine(),
@@ -557,11 +541,7 @@ fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result
 /// push left when the index has not changed since.
 fn stage_export(args: &PushArgs, config: &Config, remote: &Remote) -> anyhow::Result<PathBuf> {
     let searcher = open(config)?;
-    let query = if args.query.is_empty() {
-        "*".to_string()
-    } else {
-        args.query.join(" ")
-    };
+    let query = query_text(&args.query);
     let query = args.filters.filters().apply(&searcher.index.schema, &query);
     // Hidden, beside the index, so that indexing the folder that holds
     // them never reads the request bodies as articles.
@@ -624,16 +604,18 @@ fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow:
 
 fn timeline(args: &TimelineArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
     let searcher = Searcher::open(args.remote.as_ref(), config)?;
-    let query = if args.query.is_empty() {
-        "*".to_string()
-    } else {
-        args.query.join(" ")
-    };
+    let query = query_text(&args.query);
+    let filters = args.filters.filters();
     let request = TimelineRequest {
-        query: args.filters.filters().apply(searcher.schema(), &query),
+        query: filters.apply(searcher.schema(), &query),
         by: period(args.by),
         split_by: args.split_by.clone(),
         top: args.top,
+        compare: args
+            .compare
+            .iter()
+            .map(|q| filters.apply(searcher.schema(), q))
+            .collect(),
     };
     let timeline = newsdex::search::timeline::timeline(searcher.facet_source(), &request)?;
     if let Some(path) = &args.svg {
@@ -672,5 +654,14 @@ fn period(by: PeriodArg) -> DateBucket {
         PeriodArg::Week => DateBucket::Week,
         PeriodArg::Month => DateBucket::Month,
         PeriodArg::Year => DateBucket::Year,
+    }
+}
+
+/// The words of a QUERY argument as one query; every article when none.
+fn query_text(words: &[String]) -> String {
+    if words.is_empty() {
+        "*".to_string()
+    } else {
+        words.join(" ")
     }
 }

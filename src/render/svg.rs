@@ -209,9 +209,11 @@ mod tests {
                 period("1987-04", 18),
             ],
             split_by: Some("place".into()),
+            compared: false,
             series: vec![Series {
                 value: "Texas, United States".into(),
                 counts: vec![4, 0, 9],
+                shares: vec![0.04, 0.0, 0.09],
             }],
         };
         let svg = timeline_svg(&t);

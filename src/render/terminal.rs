@@ -257,17 +257,32 @@ pub fn write_timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) ->
             .iter()
             .map(|s| s.value.chars().take(18).collect())
             .collect();
+        // Compared queries: count and share of the period's articles.
+        let cell = |s: &crate::search::timeline::Series, i: usize| {
+            if timeline.compared {
+                format!("{} {:.1}%", thousands(s.counts[i]), s.shares[i] * 100.0)
+            } else {
+                thousands(s.counts[i])
+            }
+        };
         let width = names
             .iter()
             .map(|n| n.chars().count())
+            .chain(
+                timeline
+                    .series
+                    .iter()
+                    .flat_map(|s| (0..s.counts.len()).map(|i| cell(s, i).chars().count())),
+            )
             .max()
             .unwrap_or(0)
             .max(6);
-        write!(
-            out,
-            "  {:<label_width$}",
-            style.bold(timeline.split_by.as_deref().unwrap_or(""))
-        )?;
+        let heading = if timeline.compared {
+            "query"
+        } else {
+            timeline.split_by.as_deref().unwrap_or("")
+        };
+        write!(out, "  {:<label_width$}", style.bold(heading))?;
         for name in &names {
             write!(out, "  {name:>width$}")?;
         }
@@ -275,7 +290,7 @@ pub fn write_timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) ->
         for (i, p) in timeline.periods.iter().enumerate() {
             write!(out, "  {:<label_width$}", p.period)?;
             for s in &timeline.series {
-                write!(out, "  {:>width$}", thousands(s.counts[i]))?;
+                write!(out, "  {:>width$}", cell(s, i))?;
             }
             writeln!(out)?;
         }
@@ -296,12 +311,19 @@ pub fn write_timeline_csv(out: &mut dyn Write, timeline: &Timeline) -> io::Resul
     write!(out, "period,count,total,share")?;
     for s in &timeline.series {
         write!(out, ",{}", quote(&s.value))?;
+        // Compared queries: each with its share of the period too.
+        if timeline.compared {
+            write!(out, ",{}", quote(&format!("{} share", s.value)))?;
+        }
     }
     writeln!(out)?;
     for (i, p) in timeline.periods.iter().enumerate() {
         write!(out, "{},{},{},{:.6}", p.period, p.count, p.total, p.share)?;
         for s in &timeline.series {
             write!(out, ",{}", s.counts[i])?;
+            if timeline.compared {
+                write!(out, ",{:.6}", s.shares[i])?;
+            }
         }
         writeln!(out)?;
     }

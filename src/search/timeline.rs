@@ -21,6 +21,9 @@ pub struct TimelineRequest {
     pub split_by: Option<String>,
     /// Series when split.
     pub top: usize,
+    /// Other queries (filters applied), each a series beside the query's:
+    /// media-attention research's core view.
+    pub compare: Vec<String>,
 }
 
 /// One period of a timeline.
@@ -42,6 +45,8 @@ pub struct Period {
 pub struct Series {
     pub value: String,
     pub counts: Vec<u64>,
+    /// count / all the period's articles (0 when it has none).
+    pub shares: Vec<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +60,10 @@ pub struct Timeline {
     pub periods: Vec<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub split_by: Option<String>,
+    /// The series are queries (`--compare`): the query first, then each
+    /// compared one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub compared: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<Series>,
 }
@@ -108,13 +117,27 @@ pub fn timeline(source: &dyn FacetSource, request: &TimelineRequest) -> Result<T
             .collect();
         Ok((matches, counts, facet.missing))
     };
+    if request.split_by.is_some() && !request.compare.is_empty() {
+        return Err(Error::Unanswerable(
+            "a timeline is split by a field or compared with other queries, not both".into(),
+        ));
+    }
     let (matches, counts, undated) = count_per_period(&request.query)?;
     let (_, totals, _) = count_per_period("*")?;
-    let periods = match (
-        counts.first().and_then(|(l, _)| day_of_label(l)),
-        counts.last().and_then(|(l, _)| day_of_label(l)),
-    ) {
-        (Some(first), Some(last)) => request.by.periods(first, last),
+    let compared = request
+        .compare
+        .iter()
+        .map(|q| count_per_period(q).map(|(_, counts, _)| (q.clone(), counts)))
+        .collect::<Result<Vec<_>>>()?;
+    // From the first to the last period any of the queries has.
+    let labelled = std::iter::once(&counts).chain(compared.iter().map(|(_, c)| c));
+    let days: Vec<Day> = labelled
+        .flat_map(|c| [c.first(), c.last()])
+        .flatten()
+        .filter_map(|(label, _)| day_of_label(label))
+        .collect();
+    let periods = match (days.iter().min(), days.iter().max()) {
+        (Some(&first), Some(&last)) => request.by.periods(first, last),
         _ => Vec::new(),
     };
     let lookup = |list: &[(String, u64)], label: &str| {
@@ -137,7 +160,33 @@ pub fn timeline(source: &dyn FacetSource, request: &TimelineRequest) -> Result<T
             }
         })
         .collect();
+    let share = |count: u64, total: u64| {
+        if total > 0 {
+            count as f64 / total as f64
+        } else {
+            0.0
+        }
+    };
+    let series_of = |value: String, counts: &[(String, u64)]| {
+        let counts: Vec<u64> = periods.iter().map(|p| lookup(counts, p)).collect();
+        let shares = periods
+            .iter()
+            .zip(&counts)
+            .map(|(p, &c)| share(c, lookup(&totals, p)))
+            .collect();
+        Series {
+            value,
+            counts,
+            shares,
+        }
+    };
     let mut series = Vec::new();
+    if !compared.is_empty() {
+        series.push(series_of(request.query.clone(), &counts));
+        for (query, counts) in &compared {
+            series.push(series_of(query.clone(), counts));
+        }
+    }
     if let Some(field) = &request.split_by {
         let spec = FacetSpec::parse(schema, field, request.top)?;
         if !matches!(spec.kind, FacetKind::Terms { .. }) {
@@ -154,10 +203,7 @@ pub fn timeline(source: &dyn FacetSource, request: &TimelineRequest) -> Result<T
                 query::phrase(&value.value)
             );
             let (_, counts, _) = count_per_period(&narrowed)?;
-            series.push(Series {
-                counts: periods.iter().map(|p| lookup(&counts, p)).collect(),
-                value: value.value,
-            });
+            series.push(series_of(value.value, &counts));
         }
     }
     Ok(Timeline {
@@ -167,6 +213,7 @@ pub fn timeline(source: &dyn FacetSource, request: &TimelineRequest) -> Result<T
         undated,
         periods: rows,
         split_by: request.split_by.clone(),
+        compared: !request.compare.is_empty(),
         series,
     })
 }

@@ -229,6 +229,12 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 },
                 split_by: params.get("split_by").map(str::to_string),
                 top: params.number("top", 5, 50)?,
+                // One query to compare with (the command line takes several).
+                compare: params
+                    .get("compare")
+                    .map(|q| filters(params).apply(schema, q))
+                    .into_iter()
+                    .collect(),
             };
             answer(searcher.timeline(&request))
         }
