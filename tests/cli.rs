@@ -566,6 +566,29 @@ fn compared_queries_are_each_their_own_timeline_side_by_side() {
 }
 
 #[test]
+fn a_map_shades_the_country_facet_and_is_an_svg() {
+    let env = corpus_env();
+    let map = env.json(&["map", "minister OR water"]);
+    let facet = env.search(
+        "minister OR water",
+        &["--facet", "country", "--facet-limit", "1000", "-n", "0"],
+    );
+    assert_eq!(map["countries"], facet["facets"]["country"]);
+    assert_eq!(map["articles"], facet["total"]);
+    for city in map["cities"].as_array().unwrap() {
+        assert!(city["lat"].as_f64().unwrap().abs() <= 90.0, "{city}");
+    }
+    let svg = env.dir.path().join("map.svg");
+    let text = env.stdout_of(&["map", "minister OR water", "--svg", svg.to_str().unwrap()]);
+    assert!(text.contains("map written to"), "{text}");
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.starts_with("<svg") && drawn.trim_end().ends_with("</svg>"));
+    assert_eq!(xml_elements(&drawn, "svg"), 1);
+    let first = map["countries"][0]["value"].as_str().unwrap();
+    assert!(drawn.contains(&format!("<title>{first}: ")), "{first}");
+}
+
+#[test]
 fn facet_counts_equal_the_matching_documents() {
     let env = corpus_env();
     let result = env.search("said", &["--facet", "source,date:year", "--limit", "1"]);

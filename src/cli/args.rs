@@ -167,6 +167,15 @@ pub enum Command {
     #[command(after_help = QUERY_HELP)]
     Network(NetworkArgs),
 
+    /// A world map of where the coverage is: countries shaded by articles
+    ///
+    /// `newsdex map oil --svg oil.svg` draws the countries of the world
+    /// shaded by the articles about oil that name them (or a place inside
+    /// them), with the most named cities as dots, a title and a legend, and
+    /// prints the counts per country. `--json` gives the counts.
+    #[command(after_help = QUERY_HELP)]
+    Map(MapArgs),
+
     /// The articles most like one: the same story elsewhere, follow-ups
     Similar(SimilarArgs),
 
@@ -621,6 +630,28 @@ pub struct NetworkArgs {
     /// Leave out edges of fewer articles in common
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub min_weight: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The query [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Write the map as an SVG image to this file
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<std::path::PathBuf>,
+
+    /// Cities drawn as dots: the most named
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub cities: usize,
+
+    /// Countries listed (the map shades every one)
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -22,6 +22,7 @@ use newsdex::search::export::{ExportFormat, ExportRequest};
 use newsdex::search::facets::DateBucket;
 use newsdex::search::facets::FacetSpec;
 use newsdex::search::kwic::{KwicRequest, KwicSort};
+use newsdex::search::map::MapRequest;
 use newsdex::search::network::{NetworkRequest, NodeKind};
 use newsdex::search::profile::{ProfileKind, ProfileRequest};
 use newsdex::search::quotes::QuotesRequest;
@@ -214,6 +215,30 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
                 json::write_json(&mut out, &profile)?;
             } else {
                 terminal::write_profile(&mut out, &profile, config.style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Map(args) => {
+            let searcher = open(config)?;
+            let request = MapRequest {
+                query: args
+                    .filters
+                    .filters()
+                    .apply(&searcher.index.schema, &query_text(&args.query)),
+                cities: args.cities,
+            };
+            let map = searcher.coverage_map(&request)?;
+            if let Some(path) = &args.svg {
+                std::fs::write(path, newsdex::render::map::map_svg(&map))
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+            if config.json {
+                json::write_json(&mut out, &map)?;
+            } else {
+                terminal::write_map(&mut out, &map, args.limit, config.style)?;
+                if let Some(path) = &args.svg {
+                    writeln!(out, "map written to {}", path.display())?;
+                }
             }
             ExitCode::SUCCESS
         }

@@ -6,6 +6,7 @@
 
 pub mod graph;
 pub mod json;
+pub mod map;
 pub mod svg;
 pub mod terminal;
 

@@ -486,6 +486,47 @@ pub fn write_profile(
     Ok(())
 }
 
+/// `newsdex map` on a terminal: the countries and cities it shades and dots.
+pub fn write_map(
+    out: &mut dyn Write,
+    map: &crate::search::map::CoverageMap,
+    limit: usize,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} articles match {} · {} countries named · {} name no place",
+        style.bold(&thousands(map.articles)),
+        map.query,
+        map.countries.len(),
+        thousands(map.without_place)
+    )?;
+    let countries = FacetResult {
+        name: "articles per country".to_string(),
+        counts: map.countries.iter().take(limit).cloned().collect(),
+        missing: 0,
+        distinct: map.countries.len(),
+    };
+    write_facet(out, &countries, style)?;
+    if !map.cities.is_empty() {
+        let cities = FacetResult {
+            name: "most named cities".to_string(),
+            counts: map
+                .cities
+                .iter()
+                .map(|c| crate::search::facets::FacetCount {
+                    value: c.label.clone(),
+                    count: c.articles,
+                })
+                .collect(),
+            missing: 0,
+            distinct: map.cities.len(),
+        };
+        write_facet(out, &cities, style)?;
+    }
+    Ok(())
+}
+
 /// `newsdex terms --csv`.
 pub fn write_terms_csv(out: &mut dyn Write, terms: &crate::search::terms::Terms) -> io::Result<()> {
     writeln!(

@@ -142,7 +142,7 @@ pub struct FacetCount {
 }
 
 /// The counts of one facet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FacetResult {
     pub name: String,
     pub counts: Vec<FacetCount>,

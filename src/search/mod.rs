@@ -4,6 +4,7 @@ pub mod export;
 pub mod facets;
 pub mod filters;
 pub mod kwic;
+pub mod map;
 pub mod network;
 pub mod profile;
 pub mod query;
