@@ -180,3 +180,57 @@ fn ctrl_c_stops_the_server_cleanly() {
     served.stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
 }
+
+#[test]
+fn the_analysis_api_answers_as_the_commands_do() {
+    let served = serve();
+    let pairs: [(&str, &[&str]); 6] = [
+        (
+            "/api/terms?q=minister+OR+water&limit=10",
+            &["terms", "minister OR water", "-n", "10"],
+        ),
+        (
+            "/api/terms?q=*&speaker=Vandamme&field=quote",
+            &["terms", "--speaker", "Vandamme", "--field", "quote"],
+        ),
+        (
+            "/api/profile/speaker?name=Vandamme",
+            &["profile", "speaker", "Vandamme"],
+        ),
+        (
+            "/api/profile/place?name=Croatia&by=year",
+            &["profile", "place", "Croatia", "--by", "year"],
+        ),
+        (
+            "/api/network?nodes=speaker%2Bplace&top=20",
+            &["network", "--nodes", "speaker+place", "--top", "20"],
+        ),
+        ("/api/map?q=water", &["map", "water"]),
+    ];
+    for (target, args) in pairs {
+        let (status, api) = get_json(&served.addr, target);
+        assert_eq!(status, 200, "{target}: {api}");
+        assert_eq!(api, cli_json(&served.index, args), "{target}");
+    }
+    let (status, body) = request(&served.addr, "GET", "/api/network?format=graphml&top=10");
+    assert_eq!(status, 200);
+    assert!(body.contains("<graphml"), "{body}");
+    let (status, body) = request(&served.addr, "GET", "/api/map?q=water&format=svg");
+    assert_eq!(status, 200);
+    assert!(body.contains("<svg") && body.contains("</svg>"));
+    for bad in [
+        "/api/terms?field=headline",
+        "/api/profile/author?name=x",
+        "/api/profile/speaker",
+        "/api/network?nodes=author",
+        "/api/map?format=png",
+        "/api/terms",
+    ] {
+        let (status, answer) = get_json(&served.addr, bad);
+        assert_eq!(status, 400, "{bad}: {answer}");
+        assert!(
+            answer["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{bad}"
+        );
+    }
+}

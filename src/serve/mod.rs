@@ -42,10 +42,16 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::index::stats;
+use crate::render::graph;
+use crate::render::map::map_svg;
 use crate::search::facets::{DateBucket, FacetSpec};
 use crate::search::filters::Filters;
 use crate::search::kwic::{KwicRequest, KwicSort};
+use crate::search::map::MapRequest;
+use crate::search::network::{NetworkRequest, NodeKind};
+use crate::search::profile::{ProfileKind, ProfileRequest};
 use crate::search::quotes::QuotesRequest;
+use crate::search::terms::{DEFAULT_SAMPLE, TermsField, TermsRequest};
 use crate::search::timeline::TimelineRequest;
 use crate::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 pub use params::Params;
@@ -82,6 +88,9 @@ const PAGE_HTML: &str = include_str!("ui/index.html");
 const PAGE_JS: &str = include_str!("ui/app.js");
 
 const JSON: &str = "application/json; charset=utf-8";
+const XML: &str = "application/xml; charset=utf-8";
+const CSV: &str = "text/csv; charset=utf-8";
+const SVG: &str = "image/svg+xml";
 
 /// An answer: HTTP status, body and its media type.
 #[derive(Debug)]
@@ -126,6 +135,7 @@ impl Answer {
 fn status_of(err: &Error) -> u16 {
     match err {
         Error::Query(_)
+        | Error::Unanswerable(_)
         | Error::UnknownFacet { .. }
         | Error::NoHierarchy { .. }
         | Error::UnknownField { .. } => 400,
@@ -220,13 +230,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
         ["api", "timeline"] => {
             let request = TimelineRequest {
                 query: filters(params).apply(schema, &params.query("q")?),
-                by: match params.get("by").unwrap_or("month") {
-                    "day" => DateBucket::Day,
-                    "week" => DateBucket::Week,
-                    "month" => DateBucket::Month,
-                    "year" => DateBucket::Year,
-                    other => return Err(format!("by `{other}`: use day, week, month or year")),
-                },
+                by: period(params)?,
                 split_by: params.get("split_by").map(str::to_string),
                 top: params.number("top", 5, 50)?,
                 // One query to compare with (the command line takes several).
@@ -262,6 +266,93 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             };
             answer(searcher.kwic(&request))
         }
+        ["api", "terms"] => {
+            let request = TermsRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                against: params.get("against").map(str::to_string),
+                field: match params.get("field").unwrap_or("body") {
+                    "body" => TermsField::Body,
+                    "title" => TermsField::Title,
+                    "quote" => TermsField::Quote,
+                    other => return Err(format!("field `{other}`: use body, title or quote")),
+                },
+                speaker: params.get("speaker").map(str::to_string),
+                limit: params.number("limit", 30, MAX_LIMIT)?,
+                sample: params.number("sample", DEFAULT_SAMPLE, 50_000)?,
+            };
+            answer(searcher.significant_terms(&request))
+        }
+        ["api", "profile", kind] => {
+            let kind = match *kind {
+                "speaker" => ProfileKind::Speaker,
+                "place" => ProfileKind::Place,
+                other => return Err(format!("profile `{other}`: use speaker or place")),
+            };
+            let request = ProfileRequest {
+                kind,
+                name: params.get("name").unwrap_or_default().to_string(),
+                query: params.query("q")?,
+                filters: filters(params),
+                by: period(params)?,
+                limit: params.number("limit", 10, MAX_LIMIT)?,
+            };
+            answer(searcher.profile(&request))
+        }
+        ["api", "network"] => {
+            let request = NetworkRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                kinds: match params.get("nodes").unwrap_or("speaker") {
+                    "speaker" => vec![NodeKind::Speaker],
+                    "place" => vec![NodeKind::Place],
+                    "speaker+place" | "speaker place" => {
+                        vec![NodeKind::Speaker, NodeKind::Place]
+                    }
+                    other => {
+                        return Err(format!(
+                            "nodes `{other}`: use speaker, place or speaker+place"
+                        ));
+                    }
+                },
+                top: params.number("top", 100, 1_000)?,
+                min_weight: params.number("min_weight", 1, 1_000_000)? as u64,
+            };
+            let network = match searcher.network(&request) {
+                Ok(network) => network,
+                Err(err) => return Ok(Answer::error(status_of(&err), &err.to_string())),
+            };
+            let mut file = Vec::new();
+            let written = match params.get("format").unwrap_or("json") {
+                "json" => return Ok(Answer::json(&network)),
+                "gexf" => graph::write_gexf(&mut file, &network).map(|()| XML),
+                "graphml" => graph::write_graphml(&mut file, &network).map(|()| XML),
+                "csv" => graph::write_edges_csv(&mut file, &network).map(|()| CSV),
+                other => {
+                    return Err(format!("format `{other}`: use json, gexf, graphml or csv"));
+                }
+            };
+            match written {
+                Ok(content_type) => Answer {
+                    status: 200,
+                    body: file,
+                    content_type,
+                },
+                Err(err) => Answer::error(500, &err.to_string()),
+            }
+        }
+        ["api", "map"] => {
+            let request = MapRequest {
+                query: filters(params).apply(schema, &params.query("q")?),
+                cities: params.number("cities", 10, 100)?,
+            };
+            match params.get("format").unwrap_or("json") {
+                "json" => answer(searcher.coverage_map(&request)),
+                "svg" => match searcher.coverage_map(&request) {
+                    Ok(map) => Answer::page(&map_svg(&map), SVG),
+                    Err(err) => Answer::error(status_of(&err), &err.to_string()),
+                },
+                other => return Err(format!("format `{other}`: use json or svg")),
+            }
+        }
         ["api", "stats"] => answer(stats::stats(searcher, 10)),
         ["api", "openapi.json"] => Answer::page(OPENAPI, JSON),
         [""] | ["index.html"] => Answer::page(PAGE_HTML, "text/html; charset=utf-8"),
@@ -270,6 +361,17 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             404,
             &format!("no endpoint {path}; endpoints: {}", ENDPOINTS.join(", ")),
         ),
+    })
+}
+
+/// `by=day|week|month|year` (month).
+fn period(params: &Params) -> Result<DateBucket, String> {
+    Ok(match params.get("by").unwrap_or("month") {
+        "day" => DateBucket::Day,
+        "week" => DateBucket::Week,
+        "month" => DateBucket::Month,
+        "year" => DateBucket::Year,
+        other => return Err(format!("by `{other}`: use day, week, month or year")),
     })
 }
 
