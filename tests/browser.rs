@@ -235,10 +235,11 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
     );
     driver.screenshot("1-search.png");
 
-    // A speaker chip narrows the list and lands in the URL.
-    let speaker = driver.script("return document.querySelector('.hit .chip.speaker').textContent");
+    // A speaker of the speaker facet narrows the list and lands in the URL.
+    let speaker =
+        driver.script("return document.querySelector('#facets a.facet.speaker').textContent");
     let speaker = speaker.as_str().unwrap().to_string();
-    driver.click(".hit .chip.speaker");
+    driver.click("#facets a.facet.speaker");
     driver.wait_for(
         "the speaker filter",
         "return location.search.includes('speaker=') && document.querySelector('#active .chip') !== null \
@@ -312,4 +313,51 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
         "return document.querySelector('#error').textContent.includes('title:(')",
     );
     driver.screenshot("5-error.png");
+}
+
+#[test]
+fn a_chip_opens_a_profile_and_a_co_quoted_speaker_opens_theirs() {
+    let Some(driver) = start_driver() else {
+        return;
+    };
+    let served = common::serve();
+    let url = format!("http://{}/?q=Ljubljana", served.addr);
+    driver.cmd("POST", "/url", Some(json!({"url": url})));
+    driver.wait_for(
+        "hits, the terms panel and the map",
+        "return document.querySelectorAll('.hit').length > 0 \
+         && document.querySelectorAll('#terms li').length > 0 \
+         && document.querySelector('#map img') !== null",
+    );
+    driver.screenshot("6-terms-and-map.png");
+
+    // A place chip opens the place's profile: its timeline and its terms.
+    driver.click(".hit .chip.place");
+    driver.wait_for(
+        "the place profile",
+        "return !document.querySelector('#profile').hidden \
+         && document.querySelector('#profile .title') !== null",
+    );
+    assert!(driver.url().contains("profile=place"), "{}", driver.url());
+    let bars = driver.script("return document.querySelectorAll('#profile-timeline div').length");
+    assert!(number(&bars) > 0, "{bars}");
+    let terms = driver.script("return document.querySelectorAll('#profile-terms .chip').length");
+    assert!(number(&terms) > 0, "{terms}");
+    driver.screenshot("7-place-profile.png");
+
+    // One of the speakers most quoted there opens their own profile.
+    let speaker = driver
+        .script("return document.querySelector('#profile-speakers a.chip.speaker').textContent");
+    driver.click("#profile-speakers a.chip.speaker");
+    driver.wait_for(
+        "the speaker profile",
+        "return location.search.includes('profile=speaker') \
+         && document.querySelector('#profile .title') !== null \
+         && document.querySelector('#profile-quotes') !== null",
+    );
+    assert_eq!(
+        driver.script("return document.querySelector('#profile .title').textContent"),
+        speaker
+    );
+    driver.screenshot("8-speaker-profile.png");
 }

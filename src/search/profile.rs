@@ -242,16 +242,23 @@ impl NewsSearcher {
             ..SearchRequest::new(filters.apply(schema, &request.query))
         })?;
         let wanted = words(&request.name);
-        Ok(results.facets.first().and_then(|facet| {
-            facet
-                .counts
-                .iter()
-                .find(|c| {
-                    let have = words(&c.value);
-                    wanted.iter().all(|w| have.contains(w))
-                })
-                .map(|c| c.value.clone())
-        }))
+        let Some(facet) = results.facets.first() else {
+            return Ok(None);
+        };
+        // "Slovenia" is the country itself when it is named, not its most
+        // named town ("Ljubljana, Slovenia"); else the most frequent value
+        // holding every word of the name.
+        let named_exactly = facet
+            .counts
+            .iter()
+            .find(|c| words(c.value.split(',').next().unwrap_or_default()) == wanted);
+        let holding = || {
+            facet.counts.iter().find(|c| {
+                let have = words(&c.value);
+                wanted.iter().all(|w| have.contains(w))
+            })
+        };
+        Ok(named_exactly.or_else(holding).map(|c| c.value.clone()))
     }
 
     /// The query and filters (other than the profile's own) for `quotes`,

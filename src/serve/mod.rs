@@ -67,7 +67,7 @@ pub const MAX_OFFSET: usize = 100_000;
 
 /// The endpoints, as path templates; `/api/openapi.json` describes each
 /// (a test holds the two lists equal).
-pub const ENDPOINTS: [&str; 9] = [
+pub const ENDPOINTS: [&str; 13] = [
     "/api/search",
     "/api/article/{id}",
     "/api/similar/{id}",
@@ -75,6 +75,10 @@ pub const ENDPOINTS: [&str; 9] = [
     "/api/quotes",
     "/api/timeline",
     "/api/kwic",
+    "/api/terms",
+    "/api/profile/{kind}",
+    "/api/network",
+    "/api/map",
     "/api/stats",
     "/api/openapi.json",
 ];

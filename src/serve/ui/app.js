@@ -10,7 +10,7 @@ function state() {
   const params = new URLSearchParams(location.search);
   const s = {
     q: params.get("q") || "", offset: Number(params.get("offset") || 0), article: params.get("article"),
-    by: params.get("by") || "month", drill: params.get("drill") || "",
+    by: params.get("by") || "month", drill: params.get("drill") || "", profile: params.get("profile"),
   };
   for (const f of FILTERS) s[f] = params.get(f);
   return s;
@@ -24,12 +24,13 @@ function url(s) {
   if (s.by && s.by !== "month") params.set("by", s.by);
   if (s.drill) params.set("drill", s.drill);
   if (s.article) params.set("article", s.article);
+  if (s.profile) params.set("profile", s.profile);
   const text = params.toString();
   return text ? "?" + text : location.pathname;
 }
 
 function go(changes) {
-  const next = Object.assign(state(), { offset: 0, article: null }, changes);
+  const next = Object.assign(state(), { offset: 0, article: null, profile: null }, changes);
   history.pushState(null, "", url(next));
   render();
 }
@@ -61,11 +62,13 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// A speaker or place opens its profile (the facets on the side narrow).
 function chip(kind, value) {
+  const profile = `${kind}:${value}`;
   return el("a", {
-    class: `chip ${kind}`, href: url(Object.assign(state(), { [kind]: value, offset: 0, article: null })),
-    title: `Only articles with ${kind} ${value}`,
-    onclick: (e) => { e.preventDefault(); go({ [kind]: value }); },
+    class: `chip ${kind}`, href: url({ profile }),
+    title: `The profile of ${value}`,
+    onclick: (e) => { e.preventDefault(); go({ profile }); },
   }, value);
 }
 
@@ -91,7 +94,9 @@ async function render() {
   $("#q").value = s.q;
   renderActive(s);
   if (s.article) return renderArticle(s.article);
+  if (s.profile) return renderProfile(s.profile);
   $("#article").hidden = true;
+  $("#profile").hidden = true;
   $("#results").hidden = false;
   try {
     const [results, timeline, places] = await Promise.all([
@@ -102,6 +107,7 @@ async function render() {
     showError("");
     renderResults(s, results, timeline);
     renderFacets(results.facets, places, s);
+    renderAnalysis(s);
     window.newsdexRendered = performance.now();
   } catch (err) {
     showError(err.message);
@@ -189,8 +195,71 @@ function renderFacets(facets, places, s) {
   $("#facets").replaceChildren(...sections.filter(Boolean));
 }
 
+// The terms that set the results apart, and where in the world they are
+// (nothing for every article: there is nothing to set them apart from).
+async function renderAnalysis(s) {
+  const panel = el("section", { id: "terms" });
+  $("#facets").append(panel);
+  if (!s.q || s.q === "*") return;
+  try {
+    const terms = await api("/api/terms", apiParams(s, { limit: 12 }));
+    if (terms.terms.length) {
+      panel.replaceChildren(el("h2", { title: "Over-represented in these articles (log-likelihood G²)" }, "terms"),
+        el("ul", {}, terms.terms.map((t) => el("li", {},
+          el("a", { href: "#", class: "term", onclick: (e) => { e.preventDefault(); go({ q: `${s.q} "${t.term}"` }); } }, t.term),
+          el("span", {}, Math.round(t.g2).toLocaleString())))));
+    }
+  } catch (err) { /* no terms: nothing to show */ }
+  $("#results").append(el("figure", { id: "map" },
+    el("img", { src: `/api/map?${apiParams(s, { format: "svg" })}`, alt: `Coverage of ${s.q} by country`, style: "width:100%;max-width:48rem" })));
+}
+
+// A speaker's or place's profile: when, what about, with whom, where.
+async function renderProfile(profile) {
+  const [kind, ...rest] = profile.split(":");
+  const name = rest.join(":");
+  $("#results").hidden = true;
+  $("#article").hidden = true;
+  const view = $("#profile");
+  view.hidden = false;
+  try {
+    const p = await api(`/api/profile/${encodeURIComponent(kind)}`, new URLSearchParams({ name, limit: 10 }));
+    showError("");
+    const most = Math.max(1, ...p.timeline.map((t) => t.count));
+    const list = (title, id, counts, link) => counts.length ? el("section", { id }, el("h3", {}, title),
+      el("ul", {}, counts.map((c) => el("li", {}, link ? link(c.value) : c.value, " ", el("span", { class: "meta" }, c.count.toLocaleString()))))) : null;
+    const figures = [`${p.articles.toLocaleString()} articles`];
+    if (p.quotes !== undefined) figures.push(`${p.quotes.toLocaleString()} quotes`);
+    if (p.first_seen) figures.push(`first seen ${p.first_seen}`);
+    if (p.last_seen) figures.push(`last seen ${p.last_seen}`);
+    const shown = p.resolved || p.name;
+    view.replaceChildren(
+      el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back")),
+      el("h2", { class: "title" }, shown),
+      el("div", { class: "meta" }, `${kind} · ${figures.join(" · ")} · `,
+        el("a", { href: url({ [kind]: shown }), onclick: (e) => { e.preventDefault(); go({ [kind]: shown }); } }, "search these articles")),
+      el("div", { id: "profile-timeline", class: "timeline", "aria-label": "Articles per month" },
+        p.timeline.map((t) => el("div", { title: `${t.value}: ${t.count} articles`, style: `height:${Math.round((100 * t.count) / most)}%` }))),
+      p.terms.length ? el("section", { id: "profile-terms" }, el("h3", {}, kind === "speaker" ? "What they talk about" : "What its coverage is about"),
+        el("p", {}, p.terms.map((t) => el("span", { class: "chip term", title: `G² ${t.g2.toFixed(1)}` }, t.term)))) : null,
+      list(kind === "speaker" ? "Quoted in the same articles" : "Most quoted", "profile-speakers", p.speakers, (v) => chip("speaker", v)),
+      list(kind === "speaker" ? "Places of the articles" : "Places inside it", "profile-places", p.places, (v) => chip("place", v.split(",")[0])),
+      p.roles ? list("Roles as written", "profile-roles", p.roles) : null,
+      list("Sources", "profile-sources", p.sources),
+      p.latest_quotes && p.latest_quotes.length ? el("section", { id: "profile-quotes" }, el("h3", {}, "Latest quotes"),
+        el("ul", {}, p.latest_quotes.map((q) => el("li", {}, el("span", { class: "meta" }, q.date || "undated"), " “", q.text, "” — ",
+          el("a", { href: url({ article: q.id }), onclick: (e) => { e.preventDefault(); go({ article: q.id }); } }, q.title || q.id))))) : null);
+    window.scrollTo(0, 0);
+    window.newsdexRendered = performance.now();
+  } catch (err) {
+    showError(err.message);
+    view.replaceChildren();
+  }
+}
+
 async function renderArticle(id) {
   $("#results").hidden = true;
+  $("#profile").hidden = true;
   const view = $("#article");
   view.hidden = false;
   try {
