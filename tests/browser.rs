@@ -239,10 +239,12 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
     let speaker =
         driver.script("return document.querySelector('#facets a.facet.speaker').textContent");
     let speaker = speaker.as_str().unwrap().to_string();
+    driver.script("window.newsdexRendered = 0; return true");
     driver.click("#facets a.facet.speaker");
     driver.wait_for(
         "the speaker filter",
-        "return location.search.includes('speaker=') && document.querySelector('#active .chip') !== null \
+        "return window.newsdexRendered > 0 && location.search.includes('speaker=') \
+         && document.querySelector('#active .chip') !== null \
          && document.querySelectorAll('.hit').length > 0",
     );
     let narrowed = number(&driver.script("return document.querySelectorAll('.hit').length"));
@@ -343,6 +345,10 @@ fn a_chip_opens_a_profile_and_a_co_quoted_speaker_opens_theirs() {
     assert!(number(&bars) > 0, "{bars}");
     let terms = driver.script("return document.querySelectorAll('#profile-terms .chip').length");
     assert!(number(&terms) > 0, "{terms}");
+    driver.wait_for(
+        "the graph of who is quoted together",
+        "return document.querySelectorAll('#profile-graph svg .node').length > 1",
+    );
     driver.screenshot("7-place-profile.png");
 
     // One of the speakers most quoted there opens their own profile.

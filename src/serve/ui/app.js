@@ -233,7 +233,8 @@ async function renderProfile(profile) {
     if (p.first_seen) figures.push(`first seen ${p.first_seen}`);
     if (p.last_seen) figures.push(`last seen ${p.last_seen}`);
     const shown = p.resolved || p.name;
-    view.replaceChildren(
+    // `replaceChildren` writes a null as the text "null": `el` skips them.
+    view.replaceChildren(el("div", {},
       el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back")),
       el("h2", { class: "title" }, shown),
       el("div", { class: "meta" }, `${kind} · ${figures.join(" · ")} · `,
@@ -243,18 +244,60 @@ async function renderProfile(profile) {
       p.terms.length ? el("section", { id: "profile-terms" }, el("h3", {}, kind === "speaker" ? "What they talk about" : "What its coverage is about"),
         el("p", {}, p.terms.map((t) => el("span", { class: "chip term", title: `G² ${t.g2.toFixed(1)}` }, t.term)))) : null,
       list(kind === "speaker" ? "Quoted in the same articles" : "Most quoted", "profile-speakers", p.speakers, (v) => chip("speaker", v)),
+      el("figure", { id: "profile-graph" }),
       list(kind === "speaker" ? "Places of the articles" : "Places inside it", "profile-places", p.places, (v) => chip("place", v.split(",")[0])),
       p.roles ? list("Roles as written", "profile-roles", p.roles) : null,
       list("Sources", "profile-sources", p.sources),
       p.latest_quotes && p.latest_quotes.length ? el("section", { id: "profile-quotes" }, el("h3", {}, "Latest quotes"),
         el("ul", {}, p.latest_quotes.map((q) => el("li", {}, el("span", { class: "meta" }, q.date || "undated"), " “", q.text, "” — ",
-          el("a", { href: url({ article: q.id }), onclick: (e) => { e.preventDefault(); go({ article: q.id }); } }, q.title || q.id))))) : null);
+          el("a", { href: url({ article: q.id }), onclick: (e) => { e.preventDefault(); go({ article: q.id }); } }, q.title || q.id))))) : null));
     window.scrollTo(0, 0);
     window.newsdexRendered = performance.now();
+    const network = await api("/api/network", new URLSearchParams({ q: "*", [kind]: shown, nodes: "speaker", top: 13 }));
+    drawGraph($("#profile-graph"), network, kind === "speaker" ? shown : null);
   } catch (err) {
     showError(err.message);
     view.replaceChildren();
   }
+}
+
+// Who is quoted with whom in the profile's articles: the speakers on a
+// circle (the profile's own speaker in the middle), a line for each pair
+// quoted in the same articles, thicker for more; a click opens a profile.
+function drawGraph(figure, network, centre) {
+  if (!figure || network.nodes.length < 2) return;
+  const ns = "http://www.w3.org/2000/svg";
+  const svgEl = (tag, attrs, text) => {
+    const node = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (text) node.textContent = text;
+    return node;
+  };
+  const size = 360, middle = size / 2, radius = 130;
+  const ring = network.nodes.filter((n) => n.label !== centre);
+  const at = {};
+  network.nodes.forEach((n) => {
+    if (n.label === centre) { at[n.id] = [middle, middle]; return; }
+    const angle = (2 * Math.PI * ring.indexOf(n)) / ring.length - Math.PI / 2;
+    at[n.id] = [middle + radius * Math.cos(angle), middle + radius * Math.sin(angle)];
+  });
+  const heaviest = Math.max(1, ...network.edges.map((e) => e.weight));
+  const most = Math.max(1, ...network.nodes.map((n) => n.articles));
+  const svg = svgEl("svg", { viewBox: `-60 0 ${size + 120} ${size}`, width: "100%", style: "max-width:30rem", role: "img", "aria-label": "Speakers quoted together" });
+  for (const e of network.edges) {
+    const [x1, y1] = at[e.source], [x2, y2] = at[e.target];
+    svg.append(svgEl("line", { x1, y1, x2, y2, stroke: "#9db9d8", "stroke-width": 1 + (4 * e.weight) / heaviest }));
+  }
+  for (const n of network.nodes) {
+    const [x, y] = at[n.id];
+    const group = svgEl("g", { class: "node", style: "cursor:pointer" });
+    group.append(svgEl("circle", { cx: x, cy: y, r: 4 + 10 * Math.sqrt(n.articles / most), fill: n.label === centre ? "#0b5cad" : "#6baed6" }),
+      svgEl("text", { x, y: y + 24, "text-anchor": "middle", "font-size": 11 }, n.label),
+      svgEl("title", {}, `${n.label}: ${n.articles} articles`));
+    group.addEventListener("click", () => go({ profile: `speaker:${n.label}` }));
+    svg.append(group);
+  }
+  figure.replaceChildren(el("h3", {}, "Quoted together"), svg);
 }
 
 async function renderArticle(id) {
@@ -279,7 +322,7 @@ async function renderArticle(id) {
       el("ul", {}, copies.map((hit) => el("li", {},
         el("a", { href: url({ article: hit.id }), onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id),
         ` ${[hit.date, hit.source].filter(Boolean).join(" · ")}`)))) : null;
-    view.replaceChildren(
+    view.replaceChildren(el("div", {},
       el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back to results")),
       el("h2", { class: "title" }, article.title || id),
       el("div", { class: "meta" }, [article.date, article.source, article.author].filter(Boolean).join(" · ")),
@@ -289,7 +332,7 @@ async function renderArticle(id) {
       el("h3", {}, "Similar stories"),
       el("ul", { class: "similar" }, similar.hits.map((hit) => el("li", {},
         el("a", { href: url({ article: hit.id }), onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id),
-        ` ${hit.date || ""}`))));
+        ` ${hit.date || ""}`)))));
     window.scrollTo(0, 0);
   } catch (err) {
     showError(err.message);
