@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use crate::render::{escape_xml, thousands};
+use crate::render::{escape_xml, svg_document, thousands};
 use crate::search::map::CoverageMap;
 
 const WIDTH: f64 = 960.0;
@@ -101,15 +101,7 @@ pub fn map_svg(map: &CoverageMap) -> String {
             .map_or(0, |c| c.count)
     };
     let max = map.countries.first().map_or(0, |c| c.count);
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
-    );
-    let _ = writeln!(
-        svg,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
-    );
+    let mut svg = svg_document(WIDTH, HEIGHT);
     let _ = writeln!(
         svg,
         r#"<text x="20" y="30" font-size="18" font-weight="bold">{} articles matching {}, by country</text>"#,

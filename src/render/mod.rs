@@ -100,6 +100,16 @@ pub fn escape_xml(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The opening of an SVG image of `width` × `height` with a white
+/// background, in the font every newsdex chart uses; the caller closes it.
+pub fn svg_document(width: f64, height: f64) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"Helvetica, Arial, sans-serif\" \
+         font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,14 +51,7 @@ pub fn timeline_svg(timeline: &Timeline) -> String {
     let slot = plot_w / n as f64;
     let x_mid = |i: usize| LEFT + slot * (i as f64 + 0.5);
 
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
-    );
-    let _ = writeln!(
-        svg,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
-    );
+    svg.push_str(&crate::render::svg_document(WIDTH, HEIGHT));
     let by = format!("{:?}", timeline.by).to_lowercase();
     let _ = writeln!(
         svg,
