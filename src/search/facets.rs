@@ -386,6 +386,25 @@ fn top_of_sorted_runs(runs: &[Run], limit: usize) -> (Vec<FacetCount>, usize) {
     (counts, distinct)
 }
 
+/// The values of a block of documents in a string column, read in bulk:
+/// `docs` gets one entry per value, in document order, and `ords` each
+/// value's term ordinal; `rows` is scratch.
+pub(crate) fn block_ords(
+    column: &StrColumn,
+    block: &[DocId],
+    docs: &mut Vec<DocId>,
+    rows: &mut Vec<u32>,
+    ords: &mut Vec<u64>,
+) {
+    let column = column.ords();
+    docs.clear();
+    rows.clear();
+    column.row_ids_for_docs(block, docs, rows);
+    ords.clear();
+    ords.resize(rows.len(), 0);
+    column.values.get_vals(rows, ords);
+}
+
 fn count_day(date: Option<DateTime>, first_day: i64, counts: &mut [u64], missing: &mut u64) {
     let day = date.map(|d| d.into_timestamp_secs().div_euclid(DAY_SECONDS) - first_day);
     match day
@@ -417,13 +436,7 @@ impl SegmentCollector for FacetSegmentCollector {
                         *missing += docs.len() as u64;
                         continue;
                     };
-                    let ords = column.ords();
-                    self.docs.clear();
-                    self.rows.clear();
-                    ords.row_ids_for_docs(docs, &mut self.docs, &mut self.rows);
-                    self.ords.clear();
-                    self.ords.resize(self.rows.len(), 0);
-                    ords.values.get_vals(&self.rows, &mut self.ords);
+                    block_ords(column, docs, &mut self.docs, &mut self.rows, &mut self.ords);
                     // `docs` holds one entry per value, in document order. A
                     // facet counts articles: a value an article holds twice
                     // counts once, as an engine's terms aggregation counts it.
