@@ -357,6 +357,112 @@ fn terms_rank_what_sets_the_foreground_apart() {
 }
 
 #[test]
+fn listed_terms_are_counted_exactly_when_the_background_is_a_sample() {
+    // Six articles about a regatta's harbour pilot; forty others, where
+    // pilots and harbours are common apart and five name a harbour pilot.
+    let env = Env::new();
+    let corpus = env.dir.path().join("articles");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let mut lines = Vec::new();
+    for i in 0..46 {
+        let mut text = String::from("The weather report was fair.");
+        if i < 6 {
+            text.push_str(" The regatta crews rigged spinnakers near the harbour pilot.");
+        } else {
+            text.push_str(" Farmers sold turnips.");
+            if i % 3 == 0 {
+                text.push_str(" A pilot landed the plane.");
+            }
+            if i % 3 == 1 {
+                text.push_str(" The harbour was calm.");
+            }
+            if i % 8 == 0 {
+                text.push_str(" Then a harbour pilot waved.");
+            }
+        }
+        let title = if i < 6 { "Sailing" } else { "Farming" };
+        lines.push(serde_json::json!({
+            "id": format!("a{i}"), "title": format!("{title}, story {i}"), "text": text,
+        }));
+    }
+    let jsonl: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(corpus.join("news.jsonl"), jsonl.join("\n")).unwrap();
+    env.cmd(&["index", corpus.to_str().unwrap()])
+        .assert()
+        .success();
+    let exact = env.json(&["terms", "title:sailing", "--sample", "1000"]);
+    // The background's text is read from 4 of its 40 articles: phrases are
+    // estimated from them, and whatever is listed is then counted.
+    let sampled = env.json(&["terms", "title:sailing", "--sample", "6"]);
+    assert_eq!(sampled["foreground"]["read"], 6);
+    assert_eq!(sampled["background"]["articles"], 40);
+    let listed = |result: &Value| -> Vec<(String, u64, u64)> {
+        result["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["term"].as_str().unwrap().to_string(),
+                    t["foreground"].as_u64().unwrap(),
+                    t["background"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (exact, sampled) = (listed(&exact), listed(&sampled));
+    assert_eq!(sampled, exact);
+    let pilot = exact.iter().find(|t| t.0 == "harbour pilot").unwrap();
+    assert_eq!((pilot.1, pilot.2), (6, 5), "{exact:?}");
+    assert!(exact.iter().any(|t| t.0 == "spinnakers"), "{exact:?}");
+}
+
+#[test]
+fn a_profile_past_its_sample_estimates_quotes_and_says_so() {
+    // Six dated articles each quoting the mayor twice.
+    let env = Env::new();
+    let corpus = env.dir.path().join("articles");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let lines: Vec<String> = (1..=6)
+        .map(|day| {
+            serde_json::json!({
+                "id": format!("m{day}"),
+                "title": format!("Bridge works, day {day}"),
+                "date": format!("2021-03-0{day}"),
+                "text": format!(
+                    "\"We will finish the bridge by spring,\" said Greta Lindqvist, the mayor \
+                     of Uppsala, on day {day}. Greta Lindqvist added: \"The ferry stays until \
+                     then.\""
+                ),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(corpus.join("news.jsonl"), lines.join("\n")).unwrap();
+    env.cmd(&["index", corpus.to_str().unwrap()])
+        .assert()
+        .success();
+    let whole = env.json(&["profile", "speaker", "Lindqvist"]);
+    assert_eq!(whole["resolved"], "Greta Lindqvist");
+    assert_eq!(whole["articles"], 6);
+    assert_eq!(whole["quotes"], 12);
+    assert_eq!(whole["quotes_read"], 6);
+    let sampled = env.json(&["profile", "speaker", "Lindqvist", "--sample", "2"]);
+    assert_eq!(sampled["quotes_read"], 2);
+    assert!(sampled["terms_read"].as_u64().unwrap() <= 2);
+    // Two articles read of six, four quotes counted: about twelve.
+    assert_eq!(sampled["quotes"], 12);
+    // The latest quotes are still the newest, not the sample's.
+    assert_eq!(sampled["latest_quotes"][0]["date"], "2021-03-06");
+    assert_eq!(sampled["latest_quotes"], whole["latest_quotes"]);
+    let text = env.stdout_of(&["profile", "speaker", "Lindqvist", "--sample", "2"]);
+    assert!(
+        text.contains("about 12 quotes (counted in a sample of 2 articles)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_profile_counts_what_the_equivalent_searches_count() {
     let env = corpus_env();
     let profile = env.json(&["profile", "speaker", "Vandamme", "-n", "50"]);

@@ -604,6 +604,12 @@ pub struct ProfileArgs {
     /// Values in each list
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub limit: usize,
+
+    /// Articles whose text is read, at most: for the terms, and for a
+    /// speaker's quotes and roles (the quote count of more is estimated
+    /// from them, and said)
+    #[arg(long, default_value_t = newsdex::search::profile::PROFILE_SAMPLE, value_name = "N")]
+    pub sample: usize,
 }
 
 #[derive(Debug, Args)]

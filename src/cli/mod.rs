@@ -209,6 +209,7 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
                 filters: args.filters.filters(),
                 by: period(args.by),
                 limit: args.limit,
+                sample: args.sample,
             };
             let profile = searcher.profile(&request)?;
             if config.json {

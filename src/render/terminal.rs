@@ -413,7 +413,14 @@ pub fn write_profile(
     writeln!(out, "{} — {kind} (\"{}\")", style.bold(shown), profile.name)?;
     let mut figures = vec![format!("{} articles", thousands(profile.articles))];
     if let Some(quotes) = profile.quotes {
-        figures.push(format!("{} quotes", thousands(quotes)));
+        match profile.quotes_read.filter(|&read| read < profile.articles) {
+            Some(read) => figures.push(format!(
+                "about {} quotes (counted in a sample of {} articles)",
+                thousands(quotes),
+                thousands(read)
+            )),
+            None => figures.push(format!("{} quotes", thousands(quotes))),
+        }
     }
     if let Some(first) = profile.first_seen {
         figures.push(format!("first seen {first}"));
@@ -448,7 +455,15 @@ pub fn write_profile(
             ProfileKind::Speaker => "terms of the quotes (log-likelihood G² against all quotes)",
             ProfileKind::Place => "terms of the articles (log-likelihood G² against the rest)",
         };
-        writeln!(out, "{}", style.bold(heading))?;
+        write!(out, "{}", style.bold(heading))?;
+        if profile.terms_read < profile.articles {
+            write!(
+                out,
+                ", from a sample of {} articles",
+                thousands(profile.terms_read)
+            )?;
+        }
+        writeln!(out)?;
         let terms: Vec<String> = profile
             .terms
             .iter()

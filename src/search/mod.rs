@@ -1,5 +1,6 @@
 //! Searching an index: ranked hits, snippets, facets, and single articles.
 
+pub mod doc_list;
 pub mod export;
 pub mod facets;
 pub mod filters;
@@ -210,6 +211,21 @@ impl NewsSearcher {
         let schema = &self.index.schema;
         let parsed = query::parse(schema, &self.index.index, &request.query)?;
         let searcher = self.reader.searcher();
+        if request.limit == 0 {
+            // No page: nothing is ranked, and one unscored pass counts the
+            // matches and their facets (a profile of 430,000 articles spent
+            // 100 ms scoring them for nothing).
+            let facets = FacetCollector {
+                specs: request.facets.clone(),
+            };
+            let (total, facets) = searcher.search(&*parsed.query, &(Count, facets))?;
+            return Ok(SearchResults {
+                total,
+                offset: request.offset,
+                hits: Vec::new(),
+                facets,
+            });
+        }
         let wanted = request.offset + request.limit;
         let collapse = !request.all_copies && request.limit > 0 && wanted <= COLLAPSE_WITHIN;
         // Folding copies needs a deeper window than the page: fetch more
@@ -261,11 +277,7 @@ impl NewsSearcher {
                 (total, docs.into_iter().map(|(_, d)| (None, d)).collect())
             }
         };
-        let ranked = if request.limit == 0 {
-            Vec::new()
-        } else {
-            ranked.into_iter().skip(skip).collect()
-        };
+        let ranked: Vec<_> = ranked.into_iter().skip(skip).collect();
         let candidates = ranked.into_iter().map(|(score, address)| {
             let doc: TantivyDocument = searcher.doc(address)?;
             let story =

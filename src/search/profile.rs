@@ -16,14 +16,24 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::extract::dates::Day;
 use crate::index::tokenizers;
-use crate::search::facets::{DateBucket, FacetCount, FacetKind, FacetSpec};
+use crate::search::facets::{DateBucket, FacetCount, FacetKind, FacetResult, FacetSpec};
 use crate::search::filters::Filters;
 use crate::search::quotes::{QuoteHit, QuotesRequest};
 use crate::search::terms::{SignificantTerm, TermsField, TermsRequest};
 use crate::search::{NewsSearcher, SearchRequest};
 
-/// Quotes read for a speaker's roles and latest quotes, at most.
-const MAX_QUOTES: usize = 100_000;
+/// Articles read, at most, for a profile's terms, and for a speaker's
+/// quotes and roles: what keeps a profile of a speaker quoted in tens of
+/// thousands of articles within a few hundred milliseconds. The profile
+/// says how many were read.
+pub const PROFILE_SAMPLE: usize = 1_000;
+/// Newest articles read for a speaker's latest quotes when the rest is
+/// sampled.
+const NEWEST_ARTICLES: usize = 20;
+/// Values of the profile's own field the name is resolved among.
+const RESOLVE_AMONG: usize = 100;
+/// Latest quotes shown, at most.
+const LATEST_QUOTES: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,6 +55,8 @@ pub struct ProfileRequest {
     pub by: DateBucket,
     /// Values in each list.
     pub limit: usize,
+    /// Articles whose text is read at most (see [`PROFILE_SAMPLE`]).
+    pub sample: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,9 +70,13 @@ pub struct Profile {
     /// Articles naming it (quoting the speaker; naming the place or a place
     /// inside it).
     pub articles: u64,
-    /// A speaker's quotes (as `quotes --speaker` lists them).
+    /// A speaker's quotes (as `quotes --speaker` lists them): counted, or,
+    /// when `quotes_read` is fewer than the articles, estimated from those.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quotes: Option<u64>,
+    /// Articles whose quotes were read for the count and the roles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes_read: Option<u64>,
     pub first_seen: Option<Day>,
     pub last_seen: Option<Day>,
     /// Articles per period.
@@ -68,6 +84,9 @@ pub struct Profile {
     /// Most characteristic terms: a speaker's quotes against all others'
     /// text in quotes; a place's articles against the rest.
     pub terms: Vec<SignificantTerm>,
+    /// Articles whose text the terms were counted in: all, or a sample (a
+    /// story's copies among them read once).
+    pub terms_read: u64,
     /// A speaker's roles as the articles write them, most frequent first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<FacetCount>>,
@@ -90,49 +109,66 @@ impl NewsSearcher {
                 "a profile needs a name: `newsdex profile speaker Blair`".to_string(),
             ));
         }
-        // "Baker" is James Baker, the Baker most often named: the profile
-        // is his, not every Baker's.
-        let resolved = self.resolve(request)?;
-        let name = resolved.clone().unwrap_or_else(|| request.name.clone());
-        let mut filters = request.filters.clone();
-        match request.kind {
-            ProfileKind::Speaker => filters.speaker = Some(name.clone()),
-            ProfileKind::Place => filters.place = Some(name.clone()),
-        }
-        let query = filters.apply(schema, &request.query);
-        // Lists are cut after the profile's own value is taken out.
+        // Lists are cut after the profile's own value is taken out; the
+        // name is resolved among the 100 values its own field lists most
+        // often; a place's list keeps only the places inside it, looked for
+        // among many.
         let wide = request.limit + 1;
+        let (speaker_limit, place_limit) = match request.kind {
+            ProfileKind::Speaker => (wide.max(RESOLVE_AMONG), wide),
+            ProfileKind::Place => (wide, 10_000),
+        };
         let spec = |field: &str, kind: FacetKind| FacetSpec {
             name: field.to_string(),
             field: field.to_string(),
             kind,
         };
-        let terms = |field: &str| spec(field, FacetKind::Terms { limit: wide });
-        // A place's list keeps only the places inside it: they are looked
-        // for among many.
-        let place_limit = match request.kind {
-            ProfileKind::Speaker => wide,
-            ProfileKind::Place => 10_000,
-        };
+        let terms = |field: &str, limit: usize| spec(field, FacetKind::Terms { limit });
         let facets = vec![
-            terms(schema.name(schema.core.speaker)),
-            spec(
-                schema.name(schema.core.place),
-                FacetKind::Terms { limit: place_limit },
-            ),
-            terms(schema.name(schema.core.source)),
+            terms(schema.name(schema.core.speaker), speaker_limit),
+            terms(schema.name(schema.core.place), place_limit),
+            terms(schema.name(schema.core.source), wide),
             spec(schema.name(schema.core.date), FacetKind::Date(request.by)),
             spec(
                 schema.name(schema.core.date),
                 FacetKind::Date(DateBucket::Day),
             ),
         ];
-        let results = self.search(&SearchRequest {
-            limit: 0,
-            facets,
-            all_copies: true,
-            ..SearchRequest::new(query.clone())
-        })?;
+        let filters_for = |name: &str| {
+            let mut filters = request.filters.clone();
+            match request.kind {
+                ProfileKind::Speaker => filters.speaker = Some(name.to_string()),
+                ProfileKind::Place => filters.place = Some(name.to_string()),
+            }
+            filters
+        };
+        let search = |query: &str| {
+            self.search(&SearchRequest {
+                limit: 0,
+                facets: facets.clone(),
+                all_copies: true,
+                ..SearchRequest::new(query)
+            })
+        };
+        // "Baker" is James Baker, the Baker most often named: the profile
+        // is his, not every Baker's. When the name given is the name
+        // resolved (as a chip of the page gives it), its search is the
+        // profile's.
+        let asked = filters_for(&request.name).apply(schema, &request.query);
+        let first = search(&asked)?;
+        let own_facet = match request.kind {
+            ProfileKind::Speaker => &first.facets[0],
+            ProfileKind::Place => &first.facets[1],
+        };
+        let resolved = resolve(own_facet, &request.name);
+        let name = resolved.clone().unwrap_or_else(|| request.name.clone());
+        let filters = filters_for(&name);
+        let query = filters.apply(schema, &request.query);
+        let results = if query == asked {
+            first
+        } else {
+            search(&query)?
+        };
         let [speakers, places, sources, timeline, days] = <[_; 5]>::try_from(results.facets)
             .map_err(|_| Error::Unanswerable("facets missing from a search".to_string()))?;
         let first_seen = days.counts.first().and_then(|c| Day::parse_iso(&c.value));
@@ -154,12 +190,12 @@ impl NewsSearcher {
             field,
             speaker: filters.speaker.clone(),
             limit: request.limit,
-            sample: crate::search::terms::DEFAULT_SAMPLE,
+            sample: request.sample,
         };
         // A profile of everything has nothing to be set apart from.
-        let terms = match self.significant_terms(&terms_request) {
-            Ok(terms) => terms.terms,
-            Err(Error::Unanswerable(_)) => Vec::new(),
+        let (terms, terms_read) = match self.significant_terms(&terms_request) {
+            Ok(terms) => (terms.terms, terms.foreground.read + terms.foreground.copies),
+            Err(Error::Unanswerable(_)) => (Vec::new(), 0),
             Err(e) => return Err(e),
         };
 
@@ -169,10 +205,12 @@ impl NewsSearcher {
             resolved: resolved.clone(),
             articles: results.total as u64,
             quotes: None,
+            quotes_read: None,
             first_seen,
             last_seen,
             timeline: timeline.counts,
             terms,
+            terms_read,
             roles: None,
             speakers: match request.kind {
                 ProfileKind::Speaker => without_self(speakers.counts),
@@ -187,13 +225,17 @@ impl NewsSearcher {
         };
         if request.kind == ProfileKind::Speaker {
             let narrowing = self.narrowing(&request.query, &request.filters);
-            let quotes = self.quotes(&QuotesRequest {
-                query: (narrowing != "*").then_some(narrowing),
-                speaker: Some(name.clone()),
-                limit: MAX_QUOTES,
-            })?;
+            let sample = self.quote_sample(
+                &QuotesRequest {
+                    query: (narrowing != "*").then_some(narrowing),
+                    speaker: Some(name.clone()),
+                    limit: usize::MAX,
+                },
+                request.sample,
+                NEWEST_ARTICLES,
+            )?;
             let mut roles: HashMap<String, u64> = HashMap::new();
-            for quote in &quotes.quotes {
+            for quote in &sample.quotes {
                 if let Some(role) = quote.role.as_deref().filter(|r| !r.trim().is_empty()) {
                     *roles.entry(role.to_string()).or_default() += 1;
                 }
@@ -204,61 +246,21 @@ impl NewsSearcher {
                 .collect();
             roles.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             roles.truncate(request.limit);
-            let mut latest = quotes.quotes.clone();
+            let mut latest = sample.latest;
             // Newest first; undated last; in an article, in its order.
             latest.sort_by_key(|q| std::cmp::Reverse(q.date));
-            latest.truncate(request.limit.min(5));
-            profile.quotes = Some(quotes.quotes.len() as u64);
+            latest.truncate(request.limit.min(LATEST_QUOTES));
+            let counted = sample.quotes.len() as u64;
+            profile.quotes = Some(if sample.read < sample.articles {
+                (counted as f64 * sample.articles as f64 / sample.read.max(1) as f64).round() as u64
+            } else {
+                counted
+            });
+            profile.quotes_read = Some(sample.read);
             profile.roles = Some(roles);
             profile.latest_quotes = Some(latest);
         }
         Ok(profile)
-    }
-
-    /// The speaker or place the name means: the most frequent value of the
-    /// field, among the articles the name finds, that holds every word of
-    /// the name.
-    fn resolve(&self, request: &ProfileRequest) -> Result<Option<String>> {
-        let schema = &self.index.schema;
-        let mut filters = request.filters.clone();
-        let field = match request.kind {
-            ProfileKind::Speaker => {
-                filters.speaker = Some(request.name.clone());
-                schema.name(schema.core.speaker)
-            }
-            ProfileKind::Place => {
-                filters.place = Some(request.name.clone());
-                schema.name(schema.core.place)
-            }
-        };
-        let results = self.search(&SearchRequest {
-            limit: 0,
-            facets: vec![FacetSpec {
-                name: field.to_string(),
-                field: field.to_string(),
-                kind: FacetKind::Terms { limit: 100 },
-            }],
-            all_copies: true,
-            ..SearchRequest::new(filters.apply(schema, &request.query))
-        })?;
-        let wanted = words(&request.name);
-        let Some(facet) = results.facets.first() else {
-            return Ok(None);
-        };
-        // "Slovenia" is the country itself when it is named, not its most
-        // named town ("Ljubljana, Slovenia"); else the most frequent value
-        // holding every word of the name.
-        let named_exactly = facet
-            .counts
-            .iter()
-            .find(|c| words(c.value.split(',').next().unwrap_or_default()) == wanted);
-        let holding = || {
-            facet.counts.iter().find(|c| {
-                let have = words(&c.value);
-                wanted.iter().all(|w| have.contains(w))
-            })
-        };
-        Ok(named_exactly.or_else(holding).map(|c| c.value.clone()))
     }
 
     /// The query and filters (other than the profile's own) for `quotes`,
@@ -271,6 +273,26 @@ impl NewsSearcher {
             filtered
         }
     }
+}
+
+/// The speaker or place the name means, among the values of its field
+/// (most frequent first) in the articles the name finds: the one named
+/// exactly ("Slovenia" is the country itself when it is named, not its most
+/// named town "Ljubljana, Slovenia"), else the most frequent holding every
+/// word of the name.
+fn resolve(facet: &FacetResult, name: &str) -> Option<String> {
+    let wanted = words(name);
+    let named_exactly = facet
+        .counts
+        .iter()
+        .find(|c| words(c.value.split(',').next().unwrap_or_default()) == wanted);
+    let holding = || {
+        facet.counts.iter().find(|c| {
+            let have = words(&c.value);
+            wanted.iter().all(|w| have.contains(w))
+        })
+    };
+    named_exactly.or_else(holding).map(|c| c.value.clone())
 }
 
 /// The places inside `place` ("Aleppo, Syria" inside "Syria"): labels whose

@@ -5,8 +5,9 @@
 //! article only the quotes that match the query and the speaker are listed.
 
 use serde::Serialize;
-use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::SortByStaticFastValue;
+use tantivy::{DateTime, Order, TantivyDocument};
 
 use crate::error::Result;
 use crate::extract::dates::Day;
@@ -14,7 +15,8 @@ use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
 use crate::index::schema::NewsSchema;
 use crate::index::tokenizers;
 use crate::search::NewsSearcher;
-use crate::search::query::{self, Highlights};
+use crate::search::doc_list::DocList;
+use crate::search::query::{self, Highlights, ParsedQuery};
 use crate::search::snippet::match_strength;
 
 /// What to list.
@@ -50,11 +52,102 @@ pub struct QuotesResults {
     pub quotes: Vec<QuoteHit>,
 }
 
+/// A speaker's quotes, read from every article or a sample of them.
+#[derive(Debug, Clone)]
+pub struct QuoteSample {
+    /// Articles the request finds.
+    pub articles: u64,
+    /// Articles whose quotes were read: all of them, or a sample.
+    pub read: u64,
+    /// The quotes of the articles read.
+    pub quotes: Vec<QuoteHit>,
+    /// The quotes of the newest articles (of all, when all were read).
+    pub latest: Vec<QuoteHit>,
+}
+
 /// Articles examined at most, however few quotes match in them.
 const MAX_ARTICLES: usize = 10_000;
 
 impl NewsSearcher {
     pub fn quotes(&self, request: &QuotesRequest) -> Result<QuotesResults> {
+        let (parsed, speaker_words) = self.quotes_query(request)?;
+        let searcher = self.searcher();
+        let found = searcher.search(
+            &*parsed.query,
+            &TopDocs::with_limit(MAX_ARTICLES).order_by_score(),
+        )?;
+        let mut quotes = Vec::new();
+        for (_, address) in &found {
+            if quotes.len() >= request.limit {
+                break;
+            }
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            self.article_quotes(&doc, &parsed, speaker_words.as_deref(), |quote| {
+                quotes.push(quote);
+                quotes.len() < request.limit
+            });
+        }
+        Ok(QuotesResults {
+            articles: found.len(),
+            quotes,
+        })
+    }
+
+    /// A speaker's quotes for a profile, without reading every article of a
+    /// much-quoted speaker: the quotes of every article the request finds,
+    /// or, past `sample` articles, of an evenly spaced sample of them; and
+    /// the quotes of the `newest` most recent articles, for the latest.
+    pub fn quote_sample(
+        &self,
+        request: &QuotesRequest,
+        sample: usize,
+        newest: usize,
+    ) -> Result<QuoteSample> {
+        let (parsed, speaker_words) = self.quotes_query(request)?;
+        let searcher = self.searcher();
+        let docs = searcher.search(&*parsed.query, &DocList)?;
+        let taken = docs.len().min(sample.max(1));
+        let mut quotes = Vec::new();
+        for i in 0..taken {
+            let doc: TantivyDocument = searcher.doc(docs[i * docs.len() / taken])?;
+            self.article_quotes(&doc, &parsed, speaker_words.as_deref(), |quote| {
+                quotes.push(quote);
+                true
+            });
+        }
+        let latest = if taken == docs.len() {
+            quotes.clone()
+        } else {
+            let schema = &self.index.schema;
+            let by_date = (
+                SortByStaticFastValue::<DateTime>::for_field(schema.name(schema.core.date)),
+                Order::Desc,
+            );
+            let recent = searcher.search(
+                &*parsed.query,
+                &TopDocs::with_limit(newest).order_by(by_date),
+            )?;
+            let mut latest = Vec::new();
+            for (_, address) in recent {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                self.article_quotes(&doc, &parsed, speaker_words.as_deref(), |quote| {
+                    latest.push(quote);
+                    true
+                });
+            }
+            latest
+        };
+        Ok(QuoteSample {
+            articles: docs.len() as u64,
+            read: taken as u64,
+            quotes,
+            latest,
+        })
+    }
+
+    /// The query of a quotes request over the `quote` field, and the
+    /// speaker's name as words.
+    fn quotes_query(&self, request: &QuotesRequest) -> Result<(ParsedQuery, Option<Vec<String>>)> {
         let schema = &self.index.schema;
         let quote_field = schema.name(schema.core.quote).to_string();
         let speaker_field = schema.name(schema.core.speaker).to_string();
@@ -76,45 +169,40 @@ impl NewsSearcher {
             parts.join(" AND ")
         };
         let parsed = query::parse_in(schema, &self.index.index, &text, &[quote_field.as_str()])?;
-        let searcher = self.searcher();
-        let found = searcher.search(
-            &*parsed.query,
-            &TopDocs::with_limit(MAX_ARTICLES).order_by_score(),
-        )?;
         let speaker_words = request.speaker.as_deref().map(name_words);
-        let mut quotes = Vec::new();
-        for (_, address) in &found {
-            if quotes.len() >= request.limit {
+        Ok((parsed, speaker_words))
+    }
+
+    /// Hands `each` the quotes of a stored article that the speaker said
+    /// and that hold the query's words, until it answers false.
+    fn article_quotes(
+        &self,
+        doc: &TantivyDocument,
+        parsed: &ParsedQuery,
+        speaker_words: Option<&[String]>,
+        mut each: impl FnMut(QuoteHit) -> bool,
+    ) {
+        let schema = &self.index.schema;
+        let aliases = aliases(doc, schema.core.speaker_aliases);
+        for record in records(doc, schema.core.quote_record) {
+            if !speaks(&record, &aliases, speaker_words) || !says(&record, &parsed.highlights) {
+                continue;
+            }
+            let quote = QuoteHit {
+                speaker: record.speaker,
+                co_speakers: record.co_speakers,
+                role: record.role,
+                text: record.text,
+                direct: record.direct,
+                id: first_text(doc, schema.core.id).unwrap_or_default(),
+                title: first_text(doc, schema.core.title),
+                date: first_day(doc, schema.core.date),
+                path: first_text(doc, schema.core.path).unwrap_or_default(),
+            };
+            if !each(quote) {
                 break;
             }
-            let doc: TantivyDocument = searcher.doc(*address)?;
-            let aliases = aliases(&doc, schema.core.speaker_aliases);
-            for record in records(&doc, schema.core.quote_record) {
-                if quotes.len() >= request.limit {
-                    break;
-                }
-                if !speaks(&record, &aliases, speaker_words.as_deref())
-                    || !says(&record, &parsed.highlights)
-                {
-                    continue;
-                }
-                quotes.push(QuoteHit {
-                    speaker: record.speaker,
-                    co_speakers: record.co_speakers,
-                    role: record.role,
-                    text: record.text,
-                    direct: record.direct,
-                    id: first_text(&doc, schema.core.id).unwrap_or_default(),
-                    title: first_text(&doc, schema.core.title),
-                    date: first_day(&doc, schema.core.date),
-                    path: first_text(&doc, schema.core.path).unwrap_or_default(),
-                });
-            }
         }
-        Ok(QuotesResults {
-            articles: found.len(),
-            quotes,
-        })
     }
 }
 

@@ -24,11 +24,13 @@
 //! read as an evenly spaced sample of its articles, and the output says how
 //! many were read.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector};
-use tantivy::query::{PhraseQuery, Query, TermQuery};
+use tantivy::collector::Count;
+use tantivy::query::{PhraseQuery, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, TantivyDocument, Term};
 
@@ -36,6 +38,7 @@ use crate::error::{Error, Result};
 use crate::extract::lexicon::is_stop_word;
 use crate::index::document::{first_text, stored_values};
 use crate::index::tokenizers;
+use crate::search::doc_list::DocList;
 use crate::search::quotes::quote_texts;
 use crate::search::{NewsSearcher, query};
 
@@ -151,86 +154,135 @@ pub fn log_likelihood(a: u64, n: u64, b: u64, m: u64) -> f64 {
 type Key = [u32; MAX_PHRASE];
 const NO_WORD: u32 = u32::MAX;
 
+/// A distinct folded word of the texts read.
+struct Word {
+    folded: String,
+    /// Never a term, nor a phrase's first or last word.
+    stop: bool,
+    /// Times seen, up to `FORMS_SEEN`.
+    seen: u32,
+    /// Written forms with counts among the first `FORMS_SEEN` times seen:
+    /// enough to know the usual one, and no string compared after that.
+    forms: Vec<(String, u32)>,
+}
+
+const FORMS_SEEN: u32 = 200;
+const MAX_FORMS: usize = 8;
+
 /// Article counts of the words and phrases of the texts read.
+///
+/// Hashing is Fx: millions of phrase keys are counted per request, and
+/// SipHash's defence against crafted keys buys nothing here.
 #[derive(Default)]
 struct Counts {
-    ids: HashMap<String, u32>,
-    /// Per word id: its folded text, and its written forms with counts.
-    words: Vec<(String, HashMap<String, u32>)>,
-    /// Per term: articles holding it, and the last article counted.
-    terms: HashMap<Key, (u64, u64)>,
-    articles: u64,
+    /// Count phrases only: words are counted in the index instead.
+    phrases_only: bool,
+    /// Word ids by a 64-bit hash of the folded word: no string is compared
+    /// per token (two words of one request sharing a hash is a chance of
+    /// about one in 10^9 at a million words).
+    ids: FxHashMap<u64, u32>,
+    words: Vec<Word>,
+    /// Per term: the articles holding it.
+    terms: FxHashMap<Key, u32>,
+    articles: u32,
+    /// The current text's run of words joined only by spaces (phrases stay
+    /// inside one), and the current article's terms.
+    run: Vec<(u32, bool)>,
+    keys: Vec<Key>,
 }
 
 impl Counts {
-    fn id(&mut self, folded: &str, written: &str) -> u32 {
-        let id = match self.ids.get(folded) {
+    fn phrases_only() -> Counts {
+        Counts {
+            phrases_only: true,
+            ..Counts::default()
+        }
+    }
+
+    fn id(&mut self, folded: &str, written: &str) -> (u32, bool) {
+        let hash = word_hash(folded);
+        let id = match self.ids.get(&hash) {
             Some(&id) => id,
             None => {
                 let id = self.words.len() as u32;
-                self.ids.insert(folded.to_string(), id);
-                self.words.push((folded.to_string(), HashMap::new()));
+                self.ids.insert(hash, id);
+                // Numbers ("2016", "100m", "1bn", "1980s") and single
+                // letters (the `U` of "U.S.") are never terms.
+                let stop = is_stop_word(folded)
+                    || folded.starts_with(|c: char| c.is_ascii_digit())
+                    || !folded.chars().any(char::is_alphabetic)
+                    || folded.chars().nth(1).is_none();
+                self.words.push(Word {
+                    folded: folded.to_string(),
+                    stop,
+                    seen: 0,
+                    forms: Vec::new(),
+                });
                 id
             }
         };
-        let forms = &mut self.words[id as usize].1;
-        // A handful of forms is enough to know the usual one.
-        if forms.len() < 8 || forms.contains_key(written) {
-            *forms.entry(written.to_string()).or_default() += 1;
+        let word = &mut self.words[id as usize];
+        if word.seen < FORMS_SEEN {
+            word.seen += 1;
+            if let Some((_, count)) = word.forms.iter_mut().find(|(form, _)| form == written) {
+                *count += 1;
+            } else if word.forms.len() < MAX_FORMS {
+                word.forms.push((written.to_string(), 1));
+            }
         }
-        id
+        (id, word.stop)
     }
 
     /// Counts one article's texts.
     fn article(&mut self, analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[String]) {
         self.articles += 1;
-        let article = self.articles;
+        let mut run = std::mem::take(&mut self.run);
+        self.keys.clear();
         for text in texts {
-            let tokens = tokenizers::tokens(analyzer, text);
-            // Runs of words joined only by spaces: phrases stay inside them.
-            let mut run: Vec<(u32, bool)> = Vec::new();
+            run.clear();
+            let mut stream = analyzer.token_stream(text);
             let mut previous_end = None;
-            for token in &tokens {
+            while stream.advance() {
+                let token = stream.token();
                 let joined = previous_end
                     .is_some_and(|end: usize| text[end..token.offset_from].trim().is_empty());
                 if !joined {
-                    self.count_run(&run, article);
+                    self.run_terms(&run);
                     run.clear();
                 }
                 previous_end = Some(token.offset_to);
                 let written = &text[token.offset_from..token.offset_to];
-                // Numbers ("2016", "100m", "1bn", "1980s") and single
-                // letters (the `U` of "U.S.") are never terms.
-                let stop = is_stop_word(&token.text)
-                    || token.text.starts_with(|c: char| c.is_ascii_digit())
-                    || !token.text.chars().any(char::is_alphabetic)
-                    || token.text.chars().nth(1).is_none();
-                let id = self.id(&token.text, written);
-                run.push((id, stop));
+                run.push(self.id(&token.text, written));
             }
-            self.count_run(&run, article);
+            self.run_terms(&run);
+        }
+        self.run = run;
+        // Once per article: sorting first saves a lookup in a large table
+        // per repetition.
+        self.keys.sort_unstable();
+        self.keys.dedup();
+        for key in &self.keys {
+            *self.terms.entry(*key).or_default() += 1;
         }
     }
 
-    fn count_run(&mut self, run: &[(u32, bool)], article: u64) {
+    /// The terms of a run of words: each word and two- or three-word
+    /// phrase neither starting nor ending with a stop word.
+    fn run_terms(&mut self, run: &[(u32, bool)]) {
+        let shortest = if self.phrases_only { 2 } else { 1 };
         for start in 0..run.len() {
             if run[start].1 {
                 continue;
             }
-            for len in 1..=MAX_PHRASE.min(run.len() - start) {
-                let last = run[start + len - 1];
-                if last.1 {
+            for len in shortest..=MAX_PHRASE.min(run.len() - start) {
+                if run[start + len - 1].1 {
                     continue;
                 }
                 let mut key = [NO_WORD; MAX_PHRASE];
                 for (slot, (id, _)) in key.iter_mut().zip(&run[start..start + len]) {
                     *slot = *id;
                 }
-                let entry = self.terms.entry(key).or_insert((0, 0));
-                if entry.1 != article {
-                    entry.0 += 1;
-                    entry.1 = article;
-                }
+                self.keys.push(key);
             }
         }
     }
@@ -238,7 +290,7 @@ impl Counts {
     fn folded(&self, key: &Key) -> Vec<&str> {
         key.iter()
             .filter(|&&id| id != NO_WORD)
-            .map(|&id| self.words[id as usize].0.as_str())
+            .map(|&id| self.words[id as usize].folded.as_str())
             .collect()
     }
 
@@ -248,15 +300,15 @@ impl Counts {
         key.iter()
             .filter(|&&id| id != NO_WORD)
             .map(|&id| {
-                let (folded, forms) = &self.words[id as usize];
+                let Word { folded, forms, .. } = &self.words[id as usize];
                 // Most frequent; of equals, one not in capitals, then the
                 // first in byte order (so the choice is stable).
                 let best = forms
                     .iter()
                     .max_by(|a, b| {
-                        a.1.cmp(b.1)
-                            .then_with(|| shouting(b.0).cmp(&shouting(a.0)))
-                            .then_with(|| b.0.cmp(a.0))
+                        a.1.cmp(&b.1)
+                            .then_with(|| shouting(&b.0).cmp(&shouting(&a.0)))
+                            .then_with(|| b.0.cmp(&a.0))
                     })
                     .map_or(folded.as_str(), |(form, _)| form.as_str());
                 // Capitals only: an acronym (HIV, NATO, G8) when short, a
@@ -272,160 +324,258 @@ impl Counts {
     }
 }
 
+/// Exact counts in the index per listed term, at most: a phrase's is a
+/// phrase query over every article (milliseconds each at 500,000
+/// articles). Listed terms are always exact; past this budget, a term the
+/// estimates ranked high but whose exact count is not known is left out.
+const EXACT_COUNTS_PER_TERM: usize = 4;
+
+/// The texts of one side, counted.
+struct SideCounts {
+    counts: Counts,
+    read: u64,
+    copies: u64,
+}
+
 impl NewsSearcher {
     /// The terms over-represented in the articles `request.query` matches.
+    ///
+    /// Both sides are read at once, one thread each. With the rest of the
+    /// index as background, a word's background count is the index's own
+    /// (exact); a phrase's is first estimated from a sample of the
+    /// background's text, and the phrases that reach the list are then
+    /// counted in the whole index, so every listed count is exact and only
+    /// the order of phrases below the list rests on the sample.
     pub fn significant_terms(&self, request: &TermsRequest) -> Result<Terms> {
         let schema = &self.index.schema;
         let (text_field, words_field) = self.terms_fields(request.field)?;
         let searcher = self.searcher();
         let parsed = query::parse(schema, &self.index.index, &request.query)?;
         let foreground_docs = self.matching(&*parsed.query)?;
-        let mut analyzer = tokenizers::words();
-        let mut foreground = Counts::default();
+        let sampled = foreground_docs.len() > request.sample;
         // What a speaker said, not what the others quoted beside them said.
         let speaker = match request.field {
             TermsField::Quote => request.speaker.as_deref(),
             _ => None,
         };
-        let (read, copies) = self.read(
-            &foreground_docs,
-            request.sample,
-            text_field,
-            speaker,
-            &mut |texts| foreground.article(&mut analyzer, texts),
-        )?;
+        let background_docs = match &request.against {
+            Some(against) => {
+                let parsed = query::parse(schema, &self.index.index, against)?;
+                self.matching(&*parsed.query)?
+            }
+            // A sampled foreground cannot be taken out of the index's
+            // counts exactly, and an estimate taken out of a count can reach
+            // zero by chance: it is compared with the whole index instead,
+            // as Elasticsearch's significant terms are.
+            None if sampled => self.every_article(&[]),
+            None => self.every_article(&foreground_docs),
+        };
+        if request.against.is_none() && !sampled && background_docs.is_empty() {
+            return Err(Error::Unanswerable(format!(
+                "`{}` matches every article: there is no rest of the index to \
+                 compare it with; name the articles to compare with (--against QUERY)",
+                request.query
+            )));
+        }
+        let (foreground, background) = std::thread::scope(|scope| {
+            // Against the index, the background's words are the index's
+            // counts: only its phrases are read.
+            let background_counts = match request.against {
+                Some(_) => Counts::default(),
+                None => Counts::phrases_only(),
+            };
+            let background = scope.spawn(|| {
+                self.count_side(
+                    &background_docs,
+                    request.sample,
+                    text_field,
+                    None,
+                    background_counts,
+                )
+            });
+            let foreground = self.count_side(
+                &foreground_docs,
+                request.sample,
+                text_field,
+                speaker,
+                Counts::default(),
+            );
+            let background = background.join().unwrap_or_else(|panic| {
+                std::panic::resume_unwind(panic);
+            });
+            (foreground, background)
+        });
+        let (foreground, background) = (foreground?, background?);
         let foreground_side = Side {
             description: request.query.clone(),
             articles: foreground_docs.len() as u64,
-            read,
-            copies,
+            read: foreground.read,
+            copies: foreground.copies,
         };
 
         // Candidates: the terms of most foreground articles.
-        let mut candidates: Vec<(&Key, u64)> = foreground
+        let mut candidates: Vec<(Key, u64)> = foreground
+            .counts
             .terms
             .iter()
-            .filter(|(key, (articles, _))| {
+            .filter(|(key, articles)| {
                 let phrase = key[1] != NO_WORD;
-                *articles >= MIN_ARTICLES + u64::from(phrase)
+                u64::from(**articles) >= MIN_ARTICLES + u64::from(phrase)
             })
-            .map(|(key, (articles, _))| (key, *articles))
+            .map(|(key, articles)| (*key, u64::from(*articles)))
             .collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
-
-        // Background article counts of each candidate.
-        let (background_side, background_counts): (Side, Vec<u64>) = match &request.against {
-            Some(against) => {
-                let parsed = query::parse(schema, &self.index.index, against)?;
-                let docs = self.matching(&*parsed.query)?;
-                let mut background = Counts::default();
-                let (read, copies) =
-                    self.read(&docs, request.sample, text_field, None, &mut |texts| {
-                        background.article(&mut analyzer, texts)
-                    })?;
-                let counts = candidates
-                    .iter()
-                    .map(|(key, _)| {
-                        let words = foreground.folded(key);
-                        let ids: Option<Vec<u32>> = words
-                            .iter()
-                            .map(|w| background.ids.get(*w).copied())
-                            .collect();
-                        ids.and_then(|ids| {
-                            let mut other = [NO_WORD; MAX_PHRASE];
-                            other[..ids.len()].copy_from_slice(&ids);
-                            background.terms.get(&other).map(|(n, _)| *n)
-                        })
-                        .unwrap_or(0)
-                    })
-                    .collect();
-                let side = Side {
-                    description: against.clone(),
-                    articles: docs.len() as u64,
-                    read,
-                    copies,
-                };
-                (side, counts)
-            }
-            None => {
-                // The rest of the index: the index's own counts of each
-                // term, less the foreground's (its copies of a story counted
-                // in proportion). A sampled foreground cannot be taken out
-                // exactly, and an estimate taken out of a count can reach
-                // zero by chance: it is compared with the whole index
-                // instead, as Elasticsearch's significant terms are.
-                let sampled = read + copies < foreground_side.articles;
-                let scale = foreground_side.articles as f64 / read.max(1) as f64;
-                let mut counts = Vec::with_capacity(candidates.len());
-                for (key, in_foreground) in &candidates {
-                    let words = foreground.folded(key);
-                    let everywhere = count_in_index(&searcher, text_field, words_field, &words)?;
-                    if sampled {
-                        counts.push(everywhere);
-                    } else {
-                        let foreground_estimate =
-                            ((*in_foreground as f64 * scale).round() as u64).min(everywhere);
-                        counts.push(everywhere - foreground_estimate);
-                    }
-                }
-                let all = searcher.num_docs();
-                if sampled {
-                    let side = Side {
-                        description: "the whole index (the foreground is a sample of it)"
-                            .to_string(),
-                        articles: all,
-                        read: all,
-                        copies: 0,
-                    };
-                    (side, counts)
-                } else {
-                    let rest = all.saturating_sub(foreground_side.articles);
-                    if rest == 0 {
-                        return Err(Error::Unanswerable(format!(
-                            "`{}` matches every article: there is no rest of the index to \
-                         compare it with; name the articles to compare with (--against QUERY)",
-                            request.query
-                        )));
-                    }
-                    let side = Side {
-                        description: "the rest of the index".to_string(),
-                        articles: rest,
-                        read: rest,
-                        copies: 0,
-                    };
-                    (side, counts)
-                }
-            }
+        let in_background_text = |key: &Key| -> u64 {
+            let ids: Option<Vec<u32>> = foreground
+                .counts
+                .folded(key)
+                .iter()
+                .map(|w| background.counts.ids.get(&word_hash(w)).copied())
+                .collect();
+            ids.and_then(|ids| {
+                let mut other = [NO_WORD; MAX_PHRASE];
+                other[..ids.len()].copy_from_slice(&ids);
+                background.counts.terms.get(&other).map(|n| u64::from(*n))
+            })
+            .unwrap_or(0)
         };
 
-        let n = foreground_side.read;
+        let n = foreground.read;
+        if let Some(against) = &request.against {
+            // Both sides are text read: counted alike.
+            let counts: Vec<u64> = candidates
+                .iter()
+                .map(|(key, _)| in_background_text(key))
+                .collect();
+            let background_side = Side {
+                description: against.clone(),
+                articles: background_docs.len() as u64,
+                read: background.read,
+                copies: background.copies,
+            };
+            let m = background.read;
+            let ranked = rank(&foreground.counts, &candidates, &counts, n, m);
+            let terms = kept_terms(&ranked, request.limit)
+                .into_iter()
+                .map(|i| ranked[i].term.clone())
+                .collect();
+            return Ok(Terms {
+                field: request.field,
+                statistic: STATISTIC,
+                foreground: foreground_side,
+                background: background_side,
+                terms,
+            });
+        }
+
+        // The rest of the index (or all of it): a term's count there is the
+        // index's, less the foreground's own articles (its copies of a story
+        // counted in proportion) when the foreground was read whole.
+        let all = searcher.num_docs();
+        let background_side = if sampled {
+            Side {
+                description: "the whole index (the foreground is a sample of it)".to_string(),
+                articles: all,
+                read: all,
+                copies: 0,
+            }
+        } else {
+            Side {
+                description: "the rest of the index".to_string(),
+                articles: background_docs.len() as u64,
+                read: background_docs.len() as u64,
+                copies: 0,
+            }
+        };
         let m = background_side.read;
-        let mut terms: Vec<SignificantTerm> = candidates
-            .iter()
-            .zip(&background_counts)
-            .filter_map(|((key, a), &b)| {
-                let foreground_share = *a as f64 / n.max(1) as f64;
-                let background_share = b as f64 / m.max(1) as f64;
-                if foreground_share <= background_share {
-                    return None;
-                }
-                Some(SignificantTerm {
-                    term: foreground.written(key),
-                    words: key.iter().filter(|&&id| id != NO_WORD).count(),
-                    g2: log_likelihood(*a, n, b, m),
-                    foreground: *a,
-                    foreground_share,
-                    background: b,
-                    background_share,
-                })
-            })
-            .collect();
-        terms.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term)));
-        let terms = without_parts_of_phrases(terms, request.limit);
+        let foreground_scale = foreground_side.articles as f64 / n.max(1) as f64;
+        // A count in the whole index, less the foreground's own articles
+        // when the background is the rest of it.
+        let in_rest = |everywhere: u64, in_foreground: u64| -> u64 {
+            if sampled {
+                everywhere
+            } else {
+                let estimate = (in_foreground as f64 * foreground_scale).round() as u64;
+                everywhere - estimate.min(everywhere)
+            }
+        };
+        let exact = |c: usize| -> Result<u64> {
+            let (key, in_foreground) = &candidates[c];
+            let words = foreground.counts.folded(key);
+            let everywhere = count_in_index(&searcher, text_field, words_field, &words)?;
+            Ok(in_rest(everywhere, *in_foreground))
+        };
+        // First estimates, then exact counts for what reaches the list.
+        // A word's estimate is its document frequency, exact unless the
+        // index holds deleted articles (which it counts). A phrase's is
+        // from the background's text; from a sample, one not seen there is
+        // taken as seen half a time: a phrase is rarely absent from a whole
+        // index, and an estimate of zero would list it on chance alone and
+        // spend an exact count to drop it.
+        let deletes = searcher.segment_readers().iter().any(|s| s.has_deletes());
+        let background_sampled = background.read + background.copies < background_docs.len() as u64;
+        let background_scale = background_docs.len() as f64 / background.read.max(1) as f64;
+        let mut counts = Vec::with_capacity(candidates.len());
+        let mut is_exact = Vec::with_capacity(candidates.len());
+        for (key, in_foreground) in &candidates {
+            if key[1] == NO_WORD {
+                let word = foreground.counts.folded(key)[0];
+                let everywhere = document_frequency(&searcher, words_field, word)?;
+                counts.push(in_rest(everywhere, *in_foreground));
+                is_exact.push(!deletes);
+            } else {
+                let seen = in_background_text(key) as f64;
+                let seen = if background_sampled {
+                    seen.max(0.5)
+                } else {
+                    seen
+                };
+                counts.push((seen * background_scale).round() as u64);
+                is_exact.push(false);
+            }
+        }
+        // Terms just below the list are counted too: an estimate a little
+        // high would keep one out.
+        let reach = request.limit + (request.limit / 2).max(5);
+        let exact_budget = EXACT_COUNTS_PER_TERM * reach;
+        let mut counted = 0;
+        let terms = loop {
+            let ranked = rank(&foreground.counts, &candidates, &counts, n, m);
+            let mut listed = kept_terms(&ranked, reach);
+            let estimated: Vec<usize> = listed
+                .iter()
+                .map(|&i| ranked[i].candidate)
+                .filter(|&c| !is_exact[c])
+                .collect();
+            if estimated.is_empty() {
+                listed.truncate(request.limit);
+                break listed.into_iter().map(|i| ranked[i].term.clone()).collect();
+            }
+            if counted + estimated.len() > exact_budget {
+                // Terms the estimates rank high keep proving commoner in
+                // the index than they said: the list is drawn from what is
+                // exact.
+                let exact_only: Vec<usize> =
+                    (0..candidates.len()).filter(|&c| is_exact[c]).collect();
+                let exact_candidates: Vec<(Key, u64)> =
+                    exact_only.iter().map(|&c| candidates[c]).collect();
+                let exact_counts: Vec<u64> = exact_only.iter().map(|&c| counts[c]).collect();
+                let ranked = rank(&foreground.counts, &exact_candidates, &exact_counts, n, m);
+                break kept_terms(&ranked, request.limit)
+                    .into_iter()
+                    .map(|i| ranked[i].term.clone())
+                    .collect();
+            }
+            for (c, count) in in_parallel(&estimated, &exact)? {
+                counts[c] = count;
+                is_exact[c] = true;
+                counted += 1;
+            }
+        };
         Ok(Terms {
             field: request.field,
-            statistic: "log-likelihood G² over article counts",
+            statistic: STATISTIC,
             foreground: foreground_side,
             background: background_side,
             terms,
@@ -456,40 +606,56 @@ impl NewsSearcher {
 
     /// The addresses of the articles `query` matches, in index order.
     fn matching(&self, query: &dyn Query) -> Result<Vec<DocAddress>> {
-        let mut docs: Vec<DocAddress> = self
-            .searcher()
-            .search(query, &DocSetCollector)?
-            .into_iter()
-            .collect();
-        docs.sort();
-        Ok(docs)
+        Ok(self.searcher().search(query, &DocList)?)
     }
 
-    /// Hands the texts of `field` of `docs` (or of an evenly spaced sample
-    /// of `sample` of them) to `each`, a story's copies and a repeated text
-    /// once; returns how many articles were read, and how many copies
-    /// skipped.
-    fn read(
+    /// Every live article in index order, but those of `except` (sorted).
+    fn every_article(&self, except: &[DocAddress]) -> Vec<DocAddress> {
+        let searcher = self.searcher();
+        let mut except = except.iter().peekable();
+        let mut docs = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let alive = segment.alive_bitset();
+            for doc_id in 0..segment.max_doc() {
+                let address = DocAddress::new(ord as u32, doc_id);
+                while except.next_if(|&&e| e < address).is_some() {}
+                if except.next_if_eq(&&address).is_some()
+                    || alive.is_some_and(|alive| alive.is_deleted(doc_id))
+                {
+                    continue;
+                }
+                docs.push(address);
+            }
+        }
+        docs
+    }
+
+    /// Counts into `counts` the words and phrases of `field` in `docs` (or
+    /// in an evenly spaced sample of `sample` of them), a story's copies
+    /// and a repeated text once.
+    fn count_side(
         &self,
         docs: &[DocAddress],
         sample: usize,
         field: Field,
         speaker: Option<&str>,
-        each: &mut dyn FnMut(&[String]),
-    ) -> Result<(u64, u64)> {
+        mut counts: Counts,
+    ) -> Result<SideCounts> {
         let searcher = self.searcher();
         let schema = &self.index.schema;
-        let step = (docs.len() as f64 / sample.max(1) as f64).max(1.0);
+        let mut analyzer = tokenizers::words();
+        let taken = docs.len().min(sample.max(1));
         let mut read = 0;
-        let mut next = 0.0;
         // A story's copies, and a sentence quoted again and again, would
-        // make their every phrase "significant": each is read once.
+        // make their every phrase "significant": each is read once. (A
+        // body repeated is a story's copy, found by its story key.)
+        let quotes = field == schema.core.quote;
         let mut stories = HashSet::new();
         let mut seen_texts = HashSet::new();
+        let mut lowered = String::new();
         let mut copies = 0;
-        while (next as usize) < docs.len() {
-            let stored: TantivyDocument = searcher.doc(docs[next as usize])?;
-            next += step;
+        for i in 0..taken {
+            let stored: TantivyDocument = searcher.doc(docs[i * docs.len() / taken])?;
             let story = first_text(&stored, schema.core.cluster)
                 .or_else(|| first_text(&stored, schema.core.id));
             if story.is_some_and(|story| !stories.insert(story)) {
@@ -503,49 +669,141 @@ impl NewsSearcher {
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
             };
-            let texts: Vec<String> = texts
-                .into_iter()
-                .filter(|t| seen_texts.insert(t.trim().to_lowercase()))
-                .collect();
-            each(&texts);
+            let texts: Vec<String> = if quotes {
+                texts
+                    .into_iter()
+                    .filter(|t| seen_texts.insert(folded_hash(t, &mut lowered)))
+                    .collect()
+            } else {
+                texts
+            };
+            counts.article(&mut analyzer, &texts);
             read += 1;
         }
-        Ok((read, copies))
+        Ok(SideCounts {
+            counts,
+            read,
+            copies,
+        })
     }
 }
 
-/// The first `limit` terms without the redundant ones. A phrase that
-/// scores no higher than one of its own words or shorter phrases says
-/// nothing more ("left its hangar" beside "hangar"); a word or phrase that
-/// is, on both sides, mostly found inside a longer listed phrase is only
-/// its fragment ("prime" beside "prime minister": in nearly all of its
-/// foreground articles, and in at least half of its background ones).
-fn without_parts_of_phrases(terms: Vec<SignificantTerm>, limit: usize) -> Vec<SignificantTerm> {
+/// The hash a word's id is found by.
+fn word_hash(folded: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(folded.as_bytes());
+    hasher.finish()
+}
+
+/// A hash of the text with its edges trimmed and letters in lower case,
+/// lowered into `buffer`: a repeated text is known without keeping a copy.
+fn folded_hash(text: &str, buffer: &mut String) -> u64 {
+    use std::hash::Hasher;
+    buffer.clear();
+    buffer.extend(text.trim().chars().flat_map(char::to_lowercase));
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(buffer.as_bytes());
+    hasher.finish()
+}
+
+const STATISTIC: &str = "log-likelihood G² over article counts";
+
+/// The over-represented candidates as terms, best first: `a` of the `n`
+/// foreground articles read hold a candidate, `counts[i]` of the `m`
+/// background ones.
+fn rank(
+    foreground: &Counts,
+    candidates: &[(Key, u64)],
+    counts: &[u64],
+    n: u64,
+    m: u64,
+) -> Vec<Ranked> {
+    let mut terms: Vec<Ranked> = candidates
+        .iter()
+        .zip(counts)
+        .enumerate()
+        .filter_map(|(candidate, ((key, a), &b))| {
+            let foreground_share = *a as f64 / n.max(1) as f64;
+            let background_share = b as f64 / m.max(1) as f64;
+            if foreground_share <= background_share {
+                return None;
+            }
+            Some(Ranked {
+                candidate,
+                key: *key,
+                term: SignificantTerm {
+                    term: foreground.written(key),
+                    words: key.iter().filter(|&&id| id != NO_WORD).count(),
+                    g2: log_likelihood(*a, n, b, m),
+                    foreground: *a,
+                    foreground_share,
+                    background: b,
+                    background_share,
+                },
+            })
+        })
+        .collect();
+    terms.sort_by(|a, b| {
+        b.term
+            .g2
+            .total_cmp(&a.term.g2)
+            .then_with(|| a.term.term.cmp(&b.term.term))
+    });
+    terms
+}
+
+/// A ranked candidate.
+struct Ranked {
+    /// Its index among the candidates.
+    candidate: usize,
+    key: Key,
+    term: SignificantTerm,
+}
+
+/// The first `limit` of the ranked terms without the redundant ones, as
+/// indexes into `ranked`. A phrase that scores no higher than one of its
+/// own words or shorter phrases says nothing more ("left its hangar"
+/// beside "hangar"); a word or phrase that is, on both sides, mostly found
+/// inside a longer phrase is only its fragment ("prime" beside "prime
+/// minister": in nearly all of its foreground articles, and in at least
+/// half of its background ones).
+fn kept_terms(ranked: &[Ranked], limit: usize) -> Vec<usize> {
     const NEARLY_ALL: f64 = 0.9;
     const MOSTLY: f64 = 0.5;
-    let padded: Vec<String> = terms
-        .iter()
-        .map(|t| format!(" {} ", t.term.to_lowercase()))
-        .collect();
-    let inside = |short: usize, long: usize| {
-        terms[long].words > terms[short].words && padded[long].contains(&padded[short])
-    };
-    let informative: Vec<bool> = (0..terms.len())
-        .map(|p| !(0..terms.len()).any(|part| inside(part, p) && terms[part].g2 >= terms[p].g2))
+    let at: FxHashMap<Key, usize> = ranked.iter().enumerate().map(|(i, r)| (r.key, i)).collect();
+    // The ranked terms inside each ranked phrase, and the reverse.
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); ranked.len()];
+    let mut containers: Vec<Vec<usize>> = vec![Vec::new(); ranked.len()];
+    for (p, r) in ranked.iter().enumerate() {
+        for part in sub_keys(&r.key) {
+            if let Some(&t) = at.get(&part) {
+                parts[p].push(t);
+                containers[t].push(p);
+            }
+        }
+    }
+    let informative: Vec<bool> = (0..ranked.len())
+        .map(|p| {
+            !parts[p]
+                .iter()
+                .any(|&part| ranked[part].term.g2 >= ranked[p].term.g2)
+        })
         .collect();
     let mut kept = Vec::new();
-    for (t, term) in terms.iter().enumerate() {
+    for (t, r) in ranked.iter().enumerate() {
         if !informative[t] {
             continue;
         }
-        let fragment = (0..terms.len()).any(|p| {
+        let term = &r.term;
+        let fragment = containers[t].iter().any(|&p| {
+            let phrase = &ranked[p].term;
             informative[p]
-                && inside(t, p)
-                && terms[p].foreground as f64 >= NEARLY_ALL * term.foreground as f64
-                && terms[p].background as f64 >= MOSTLY * term.background as f64
+                && phrase.foreground as f64 >= NEARLY_ALL * term.foreground as f64
+                && phrase.background as f64 >= MOSTLY * term.background as f64
         });
         if !fragment {
-            kept.push(term.clone());
+            kept.push(t);
             if kept.len() == limit {
                 break;
             }
@@ -554,9 +812,71 @@ fn without_parts_of_phrases(terms: Vec<SignificantTerm>, limit: usize) -> Vec<Si
     kept
 }
 
+/// The shorter words and phrases inside a phrase: `a b c` holds `a`, `b`,
+/// `c`, `a b` and `b c`.
+fn sub_keys(key: &Key) -> Vec<Key> {
+    let len = key.iter().take_while(|&&id| id != NO_WORD).count();
+    let mut subs = Vec::new();
+    for width in 1..len {
+        for start in 0..=len - width {
+            let mut sub = [NO_WORD; MAX_PHRASE];
+            sub[..width].copy_from_slice(&key[start..start + width]);
+            subs.push(sub);
+        }
+    }
+    subs
+}
+
 /// Written in capitals (two letters or more): a headline's `PRIME`.
 fn shouting(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// `count` of each of `items`, on as many threads as there are cores (at
+/// most 4), in the order given.
+fn in_parallel<C>(items: &[usize], count: &C) -> Result<Vec<(usize, u64)>>
+where
+    C: Fn(usize) -> Result<u64> + Sync,
+{
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> Result<Vec<(usize, u64)>> {
+                    part.iter().map(|&i| Ok((i, count(i)?))).collect()
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(items.len());
+        for handle in handles {
+            let part = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            all.extend(part);
+        }
+        Ok(all)
+    })
+}
+
+/// Articles of the index holding `word` in `field`, estimated from the
+/// dictionary alone: its document frequency, exact in a segment without
+/// deleted articles, scaled by the share of live articles in one with.
+fn document_frequency(searcher: &tantivy::Searcher, field: Field, word: &str) -> Result<u64> {
+    let term = Term::from_field_text(field, word);
+    let mut total = 0.0;
+    for segment in searcher.segment_readers() {
+        let frequency = segment
+            .inverted_index(field)?
+            .doc_freq(&term)
+            .map_err(tantivy::TantivyError::from)?;
+        total += f64::from(frequency) * f64::from(segment.num_docs())
+            / f64::from(segment.max_doc().max(1));
+    }
+    Ok(total.round() as u64)
 }
 
 /// Articles of the index holding `words`: a word in the unstemmed field
@@ -570,24 +890,35 @@ fn count_in_index(
     words_field: Field,
     words: &[&str],
 ) -> Result<u64> {
-    let query: Box<dyn Query> = if let [word] = words {
+    if let [word] = words {
+        // A word's articles are its document frequency, less its deleted
+        // ones: no postings are read in a segment without deletes.
         let term = Term::from_field_text(words_field, word);
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
-    } else {
-        let mut stemmer = tokenizers::stemmed();
-        let terms: Vec<Term> = words
-            .iter()
-            .map(|w| {
-                let stem = tokenizers::tokens(&mut stemmer, w)
-                    .into_iter()
-                    .next()
-                    .map_or_else(|| w.to_string(), |t| t.text);
-                Term::from_field_text(text_field, &stem)
-            })
-            .collect();
-        Box::new(PhraseQuery::new(terms))
-    };
-    Ok(searcher.search(&*query, &Count)? as u64)
+        let mut total = 0;
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(words_field)?;
+            let articles = match segment.alive_bitset() {
+                None => inverted.doc_freq(&term),
+                Some(alive) => inverted
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map(|postings| postings.map_or(0, |p| p.doc_freq_given_deletes(alive))),
+            };
+            total += u64::from(articles.map_err(tantivy::TantivyError::from)?);
+        }
+        return Ok(total);
+    }
+    let mut stemmer = tokenizers::stemmed();
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| {
+            let stem = tokenizers::tokens(&mut stemmer, w)
+                .into_iter()
+                .next()
+                .map_or_else(|| w.to_string(), |t| t.text);
+            Term::from_field_text(text_field, &stem)
+        })
+        .collect();
+    Ok(searcher.search(&PhraseQuery::new(terms), &Count)? as u64)
 }
 
 #[cfg(test)]
@@ -612,32 +943,49 @@ mod tests {
         assert_eq!(log_likelihood(3, 0, 1, 5), 0.0);
     }
 
-    fn term(text: &str, g2: f64, foreground: u64, background: u64) -> SignificantTerm {
-        SignificantTerm {
-            term: text.to_string(),
-            words: text.split(' ').count(),
-            g2,
-            foreground,
-            foreground_share: 0.0,
-            background,
-            background_share: 0.0,
-        }
+    /// Ranked terms, in the order given, their words numbered as met.
+    fn ranked(terms: &[(&str, f64, u64, u64)]) -> Vec<Ranked> {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        terms
+            .iter()
+            .enumerate()
+            .map(|(candidate, &(text, g2, foreground, background))| {
+                let mut key = [NO_WORD; MAX_PHRASE];
+                for (slot, word) in key.iter_mut().zip(text.split(' ')) {
+                    let next = ids.len() as u32;
+                    *slot = *ids.entry(word.to_lowercase()).or_insert(next);
+                }
+                Ranked {
+                    candidate,
+                    key,
+                    term: SignificantTerm {
+                        term: text.to_string(),
+                        words: text.split(' ').count(),
+                        g2,
+                        foreground,
+                        foreground_share: 0.0,
+                        background,
+                        background_share: 0.0,
+                    },
+                }
+            })
+            .collect()
     }
 
     #[test]
     fn fragments_of_phrases_and_phrases_that_add_nothing_are_left_out() {
-        let terms = vec![
-            term("Tony Blair", 177.3, 34, 0),
-            term("Tony", 172.7, 37, 3),
-            term("prime minister", 167.9, 40, 8),
-            term("prime", 164.5, 40, 9),
-            term("minister", 151.6, 45, 24),
-            term("hangar", 40.0, 4, 0),
-            term("left its hangar", 40.0, 4, 0),
-        ];
-        let kept: Vec<String> = without_parts_of_phrases(terms, 10)
+        let terms = ranked(&[
+            ("Tony Blair", 177.3, 34, 0),
+            ("Tony", 172.7, 37, 3),
+            ("prime minister", 167.9, 40, 8),
+            ("prime", 164.5, 40, 9),
+            ("minister", 151.6, 45, 24),
+            ("hangar", 40.0, 4, 0),
+            ("left its hangar", 40.0, 4, 0),
+        ]);
+        let kept: Vec<&str> = kept_terms(&terms, 10)
             .into_iter()
-            .map(|t| t.term)
+            .map(|i| terms[i].term.term.as_str())
             .collect();
         // "prime" is "prime minister" on both sides; "Tony" and "minister"
         // have lives of their own in the background; "left its hangar"
@@ -645,6 +993,45 @@ mod tests {
         assert_eq!(
             kept,
             ["Tony Blair", "Tony", "prime minister", "minister", "hangar"]
+        );
+        assert_eq!(kept_terms(&terms, 2).len(), 2);
+    }
+
+    #[test]
+    fn a_phrase_holds_its_words_and_shorter_phrases() {
+        let subs = sub_keys(&[1, 2, 3]);
+        let expected = [
+            [1, NO_WORD, NO_WORD],
+            [2, NO_WORD, NO_WORD],
+            [3, NO_WORD, NO_WORD],
+            [1, 2, NO_WORD],
+            [2, 3, NO_WORD],
+        ];
+        assert_eq!(subs, expected);
+        assert_eq!(sub_keys(&[4, 5, NO_WORD]).len(), 2);
+        assert!(sub_keys(&[4, NO_WORD, NO_WORD]).is_empty());
+    }
+
+    #[test]
+    fn a_side_counted_for_its_phrases_only_keeps_no_words() {
+        let mut counts = Counts::phrases_only();
+        let mut analyzer = tokenizers::words();
+        counts.article(&mut analyzer, &["Prime Minister Tony Blair".to_string()]);
+        let mut terms: Vec<String> = counts
+            .terms
+            .keys()
+            .map(|key| counts.folded(key).join(" "))
+            .collect();
+        terms.sort();
+        assert_eq!(
+            terms,
+            [
+                "minister tony",
+                "minister tony blair",
+                "prime minister",
+                "prime minister tony",
+                "tony blair"
+            ]
         );
     }
 
@@ -660,7 +1047,7 @@ mod tests {
         let mut terms: Vec<(String, u64)> = counts
             .terms
             .iter()
-            .map(|(key, (n, _))| (counts.folded(key).join(" "), *n))
+            .map(|(key, n)| (counts.folded(key).join(" "), u64::from(*n)))
             .collect();
         terms.sort();
         let names: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();

@@ -49,7 +49,7 @@ use crate::search::filters::Filters;
 use crate::search::kwic::{KwicRequest, KwicSort};
 use crate::search::map::MapRequest;
 use crate::search::network::{NetworkRequest, NodeKind};
-use crate::search::profile::{ProfileKind, ProfileRequest};
+use crate::search::profile::{PROFILE_SAMPLE, ProfileKind, ProfileRequest};
 use crate::search::quotes::QuotesRequest;
 use crate::search::terms::{DEFAULT_SAMPLE, TermsField, TermsRequest};
 use crate::search::timeline::TimelineRequest;
@@ -299,6 +299,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 filters: filters(params),
                 by: period(params)?,
                 limit: params.number("limit", 10, MAX_LIMIT)?,
+                sample: params.number("sample", PROFILE_SAMPLE, 50_000)?,
             };
             answer(searcher.profile(&request))
         }

@@ -229,7 +229,9 @@ async function renderProfile(profile) {
     const list = (title, id, counts, link) => counts.length ? el("section", { id }, el("h3", {}, title),
       el("ul", {}, counts.map((c) => el("li", {}, link ? link(c.value) : c.value, " ", el("span", { class: "meta" }, c.count.toLocaleString()))))) : null;
     const figures = [`${p.articles.toLocaleString()} articles`];
-    if (p.quotes !== undefined) figures.push(`${p.quotes.toLocaleString()} quotes`);
+    if (p.quotes !== undefined) figures.push(p.quotes_read < p.articles
+    ? `about ${p.quotes.toLocaleString()} quotes (from ${p.quotes_read.toLocaleString()} articles read)`
+    : `${p.quotes.toLocaleString()} quotes`);
     if (p.first_seen) figures.push(`first seen ${p.first_seen}`);
     if (p.last_seen) figures.push(`last seen ${p.last_seen}`);
     const shown = p.resolved || p.name;
