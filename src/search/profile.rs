@@ -160,7 +160,7 @@ impl NewsSearcher {
             ProfileKind::Speaker => &first.facets[0],
             ProfileKind::Place => &first.facets[1],
         };
-        let resolved = resolve(own_facet, &request.name);
+        let resolved = resolve(own_facet, request.kind, &request.name);
         let name = resolved.clone().unwrap_or_else(|| request.name.clone());
         let filters = filters_for(&name);
         let query = filters.apply(schema, &request.query);
@@ -276,23 +276,30 @@ impl NewsSearcher {
 }
 
 /// The speaker or place the name means, among the values of its field
-/// (most frequent first) in the articles the name finds: the one named
-/// exactly ("Slovenia" is the country itself when it is named, not its most
-/// named town "Ljubljana, Slovenia"), else the most frequent holding every
-/// word of the name.
-fn resolve(facet: &FacetResult, name: &str) -> Option<String> {
+/// (most frequent first) in the articles the name finds: the most frequent
+/// holding every word of the name ("Baker" is James Baker, not a bare
+/// "Baker" a few articles left unresolved); but a place named exactly is
+/// that place ("Slovenia" is the country itself when it is named, not its
+/// most named town "Ljubljana, Slovenia").
+fn resolve(facet: &FacetResult, kind: ProfileKind, name: &str) -> Option<String> {
     let wanted = words(name);
-    let named_exactly = facet
-        .counts
-        .iter()
-        .find(|c| words(c.value.split(',').next().unwrap_or_default()) == wanted);
+    let named_exactly = || {
+        facet
+            .counts
+            .iter()
+            .find(|c| words(c.value.split(',').next().unwrap_or_default()) == wanted)
+    };
     let holding = || {
         facet.counts.iter().find(|c| {
             let have = words(&c.value);
             wanted.iter().all(|w| have.contains(w))
         })
     };
-    named_exactly.or_else(holding).map(|c| c.value.clone())
+    let found = match kind {
+        ProfileKind::Place => named_exactly().or_else(holding),
+        ProfileKind::Speaker => holding(),
+    };
+    found.map(|c| c.value.clone())
 }
 
 /// The places inside `place` ("Aleppo, Syria" inside "Syria"): labels whose
@@ -318,6 +325,40 @@ fn words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn facet(values: &[(&str, u64)]) -> FacetResult {
+        FacetResult {
+            name: "field".to_string(),
+            counts: values
+                .iter()
+                .map(|(value, count)| FacetCount {
+                    value: value.to_string(),
+                    count: *count,
+                })
+                .collect(),
+            missing: 0,
+            distinct: values.len(),
+        }
+    }
+
+    #[test]
+    fn a_surname_is_its_most_quoted_holder_and_a_place_named_exactly_is_itself() {
+        let speakers = facet(&[("James Baker", 111), ("Howard Baker", 9), ("Baker", 2)]);
+        assert_eq!(
+            resolve(&speakers, ProfileKind::Speaker, "Baker").as_deref(),
+            Some("James Baker")
+        );
+        assert_eq!(
+            resolve(&speakers, ProfileKind::Speaker, "Howard Baker").as_deref(),
+            Some("Howard Baker")
+        );
+        let places = facet(&[("Ljubljana, Slovenia", 10), ("Slovenia", 3)]);
+        assert_eq!(
+            resolve(&places, ProfileKind::Place, "Slovenia").as_deref(),
+            Some("Slovenia")
+        );
+        assert_eq!(resolve(&places, ProfileKind::Place, "Peru"), None);
+    }
 
     #[test]
     fn places_inside_a_place_end_with_its_label() {
