@@ -1132,7 +1132,15 @@ fn parse_source(text: &str) -> ParsedSource {
     {
         return ParsedSource::Vague;
     }
-    let role = (!role_words.is_empty()).then(|| role_words.join(" "));
+    // "Mr Blair": an honorific is no role ("saw Mr Blair", "Brussels summit
+    // Mr Blair": neither is what came before it).
+    let role = match role_words.iter().rposition(|w| {
+        let lower = w.to_lowercase();
+        lower != "the" && HONORIFICS.has(&lower)
+    }) {
+        Some(_) => None,
+        None => (!role_words.is_empty()).then(|| role_words.join(" ")),
+    };
     ParsedSource::Named { name, role, gender }
 }
 
@@ -1755,6 +1763,27 @@ mod tests {
                 SpeakerKind::Role
             ))
         );
+    }
+
+    #[test]
+    fn an_honorific_is_no_role() {
+        for source in [
+            "Mr Blair",
+            "Tony Blair's friend saw Mr Blair",
+            "Mrs Thatcher",
+        ] {
+            match parse_source(source) {
+                ParsedSource::Named { role, .. } => assert_eq!(role, None, "{source}"),
+                _ => panic!("{source}: not a name"),
+            }
+        }
+        match parse_source("Prime Minister Tony Blair") {
+            ParsedSource::Named { name, role, .. } => {
+                assert_eq!(name, "Tony Blair");
+                assert_eq!(role.as_deref(), Some("Prime Minister"));
+            }
+            _ => panic!("not a name"),
+        }
     }
 
     #[test]

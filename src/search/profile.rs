@@ -208,7 +208,7 @@ impl NewsSearcher {
             quotes_read: None,
             first_seen,
             last_seen,
-            timeline: timeline.counts,
+            timeline: with_empty_periods(timeline.counts, request.by, first_seen, last_seen),
             terms,
             terms_read,
             roles: None,
@@ -302,6 +302,28 @@ fn resolve(facet: &FacetResult, kind: ProfileKind, name: &str) -> Option<String>
     found.map(|c| c.value.clone())
 }
 
+/// The periods from the first seen to the last, the empty ones too (with
+/// 0): a chart of the periods that have articles only would set March
+/// beside June as if they were neighbours.
+fn with_empty_periods(
+    counts: Vec<FacetCount>,
+    by: DateBucket,
+    first: Option<Day>,
+    last: Option<Day>,
+) -> Vec<FacetCount> {
+    let (Some(first), Some(last)) = (first, last) else {
+        return counts;
+    };
+    let have: HashMap<String, u64> = counts.into_iter().map(|c| (c.value, c.count)).collect();
+    by.periods(first, last)
+        .into_iter()
+        .map(|value| FacetCount {
+            count: have.get(&value).copied().unwrap_or(0),
+            value,
+        })
+        .collect()
+}
+
 /// The places inside `place` ("Aleppo, Syria" inside "Syria"): labels whose
 /// later parts hold it.
 fn inside(counts: Vec<FacetCount>, place: Option<&str>, limit: usize) -> Vec<FacetCount> {
@@ -358,6 +380,35 @@ mod tests {
             Some("Slovenia")
         );
         assert_eq!(resolve(&places, ProfileKind::Place, "Peru"), None);
+    }
+
+    #[test]
+    fn a_timeline_keeps_its_empty_periods() {
+        let counts = vec![
+            FacetCount {
+                value: "1987-03".to_string(),
+                count: 69,
+            },
+            FacetCount {
+                value: "1987-06".to_string(),
+                count: 4,
+            },
+        ];
+        let first = Day::parse_iso("1987-03-05");
+        let last = Day::parse_iso("1987-06-20");
+        let filled: Vec<(String, u64)> = with_empty_periods(counts, DateBucket::Month, first, last)
+            .into_iter()
+            .map(|c| (c.value, c.count))
+            .collect();
+        assert_eq!(
+            filled,
+            [
+                ("1987-03".to_string(), 69),
+                ("1987-04".to_string(), 0),
+                ("1987-05".to_string(), 0),
+                ("1987-06".to_string(), 4)
+            ]
+        );
     }
 
     #[test]
