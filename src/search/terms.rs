@@ -555,8 +555,9 @@ impl NewsSearcher {
             // its own word would be left out as adding nothing, uncounted.
             let mut estimated: Vec<usize> = listed
                 .iter()
-                .chain(&(0..reach.min(ranked.len())).collect::<Vec<_>>())
-                .map(|&i| ranked[i].candidate)
+                .copied()
+                .chain(0..reach.min(ranked.len()))
+                .map(|i| ranked[i].candidate)
                 .filter(|&c| !is_exact[c])
                 .collect();
             estimated.sort_unstable();
@@ -574,29 +575,16 @@ impl NewsSearcher {
                 } else {
                     listed.last().map_or(0.0, |&i| ranked[i].term.g2)
                 };
-                let mut hopeful: Vec<(f64, u64, usize)> = Vec::new();
-                for c in (0..candidates.len()).filter(|&c| !is_exact[c]) {
-                    let Some(seen) = sample_seen[c] else { continue };
-                    let fewest = ((seen - seen.sqrt()).max(0.0) * background_scale).round();
-                    let best = log_likelihood(candidates[c].1, n, fewest as u64, m);
-                    let over = candidates[c].1 as f64 / n.max(1) as f64 > fewest / m.max(1) as f64;
-                    if !over || best <= cut {
-                        continue;
-                    }
-                    // Of equal hopes, the phrase whose rarest word is
-                    // rarest in the index is the likeliest rare itself.
-                    let mut rarest = u64::MAX;
-                    for word in foreground.counts.folded(&candidates[c].0) {
-                        rarest = rarest.min(document_frequency(&searcher, words_field, word)?);
-                    }
-                    hopeful.push((best, rarest, c));
-                }
-                hopeful.sort_by(|a, b| {
-                    b.0.total_cmp(&a.0)
-                        .then_with(|| a.1.cmp(&b.1))
-                        .then_with(|| a.2.cmp(&b.2))
-                });
-                estimated = hopeful.into_iter().take(reach).map(|(_, _, c)| c).collect();
+                let doubt = Doubt {
+                    searcher: &searcher,
+                    words_field,
+                    foreground: &foreground.counts,
+                    candidates: &candidates,
+                    n,
+                    m,
+                    scale: background_scale,
+                };
+                estimated = doubt.worth_counting(&sample_seen, &is_exact, cut, reach)?;
             }
             if estimated.is_empty() {
                 listed.truncate(request.limit);
@@ -758,6 +746,57 @@ fn folded_hash(text: &str, buffer: &mut String) -> u64 {
 }
 
 const STATISTIC: &str = "log-likelihood G² over article counts";
+
+/// What doubting the sampled phrases' estimates needs.
+struct Doubt<'a> {
+    searcher: &'a tantivy::Searcher,
+    words_field: Field,
+    foreground: &'a Counts,
+    candidates: &'a [(Key, u64)],
+    /// Foreground and background articles.
+    n: u64,
+    m: u64,
+    /// Background articles per article of its sample.
+    scale: f64,
+}
+
+impl Doubt<'_> {
+    /// The sampled phrases, not yet exact, that would score above `cut`
+    /// were they seen a standard deviation less often than the sample saw
+    /// them; at most `most`, the likeliest first.
+    fn worth_counting(
+        &self,
+        sample_seen: &[Option<f64>],
+        is_exact: &[bool],
+        cut: f64,
+        most: usize,
+    ) -> Result<Vec<usize>> {
+        let mut hopeful: Vec<(f64, u64, usize)> = Vec::new();
+        for c in (0..self.candidates.len()).filter(|&c| !is_exact[c]) {
+            let Some(seen) = sample_seen[c] else { continue };
+            let (key, a) = self.candidates[c];
+            let fewest = ((seen - seen.sqrt()).max(0.0) * self.scale).round();
+            let best = log_likelihood(a, self.n, fewest as u64, self.m);
+            let over = a as f64 / self.n.max(1) as f64 > fewest / self.m.max(1) as f64;
+            if !over || best <= cut {
+                continue;
+            }
+            // Of equal hopes, the phrase whose rarest word is rarest in
+            // the index is the likeliest rare itself.
+            let mut rarest = u64::MAX;
+            for word in self.foreground.folded(&key) {
+                rarest = rarest.min(document_frequency(self.searcher, self.words_field, word)?);
+            }
+            hopeful.push((best, rarest, c));
+        }
+        hopeful.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        Ok(hopeful.into_iter().take(most).map(|(_, _, c)| c).collect())
+    }
+}
 
 /// The over-represented candidates as terms, best first: `a` of the `n`
 /// foreground articles read hold a candidate, `counts[i]` of the `m`
