@@ -36,7 +36,7 @@ use newsdex::search::filters::Filters;
 use newsdex::search::map::MapRequest;
 use newsdex::search::network::{NetworkRequest, NodeKind};
 use newsdex::search::profile::{PROFILE_SAMPLE, ProfileKind, ProfileRequest};
-use newsdex::search::terms::{DEFAULT_SAMPLE, TermsField, TermsRequest};
+use newsdex::search::terms::{Background, DEFAULT_SAMPLE, TermsField, TermsRequest};
 use tantivy::collector::{Count, TopDocs};
 
 /// Words news of every kind uses, tried for the `terms` query.
@@ -95,7 +95,7 @@ fn main() -> Result<()> {
     for (field, flag) in [(TermsField::Body, "body"), (TermsField::Title, "title")] {
         let request = TermsRequest {
             query: terms_query.clone(),
-            against: None,
+            background: Background::Index,
             field,
             speaker: None,
             limit: 30,

@@ -430,14 +430,27 @@ fn a_profile_past_its_sample_estimates_quotes_and_says_so() {
                 "title": format!("Bridge works, day {day}"),
                 "date": format!("2021-03-0{day}"),
                 "text": format!(
-                    "\"We will finish the bridge by spring,\" said Greta Lindqvist, the mayor \
+                    "\"We will finish the bridge by {},\" said Greta Lindqvist, the mayor \
                      of Uppsala, on day {day}. Greta Lindqvist added: \"The ferry stays until \
-                     then.\""
+                     {}.\"",
+                    ["May", "June", "July", "August", "autumn", "winter"][day - 1],
+                    ["then", "spring", "summer", "the opening", "the end", "later"][day - 1],
                 ),
             })
             .to_string()
         })
         .collect();
+    let mut lines = lines;
+    // And four where the ferry's operator speaks.
+    lines.extend((1..=4).map(|day| {
+        serde_json::json!({
+            "id": format!("f{day}"),
+            "title": format!("Ferry fares, day {day}"),
+            "date": format!("2021-04-0{day}"),
+            "text": "\"Tickets will cost more next year,\" said Per Holm, who runs the ferry.",
+        })
+        .to_string()
+    }));
     std::fs::write(corpus.join("news.jsonl"), lines.join("\n")).unwrap();
     env.cmd(&["index", corpus.to_str().unwrap()])
         .assert()
@@ -449,7 +462,16 @@ fn a_profile_past_its_sample_estimates_quotes_and_says_so() {
     assert_eq!(whole["quotes_read"], 6);
     let sampled = env.json(&["profile", "speaker", "Lindqvist", "--sample", "2"]);
     assert_eq!(sampled["quotes_read"], 2);
-    assert!(sampled["terms_read"].as_u64().unwrap() <= 2);
+    // Her terms from two of her articles, set against the rest (Holm's).
+    assert_eq!(sampled["terms_read"], 2);
+    let terms: Vec<&str> = sampled["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["term"].as_str().unwrap())
+        .collect();
+    assert!(terms.contains(&"bridge"), "{terms:?}");
+    assert!(!terms.contains(&"Tickets"), "{terms:?}");
     // Two articles read of six, four quotes counted: about twelve.
     assert_eq!(sampled["quotes"], 12);
     // The latest quotes are still the newest, not the sample's.

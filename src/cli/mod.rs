@@ -26,7 +26,7 @@ use newsdex::search::map::MapRequest;
 use newsdex::search::network::{NetworkRequest, NodeKind};
 use newsdex::search::profile::{ProfileKind, ProfileRequest};
 use newsdex::search::quotes::QuotesRequest;
-use newsdex::search::terms::{TermsField, TermsRequest};
+use newsdex::search::terms::{Background, TermsField, TermsRequest};
 use newsdex::search::timeline::TimelineRequest;
 use newsdex::search::{FacetSource, FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 
@@ -177,7 +177,10 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             let query = query_text(&args.query);
             let request = TermsRequest {
                 query: args.filters.filters().apply(&searcher.index.schema, &query),
-                against: args.against.clone(),
+                background: args
+                    .against
+                    .clone()
+                    .map_or(Background::Index, Background::Query),
                 field: match args.field {
                     TermsFieldArg::Body => TermsField::Body,
                     TermsFieldArg::Title => TermsField::Title,

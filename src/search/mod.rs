@@ -164,11 +164,43 @@ impl FacetSource for NewsSearcher {
 
     fn count_facets(&self, query: &str, specs: Vec<FacetSpec>) -> Result<(u64, Vec<FacetResult>)> {
         let parsed = query::parse(&self.index.schema, &self.index.index, query)?;
-        let (total, facets) = self
-            .searcher()
-            .search(&*parsed.query, &(Count, FacetCollector { specs }))?;
+        let (total, facets) = count_on_all_cores(
+            &self.searcher(),
+            &*parsed.query,
+            &(Count, FacetCollector { specs }),
+        )?;
         Ok((total as u64, facets))
     }
+}
+
+/// Runs a collector that scores nothing (facets, networks, counts) on every
+/// core, a segment per task. Such a pass reads columns for every match and
+/// turns each segment's counted ordinals into names; segments are
+/// independent, so two cores halve it (five facets over 428,317 articles:
+/// about 230 ms on one). Ranked searches stay on one thread: at a
+/// millisecond or less a query gains nothing from a pool.
+pub(crate) fn count_on_all_cores<C: tantivy::collector::Collector>(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    collector: &C,
+) -> Result<C::Fruit> {
+    static POOL: std::sync::OnceLock<Option<tantivy::Executor>> = std::sync::OnceLock::new();
+    debug_assert!(!collector.requires_scoring());
+    let pool = POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        (cores > 1)
+            .then(|| tantivy::Executor::multi_thread(cores.min(8), "newsdex-count-").ok())
+            .flatten()
+    });
+    Ok(match pool {
+        Some(pool) => searcher.search_with_executor(
+            query,
+            collector,
+            pool,
+            tantivy::query::EnableScoring::disabled_from_searcher(searcher),
+        )?,
+        None => searcher.search(query, collector)?,
+    })
 }
 
 /// The values of one field for a query, without a hierarchy to drill.
@@ -218,7 +250,7 @@ impl NewsSearcher {
             let facets = FacetCollector {
                 specs: request.facets.clone(),
             };
-            let (total, facets) = searcher.search(&*parsed.query, &(Count, facets))?;
+            let (total, facets) = count_on_all_cores(&searcher, &*parsed.query, &(Count, facets))?;
             return Ok(SearchResults {
                 total,
                 offset: request.offset,
@@ -248,7 +280,7 @@ impl NewsSearcher {
             let facets = FacetCollector {
                 specs: request.facets.clone(),
             };
-            searcher.search(&*parsed.query, &facets)?
+            count_on_all_cores(&searcher, &*parsed.query, &facets)?
         };
         let date_field = schema.name(schema.core.date).to_string();
         let id_key = schema.name(schema.core.id_key).to_string();
@@ -568,7 +600,11 @@ impl NewsSearcher {
     /// Counts facets over every article.
     pub fn facets_of_all(&self, specs: Vec<FacetSpec>) -> Result<Vec<FacetResult>> {
         let searcher = self.reader.searcher();
-        Ok(searcher.search(&tantivy::query::AllQuery, &FacetCollector { specs })?)
+        count_on_all_cores(
+            &searcher,
+            &tantivy::query::AllQuery,
+            &FacetCollector { specs },
+        )
     }
 }
 

@@ -20,7 +20,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
 use crate::search::facets::{FacetCollector, FacetKind, FacetSpec, block_ords};
-use crate::search::{NewsSearcher, query};
+use crate::search::{NewsSearcher, count_on_all_cores, query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -106,7 +106,7 @@ impl NewsSearcher {
                 })
                 .collect(),
         };
-        let (articles, counted) = searcher.search(&*parsed.query, &(Count, facets))?;
+        let (articles, counted) = count_on_all_cores(&searcher, &*parsed.query, &(Count, facets))?;
         let distinct_nodes = counted.iter().map(|facet| facet.distinct).sum();
         let mut nodes: Vec<Node> = fields
             .iter()
@@ -147,7 +147,7 @@ impl NewsSearcher {
                 })
                 .collect(),
         };
-        let weights = searcher.search(&*parsed.query, &pairs)?;
+        let weights = count_on_all_cores(&searcher, &*parsed.query, &pairs)?;
         let mut edges: Vec<Edge> = weights
             .into_iter()
             .filter(|&(_, weight)| weight >= request.min_weight.max(1))

@@ -72,12 +72,25 @@ impl TermsField {
     }
 }
 
+/// What the foreground's terms are compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Background {
+    /// The rest of the index (all of it when the foreground is sampled),
+    /// counted in the index: every listed count exact.
+    Index,
+    /// The rest of the index read as text, as the foreground is (a sample
+    /// past `sample` articles): quicker, counts of the articles read.
+    RestRead,
+    /// The articles of another query, read as text.
+    Query(String),
+}
+
 #[derive(Debug, Clone)]
 pub struct TermsRequest {
     /// The foreground query, filters applied.
     pub query: String,
-    /// The background query (none: the rest of the index).
-    pub against: Option<String>,
+    /// What the foreground is set against.
+    pub background: Background,
     pub field: TermsField,
     /// With the quote field: only the quotes of this speaker (a full name
     /// or part of one) are the foreground's text.
@@ -358,8 +371,9 @@ impl NewsSearcher {
             TermsField::Quote => request.speaker.as_deref(),
             _ => None,
         };
-        let background_docs = match &request.against {
-            Some(against) => {
+        let against_index = request.background == Background::Index;
+        let background_docs = match &request.background {
+            Background::Query(against) => {
                 let parsed = query::parse(schema, &self.index.index, against)?;
                 self.matching(&*parsed.query)?
             }
@@ -367,10 +381,15 @@ impl NewsSearcher {
             // counts exactly, and an estimate taken out of a count can reach
             // zero by chance: it is compared with the whole index instead,
             // as Elasticsearch's significant terms are.
-            None if sampled => self.every_article(&[]),
-            None => self.every_article(&foreground_docs),
+            Background::Index if sampled => self.every_article(&[]),
+            Background::Index | Background::RestRead => self.every_article(&foreground_docs),
         };
-        if request.against.is_none() && !sampled && background_docs.is_empty() {
+        let the_rest = match request.background {
+            Background::Query(_) => false,
+            Background::Index => !sampled,
+            Background::RestRead => true,
+        };
+        if the_rest && background_docs.is_empty() {
             return Err(Error::Unanswerable(format!(
                 "`{}` matches every article: there is no rest of the index to \
                  compare it with; name the articles to compare with (--against QUERY)",
@@ -380,9 +399,10 @@ impl NewsSearcher {
         let (foreground, background) = std::thread::scope(|scope| {
             // Against the index, the background's words are the index's
             // counts: only its phrases are read.
-            let background_counts = match request.against {
-                Some(_) => Counts::default(),
-                None => Counts::phrases_only(),
+            let background_counts = if against_index {
+                Counts::phrases_only()
+            } else {
+                Counts::default()
             };
             let background = scope.spawn(|| {
                 self.count_side(
@@ -442,14 +462,18 @@ impl NewsSearcher {
         };
 
         let n = foreground.read;
-        if let Some(against) = &request.against {
+        if !against_index {
             // Both sides are text read: counted alike.
             let counts: Vec<u64> = candidates
                 .iter()
                 .map(|(key, _)| in_background_text(key))
                 .collect();
+            let description = match &request.background {
+                Background::Query(against) => against.clone(),
+                _ => "the rest of the index".to_string(),
+            };
             let background_side = Side {
-                description: against.clone(),
+                description,
                 articles: background_docs.len() as u64,
                 read: background.read,
                 copies: background.copies,

@@ -51,7 +51,7 @@ use crate::search::map::MapRequest;
 use crate::search::network::{NetworkRequest, NodeKind};
 use crate::search::profile::{PROFILE_SAMPLE, ProfileKind, ProfileRequest};
 use crate::search::quotes::QuotesRequest;
-use crate::search::terms::{DEFAULT_SAMPLE, TermsField, TermsRequest};
+use crate::search::terms::{Background, DEFAULT_SAMPLE, TermsField, TermsRequest};
 use crate::search::timeline::TimelineRequest;
 use crate::search::{FacetsRequest, NewsSearcher, SearchRequest, SortOrder};
 pub use params::Params;
@@ -273,7 +273,9 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
         ["api", "terms"] => {
             let request = TermsRequest {
                 query: filters(params).apply(schema, &params.query("q")?),
-                against: params.get("against").map(str::to_string),
+                background: params
+                    .get("against")
+                    .map_or(Background::Index, |q| Background::Query(q.to_string())),
                 field: match params.get("field").unwrap_or("body") {
                     "body" => TermsField::Body,
                     "title" => TermsField::Title,
