@@ -2329,6 +2329,46 @@ fn one_name_per_speaker_across_the_corpus() {
 }
 
 #[test]
+fn the_name_pass_leaves_no_segment_a_fifth_deleted() {
+    // Twenty articles quote "Lindqvist"; one, indexed with them, gives her
+    // full name: the name pass rewrites the twenty, and the old copies must
+    // not stay behind as deleted documents.
+    let env = Env::new();
+    let mut files: Vec<(String, String)> = (0..20)
+        .map(|i| {
+            (
+                format!("s{i:02}.txt"),
+                format!(
+                    "Bridge works, part {i}\n\n\"The bridge opens in spring {i},\" Lindqvist said \
+                     on Monday in Uppsala."
+                ),
+            )
+        })
+        .collect();
+    files.push((
+        "full.txt".to_string(),
+        "Mayor speaks\n\n\"We will finish it,\" said Greta Lindqvist, the mayor of Uppsala."
+            .to_string(),
+    ));
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    let root = env.articles("mayor", &files);
+    let summary = env.index(&root);
+    assert!(summary["renamed"].as_u64().unwrap() >= 10, "{summary}");
+    let meta: Value =
+        serde_json::from_str(&fs::read_to_string(env.index_path().join("meta.json")).unwrap())
+            .unwrap();
+    for segment in meta["segments"].as_array().unwrap() {
+        let max_doc = segment["max_doc"].as_u64().unwrap();
+        let deleted = segment["deletes"]["num_deleted_docs"].as_u64().unwrap_or(0);
+        assert!(deleted * 5 <= max_doc, "{segment}");
+    }
+    assert_eq!(total(&env.search("*", &["--all-copies"])), 21);
+}
+
+#[test]
 fn names_are_the_same_whether_indexed_at_once_or_in_three_runs() {
     let files: Vec<(&str, &[u8])> = NAMED_ARTICLES
         .iter()
