@@ -291,6 +291,15 @@ impl NewsSearcher {
 /// that place ("Slovenia" is the country itself when it is named, not its
 /// most named town "Ljubljana, Slovenia").
 fn resolve(facet: &FacetResult, kind: ProfileKind, name: &str) -> Option<String> {
+    // One analyzer for the name and the values it is matched against (a
+    // place is looked for among up to 10,000).
+    let analyzer = std::cell::RefCell::new(tokenizers::words());
+    let words = |text: &str| -> Vec<String> {
+        tokenizers::tokens(&mut analyzer.borrow_mut(), text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    };
     let wanted = words(name);
     let named_exactly = || {
         facet
@@ -343,13 +352,6 @@ fn inside(counts: Vec<FacetCount>, place: Option<&str>, limit: usize) -> Vec<Fac
         .into_iter()
         .filter(|c| c.value != place && c.value.ends_with(&format!(", {place}")))
         .take(limit)
-        .collect()
-}
-
-fn words(text: &str) -> Vec<String> {
-    tokenizers::tokens(&mut tokenizers::words(), text)
-        .into_iter()
-        .map(|t| t.text)
         .collect()
 }
 
