@@ -358,7 +358,7 @@ pub fn ingest(
                                 &index.schema,
                             )?),
                         };
-                        let named = names.name(pending.doc.names.clone());
+                        let named = names.name(&pending.doc.names);
                         let mut doc = pending.doc.named(&index.schema, &named);
                         doc.add_text(cluster_field, &cluster);
                         writer.add_document(in_flight.admit(doc))?;
@@ -409,6 +409,10 @@ pub fn ingest(
 
     progress.committing();
     commit(&mut writer, &HashSet::new())?;
+    // The pass below counts every article's names again, from the index:
+    // what the run kept of them, and of copies, is no longer needed.
+    drop(names);
+    drop(clusters);
     // One name per entity across the corpus: what this run added may name
     // the speakers of other articles (a full name for a surname), so the
     // pass reads every article's names, not only this run's.

@@ -23,7 +23,9 @@
 //! indexed in three runs gets the same names as one indexed at once.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::FxHashMap;
 
 use tantivy::schema::OwnedValue;
 use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
@@ -205,8 +207,88 @@ static ALIASES: LazyLock<Shipped> = LazyLock::new(|| {
     Shipped { lines, line_of }
 });
 
+/// Every article's names, counted: how many articles name each speaker
+/// key in each year and under each source. The table depends on nothing
+/// else, so this is all an ingest run keeps of the articles it has seen
+/// (500,000 articles' names as a list of strings took hundreds of MB).
+#[derive(Debug, Default)]
+pub struct NameCounts {
+    /// Each distinct key once; `counts` refers to them by position.
+    keys: Vec<Arc<SpeakerKey>>,
+    key_ids: FxHashMap<Arc<SpeakerKey>, u32>,
+    sources: Vec<Arc<str>>,
+    source_ids: FxHashMap<Arc<str>, u32>,
+    /// (key, year, source) → articles that name the key.
+    counts: FxHashMap<(u32, Option<i32>, Option<u32>), u32>,
+    articles: usize,
+}
+
+impl NameCounts {
+    /// Counts one more article.
+    pub fn add(&mut self, article: &ArticleNames) {
+        let ids: Vec<u32> = article.keys.iter().map(|k| self.key_id(k)).collect();
+        let source = article.source.as_deref().map(|s| self.source_id(s));
+        self.add_ids(ids, article.year, source);
+    }
+
+    /// Counts an article by the ids of its keys (each counted once).
+    fn add_ids(&mut self, mut ids: Vec<u32>, year: Option<i32>, source: Option<u32>) {
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            *self.counts.entry((id, year, source)).or_default() += 1;
+        }
+        self.articles += 1;
+    }
+
+    fn key_id(&mut self, key: &SpeakerKey) -> u32 {
+        if let Some(&id) = self.key_ids.get(key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        let key = Arc::new(key.clone());
+        self.keys.push(Arc::clone(&key));
+        self.key_ids.insert(key, id);
+        id
+    }
+
+    fn source_id(&mut self, source: &str) -> u32 {
+        if let Some(&id) = self.source_ids.get(source) {
+            return id;
+        }
+        let id = self.sources.len() as u32;
+        let source: Arc<str> = Arc::from(source);
+        self.sources.push(Arc::clone(&source));
+        self.source_ids.insert(source, id);
+        id
+    }
+
+    fn key(&self, id: u32) -> &SpeakerKey {
+        &self.keys[id as usize]
+    }
+
+    fn source(&self, id: u32) -> &str {
+        &self.sources[id as usize]
+    }
+
+    /// Articles counted.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+}
+
 impl NameTable {
+    /// The table of a list of articles.
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a ArticleNames>) -> NameTable {
+        let mut counts = NameCounts::default();
+        for article in articles {
+            counts.add(article);
+        }
+        NameTable::from_counts(&counts)
+    }
+
+    /// The table of the articles `counts` has counted.
+    pub fn from_counts(counts: &NameCounts) -> NameTable {
         let mut table = NameTable::default();
         // Organisation forms and the articles that use each.
         let mut org_forms: HashMap<String, HashMap<String, u32>> = HashMap::new();
@@ -214,45 +296,46 @@ impl NameTable {
         // Single words written as people: they may be a company ("Chrysler
         // said") when nothing else claims them.
         let mut lone_words: HashMap<String, HashMap<String, u32>> = HashMap::new();
-        for article in articles {
-            let unique: HashSet<&SpeakerKey> = article.keys.iter().collect();
-            for key in unique {
-                match key {
-                    SpeakerKey::Speaker {
-                        kind: SpeakerKind::Person,
-                        name,
-                        role,
-                    } if name.split_whitespace().count() >= 2 => {
-                        let person = table.people.entry(person_key(name)).or_default();
-                        person
-                            .role_words
-                            .extend(role.iter().flat_map(|r| role_words(r)));
-                        *person.forms.entry(name.clone()).or_default() += 1;
-                        person.articles += 1;
-                        if let Some(year) = article.year {
-                            person.years = Some(match person.years {
-                                Some((a, b)) => (a.min(year), b.max(year)),
-                                None => (year, year),
-                            });
-                        }
-                        if let Some(source) = &article.source {
-                            person.sources.insert(source.clone());
-                        }
+        for (&(key, year, source), &articles) in &counts.counts {
+            let key = counts.key(key);
+            let source = source.map(|s| counts.source(s));
+            match key {
+                SpeakerKey::Speaker {
+                    kind: SpeakerKind::Person,
+                    name,
+                    role,
+                } if name.split_whitespace().count() >= 2 => {
+                    let person = table.people.entry(person_key(name)).or_default();
+                    person
+                        .role_words
+                        .extend(role.iter().flat_map(|r| role_words(r)));
+                    *person.forms.entry(name.clone()).or_default() += articles;
+                    person.articles += articles;
+                    if let Some(year) = year {
+                        person.years = Some(match person.years {
+                            Some((a, b)) => (a.min(year), b.max(year)),
+                            None => (year, year),
+                        });
                     }
-                    SpeakerKey::Speaker {
-                        kind: SpeakerKind::Person,
-                        name,
-                        ..
-                    } => count_form(&mut lone_words, name),
-                    SpeakerKey::Speaker {
-                        kind: SpeakerKind::Organisation,
-                        name,
-                        ..
-                    } => count_form(&mut org_forms, name),
-                    SpeakerKey::Speaker { .. } => {}
-                    SpeakerKey::Acronym { short, long } => {
-                        links.push((org_key(short), org_key(long)));
+                    if let Some(source) = source
+                        && !person.sources.contains(source)
+                    {
+                        person.sources.insert(source.to_string());
                     }
+                }
+                SpeakerKey::Speaker {
+                    kind: SpeakerKind::Person,
+                    name,
+                    ..
+                } => count_form(&mut lone_words, name, articles),
+                SpeakerKey::Speaker {
+                    kind: SpeakerKind::Organisation,
+                    name,
+                    ..
+                } => count_form(&mut org_forms, name, articles),
+                SpeakerKey::Speaker { .. } => {}
+                SpeakerKey::Acronym { short, long } => {
+                    links.push((org_key(short), org_key(long)));
                 }
             }
         }
@@ -473,12 +556,12 @@ impl NameTable {
 }
 
 /// One more article writes `name`: counted under its organisation key.
-fn count_form(forms: &mut HashMap<String, HashMap<String, u32>>, name: &str) {
+fn count_form(forms: &mut HashMap<String, HashMap<String, u32>>, name: &str, articles: u32) {
     *forms
         .entry(org_key(name))
         .or_default()
         .entry(name.to_string())
-        .or_default() += 1;
+        .or_default() += articles;
 }
 
 /// The form used in most articles; ties go to the longer, then to the
@@ -632,16 +715,6 @@ pub fn names_hash(named: &[(SpeakerKey, Named)]) -> u64 {
     crate::index::ids::fnv1a64(sorted.join("\u{3}").as_bytes())
 }
 
-/// Every value of a string column, in the order of their ordinals.
-fn all_terms(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<String>> {
-    let mut terms = Vec::with_capacity(column.num_terms());
-    let mut stream = column.dictionary().stream()?;
-    while stream.advance() {
-        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
-    }
-    Ok(terms)
-}
-
 /// What the name pass did.
 #[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct NamePass {
@@ -651,71 +724,115 @@ pub struct NamePass {
     pub rewritten: u64,
 }
 
-/// An article as the pass sees it.
-struct Seen {
-    address: DocAddress,
-    names: ArticleNames,
-    hash: u64,
+/// How one segment's column values map to the counted keys and sources.
+struct SegmentNames {
+    /// Ordinal in the segment's `speaker_key` column → key id (none for a
+    /// value that does not decode).
+    key_ids: Vec<Option<u32>>,
+    /// Ordinal in the segment's `source` column → source id.
+    source_ids: Vec<u32>,
 }
 
-/// Every article's names, read from the committed index's columns (no
-/// stored document is opened).
-fn read_names(searcher: &tantivy::Searcher, schema: &NewsSchema) -> Result<Vec<Seen>> {
-    let core = &schema.core;
-    let mut seen: Vec<Seen> = Vec::new();
-    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let fast = segment.fast_fields();
-        let keys = fast.str(schema.name(core.speaker_key))?;
-        let sources = fast.str(schema.name(core.source))?;
-        let dates = fast.date(schema.name(core.date)).ok();
-        let hashes = fast.u64(schema.name(core.speaker_hash)).ok();
-        let alive = segment.alive_bitset();
+/// Counts the names of every live article of the committed index, from its
+/// columns (no stored document is opened); with each segment's value map.
+fn count_names(
+    searcher: &tantivy::Searcher,
+    schema: &NewsSchema,
+) -> Result<(NameCounts, Vec<SegmentNames>)> {
+    let mut counts = NameCounts::default();
+    let mut maps = Vec::with_capacity(searcher.segment_readers().len());
+    for segment in searcher.segment_readers() {
         // Each column's values, decoded once in order (a lookup per value
         // and article would decode a dictionary block each time).
-        let key_values: Vec<Option<SpeakerKey>> = match &keys {
-            Some(column) => all_terms(column)?
-                .iter()
-                .map(|k| SpeakerKey::decode(k))
-                .collect(),
-            None => Vec::new(),
+        let columns = NameColumns::open(segment, schema)?;
+        let mut map = SegmentNames {
+            key_ids: Vec::new(),
+            source_ids: Vec::new(),
         };
-        let source_values: Vec<String> = match &sources {
-            Some(column) => all_terms(column)?,
-            None => Vec::new(),
-        };
+        if let Some(keys) = &columns.keys {
+            for_each_term(keys, |text| {
+                let id = SpeakerKey::decode(text).map(|key| counts.key_id(&key));
+                map.key_ids.push(id);
+            })?;
+        }
+        if let Some(sources) = &columns.sources {
+            for_each_term(sources, |text| map.source_ids.push(counts.source_id(text)))?;
+        }
+        let alive = segment.alive_bitset();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let mut names = ArticleNames::default();
-            if let Some(keys) = &keys {
-                for ord in keys.term_ords(doc) {
-                    if let Some(Some(key)) = key_values.get(ord as usize) {
-                        names.keys.push(key.clone());
-                    }
-                }
-            }
-            if let Some(sources) = &sources
-                && let Some(ord) = sources.term_ords(doc).next()
-            {
-                names.source = source_values.get(ord as usize).cloned();
-            }
-            names.year = dates
-                .as_ref()
-                .and_then(|d| d.first(doc))
-                .and_then(|d| {
-                    crate::extract::dates::Day::from_unix_seconds(d.into_timestamp_secs())
-                })
-                .map(|day| day.year());
-            let hash = hashes.as_ref().and_then(|h| h.first(doc)).unwrap_or(0);
-            seen.push(Seen {
-                address: DocAddress::new(segment_ord as u32, doc),
-                names,
-                hash,
-            });
+            let (ids, year, source) = columns.article(doc, &map);
+            counts.add_ids(ids, year, source);
         }
+        maps.push(map);
     }
-    Ok(seen)
+    Ok((counts, maps))
+}
+
+/// The columns the name pass reads, of one segment.
+struct NameColumns {
+    keys: Option<tantivy::columnar::StrColumn>,
+    sources: Option<tantivy::columnar::StrColumn>,
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    hashes: Option<tantivy::columnar::Column<u64>>,
+}
+
+impl NameColumns {
+    fn open(segment: &tantivy::SegmentReader, schema: &NewsSchema) -> Result<NameColumns> {
+        let core = &schema.core;
+        let fast = segment.fast_fields();
+        Ok(NameColumns {
+            keys: fast.str(schema.name(core.speaker_key))?,
+            sources: fast.str(schema.name(core.source))?,
+            dates: fast.date(schema.name(core.date)).ok(),
+            hashes: fast.u64(schema.name(core.speaker_hash)).ok(),
+        })
+    }
+
+    /// Document `doc`'s key ids, year and source id.
+    fn article(
+        &self,
+        doc: tantivy::DocId,
+        map: &SegmentNames,
+    ) -> (Vec<u32>, Option<i32>, Option<u32>) {
+        let ids = match &self.keys {
+            Some(keys) => keys
+                .term_ords(doc)
+                .filter_map(|ord| map.key_ids.get(ord as usize).copied().flatten())
+                .collect(),
+            None => Vec::new(),
+        };
+        let source = self
+            .sources
+            .as_ref()
+            .and_then(|sources| sources.term_ords(doc).next())
+            .and_then(|ord| map.source_ids.get(ord as usize).copied());
+        let year = self
+            .dates
+            .as_ref()
+            .and_then(|d| d.first(doc))
+            .and_then(|d| crate::extract::dates::Day::from_unix_seconds(d.into_timestamp_secs()))
+            .map(|day| day.year());
+        (ids, year, source)
+    }
+
+    fn hash(&self, doc: tantivy::DocId) -> u64 {
+        self.hashes.as_ref().and_then(|h| h.first(doc)).unwrap_or(0)
+    }
+}
+
+/// Calls `each` with every value of a string column, in ordinal order.
+fn for_each_term(
+    column: &tantivy::columnar::StrColumn,
+    mut each: impl FnMut(&str),
+) -> tantivy::Result<()> {
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        each(&String::from_utf8_lossy(stream.key()));
+    }
+    Ok(())
 }
 
 impl NameTable {
@@ -741,7 +858,7 @@ impl NameTable {
 /// a company's most used name, are known already. The table is built again
 /// whenever the articles seen have doubled.
 pub struct RunningNames {
-    articles: Vec<ArticleNames>,
+    counts: NameCounts,
     table: NameTable,
     next_build: usize,
 }
@@ -752,14 +869,11 @@ const FIRST_BUILD: usize = 500;
 impl RunningNames {
     /// Starts from the articles of the committed index.
     pub fn load(searcher: &tantivy::Searcher, schema: &NewsSchema) -> Result<RunningNames> {
-        let articles: Vec<ArticleNames> = read_names(searcher, schema)?
-            .into_iter()
-            .map(|seen| seen.names)
-            .collect();
-        let table = NameTable::build(&articles);
-        let next_build = (articles.len() * 2).max(FIRST_BUILD);
+        let (counts, _) = count_names(searcher, schema)?;
+        let table = NameTable::from_counts(&counts);
+        let next_build = (counts.articles() * 2).max(FIRST_BUILD);
         Ok(RunningNames {
-            articles,
+            counts,
             table,
             next_build,
         })
@@ -767,13 +881,15 @@ impl RunningNames {
 
     /// The names of an article about to be written, which joins the ones
     /// seen.
-    pub fn name(&mut self, article: ArticleNames) -> Vec<(SpeakerKey, Named)> {
-        self.articles.push(article);
-        if self.articles.len() >= self.next_build {
-            self.table = NameTable::build(&self.articles);
-            self.next_build = self.articles.len() * 2;
+    pub fn name(&mut self, article: &ArticleNames) -> Vec<(SpeakerKey, Named)> {
+        self.counts.add(article);
+        if self.counts.articles() >= self.next_build {
+            // The old table goes before the new one is built: two at once
+            // is the run's peak of memory otherwise.
+            self.table = NameTable::default();
+            self.table = NameTable::from_counts(&self.counts);
+            self.next_build = self.counts.articles() * 2;
         }
-        let article = self.articles.last().expect("just pushed");
         self.table.naming(article)
     }
 }
@@ -785,34 +901,47 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
     let searcher = reader.searcher();
     let schema = &index.schema;
     let core = &schema.core;
-    let seen = read_names(&searcher, schema)?;
-    let table = NameTable::build(seen.iter().map(|s| &s.names));
+    let (counts, maps) = count_names(&searcher, schema)?;
+    let table = NameTable::from_counts(&counts);
     let mut pass = NamePass {
-        articles: seen.len() as u64,
+        articles: counts.articles() as u64,
         rewritten: 0,
     };
     let in_flight = InFlight::default();
-    for article in &seen {
-        let named = table.naming(&article.names);
-        if names_hash(&named) == article.hash {
-            continue;
-        }
-        let stored: TantivyDocument = searcher.doc(article.address)?;
-        let segment = searcher.segment_reader(article.address.segment_ord);
-        let fast = FastValues::read(segment, schema, article.address.doc_id)?;
-        let Some(id) = stored.get_first(core.id).and_then(|v| {
-            let owned: OwnedValue = v.into();
-            match owned {
-                OwnedValue::Str(s) => Some(s),
-                _ => None,
+    for ((segment_ord, segment), map) in searcher.segment_readers().iter().enumerate().zip(&maps) {
+        let columns = NameColumns::open(segment, schema)?;
+        let alive = segment.alive_bitset();
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|bits| !bits.is_alive(doc)) {
+                continue;
             }
-        }) else {
-            continue;
-        };
-        let rebuilt = rebuild_document(schema, &stored, &fast, &named);
-        writer.delete_term(Term::from_field_text(core.id, &id));
-        writer.add_document(in_flight.admit(rebuilt))?;
-        pass.rewritten += 1;
+            let (ids, year, source) = columns.article(doc, map);
+            let article = ArticleNames {
+                keys: ids.iter().map(|&id| counts.key(id).clone()).collect(),
+                year,
+                source: source.map(|id| counts.source(id).to_string()),
+            };
+            let named = table.naming(&article);
+            if names_hash(&named) == columns.hash(doc) {
+                continue;
+            }
+            let address = DocAddress::new(segment_ord as u32, doc);
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let fast = FastValues::read(segment, schema, doc)?;
+            let Some(id) = stored.get_first(core.id).and_then(|v| {
+                let owned: OwnedValue = v.into();
+                match owned {
+                    OwnedValue::Str(s) => Some(s),
+                    _ => None,
+                }
+            }) else {
+                continue;
+            };
+            let rebuilt = rebuild_document(schema, &stored, &fast, &named);
+            writer.delete_term(Term::from_field_text(core.id, &id));
+            writer.add_document(in_flight.admit(rebuilt))?;
+            pass.rewritten += 1;
+        }
     }
     if pass.rewritten > 0 {
         writer.commit()?;
@@ -869,6 +998,26 @@ mod tests {
         ] {
             assert_eq!(SpeakerKey::decode(&key.encode()), Some(key));
         }
+    }
+
+    #[test]
+    fn counts_grow_with_distinct_names_not_with_articles() {
+        let mut counts = NameCounts::default();
+        for i in 0..1_000 {
+            let mut one = article(vec![person("James Baker"), org("Chrysler Corp")], 1987);
+            one.source = Some(if i % 2 == 0 { "Reuters" } else { "AP" }.into());
+            counts.add(&one);
+        }
+        assert_eq!(counts.articles(), 1_000);
+        assert_eq!(counts.keys.len(), 2);
+        assert_eq!(counts.sources.len(), 2);
+        // (key, year, source): 2 keys × 1 year × 2 sources.
+        assert_eq!(counts.counts.len(), 4);
+        assert_eq!(counts.counts.values().sum::<u32>(), 2_000);
+        // A key an article names twice counts once for it.
+        let mut twice = NameCounts::default();
+        twice.add(&article(vec![person("Baker"), person("Baker")], 1987));
+        assert_eq!(twice.counts.values().sum::<u32>(), 1);
     }
 
     #[test]
