@@ -217,10 +217,14 @@ fn search_narrow_by_a_speaker_open_an_article_and_go_back() {
         &format!("/element/{input}/value"),
         Some(json!({"text": "minister"})),
     );
+    // The page lists articles before any search: wait for this search's
+    // own rendering, not for those (under load the old list is still up).
+    driver.script("window.newsdexRendered = 0; return true");
     driver.click("#search button");
     driver.wait_for(
         "hits",
-        "return document.querySelectorAll('.hit').length > 0",
+        "return window.newsdexRendered > 0 && location.search.includes('q=minister') \
+         && document.querySelectorAll('.hit').length > 0",
     );
     assert!(driver.url().contains("q=minister"), "{}", driver.url());
     let hits = number(&driver.script("return document.querySelectorAll('.hit').length"));

@@ -2369,6 +2369,44 @@ fn the_name_pass_leaves_no_segment_a_fifth_deleted() {
 }
 
 #[test]
+fn a_quote_is_stored_once_and_kept_by_the_name_pass() {
+    // The quote's text lives in its record only (`stored_in`); an article
+    // the name pass rewrites must still be found by `quote:` (stemmed and
+    // by prefix), and show and export its quote.
+    let env = Env::new();
+    let root = env.articles(
+        "ferry",
+        &[
+            (
+                "a.txt",
+                b"Ferry fares\n\n\"The ferries will sail twice daily,\" Halvorsen said in Bergen."
+                    as &[u8],
+            ),
+            (
+                "b.txt",
+                b"Harbour chief\n\n\"Nothing changes for cargo,\" said Ingrid Halvorsen, \
+                  the harbour chief.",
+            ),
+        ],
+    );
+    let summary = env.index(&root);
+    assert!(summary["renamed"].as_u64().unwrap() >= 1, "{summary}");
+    let found = env.search("quote:ferry", &[]);
+    assert_eq!(total(&found), 1, "{found}");
+    assert_eq!(total(&env.search("quote:sail*", &[])), 1);
+    assert_eq!(found["hits"][0]["speakers"][0], "Ingrid Halvorsen");
+    let id = found["hits"][0]["id"].as_str().unwrap();
+    let shown = env.json(&["show", id]);
+    assert_eq!(
+        shown["quote"],
+        serde_json::json!(["The ferries will sail twice daily"])
+    );
+    let exported = env.stdout_of(&["export", "quote:ferry"]);
+    let line: Value = serde_json::from_str(exported.lines().next().unwrap()).unwrap();
+    assert_eq!(line["quote"], shown["quote"]);
+}
+
+#[test]
 fn names_are_the_same_whether_indexed_at_once_or_in_three_runs() {
     let files: Vec<(&str, &[u8])> = NAMED_ARTICLES
         .iter()

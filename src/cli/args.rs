@@ -254,7 +254,9 @@ pub struct IndexArgs {
     #[arg(required = true, value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
 
-    /// Threads that read and extract articles [default: number of cores]
+    /// Threads that read and extract articles, and that index them (at
+    /// most 4) [default: number of cores]. With `--threads 1` articles
+    /// are written in the same order every run
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -370,12 +370,13 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
     if let Some(bytes) = args.stream_above {
         options.stream_above_bytes = bytes;
     }
+    if let Some(threads) = args.threads {
+        options.threads = threads.max(1);
+        options.writer_threads = threads.clamp(1, 4);
+    }
     if let Some(megabytes) = args.memory {
         // tantivy refuses less than 15 MB a writer thread.
         options.writer_memory = megabytes.max(15 * options.writer_threads) * 1024 * 1024;
-    }
-    if let Some(threads) = args.threads {
-        options.threads = threads.max(1);
     }
     let progress = progress::IndexProgress::new();
     let summary = if args.rebuild {

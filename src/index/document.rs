@@ -491,6 +491,10 @@ pub fn rebuild_document(
         .get_all(f.quote_record)
         .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
         .collect();
+    // The quotes' text is kept in their records only (`stored_in`).
+    for quote in &quotes {
+        doc.add_text(f.quote, &quote.text);
+    }
     add_speakers(schema, &mut doc, &keys, named, &quotes);
     let places: Vec<PlaceRecord> = stored
         .get_all(f.place_record)

@@ -58,6 +58,9 @@ pub struct FieldSpec {
     pub boost: Option<f32>,
     pub prefix_field: Option<String>,
     pub copy_of: Option<String>,
+    /// Kept only as a part of another field's records
+    /// (`quote_record.text`), not stored a second time.
+    pub stored_in: Option<String>,
     pub words_field: Option<String>,
     pub drill_field: Option<String>,
     #[serde(default)]
@@ -203,7 +206,35 @@ impl NewsSchema {
     pub fn shown_fields(&self) -> impl Iterator<Item = &SchemaField> {
         self.fields
             .iter()
-            .filter(|f| f.spec.stored && !f.spec.internal)
+            .filter(|f| (f.spec.stored || f.spec.stored_in.is_some()) && !f.spec.internal)
+    }
+
+    /// The record field and part a field is kept in, when it is not
+    /// stored on its own (`quote` in `quote_record.text`).
+    pub fn stored_in(&self, field: Field) -> Option<(Field, &str)> {
+        let spec = &self.fields.iter().find(|f| f.field == field)?.spec;
+        let (record, part) = spec.stored_in.as_deref()?.split_once('.')?;
+        Some((self.get(record)?.field, part))
+    }
+
+    /// A stored document's values of `field`, as plain JSON values; those of
+    /// a field kept in records are read from them.
+    pub fn stored_values(
+        &self,
+        doc: &tantivy::TantivyDocument,
+        field: Field,
+    ) -> Vec<serde_json::Value> {
+        use crate::index::document::stored_values;
+        let Some((record, part)) = self.stored_in(field) else {
+            return stored_values(doc, field);
+        };
+        stored_values(doc, record)
+            .iter()
+            .filter_map(|v| v.as_str())
+            .filter_map(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+            .filter_map(|mut object| object.get_mut(part).map(serde_json::Value::take))
+            .filter(|v| !v.is_null())
+            .collect()
     }
 
     /// The unstemmed companion that answers prefix queries on `name`.
@@ -405,6 +436,24 @@ fn validate_field(f: &FieldSpec, all: &[FieldSpec]) -> Result<(), Error> {
     if f.copy_of.is_some() && f.stored {
         return err("a copy field should not be stored again".into());
     }
+    if let Some(target) = &f.stored_in {
+        if f.stored {
+            return err("a field `stored_in` a record should not be stored again".into());
+        }
+        let found = target.split_once('.').and_then(|(field, part)| {
+            let record = all.iter().find(|g| g.name == field)?;
+            record.record.iter().find(|p| p.name == part)
+        });
+        match found {
+            Some(part) if part.kind == PartType::Text || part.kind == PartType::String => {}
+            _ => {
+                return err(format!(
+                    "`stored_in` must name a text or string part of a record field \
+                     (`field.part`): `{target}`"
+                ));
+            }
+        }
+    }
     let plain_stored_string = f.kind == FieldType::String && f.stored && !f.indexed;
     if !f.record.is_empty() && !plain_stored_string {
         return err("a `record` field must be a stored, unindexed string field".into());
@@ -547,6 +596,48 @@ mod tests {
         let text = SCHEMA_TOML.replace("name = \"word_count\"", "name = \"words\"");
         let err = NewsSchema::from_toml(&text).unwrap_err().to_string();
         assert!(err.contains("`word_count`"), "{err}");
+    }
+
+    #[test]
+    fn a_field_stored_in_records_is_read_from_them() {
+        let schema = NewsSchema::builtin();
+        let quote = schema.core.quote;
+        assert_eq!(
+            schema.stored_in(quote),
+            Some((schema.core.quote_record, "text"))
+        );
+        assert!(schema.shown_fields().any(|f| f.field == quote));
+        let mut doc = tantivy::TantivyDocument::new();
+        doc.add_text(
+            schema.core.quote_record,
+            r#"{"text":"We will win.","speaker":"Ann Lee","direct":true}"#,
+        );
+        doc.add_text(
+            schema.core.quote_record,
+            r#"{"text":"Not yet.","direct":false}"#,
+        );
+        assert_eq!(
+            schema.stored_values(&doc, quote),
+            [
+                serde_json::json!("We will win."),
+                serde_json::json!("Not yet.")
+            ]
+        );
+    }
+
+    #[test]
+    fn stored_in_must_name_a_record_part_and_not_be_stored_too() {
+        let stored_twice = SCHEMA_TOML.replace(
+            "stored_in = \"quote_record.text\"",
+            "stored_in = \"quote_record.text\"\nstored = true",
+        );
+        let err = NewsSchema::from_toml(&stored_twice)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("stored again"), "{err}");
+        let no_part = SCHEMA_TOML.replace("quote_record.text", "quote_record.words");
+        let err = NewsSchema::from_toml(&no_part).unwrap_err().to_string();
+        assert!(err.contains("`quote_record.words`"), "{err}");
     }
 
     #[test]

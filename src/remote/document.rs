@@ -32,7 +32,7 @@ impl<'a> DocumentBuilder<'a> {
         let values_of = |name: &str| -> Vec<Value> {
             schema
                 .get(name)
-                .map(|f| stored_values(doc, f.field))
+                .map(|f| schema.stored_values(doc, f.field))
                 .unwrap_or_default()
         };
         let places: Vec<PlaceRecord> = stored_values(doc, schema.core.place_record)

@@ -164,6 +164,12 @@ impl ExportPlan {
                             ..base
                         },
                         None if spec.stored => ExportField { kind, ..base },
+                        // Kept in records here; the engine stores it itself.
+                        None if spec.stored_in.is_some() => ExportField {
+                            kind,
+                            stored: true,
+                            ..base
+                        },
                         None if f.field == core.place_words => ExportField {
                             kind,
                             source: Source::PlaceWords,

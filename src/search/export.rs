@@ -10,7 +10,6 @@
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::index::document::stored_values;
 use crate::search::{NewsSearcher, query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +71,8 @@ impl NewsSearcher {
             match &mut sink {
                 Sink::Csv(csv) => {
                     let row = fields.iter().map(|f| {
-                        stored_values(&stored, f.field)
+                        schema
+                            .stored_values(&stored, f.field)
                             .iter()
                             .map(cell)
                             .collect::<Vec<_>>()
@@ -83,7 +83,7 @@ impl NewsSearcher {
                 Sink::Json(out) => {
                     let mut object = serde_json::Map::new();
                     for f in &fields {
-                        let values = stored_values(&stored, f.field);
+                        let values = schema.stored_values(&stored, f.field);
                         let value = if f.spec.multi {
                             serde_json::Value::Array(values)
                         } else {

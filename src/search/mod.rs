@@ -548,7 +548,7 @@ impl NewsSearcher {
         let fields = schema
             .shown_fields()
             .map(|f| {
-                let values = stored_values(&doc, f.field);
+                let values = schema.stored_values(&doc, f.field);
                 (f.spec.name.clone(), f.spec.multi, values)
             })
             .collect();

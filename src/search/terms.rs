@@ -36,7 +36,7 @@ use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::is_stop_word;
-use crate::index::document::{first_text, stored_values};
+use crate::index::document::first_text;
 use crate::index::tokenizers;
 use crate::search::doc_list::DocList;
 use crate::search::quotes::quote_texts;
@@ -739,7 +739,8 @@ impl NewsSearcher {
             }
             let texts: Vec<String> = match speaker {
                 Some(speaker) => quote_texts(&stored, schema, Some(speaker)),
-                None => stored_values(&stored, field)
+                None => schema
+                    .stored_values(&stored, field)
                     .into_iter()
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
