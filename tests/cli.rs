@@ -949,6 +949,25 @@ fn show_prints_every_stored_field() {
 }
 
 #[test]
+fn facets_read_the_global_ordinals_an_index_run_writes() {
+    let env = corpus_env();
+    let file = env.index_path().join("newsdex-ordinals-speaker.bin");
+    assert!(
+        file.is_file(),
+        "indexing writes the speaker facet's ordinals"
+    );
+    let facets = ["search", "*", "-n", "0", "--facet", "speaker,place,country"];
+    let with = env.json(&facets);
+    fs::remove_file(&file).unwrap();
+    // Without the file, segments are merged by text: the same counts.
+    assert_eq!(env.json(&facets), with);
+    // A run that changes nothing writes it again when it is missing.
+    env.index(&corpus());
+    assert!(file.is_file());
+    assert_eq!(env.json(&facets), with);
+}
+
+#[test]
 fn stats_reports_documents_dates_and_sources() {
     let env = corpus_env();
     let stats = env.json(&["stats"]);

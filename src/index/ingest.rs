@@ -136,6 +136,11 @@ pub trait Progress: Sync {
 pub struct NoProgress;
 impl Progress for NoProgress {}
 
+/// How often the writer hands freed memory back to the system
+/// (`index::allocator`): often enough to keep the peak down, rarely enough
+/// to cost nothing measurable.
+pub(crate) const RELEASE_EVERY_DOCS: u64 = 10_000;
+
 /// How often a long run commits by default (see `IngestOptions::commit_every`).
 pub const COMMIT_EVERY_DOCS: u64 = 50_000;
 
@@ -363,6 +368,9 @@ pub fn ingest(
                         doc.add_text(cluster_field, &cluster);
                         writer.add_document(in_flight.admit(doc))?;
                         since_commit += 1;
+                        if since_commit.is_multiple_of(RELEASE_EVERY_DOCS) {
+                            crate::index::allocator::release_freed();
+                        }
                     }
                     summary.bytes_read += bytes;
                     seen.insert(key);
@@ -413,6 +421,7 @@ pub fn ingest(
     // what the run kept of them, and of copies, is no longer needed.
     drop(names);
     drop(clusters);
+    crate::index::allocator::release_freed();
     // One name per entity across the corpus: what this run added may name
     // the speakers of other articles (a full name for a surname), so the
     // pass reads every article's names, not only this run's.
@@ -423,6 +432,18 @@ pub fn ingest(
     }
     writer.wait_merging_threads()?;
     reader.reload()?;
+    // Facets merge segments by these; a run that changed nothing keeps
+    // the files it finds, if they are for these segments.
+    let searcher = reader.searcher();
+    let changed = summary.added + summary.updated + summary.removed + summary.renamed > 0;
+    let current = index.schema.facet_fields().all(|f| {
+        f.spec.kind != crate::index::schema::FieldType::String
+            || crate::index::ordinals::FieldOrdinals::load(&index.path, &f.spec.name, &searcher)
+                .is_some()
+    });
+    if changed || !current {
+        crate::index::ordinals::write_all(&index.path, &searcher, &index.schema)?;
+    }
     summary.documents = reader.searcher().num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

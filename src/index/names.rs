@@ -941,6 +941,12 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
             writer.delete_term(Term::from_field_text(core.id, &id));
             writer.add_document(in_flight.admit(rebuilt))?;
             pass.rewritten += 1;
+            if pass
+                .rewritten
+                .is_multiple_of(crate::index::ingest::RELEASE_EVERY_DOCS)
+            {
+                crate::index::allocator::release_freed();
+            }
         }
     }
     if pass.rewritten > 0 {

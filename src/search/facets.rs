@@ -2,10 +2,13 @@
 //!
 //! Counted in the same pass as the ranking (a tantivy [`Collector`]) from
 //! fast-field columns, never from stored documents, so counts are exact over
-//! all matches and cheap. String fields count by term ordinal per segment and
-//! translate ordinals to text once at the end; dates count per day bucket.
+//! all matches and cheap. String fields count by term ordinal per segment;
+//! segments are merged by the index's global ordinals (`index::ordinals`),
+//! so only the values shown are turned into text, or, without them, by
+//! text in one sorted pass per segment. Dates count per day bucket.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -15,6 +18,7 @@ use tantivy::{DateTime, DocId, Score, SegmentOrdinal};
 
 use crate::error::Error;
 use crate::extract::dates::Day;
+use crate::index::ordinals::FieldOrdinals;
 use crate::index::schema::{FieldType, NewsSchema};
 
 /// How finely dates are bucketed.
@@ -155,6 +159,42 @@ pub struct FacetResult {
 /// Counts several facets in one pass.
 pub struct FacetCollector {
     pub specs: Vec<FacetSpec>,
+    /// Per spec, the field's global ordinals when the index has them for
+    /// its segments (`index::ordinals`): counts are then merged by number.
+    pub ordinals: Vec<Option<Arc<FieldOrdinals>>>,
+}
+
+impl FacetCollector {
+    /// Counts `specs`, merging segments by value text.
+    pub fn new(specs: Vec<FacetSpec>) -> FacetCollector {
+        FacetCollector {
+            specs,
+            ordinals: Vec::new(),
+        }
+    }
+
+    /// Counts `specs`, merging segments by the global ordinals of the index
+    /// in `dir` where it has them for the segments `searcher` sees.
+    pub fn with_ordinals(
+        specs: Vec<FacetSpec>,
+        dir: &std::path::Path,
+        searcher: &tantivy::Searcher,
+    ) -> FacetCollector {
+        let ordinals = specs
+            .iter()
+            .map(|spec| match spec.kind {
+                FacetKind::Terms { .. } => {
+                    FieldOrdinals::load(dir, &spec.field, searcher).map(Arc::new)
+                }
+                FacetKind::Date(_) => None,
+            })
+            .collect();
+        FacetCollector { specs, ordinals }
+    }
+
+    fn ordinals_of(&self, spec: usize) -> Option<&Arc<FieldOrdinals>> {
+        self.ordinals.get(spec).and_then(Option::as_ref)
+    }
 }
 
 /// The counts of one facet in one segment.
@@ -166,6 +206,12 @@ pub enum SegmentCounts {
         /// End of each value in `bytes`.
         ends: Vec<usize>,
         counts: Vec<u64>,
+        missing: u64,
+    },
+    /// Counted values by global ordinal (`index::ordinals`), in the
+    /// segment's ordinal order.
+    Global {
+        counts: Vec<(u32, u64)>,
         missing: u64,
     },
     /// Date buckets by label (a few hundred at most).
@@ -180,6 +226,8 @@ enum SegmentFacet {
         column: Option<StrColumn>,
         counts: Vec<u64>,
         missing: u64,
+        /// The field's global ordinals and this segment's id in them.
+        global: Option<(Arc<FieldOrdinals>, String)>,
     },
     Date {
         column: Column<DateTime>,
@@ -212,18 +260,26 @@ impl Collector for FacetCollector {
         segment: &SegmentReader,
     ) -> tantivy::Result<FacetSegmentCollector> {
         let fast = segment.fast_fields();
+        let segment_id = segment.segment_id().uuid_string();
         let facets = self
             .specs
             .iter()
-            .map(|spec| -> tantivy::Result<SegmentFacet> {
+            .enumerate()
+            .map(|(i, spec)| -> tantivy::Result<SegmentFacet> {
                 Ok(match spec.kind {
                     FacetKind::Terms { .. } => {
                         let column = fast.str(&spec.field)?;
                         let terms = column.as_ref().map_or(0, |c| c.num_terms());
+                        // Used only when it maps every ordinal of the column.
+                        let global = self
+                            .ordinals_of(i)
+                            .filter(|o| o.segment(&segment_id).is_some_and(|m| m.len() == terms))
+                            .map(|o| (Arc::clone(o), segment_id.clone()));
                         SegmentFacet::Terms {
                             column,
                             counts: vec![0; terms],
                             missing: 0,
+                            global,
                         }
                     }
                     FacetKind::Date(bucket) => {
@@ -273,17 +329,27 @@ impl Collector for FacetCollector {
             .specs
             .iter()
             .zip(per_facet)
-            .map(|(spec, segments)| finish(spec, segments))
+            .enumerate()
+            .map(|(i, (spec, segments))| finish(spec, segments, self.ordinals_of(i)))
             .collect())
     }
 }
 
-fn finish(spec: &FacetSpec, segments: Vec<SegmentCounts>) -> FacetResult {
+fn finish(
+    spec: &FacetSpec,
+    segments: Vec<SegmentCounts>,
+    ordinals: Option<&Arc<FieldOrdinals>>,
+) -> FacetResult {
     let mut missing = 0;
     let mut labels: HashMap<String, u64> = HashMap::new();
     let mut runs = Vec::new();
+    let mut globals: Vec<Vec<(u32, u64)>> = Vec::new();
     for segment in segments {
         match segment {
+            SegmentCounts::Global { counts, missing: m } => {
+                missing += m;
+                globals.push(counts);
+            }
             SegmentCounts::Terms {
                 bytes,
                 ends,
@@ -301,9 +367,19 @@ fn finish(spec: &FacetSpec, segments: Vec<SegmentCounts>) -> FacetResult {
             }
         }
     }
-    let (counts, distinct) = match spec.kind {
-        FacetKind::Terms { limit } => top_of_sorted_runs(&runs, limit),
-        FacetKind::Date(_) => {
+    let (counts, distinct) = match (spec.kind, ordinals) {
+        (FacetKind::Terms { limit }, Some(ordinals)) if runs.is_empty() => {
+            top_by_global_ordinal(ordinals, &globals, limit)
+        }
+        (FacetKind::Terms { limit }, _) => {
+            // Some segments had no global ordinals (should not happen: the
+            // file covers all or none): all are merged by text.
+            if let Some(ordinals) = ordinals {
+                runs.extend(globals.iter().map(|counts| run_of(ordinals, counts)));
+            }
+            top_of_sorted_runs(&runs, limit)
+        }
+        (FacetKind::Date(_), _) => {
             let distinct = labels.len();
             let mut counts: Vec<FacetCount> = labels
                 .into_iter()
@@ -322,6 +398,79 @@ fn finish(spec: &FacetSpec, segments: Vec<SegmentCounts>) -> FacetResult {
 }
 
 type Run = (Vec<u8>, Vec<usize>, Vec<u64>);
+
+/// The `limit` most frequent values from counts by global ordinal, and how
+/// many distinct values were counted. Global ordinals follow byte order,
+/// so ties go to the smaller number as `top_of_sorted_runs` gives them to
+/// the smaller text; only the values kept are read.
+fn top_by_global_ordinal(
+    ordinals: &FieldOrdinals,
+    segments: &[Vec<(u32, u64)>],
+    limit: usize,
+) -> (Vec<FacetCount>, usize) {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut totals = vec![0u64; ordinals.values()];
+    for counts in segments {
+        for &(global, count) in counts {
+            if let Some(total) = totals.get_mut(global as usize) {
+                *total += count;
+            }
+        }
+    }
+    let mut distinct = 0;
+    // The root is the weakest kept: lowest count, then largest ordinal.
+    let mut best: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::new();
+    for (global, &total) in totals.iter().enumerate() {
+        if total == 0 {
+            continue;
+        }
+        distinct += 1;
+        if limit == 0 {
+            continue;
+        }
+        let candidate = (total, Reverse(global as u32));
+        if best.len() < limit {
+            best.push(Reverse(candidate));
+        } else if best
+            .peek()
+            .is_some_and(|Reverse(weakest)| candidate > *weakest)
+        {
+            best.pop();
+            best.push(Reverse(candidate));
+        }
+    }
+    let mut kept: Vec<(u64, u32)> = best
+        .into_iter()
+        .map(|Reverse((count, Reverse(global)))| (count, global))
+        .collect();
+    kept.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let counts = kept
+        .into_iter()
+        .map(|(count, global)| FacetCount {
+            value: String::from_utf8_lossy(ordinals.text(global)).into_owned(),
+            count,
+        })
+        .collect();
+    (counts, distinct)
+}
+
+/// A segment's counts by global ordinal as a run sorted by text.
+fn run_of(ordinals: &FieldOrdinals, counts: &[(u32, u64)]) -> Run {
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    let mut bytes = Vec::new();
+    let mut ends = Vec::with_capacity(sorted.len());
+    for &(global, _) in &sorted {
+        bytes.extend_from_slice(ordinals.text(global));
+        ends.push(bytes.len());
+    }
+    (
+        bytes,
+        ends,
+        sorted.into_iter().map(|(_, count)| count).collect(),
+    )
+}
 
 /// The `limit` most frequent values over sorted runs of (value, count), one
 /// run per segment, largest count first (then by value), and how many
@@ -431,6 +580,7 @@ impl SegmentCollector for FacetSegmentCollector {
                     column,
                     counts,
                     missing,
+                    ..
                 } => {
                     let Some(column) = column else {
                         *missing += docs.len() as u64;
@@ -489,6 +639,24 @@ impl SegmentCollector for FacetSegmentCollector {
                     column,
                     counts,
                     missing,
+                    global: Some((ordinals, segment_id)),
+                } => {
+                    // Counted ordinals become global ones: no text is read.
+                    let map = ordinals.segment(&segment_id);
+                    let counts = counts
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &count)| count > 0)
+                        .filter_map(|(ord, &count)| Some((map?.global(ord as u64)?, count)))
+                        .collect();
+                    drop(column);
+                    SegmentCounts::Global { counts, missing }
+                }
+                SegmentFacet::Terms {
+                    column,
+                    counts,
+                    missing,
+                    global: None,
                 } => {
                     let mut bytes = Vec::new();
                     let mut ends = Vec::new();
@@ -653,7 +821,7 @@ mod tests {
         let searcher = index.reader().unwrap().searcher();
         let specs = vec![FacetSpec::parse(&schema, "place", 10).unwrap()];
         let facets = searcher
-            .search(&tantivy::query::AllQuery, &FacetCollector { specs })
+            .search(&tantivy::query::AllQuery, &FacetCollector::new(specs))
             .unwrap();
         let counts: Vec<(&str, u64)> = facets[0]
             .counts
@@ -662,6 +830,111 @@ mod tests {
             .collect();
         assert_eq!(counts, [("Washington, D.C.", 2), ("Paris", 1)]);
         assert_eq!(facets[0].missing, 1);
+    }
+
+    /// An index on disk of four segments whose speakers overlap, tie and
+    /// appear in one segment only, with deleted articles among them.
+    fn segmented_index(dir: &std::path::Path) -> tantivy::Index {
+        let schema = NewsSchema::builtin();
+        let index = tantivy::Index::create_in_dir(dir, schema.tantivy.clone()).unwrap();
+        crate::index::tokenizers::register(&index);
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let names = [
+            "Ayrault", "Blair", "Hollande", "Merkel", "Zuma", "Ängela", "blair",
+        ];
+        for segment in 0..4u64 {
+            for i in 0..40u64 {
+                let mut doc = tantivy::TantivyDocument::new();
+                doc.add_text(schema.core.id, format!("{segment}-{i}"));
+                // A different mix in each segment; some articles have none.
+                for (n, name) in names.iter().enumerate() {
+                    if (i * (segment + 1) + n as u64).is_multiple_of(n as u64 + 2) {
+                        doc.add_text(schema.core.speaker, *name);
+                    }
+                }
+                if segment == 2 && i % 7 == 0 {
+                    doc.add_text(schema.core.speaker, format!("Only here {i}"));
+                }
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        writer.delete_term(tantivy::Term::from_field_text(schema.core.id, "1-3"));
+        writer.delete_term(tantivy::Term::from_field_text(schema.core.id, "2-14"));
+        writer.commit().unwrap();
+        index
+    }
+
+    #[test]
+    fn global_ordinals_count_what_text_merging_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = segmented_index(dir.path());
+        let schema = NewsSchema::builtin();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 4);
+        crate::index::ordinals::write_all(dir.path(), &searcher, &schema).unwrap();
+        for limit in [0, 1, 2, 3, 5, 100] {
+            let specs = vec![
+                FacetSpec::parse(&schema, "speaker", limit).unwrap(),
+                FacetSpec::parse(&schema, "place", limit).unwrap(),
+            ];
+            let by_text = searcher
+                .search(
+                    &tantivy::query::AllQuery,
+                    &FacetCollector::new(specs.clone()),
+                )
+                .unwrap();
+            let collector = FacetCollector::with_ordinals(specs, dir.path(), &searcher);
+            assert!(collector.ordinals[0].is_some(), "the file covers the index");
+            let by_ordinal = searcher
+                .search(&tantivy::query::AllQuery, &collector)
+                .unwrap();
+            assert_eq!(by_ordinal, by_text, "limit {limit}");
+        }
+        let all = searcher
+            .search(
+                &tantivy::query::AllQuery,
+                &FacetCollector::with_ordinals(
+                    vec![FacetSpec::parse(&schema, "speaker", 100).unwrap()],
+                    dir.path(),
+                    &searcher,
+                ),
+            )
+            .unwrap();
+        // Seven names, and five of the six "Only here": article 2-14 is
+        // deleted, and its value is not counted.
+        assert_eq!(all[0].distinct, 7 + 5, "{:?}", all[0]);
+    }
+
+    #[test]
+    fn global_ordinals_of_other_segments_are_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = segmented_index(dir.path());
+        let schema = NewsSchema::builtin();
+        let searcher = index.reader().unwrap().searcher();
+        crate::index::ordinals::write_all(dir.path(), &searcher, &schema).unwrap();
+        // A fifth segment the file does not know.
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let mut doc = tantivy::TantivyDocument::new();
+        doc.add_text(schema.core.speaker, "Blair");
+        writer.add_document(doc).unwrap();
+        writer.commit().unwrap();
+        let reader = index.reader().unwrap();
+        let searcher = reader.searcher();
+        let specs = vec![FacetSpec::parse(&schema, "speaker", 3).unwrap()];
+        let collector = FacetCollector::with_ordinals(specs.clone(), dir.path(), &searcher);
+        assert!(collector.ordinals[0].is_none());
+        let counted = searcher
+            .search(&tantivy::query::AllQuery, &collector)
+            .unwrap();
+        let by_text = searcher
+            .search(&tantivy::query::AllQuery, &FacetCollector::new(specs))
+            .unwrap();
+        assert_eq!(counted, by_text);
     }
 
     #[test]

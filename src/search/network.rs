@@ -19,7 +19,7 @@ use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
-use crate::search::facets::{FacetCollector, FacetKind, FacetSpec, block_ords};
+use crate::search::facets::{FacetKind, FacetSpec, block_ords};
 use crate::search::{NewsSearcher, count_on_all_cores, query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -96,8 +96,8 @@ impl NewsSearcher {
             .collect();
 
         // The nodes: each kind's facet counts, the top of all kinds kept.
-        let facets = FacetCollector {
-            specs: fields
+        let facets = self.facet_collector(
+            fields
                 .iter()
                 .map(|(_, field)| FacetSpec {
                     name: field.clone(),
@@ -105,7 +105,7 @@ impl NewsSearcher {
                     kind: FacetKind::Terms { limit: request.top },
                 })
                 .collect(),
-        };
+        );
         let (articles, counted) = count_on_all_cores(&searcher, &*parsed.query, &(Count, facets))?;
         let distinct_nodes = counted.iter().map(|facet| facet.distinct).sum();
         let mut nodes: Vec<Node> = fields
