@@ -12,7 +12,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::column_index::MultiValueIndex;
+use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::index::SegmentReader;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal};
 
@@ -162,6 +163,9 @@ pub struct FacetCollector {
     /// Per spec, the field's global ordinals when the index has them for
     /// its segments (`index::ordinals`): counts are then merged by number.
     pub ordinals: Vec<Option<Arc<FieldOrdinals>>>,
+    /// The query matches every article: a string facet is then read from
+    /// the inverted index's document frequencies (see `for_segment`).
+    pub every_article: bool,
 }
 
 impl FacetCollector {
@@ -170,7 +174,14 @@ impl FacetCollector {
         FacetCollector {
             specs,
             ordinals: Vec::new(),
+            every_article: false,
         }
+    }
+
+    /// Says whether `query` matches every article (`*`, no filter).
+    pub fn for_query(mut self, query: &dyn tantivy::query::Query) -> FacetCollector {
+        self.every_article = query.downcast_ref::<tantivy::query::AllQuery>().is_some();
+        self
     }
 
     /// Counts `specs`, merging segments by the global ordinals of the index
@@ -189,7 +200,11 @@ impl FacetCollector {
                 FacetKind::Date(_) => None,
             })
             .collect();
-        FacetCollector { specs, ordinals }
+        FacetCollector {
+            specs,
+            ordinals,
+            every_article: false,
+        }
     }
 
     fn ordinals_of(&self, spec: usize) -> Option<&Arc<FieldOrdinals>> {
@@ -228,6 +243,8 @@ enum SegmentFacet {
         missing: u64,
         /// The field's global ordinals and this segment's id in them.
         global: Option<(Arc<FieldOrdinals>, String)>,
+        /// Counted already, from document frequencies: blocks add nothing.
+        counted: bool,
     },
     Date {
         column: Column<DateTime>,
@@ -275,11 +292,24 @@ impl Collector for FacetCollector {
                             .ordinals_of(i)
                             .filter(|o| o.segment(&segment_id).is_some_and(|m| m.len() == terms))
                             .map(|o| (Arc::clone(o), segment_id.clone()));
+                        let mut counts = vec![0; terms];
+                        let mut missing = 0;
+                        let counted = self.every_article
+                            && column.as_ref().is_some_and(|column| {
+                                count_every_article(
+                                    segment,
+                                    spec,
+                                    column,
+                                    &mut counts,
+                                    &mut missing,
+                                )
+                            });
                         SegmentFacet::Terms {
                             column,
-                            counts: vec![0; terms],
-                            missing: 0,
+                            counts,
+                            missing,
                             global,
+                            counted,
                         }
                     }
                     FacetKind::Date(bucket) => {
@@ -535,6 +565,65 @@ fn top_of_sorted_runs(runs: &[Run], limit: usize) -> (Vec<FacetCount>, usize) {
     (counts, distinct)
 }
 
+/// Counts a string facet over every article of a segment without reading
+/// a document: a value's count is its term's document frequency in the
+/// inverted index (each article counted once, however often it holds the
+/// value), and the articles without a value are those the column does not
+/// list. Speakers, places and months over 500,000 articles took 53 ms
+/// counted article by article. Only for a segment without deleted
+/// articles (frequencies count them) whose index holds exactly the
+/// column's values, in the same order; otherwise false, and the segment
+/// is counted article by article.
+fn count_every_article(
+    segment: &SegmentReader,
+    spec: &FacetSpec,
+    column: &StrColumn,
+    counts: &mut [u64],
+    missing: &mut u64,
+) -> bool {
+    if segment.num_deleted_docs() > 0 {
+        return false;
+    }
+    let Ok(field) = segment.schema().get_field(&spec.field) else {
+        return false;
+    };
+    let Ok(inverted) = segment.inverted_index(field) else {
+        return false;
+    };
+    let terms = inverted.terms();
+    if terms.num_terms() != counts.len() {
+        return false;
+    }
+    let Ok(mut stream) = terms.stream() else {
+        return false;
+    };
+    let mut dictionary = match column.dictionary().stream() {
+        Ok(stream) => stream,
+        Err(_) => return false,
+    };
+    let mut ord = 0;
+    while let Some((term, info)) = stream.next() {
+        // The same values in the same order, checked as they are read.
+        if !dictionary.advance() || dictionary.key() != term {
+            counts.iter_mut().for_each(|c| *c = 0);
+            return false;
+        }
+        counts[ord] = u64::from(info.doc_freq);
+        ord += 1;
+    }
+    let with_value = match &column.ords().index {
+        ColumnIndex::Empty { .. } => 0,
+        ColumnIndex::Full => segment.max_doc(),
+        ColumnIndex::Optional(index) => index.num_non_nulls(),
+        ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) => {
+            index.optional_index.num_non_nulls()
+        }
+        ColumnIndex::Multivalued(index) => index.iter_non_null_docs().count() as u32,
+    };
+    *missing = u64::from(segment.max_doc() - with_value);
+    true
+}
+
 /// The values of a block of documents in a string column, read in bulk:
 /// `docs` gets one entry per value, in document order, and `ords` each
 /// value's term ordinal; `rows` is scratch.
@@ -576,6 +665,7 @@ impl SegmentCollector for FacetSegmentCollector {
     fn collect_block(&mut self, docs: &[DocId]) {
         for facet in &mut self.facets {
             match facet {
+                SegmentFacet::Terms { counted: true, .. } => {}
                 SegmentFacet::Terms {
                     column,
                     counts,
@@ -640,6 +730,7 @@ impl SegmentCollector for FacetSegmentCollector {
                     counts,
                     missing,
                     global: Some((ordinals, segment_id)),
+                    ..
                 } => {
                     // Counted ordinals become global ones: no text is read.
                     let map = ordinals.segment(&segment_id);
@@ -657,6 +748,7 @@ impl SegmentCollector for FacetSegmentCollector {
                     counts,
                     missing,
                     global: None,
+                    ..
                 } => {
                     let mut bytes = Vec::new();
                     let mut ends = Vec::new();
@@ -906,6 +998,71 @@ mod tests {
         // Seven names, and five of the six "Only here": article 2-14 is
         // deleted, and its value is not counted.
         assert_eq!(all[0].distinct, 7 + 5, "{:?}", all[0]);
+    }
+
+    #[test]
+    fn every_article_is_counted_from_document_frequencies_where_it_can_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = segmented_index(dir.path());
+        let schema = NewsSchema::builtin();
+        let searcher = index.reader().unwrap().searcher();
+        crate::index::ordinals::write_all(dir.path(), &searcher, &schema).unwrap();
+        let speaker = FacetSpec::parse(&schema, "speaker", 10).unwrap();
+        let try_segment = |segment: &SegmentReader| {
+            let column = segment.fast_fields().str("speaker").unwrap().unwrap();
+            let mut counts = vec![0; column.num_terms()];
+            let mut missing = 0;
+            let done = count_every_article(segment, &speaker, &column, &mut counts, &mut missing);
+            (done, counts, missing)
+        };
+        let segments = searcher.segment_readers();
+        let mut missing_seen = 0;
+        for whole in segments.iter().filter(|s| s.num_deleted_docs() == 0) {
+            let (done, counts, missing) = try_segment(whole);
+            assert!(done, "a segment without deleted articles");
+            assert!(counts.iter().sum::<u64>() > 0, "{counts:?}");
+            missing_seen += missing;
+        }
+        assert!(
+            missing_seen > 0,
+            "articles without a speaker are counted as such"
+        );
+        let with_deletions = segments.iter().find(|s| s.num_deleted_docs() > 0).unwrap();
+        assert!(
+            !try_segment(with_deletions).0,
+            "frequencies count deleted articles"
+        );
+        // Whatever each segment did, the answer is the article-by-article one.
+        for limit in [0, 1, 3, 100] {
+            let specs = vec![
+                FacetSpec::parse(&schema, "speaker", limit).unwrap(),
+                FacetSpec::parse(&schema, "place", limit).unwrap(),
+                FacetSpec::parse(&schema, "date:month", limit).unwrap(),
+            ];
+            let one_by_one = searcher
+                .search(
+                    &tantivy::query::AllQuery,
+                    &FacetCollector::new(specs.clone()),
+                )
+                .unwrap();
+            for collector in [
+                FacetCollector::new(specs.clone()),
+                FacetCollector::with_ordinals(specs.clone(), dir.path(), &searcher),
+            ] {
+                let collector = collector.for_query(&tantivy::query::AllQuery);
+                assert!(collector.every_article);
+                let counted = searcher
+                    .search(&tantivy::query::AllQuery, &collector)
+                    .unwrap();
+                assert_eq!(counted, one_by_one, "limit {limit}");
+            }
+        }
+        let some =
+            FacetCollector::new(vec![speaker.clone()]).for_query(&tantivy::query::TermQuery::new(
+                tantivy::Term::from_field_text(schema.core.speaker, "Blair"),
+                tantivy::schema::IndexRecordOption::Basic,
+            ));
+        assert!(!some.every_article);
     }
 
     #[test]

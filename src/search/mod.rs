@@ -167,7 +167,7 @@ impl FacetSource for NewsSearcher {
         let (total, facets) = count_on_all_cores(
             &self.searcher(),
             &*parsed.query,
-            &(Count, self.facet_collector(specs)),
+            &(Count, self.facet_collector(specs).for_query(&*parsed.query)),
         )?;
         Ok((total as u64, facets))
     }
@@ -247,7 +247,9 @@ impl NewsSearcher {
             // No page: nothing is ranked, and one unscored pass counts the
             // matches and their facets (a profile of 430,000 articles spent
             // 100 ms scoring them for nothing).
-            let facets = self.facet_collector(request.facets.clone());
+            let facets = self
+                .facet_collector(request.facets.clone())
+                .for_query(&*parsed.query);
             let (total, facets) = count_on_all_cores(&searcher, &*parsed.query, &(Count, facets))?;
             return Ok(SearchResults {
                 total,
@@ -275,7 +277,9 @@ impl NewsSearcher {
         let facet_results = if request.facets.is_empty() {
             Vec::new()
         } else {
-            let facets = self.facet_collector(request.facets.clone());
+            let facets = self
+                .facet_collector(request.facets.clone())
+                .for_query(&*parsed.query);
             count_on_all_cores(&searcher, &*parsed.query, &facets)?
         };
         let date_field = schema.name(schema.core.date).to_string();
@@ -594,7 +598,9 @@ impl NewsSearcher {
         count_on_all_cores(
             &searcher,
             &tantivy::query::AllQuery,
-            &self.facet_collector(specs),
+            &self
+                .facet_collector(specs)
+                .for_query(&tantivy::query::AllQuery),
         )
     }
 

@@ -96,16 +96,18 @@ impl NewsSearcher {
             .collect();
 
         // The nodes: each kind's facet counts, the top of all kinds kept.
-        let facets = self.facet_collector(
-            fields
-                .iter()
-                .map(|(_, field)| FacetSpec {
-                    name: field.clone(),
-                    field: field.clone(),
-                    kind: FacetKind::Terms { limit: request.top },
-                })
-                .collect(),
-        );
+        let facets = self
+            .facet_collector(
+                fields
+                    .iter()
+                    .map(|(_, field)| FacetSpec {
+                        name: field.clone(),
+                        field: field.clone(),
+                        kind: FacetKind::Terms { limit: request.top },
+                    })
+                    .collect(),
+            )
+            .for_query(&*parsed.query);
         let (articles, counted) = count_on_all_cores(&searcher, &*parsed.query, &(Count, facets))?;
         let distinct_nodes = counted.iter().map(|facet| facet.distinct).sum();
         let mut nodes: Vec<Node> = fields
