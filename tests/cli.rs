@@ -2161,6 +2161,53 @@ fn timeline_svg_is_a_well_formed_chart() {
 }
 
 #[test]
+fn a_page_that_folding_leaves_short_is_ranked_again_deeper() {
+    // Fourteen copies of one story rank above two other articles: the first
+    // ranking (the page and a margin of ten) holds copies only, and the page
+    // of two must still show the two stories after the copies' one.
+    let env = Env::new();
+    let story = "The central bank raised its benchmark bank rate again, and the bank said bank \
+        lending would slow as bank customers faced higher costs. The governor told reporters the \
+        decision was unanimous and that the bank would watch the exchange rate closely as import \
+        costs climbed through the quarter, while shares of lenders rose in afternoon trading.";
+    let mut files: Vec<(String, String)> = (0..14)
+        .map(|i| {
+            (
+                format!("copy{i:02}.txt"),
+                format!("Bank moves {i}\n\n{story}"),
+            )
+        })
+        .collect();
+    files.push((
+        "harbour.txt".into(),
+        "Harbour strike ends\n\nDockers returned to work after a week-long strike over pay; the \
+         union said a bank loan to the port authority paid for the raise this year."
+            .into(),
+    ));
+    files.push((
+        "grain.txt".into(),
+        "Grain prices fall\n\nWheat and maize prices fell for a third week as the harvest came \
+         in early, traders said, and a development bank cut its forecast for imports."
+            .into(),
+    ));
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    let root = env.articles("many-copies", &files);
+    env.index(&root);
+    let page = env.search("bank", &["-n", "2"]);
+    assert_eq!(total(&page), 16);
+    let hits = page["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{page}");
+    assert_eq!(hits[0]["copies"], 13, "{page}");
+    assert!(
+        hits[1]["title"] == "Harbour strike ends" || hits[1]["title"] == "Grain prices fall",
+        "{page}"
+    );
+}
+
+#[test]
 fn copies_of_one_wire_story_are_one_hit() {
     let env = Env::new();
     let story = "The central bank raised its benchmark lending rate by 75 basis points, citing persistent \

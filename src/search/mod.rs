@@ -63,6 +63,9 @@ pub struct SearchRequest {
 /// results; deeper pages list every article.
 pub const COLLAPSE_WITHIN: usize = 1_000;
 
+/// Matches ranked beyond the page at first, for copies to fold.
+const COPIES_MARGIN: usize = 10;
+
 impl SearchRequest {
     pub fn new(query: impl Into<String>) -> SearchRequest {
         SearchRequest {
@@ -264,10 +267,14 @@ impl NewsSearcher {
         // and keep the first hit of each story.
         // Candidates from the first match on: the page is cut from them
         // after folding (or directly).
-        let (depth, skip) = if collapse {
-            (wanted * 4 + 40, 0)
+        // Most pages hold no copy: ranking a few beyond the page first
+        // keeps tantivy's pruning sharp (a top 80 prunes far less than a
+        // top 20); only a page that folding left short is ranked again,
+        // deeper.
+        let (depth, deeper, skip) = if collapse {
+            (wanted + COPIES_MARGIN, wanted * 4 + 40, 0)
         } else {
-            (wanted.max(1), request.offset)
+            (wanted.max(1), wanted.max(1), request.offset)
         };
         // Facets in a pass of their own: nothing is scored there, so tantivy
         // hands the collector blocks of documents and columns are read in
@@ -284,39 +291,81 @@ impl NewsSearcher {
         };
         let date_field = schema.name(schema.core.date).to_string();
         let id_key = schema.name(schema.core.id_key).to_string();
-        let (total, ranked): (usize, Vec<(Option<f32>, DocAddress)>) = match request.sort {
-            SortOrder::Relevance => {
-                let (total, docs) = top_by_score(&searcher, &*parsed.query, depth, &id_key)?;
-                (total, docs.into_iter().map(|(s, d)| (Some(s), d)).collect())
-            }
-            SortOrder::Newest | SortOrder::Oldest => {
-                let order = if request.sort == SortOrder::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date_then_id = (
+        // The matches ranked to `depth`, whether more may follow, and
+        // whether equal scores straddled the cut. A first, shallow ranking
+        // drops matches that tie with the first one left out rather than
+        // ranking every tie by id (`Ties::Drop`): if the page needs them,
+        // the deeper ranking settles them.
+        let rank = |depth: usize, ties: Ties| -> Result<RankedPage> {
+            Ok(match request.sort {
+                SortOrder::Relevance => {
+                    let (total, docs, more, tied) =
+                        top_by_score(&searcher, &*parsed.query, depth, &id_key, ties)?;
                     (
-                        SortByStaticFastValue::<DateTime>::for_field(date_field),
-                        order,
-                    ),
-                    (SortByStaticFastValue::<u64>::for_field(id_key), Order::Asc),
-                );
-                let (total, docs) = searcher.search(
-                    &*parsed.query,
-                    &(Count, TopDocs::with_limit(depth).order_by(by_date_then_id)),
-                )?;
-                (total, docs.into_iter().map(|(_, d)| (None, d)).collect())
-            }
+                        total,
+                        docs.into_iter().map(|(s, d)| (Some(s), d)).collect(),
+                        more,
+                        tied,
+                    )
+                }
+                SortOrder::Newest | SortOrder::Oldest => {
+                    let order = if request.sort == SortOrder::Newest {
+                        Order::Desc
+                    } else {
+                        Order::Asc
+                    };
+                    let by_date_then_id = (
+                        (
+                            SortByStaticFastValue::<DateTime>::for_field(date_field.as_str()),
+                            order,
+                        ),
+                        (
+                            SortByStaticFastValue::<u64>::for_field(id_key.as_str()),
+                            Order::Asc,
+                        ),
+                    );
+                    let (total, docs) = searcher.search(
+                        &*parsed.query,
+                        &(Count, TopDocs::with_limit(depth).order_by(by_date_then_id)),
+                    )?;
+                    let more = docs.len() == depth;
+                    (
+                        total,
+                        docs.into_iter().map(|(_, d)| (None, d)).collect(),
+                        more,
+                        false,
+                    )
+                }
+            })
         };
-        let ranked: Vec<_> = ranked.into_iter().skip(skip).collect();
-        let candidates = ranked.into_iter().map(|(score, address)| {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let story =
-                first_text(&doc, schema.core.cluster).or_else(|| first_text(&doc, schema.core.id));
-            Ok(((score, doc), story))
-        });
-        let page = ranked_page(candidates, collapse, request.offset, request.limit)?;
+        let page_of = |ranked: &[(Option<f32>, DocAddress)]| {
+            let candidates = ranked.iter().skip(skip).map(|&(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let story = first_text(&doc, schema.core.cluster)
+                    .or_else(|| first_text(&doc, schema.core.id));
+                Ok(((score, doc), story))
+            });
+            ranked_page(candidates, collapse, request.offset, request.limit)
+        };
+        let first_ties = if deeper > depth {
+            Ties::Drop
+        } else {
+            Ties::Settle
+        };
+        let (total, ranked, more, tied) = rank(depth, first_ties)?;
+        let mut page = page_of(&ranked)?;
+        if page.len() < request.limit && more && deeper > depth {
+            // Every match ranked first tied (a query that scores all its
+            // matches alike): ranked by id at once, pruning would find the
+            // tie again. Otherwise the deeper cut may well fall between
+            // two scores.
+            let ties = if tied && ranked.is_empty() {
+                Ties::SettleNow
+            } else {
+                Ties::Settle
+            };
+            page = page_of(&rank(deeper, ties)?.1)?;
+        }
         let mut hits: Vec<Hit> = page
             .into_iter()
             .enumerate()
@@ -740,28 +789,44 @@ pub fn ranked_page<T>(
 /// by score; one match more than asked shows whether equal scores straddle
 /// the cut. Only then is the query ranked again by both keys, without
 /// pruning (every match of `*` scores the same, for one).
+///
+/// Also says whether more matches may follow the ones returned, and
+/// whether equal scores straddled the cut.
 fn top_by_score(
     searcher: &tantivy::Searcher,
     query: &dyn tantivy::query::Query,
     n: usize,
     id_key: &str,
-) -> Result<(usize, Vec<(f32, DocAddress)>)> {
-    let (total, mut docs) =
-        searcher.search(query, &(Count, TopDocs::with_limit(n + 1).order_by_score()))?;
-    let straddles = docs.len() > n && docs[n - 1].0 == docs[n].0;
-    if straddles {
+    ties: Ties,
+) -> Result<Ranked> {
+    let settled = |n: usize| -> Result<Ranked> {
         let by_score_then_id = (
             (SortBySimilarityScore, Order::Desc),
             (SortByStaticFastValue::<u64>::for_field(id_key), Order::Asc),
         );
-        let ranked = searcher.search(query, &TopDocs::with_limit(n).order_by(by_score_then_id))?;
-        return Ok((
-            total,
-            ranked
-                .into_iter()
-                .map(|((score, _), address)| (score, address))
-                .collect(),
-        ));
+        let (total, ranked) = searcher.search(
+            query,
+            &(Count, TopDocs::with_limit(n).order_by(by_score_then_id)),
+        )?;
+        let more = ranked.len() == n;
+        let docs = ranked
+            .into_iter()
+            .map(|((score, _), address)| (score, address))
+            .collect();
+        Ok((total, docs, more, false))
+    };
+    if ties == Ties::SettleNow {
+        return settled(n);
+    }
+    let (total, mut docs) =
+        searcher.search(query, &(Count, TopDocs::with_limit(n + 1).order_by_score()))?;
+    let more = docs.len() > n;
+    let straddles = more && docs[n - 1].0 == docs[n].0;
+    if straddles && ties == Ties::Drop {
+        let cut = docs[n].0;
+        docs.retain(|(score, _)| *score > cut);
+    } else if straddles {
+        return settled(n);
     }
     docs.truncate(n);
     // Equal scores inside the page: by id key.
@@ -779,7 +844,25 @@ fn top_by_score(
         keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         docs = keyed.into_iter().map(|(s, _, a)| (s, a)).collect();
     }
-    Ok((total, docs))
+    Ok((total, docs, more, straddles))
+}
+
+/// Matches counted, the first ones ranked, whether more may follow, and
+/// whether equal scores straddled the cut.
+type Ranked = (usize, Vec<(f32, DocAddress)>, bool, bool);
+
+/// The same, with scores only when ranked by score.
+type RankedPage = (usize, Vec<(Option<f32>, DocAddress)>, bool, bool);
+
+/// What `top_by_score` does with equal scores at the cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ties {
+    /// Ranks them again by id, without pruning (every match is scored).
+    Settle,
+    /// Drops them: fewer than asked come back, each in its exact place.
+    Drop,
+    /// Ranks by score and id at once, ties being known to be there.
+    SettleNow,
 }
 
 /// A stored article: each shown field (name, multi-valued, values), in
