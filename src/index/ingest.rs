@@ -444,7 +444,7 @@ pub fn ingest(
     if changed || !current {
         crate::index::ordinals::write_all(&index.path, &searcher, &index.schema)?;
     }
-    summary.documents = reader.searcher().num_docs();
+    summary.documents = searcher.num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }

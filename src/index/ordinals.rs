@@ -35,9 +35,14 @@ use crate::index::schema::{FieldType, NewsSchema};
 const MAGIC: &[u8; 8] = b"NDXORD01";
 const SEGMENT_ID_LEN: usize = 32;
 
+/// The name of a field's file of global ordinals in the index folder.
+fn file_name(field: &str) -> String {
+    format!("newsdex-ordinals-{field}.bin")
+}
+
 /// The file of a field's global ordinals in the index folder `dir`.
 pub fn file_of(dir: &Path, field: &str) -> PathBuf {
-    dir.join(format!("newsdex-ordinals-{field}.bin"))
+    dir.join(file_name(field))
 }
 
 /// Writes the global ordinals of every string facet of the index `dir` as
@@ -146,8 +151,11 @@ impl FieldOrdinals {
     /// the segments `searcher` sees.
     pub fn load(dir: &Path, field: &str, searcher: &Searcher) -> Option<FieldOrdinals> {
         let directory = MmapDirectory::open(dir).ok()?;
-        let name = file_of(Path::new(""), field);
-        let bytes = directory.open_read(&name).ok()?.read_bytes().ok()?;
+        let bytes = directory
+            .open_read(Path::new(&file_name(field)))
+            .ok()?
+            .read_bytes()
+            .ok()?;
         let ordinals = FieldOrdinals::parse(bytes)?;
         let covers = ordinals.segments.len() == searcher.segment_readers().len()
             && searcher.segment_readers().iter().all(|s| {
