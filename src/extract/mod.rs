@@ -168,10 +168,7 @@ pub fn read_text(body: &str) -> ReadText {
         .zip(&resolved.speakers_of)
         .map(|(a, speakers)| {
             let mut names = speakers.iter().map(|&i| resolved.speakers[i].name.clone());
-            let attribution = a.source.zip(a.cue).map(|(source, cue)| Span {
-                start: source.start.min(cue.start),
-                end: source.end.max(cue.end),
-            });
+            let attribution = quotes::attribution_span(a.source, a.cue);
             Quote {
                 text: quotes::quote_text(body, a.content, attribution),
                 content: a.content,

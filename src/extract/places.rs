@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::dateline::Dateline;
 use crate::extract::lexicon::{HONORIFICS, MEDIA_TAILS, ROLE_HEADS, word_set};
@@ -33,7 +33,7 @@ use crate::gazetteer::normalise::{name_key, push_word};
 use crate::gazetteer::{Gazetteer, NameType, PlaceKind, PlaceRef, Postings};
 
 /// How a place figures in the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceRole {
     /// Where the story was filed from: `ALEPPO, Syria (Reuters) -`.
@@ -2234,7 +2234,9 @@ fn round5(x: f32) -> f64 {
     (f64::from(x) * 1e5).round() / 1e5
 }
 
-fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
+/// A place of the gazetteer as extraction finds it, without its mentions;
+/// also how a stored place record is read back from its GeoNames id.
+pub fn to_place(p: PlaceRef, role: PlaceRole) -> Place {
     let country = p
         .country()
         .filter(|c| c.index != p.index || p.kind() == PlaceKind::Country);

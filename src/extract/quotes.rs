@@ -55,6 +55,22 @@ pub struct Quote {
     pub co_speakers: Vec<String>,
 }
 
+impl Quote {
+    /// Where the attribution is ("Mr. Obama said"): its source and cue
+    /// together, when it has both.
+    pub fn attribution(&self) -> Option<Span> {
+        attribution_span(self.source, self.cue)
+    }
+}
+
+/// The span of an attribution's source and cue together.
+pub fn attribution_span(source: Option<Span>, cue: Option<Span>) -> Option<Span> {
+    source.zip(cue).map(|(source, cue)| Span {
+        start: source.start.min(cue.start),
+        end: source.end.max(cue.end),
+    })
+}
+
 /// The text of a content span, without an attribution that splits it:
 /// a quotation's (“…,” she said, “…”) or reported speech's ("Acts of
 /// protest, Mr. Obama said, are acts of patriotism").

@@ -25,7 +25,7 @@
 pub mod build;
 pub mod normalise;
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Serialize;
 use tantivy_fst::raw::{Fst, Node, Output};
@@ -141,6 +141,9 @@ pub struct Gazetteer {
     names: Fst<&'static [u8]>,
     words: Fst<&'static [u8]>,
     neighbours: &'static [u8],
+    /// (GeoNames id, row) of every place with an id, by id: built the first
+    /// time a place is looked up by its id (reading stored place records).
+    by_id: OnceLock<Vec<(u32, u32)>>,
 }
 
 /// Sections of the file, in order.
@@ -188,6 +191,7 @@ impl Gazetteer {
             names: fst(sections[3])?,
             words: fst(sections[4])?,
             neighbours: sections[5],
+            by_id: OnceLock::new(),
         })
     }
 
@@ -207,6 +211,23 @@ impl Gazetteer {
 
     pub fn place(&self, index: u32) -> PlaceRef<'_> {
         PlaceRef { gaz: self, index }
+    }
+
+    /// The place GeoNames knows by `geonameid`, if the gazetteer has it.
+    pub fn by_geonameid(&self, geonameid: u32) -> Option<PlaceRef<'_>> {
+        let rows = self.by_id.get_or_init(|| {
+            let mut rows: Vec<(u32, u32)> = (0..self.len() as u32)
+                .map(|row| (self.place(row).geonameid(), row))
+                .filter(|&(id, _)| id != 0)
+                .collect();
+            rows.sort_unstable();
+            rows
+        });
+        let at = rows.partition_point(|&(id, _)| id < geonameid);
+        match rows.get(at) {
+            Some(&(id, row)) if id == geonameid => Some(self.place(row)),
+            _ => None,
+        }
     }
 
     /// The candidates of a whole normalised name, if it is one.
@@ -427,6 +448,21 @@ mod tests {
             .find(|c| gaz.place(c.place).kind() == kind && c.name_type == NameType::Main)
             .expect(name);
         gaz.place(c.place)
+    }
+
+    #[test]
+    fn a_place_is_found_again_by_its_geonames_id() {
+        let gaz = Gazetteer::embedded();
+        let aleppo = find("Aleppo", PlaceKind::City);
+        let again = gaz.by_geonameid(170063).expect("Aleppo by id");
+        assert_eq!(again.index, aleppo.index);
+        let syria = aleppo.country().unwrap();
+        assert_eq!(
+            gaz.by_geonameid(syria.geonameid()).map(|p| p.name()),
+            Some("Syria")
+        );
+        assert!(gaz.by_geonameid(0).is_none());
+        assert!(gaz.by_geonameid(u32::MAX).is_none());
     }
 
     #[test]

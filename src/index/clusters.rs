@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 use tantivy::Searcher;
 
 use crate::error::Result;
-use crate::extract::minhash::{self, COPY, HASHES, Signature};
+use crate::extract::minhash::{self, COPY, Signature};
 use crate::index::schema::NewsSchema;
 
 /// Articles per generation; at most twice this many are remembered.
@@ -30,12 +30,10 @@ const BANDS: usize = minhash::BANDS;
 /// No earlier article with this band key.
 const NONE: u32 = u32::MAX;
 
-type Short = [u16; HASHES];
-
 /// The articles of one generation.
 #[derive(Default)]
 struct Generation {
-    signatures: Vec<Short>,
+    signatures: Vec<Signature>,
     /// Cluster of each article: the id (16 hex digits) of its first copy.
     clusters: Vec<u64>,
     /// Per band, the previous article with the same band key (a chain).
@@ -49,7 +47,7 @@ impl Generation {
         self.signatures.len()
     }
 
-    fn insert(&mut self, signature: &Short, keys: &[u32; BANDS], cluster: u64) {
+    fn insert(&mut self, signature: &Signature, keys: &[u32; BANDS], cluster: u64) {
         let index = self.signatures.len() as u32;
         let previous =
             std::array::from_fn(|band| self.latest.insert(keys[band], index).unwrap_or(NONE));
@@ -59,13 +57,13 @@ impl Generation {
     }
 
     /// The best copy of `signature` here: (similarity, cluster).
-    fn best(&self, signature: &Short, keys: &[u32; BANDS]) -> Option<(f32, u64)> {
+    fn best(&self, signature: &Signature, keys: &[u32; BANDS]) -> Option<(f32, u64)> {
         let mut best: Option<(f32, u64)> = None;
         for (band, key) in keys.iter().enumerate() {
             let mut at = self.latest.get(key).copied().unwrap_or(NONE);
             while at != NONE {
                 let i = at as usize;
-                let similarity = similarity(signature, &self.signatures[i]);
+                let similarity = minhash::similarity(signature, &self.signatures[i]);
                 let cluster = self.clusters[i];
                 if similarity >= COPY && better((similarity, cluster), best) {
                     best = Some((similarity, cluster));
@@ -84,14 +82,6 @@ fn better(candidate: (f32, u64), best: Option<(f32, u64)>) -> bool {
         None => true,
         Some(best) => candidate.0 > best.0 || (candidate.0 == best.0 && candidate.1 < best.1),
     }
-}
-
-fn similarity(a: &Short, b: &Short) -> f32 {
-    a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / HASHES as f32
-}
-
-fn shorten(signature: &Signature) -> Short {
-    std::array::from_fn(|i| signature[i] as u16)
 }
 
 fn band_keys(signature: &Signature) -> [u32; BANDS] {
@@ -150,8 +140,7 @@ impl Clusters {
         if self.newer.len() >= GENERATION {
             self.older = std::mem::take(&mut self.newer);
         }
-        self.newer
-            .insert(&shorten(signature), &band_keys(signature), cluster);
+        self.newer.insert(signature, &band_keys(signature), cluster);
     }
 
     /// The cluster of a new article with this id and signature.
@@ -160,10 +149,9 @@ impl Clusters {
         let (Some(signature), Ok(own)) = (signature, u64::from_str_radix(id, 16)) else {
             return id.to_string();
         };
-        let short = shorten(signature);
         let keys = band_keys(signature);
-        let mut best = self.newer.best(&short, &keys);
-        if let Some(older) = self.older.best(&short, &keys)
+        let mut best = self.newer.best(signature, &keys);
+        if let Some(older) = self.older.best(signature, &keys)
             && better(older, best)
         {
             best = Some(older);
@@ -179,7 +167,9 @@ mod tests {
     use super::*;
 
     fn signature_of(seed: u32) -> Signature {
-        std::array::from_fn(|i| seed.wrapping_mul(2_654_435_761).rotate_left(i as u32) ^ i as u32)
+        std::array::from_fn(|i| {
+            (seed.wrapping_mul(2_654_435_761).rotate_left(i as u32) ^ i as u32) as u16
+        })
     }
 
     #[test]

@@ -7,13 +7,20 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::article::Article;
 use crate::extract::dates::Day;
 use crate::extract::places::{Place, PlaceRole};
+use crate::extract::quotes::{Span, quote_text};
 use crate::index::names::{ArticleNames, Named, SpeakerKey, names_hash};
 use crate::index::schema::NewsSchema;
 
 /// A quote as stored with its article, for `newsdex quotes` and snippets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
+    /// What was said; empty in the store when `at` says where it is.
     pub text: String,
+    /// In the store only: where the text is in the stored body (content
+    /// start and end, then the attribution's when it has one), so the store
+    /// does not keep it twice. [`quote_records`] reads it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Vec<usize>>,
     /// Its speaker, as the corpus names them.
     pub speaker: Option<String>,
     /// Who else said it ("Cummings and Nadler said").
@@ -45,6 +52,28 @@ impl QuoteRecord {
         }
     }
 
+    /// The record as stored: its text replaced by where it is in `body`,
+    /// when the body gives it back exactly.
+    fn stored(mut self, body: &str, content: Span, attribution: Option<Span>) -> QuoteRecord {
+        let mut at = vec![content.start, content.end];
+        if let Some(attribution) = attribution {
+            at.extend([attribution.start, attribution.end]);
+        }
+        if text_at(body, &at).is_some_and(|text| text == self.text) {
+            self.text = String::new();
+            self.at = Some(at);
+        }
+        self
+    }
+
+    /// The record with its text read back from the stored `body`.
+    fn read_back(mut self, body: &str) -> QuoteRecord {
+        if let Some(at) = self.at.take() {
+            self.text = text_at(body, &at).unwrap_or_default();
+        }
+        self
+    }
+
     /// The record with its speakers renamed by `rename` (written name →
     /// the corpus's name).
     fn renamed(&self, rename: &dyn Fn(&str) -> String) -> QuoteRecord {
@@ -64,6 +93,24 @@ impl QuoteRecord {
             ..self.clone()
         }
     }
+}
+
+/// The quote text at `at` (see [`QuoteRecord::at`]) in `body`; `None` when
+/// the offsets do not fit it.
+fn text_at(body: &str, at: &[usize]) -> Option<String> {
+    let span = |pair: &[usize]| match pair {
+        &[start, end] if start <= end && body.get(start..end).is_some() => {
+            Some(Span { start, end })
+        }
+        _ => None,
+    };
+    let content = span(at.get(..2)?)?;
+    let attribution = match at.len() {
+        2 => None,
+        4 => Some(span(&at[2..])?),
+        _ => return None,
+    };
+    Some(quote_text(body, content, attribution))
 }
 
 /// A place as stored with its article, for exports to other engines: what
@@ -91,6 +138,34 @@ pub struct PlaceRecord {
     pub mentioned_as: Vec<String>,
     /// How many times the title and body name it.
     pub mentions: u64,
+}
+
+/// A place record as stored when the gazetteer gives back all but its
+/// mentions from its id: at 500,000 articles the full records took 155 MB
+/// of the store, most of it what the gazetteer already holds.
+#[derive(Serialize, Deserialize)]
+struct StoredPlace {
+    #[serde(rename = "g")]
+    geonameid: u32,
+    #[serde(rename = "r")]
+    role: PlaceRole,
+    #[serde(rename = "m")]
+    mentioned_as: Vec<String>,
+    #[serde(rename = "n")]
+    mentions: u64,
+}
+
+impl StoredPlace {
+    fn expand(&self) -> Option<PlaceRecord> {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        let place =
+            crate::extract::places::to_place(gazetteer.by_geonameid(self.geonameid)?, self.role);
+        Some(PlaceRecord::of(
+            &place,
+            self.mentioned_as.clone(),
+            self.mentions,
+        ))
+    }
 }
 
 /// A point on the globe, in degrees.
@@ -128,6 +203,12 @@ impl PlaceRecord {
                 mentioned_as.push(text.to_string());
             }
         }
+        let mentions = (place.mentions.len() + place.title_mentions.len()) as u64;
+        PlaceRecord::of(place, mentioned_as, mentions)
+    }
+
+    /// The record of `place`, named `mentioned_as` and `mentions` times.
+    fn of(place: &Place, mentioned_as: Vec<String>, mentions: u64) -> PlaceRecord {
         PlaceRecord {
             label: place.label(),
             name: place.name.clone(),
@@ -143,7 +224,39 @@ impl PlaceRecord {
                 lon: place.lon,
             },
             mentioned_as,
-            mentions: (place.mentions.len() + place.title_mentions.len()) as u64,
+            mentions,
+        }
+    }
+
+    /// The record as the article store keeps it: its GeoNames id, role and
+    /// mentions when the embedded gazetteer gives the rest back from the id
+    /// exactly as it is (it does for all but the areas newsdex adds); the
+    /// whole record otherwise.
+    pub fn to_stored(&self) -> String {
+        let compact =
+            self.geonameid
+                .zip(parse_name::<PlaceRole>(&self.role))
+                .map(|(geonameid, role)| StoredPlace {
+                    geonameid,
+                    role,
+                    mentioned_as: self.mentioned_as.clone(),
+                    mentions: self.mentions,
+                });
+        match compact {
+            Some(compact) if compact.expand().as_ref() == Some(self) => {
+                serde_json::to_string(&compact).unwrap_or_default()
+            }
+            _ => serde_json::to_string(self).unwrap_or_default(),
+        }
+    }
+
+    /// A record as [`PlaceRecord::to_stored`] wrote it; `None` for text that
+    /// is neither form, or an id this build's gazetteer does not have (an
+    /// index built with another gazetteer: rebuild it).
+    pub fn from_stored(text: &str) -> Option<PlaceRecord> {
+        match serde_json::from_str::<StoredPlace>(text) {
+            Ok(compact) => compact.expand(),
+            Err(_) => serde_json::from_str(text).ok(),
         }
     }
 
@@ -158,6 +271,12 @@ impl PlaceRecord {
         }
         words
     }
+}
+
+/// The unit enum variant whose serde name is `name` ("city" →
+/// `PlaceKind::City`).
+fn parse_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
 /// The serde name of a unit enum variant (`PlaceKind::City` → "city").
@@ -261,14 +380,16 @@ pub fn to_document(
                 .find(|s| &s.name == name)
                 .and_then(|s| s.role.clone())
         });
-        quotes.push(QuoteRecord {
+        let record = QuoteRecord {
             text: quote.text.clone(),
+            at: None,
             speaker: quote.speaker.clone(),
             co_speakers: quote.co_speakers.clone(),
             role,
             direct: quote.direct,
             as_written: Vec::new(),
-        });
+        };
+        quotes.push(record.stored(&article.body, quote.content, quote.attribution()));
     }
     let keys = speaker_keys(article);
     let mut countries: Vec<&str> = Vec::new();
@@ -280,10 +401,7 @@ pub fn to_document(
         if place.role != PlaceRole::Adjective {
             doc.add_text(f.place, &record.label);
         }
-        doc.add_text(
-            f.place_record,
-            serde_json::to_string(&record).unwrap_or_default(),
-        );
+        doc.add_text(f.place_record, record.to_stored());
         add_place_fields(schema, &mut doc, &record);
         if let Some(country) = place.country.as_deref()
             && !countries.contains(&country)
@@ -456,13 +574,15 @@ fn add_copies(schema: &NewsSchema, doc: &mut TantivyDocument) {
     }
 }
 
-/// A stored document written again with the speakers `named` (each key of
-/// the article with the name the corpus gives it): what the name pass adds
-/// to the index in place of `stored`.
+/// A stored document written again with its speaker `keys` (read from
+/// their column: they are not stored) and the speakers `named` (each key
+/// with the name the corpus gives it): what the name pass adds to the
+/// index in place of `stored`.
 pub fn rebuild_document(
     schema: &NewsSchema,
     stored: &TantivyDocument,
     fast: &FastValues,
+    keys: &[SpeakerKey],
     named: &[(SpeakerKey, Named)],
 ) -> TantivyDocument {
     let f = &schema.core;
@@ -483,29 +603,39 @@ pub fn rebuild_document(
     if let Some(id) = stored.get_first(f.id).and_then(|v| v.as_str()) {
         doc.add_u64(f.id_key, crate::index::ids::id_key(id));
     }
-    let keys: Vec<SpeakerKey> = stored
-        .get_all(f.speaker_key)
-        .filter_map(|v| v.as_str().and_then(SpeakerKey::decode))
-        .collect();
+    // As stored: each one's text where the record says it is in the body.
     let quotes: Vec<QuoteRecord> = stored
         .get_all(f.quote_record)
         .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
         .collect();
     // The quotes' text is kept in their records only (`stored_in`).
+    let body = first_text(stored, f.body).unwrap_or_default();
     for quote in &quotes {
-        doc.add_text(f.quote, &quote.text);
+        doc.add_text(f.quote, quote.clone().read_back(&body).text);
     }
-    add_speakers(schema, &mut doc, &keys, named, &quotes);
-    let places: Vec<PlaceRecord> = stored
-        .get_all(f.place_record)
-        .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
-        .collect();
-    for record in &places {
+    add_speakers(schema, &mut doc, keys, named, &quotes);
+    for record in &place_records(schema, stored) {
         add_place_fields(schema, &mut doc, record);
     }
     fast.add_to(schema, &mut doc);
     add_copies(schema, &mut doc);
     doc
+}
+
+/// The place records of a stored document.
+pub fn place_records(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<PlaceRecord> {
+    doc.get_all(schema.core.place_record)
+        .filter_map(|v| v.as_str().and_then(PlaceRecord::from_stored))
+        .collect()
+}
+
+/// The quote records of a stored document, with their text.
+pub fn quote_records(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<QuoteRecord> {
+    let body = first_text(doc, schema.core.body).unwrap_or_default();
+    doc.get_all(schema.core.quote_record)
+        .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
+        .map(|record: QuoteRecord| record.read_back(&body))
+        .collect()
 }
 
 /// A stored document's values for `field`, as plain JSON values.
@@ -577,10 +707,108 @@ mod tests {
         assert_eq!(texts(&doc, f.country), ["Syria", "Russia"]);
         let words = texts(&doc, f.place_words);
         assert!(words.iter().any(|w| w.starts_with("Russia ;")), "{words:?}");
-        let records = texts(&doc, f.place_record);
-        let russia: PlaceRecord = serde_json::from_str(&records[1]).unwrap();
+        let records = place_records(&schema, &doc);
+        let russia = &records[1];
         assert_eq!(russia.role, "adjective");
         assert_eq!(russia.mentioned_as, ["Russian"]);
         assert_eq!(russia.mentions, 0);
+    }
+
+    fn document_of(body: &str) -> (NewsSchema, Article, TantivyDocument) {
+        let schema = NewsSchema::builtin();
+        let mut article = Article {
+            body: body.into(),
+            ..Article::default()
+        };
+        crate::extract::enrich(&mut article);
+        let fingerprint = FileFingerprint {
+            size: 0,
+            mtime_ns: 0,
+            content_hash: 0,
+        };
+        let doc = to_document(&schema, &article, fingerprint).named(&schema, &[]);
+        (schema, article, doc)
+    }
+
+    #[test]
+    fn a_gazetteer_place_is_stored_by_its_id_and_read_back_whole() {
+        let (schema, _, doc) =
+            document_of("Shelling hit Aleppo on Monday. Tension in the Middle East rose again.");
+        let stored = texts(&doc, schema.core.place_record);
+        let records = place_records(&schema, &doc);
+        assert_eq!(stored.len(), 2, "{stored:?}");
+        assert_eq!(records.len(), 2);
+        let aleppo = &records[0];
+        assert_eq!(aleppo.label, "Aleppo, Syria");
+        assert_eq!(aleppo.geonameid, Some(170063));
+        assert_eq!(aleppo.path.last().map(String::as_str), Some("Aleppo"));
+        assert!(aleppo.location.lat > 36.0 && aleppo.location.lat < 36.5);
+        // The store keeps the id and mentions, not what the gazetteer has.
+        assert!(!stored[0].contains("Syria"), "{}", stored[0]);
+        assert_eq!(PlaceRecord::from_stored(&stored[0]).as_ref(), Some(aleppo));
+        // An area newsdex adds has no id: its record is stored whole.
+        let middle_east = &records[1];
+        assert_eq!(middle_east.geonameid, None);
+        assert!(stored[1].contains("\"label\""), "{}", stored[1]);
+        // A whole record (as indexes before schema 10 kept them) reads too.
+        let whole = serde_json::to_string(aleppo).unwrap();
+        assert_eq!(PlaceRecord::from_stored(&whole).as_ref(), Some(aleppo));
+        // An id this gazetteer does not know is no record.
+        assert_eq!(
+            PlaceRecord::from_stored(r#"{"g":4294967295,"r":"mention","m":[],"n":1}"#),
+            None
+        );
+    }
+
+    #[test]
+    fn a_quote_is_stored_as_where_it_is_in_the_body() {
+        let body = "\u{201c}We will rebuild the market,\u{201d} said Khaled Haddad, a trader. \
+                    \u{201c}It is our life.\u{201d} Prices, Haddad said, have doubled since May.";
+        let (schema, article, doc) = document_of(body);
+        let stored = texts(&doc, schema.core.quote_record);
+        let records = quote_records(&schema, &doc);
+        assert_eq!(records.len(), stored.len());
+        for (record, stored) in records.iter().zip(&stored) {
+            let raw: QuoteRecord = serde_json::from_str(stored).unwrap();
+            assert_eq!(raw.text, "", "{stored}");
+            assert!(raw.at.is_some(), "{stored}");
+            assert_eq!(record.at, None, "read back without offsets");
+        }
+        // Read back as extraction found them, a quotation split by its
+        // attribution joined as extraction joins it.
+        let texts: Vec<&str> = records.iter().map(|r| r.text.as_str()).collect();
+        let extracted: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, extracted);
+        assert!(texts.iter().any(|t| t.contains(" … ")), "{texts:?}");
+        // `quote` shows the same text, read from the records.
+        let shown: Vec<String> = schema
+            .stored_values(&doc, schema.core.quote)
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        assert_eq!(shown, texts);
+    }
+
+    #[test]
+    fn offsets_that_do_not_fit_the_body_give_no_text() {
+        let body = "Caf\u{e9} owners said prices rose.";
+        assert_eq!(text_at(body, &[0, 5]), Some("Caf\u{e9}".to_string()));
+        // Inside the two bytes of "é", past the end, reversed, odd length.
+        assert_eq!(text_at(body, &[0, 4]), None);
+        assert_eq!(text_at(body, &[0, 999]), None);
+        assert_eq!(text_at(body, &[5, 2]), None);
+        assert_eq!(text_at(body, &[0, 4, 1]), None);
+        // A record whose text the body does not give back keeps its text.
+        let record = QuoteRecord {
+            text: "not in the body".into(),
+            at: None,
+            speaker: None,
+            co_speakers: Vec::new(),
+            role: None,
+            direct: false,
+            as_written: Vec::new(),
+        };
+        let stored = record.clone().stored(body, Span { start: 0, end: 5 }, None);
+        assert_eq!(stored, record);
     }
 }

@@ -937,7 +937,7 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
             }) else {
                 continue;
             };
-            let rebuilt = rebuild_document(schema, &stored, &fast, &named);
+            let rebuilt = rebuild_document(schema, &stored, &fast, &article.keys, &named);
             writer.delete_term(Term::from_field_text(core.id, &id));
             writer.add_document(in_flight.admit(rebuilt))?;
             pass.rewritten += 1;

@@ -224,17 +224,43 @@ impl NewsSchema {
         doc: &tantivy::TantivyDocument,
         field: Field,
     ) -> Vec<serde_json::Value> {
-        use crate::index::document::stored_values;
         let Some((record, part)) = self.stored_in(field) else {
-            return stored_values(doc, field);
+            return self.values_as_stored(doc, field);
         };
-        stored_values(doc, record)
+        self.values_as_stored(doc, record)
             .iter()
             .filter_map(|v| v.as_str())
             .filter_map(|s| serde_json::from_str::<serde_json::Value>(s).ok())
             .filter_map(|mut object| object.get_mut(part).map(serde_json::Value::take))
             .filter(|v| !v.is_null())
             .collect()
+    }
+
+    /// A field's stored values; the quote and place records whole, as
+    /// written before the store kept them short (their text where it is in
+    /// the body, their place by its GeoNames id).
+    fn values_as_stored(
+        &self,
+        doc: &tantivy::TantivyDocument,
+        field: Field,
+    ) -> Vec<serde_json::Value> {
+        use crate::index::document::{place_records, quote_records, stored_values};
+        let json = |record: serde_json::Result<String>| {
+            serde_json::Value::String(record.unwrap_or_default())
+        };
+        if field == self.core.quote_record {
+            quote_records(self, doc)
+                .iter()
+                .map(|r| json(serde_json::to_string(r)))
+                .collect()
+        } else if field == self.core.place_record {
+            place_records(self, doc)
+                .iter()
+                .map(|r| json(serde_json::to_string(r)))
+                .collect()
+        } else {
+            stored_values(doc, field)
+        }
     }
 
     /// The unstemmed companion that answers prefix queries on `name`.

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use tantivy::TantivyDocument;
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::index::document::{PlaceRecord, stored_values};
+use crate::index::document::{place_records, stored_values};
 use crate::index::schema::NewsSchema;
 use crate::index::tokenizers;
 use crate::remote::plan::{ExportPlan, Kind, Source};
@@ -35,11 +35,7 @@ impl<'a> DocumentBuilder<'a> {
                 .map(|f| schema.stored_values(doc, f.field))
                 .unwrap_or_default()
         };
-        let places: Vec<PlaceRecord> = stored_values(doc, schema.core.place_record)
-            .iter()
-            .filter_map(|v| v.as_str())
-            .filter_map(|s| serde_json::from_str(s).ok())
-            .collect();
+        let places = place_records(schema, doc);
         let mut out = Map::new();
         for f in self.plan.fields.iter().filter(|f| f.sent) {
             let mut values: Vec<Value> = match &f.source {

@@ -454,6 +454,7 @@ mod tests {
     fn stored_records_have_exactly_the_parts_the_schema_declares() {
         let quote = QuoteRecord {
             text: "We will rebuild".into(),
+            at: None,
             speaker: Some("Ann Lee".into()),
             co_speakers: vec!["Bo Tan".into()],
             role: None,

@@ -7,7 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
 use crate::error::Result;
-use crate::index::document::{PlaceRecord, stored_values};
+use crate::index::document::place_records;
 use crate::search::facets::{FacetCount, FacetKind, FacetSpec};
 use crate::search::{NewsSearcher, SearchRequest, query};
 
@@ -78,13 +78,7 @@ impl NewsSearcher {
         let mut located: std::collections::HashMap<String, (f64, f64)> = Default::default();
         for (_, address) in found {
             let doc: TantivyDocument = searcher.doc(address)?;
-            for value in stored_values(&doc, schema.core.place_record) {
-                let Some(record) = value
-                    .as_str()
-                    .and_then(|s| serde_json::from_str::<PlaceRecord>(s).ok())
-                else {
-                    continue;
-                };
+            for record in place_records(schema, &doc) {
                 if record.kind == "city" {
                     located
                         .entry(record.label)

@@ -27,7 +27,7 @@ use tantivy::{DateTime, DocAddress, IndexReader, Order, TantivyDocument, Term};
 use crate::error::{Error, Result};
 use crate::extract::dates::Day;
 use crate::index::NewsIndex;
-use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
+use crate::index::document::{QuoteRecord, first_day, first_text, quote_records, stored_values};
 use crate::index::schema::NewsSchema;
 use crate::search::facets::{FacetCollector, FacetCount, FacetResult, FacetSpec};
 use crate::search::snippet::{Passage, Snippet, make_snippet, match_strength};
@@ -485,7 +485,7 @@ impl NewsSearcher {
             places: texts(core.place),
             cluster: first_text(doc, core.cluster),
             body: first_text(doc, core.body).unwrap_or_default(),
-            quotes: quotes::records(doc, core.quote_record),
+            quotes: quote_records(self.schema(), doc),
         };
         shown.hit(rank, score, highlights, snippet_chars)
     }

@@ -11,7 +11,7 @@ use tantivy::{DateTime, Order, TantivyDocument};
 
 use crate::error::Result;
 use crate::extract::dates::Day;
-use crate::index::document::{QuoteRecord, first_day, first_text, stored_values};
+use crate::index::document::{QuoteRecord, first_day, first_text, quote_records, stored_values};
 use crate::index::schema::NewsSchema;
 use crate::index::tokenizers;
 use crate::search::NewsSearcher;
@@ -184,7 +184,7 @@ impl NewsSearcher {
     ) {
         let schema = &self.index.schema;
         let aliases = aliases(doc, schema.core.speaker_aliases);
-        for record in records(doc, schema.core.quote_record) {
+        for record in quote_records(schema, doc) {
             if !speaks(&record, &aliases, speaker_words) || !says(&record, &parsed.highlights) {
                 continue;
             }
@@ -216,18 +216,10 @@ pub fn quote_texts(
 ) -> Vec<String> {
     let wanted = speaker.map(name_words);
     let aliases = aliases(doc, schema.core.speaker_aliases);
-    records(doc, schema.core.quote_record)
+    quote_records(schema, doc)
         .into_iter()
         .filter(|record| speaks(record, &aliases, wanted.as_deref()))
         .map(|record| record.text)
-        .collect()
-}
-
-/// The quote records stored with an article.
-pub fn records(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<QuoteRecord> {
-    stored_values(doc, field)
-        .into_iter()
-        .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
         .collect()
 }
 
