@@ -95,31 +95,38 @@ fn main() -> tantivy::Result<()> {
         "stored≈",
     ];
     let mb = |b: u64| b as f64 / 1e6;
-    print!("{:<18}", "field");
+    // Written at once: a reader that stops early (`| head`) is no error.
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    write!(out, "{:<18}", "field").ok();
     for c in components {
-        print!("{c:>11}");
+        write!(out, "{c:>11}").ok();
     }
-    println!("{:>11}", "total");
+    writeln!(out, "{:>11}", "total").ok();
     let mut rows: Vec<(String, u64)> = table
         .iter()
         .map(|(f, parts)| (f.clone(), parts.values().sum()))
         .collect();
     rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     for (field, total) in rows {
-        print!("{field:<18}");
+        write!(out, "{field:<18}").ok();
         for c in components {
-            print!("{:>11.1}", mb(*table[&field].get(c).unwrap_or(&0)));
+            write!(out, "{:>11.1}", mb(*table[&field].get(c).unwrap_or(&0))).ok();
         }
-        println!("{:>11.1}", mb(total));
+        writeln!(out, "{:>11.1}", mb(total)).ok();
     }
-    println!(
+    writeln!(
+        out,
         "\nsegments {}, documents {}, store {:.1} MB, deletes {:.1} MB, total {:.1} MB",
         usage.segments().len(),
         searcher.num_docs(),
         mb(store_bytes),
         mb(deletes),
         mb(usage.total().get_bytes())
-    );
+    )
+    .ok();
+    use std::io::Write as _;
+    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(())
 }
 
