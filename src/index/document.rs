@@ -688,20 +688,9 @@ mod tests {
 
     #[test]
     fn an_adjective_counts_for_country_and_place_words_but_not_the_place_facet() {
-        let schema = NewsSchema::builtin();
-        let mut article = Article {
-            body: "Investigators looked into alleged Russian meddling. Officials in \
-                   Aleppo spoke."
-                .into(),
-            ..Article::default()
-        };
-        crate::extract::enrich(&mut article);
-        let fingerprint = FileFingerprint {
-            size: 0,
-            mtime_ns: 0,
-            content_hash: 0,
-        };
-        let doc = to_document(&schema, &article, fingerprint).named(&schema, &[]);
+        let (schema, _, doc) = document_of(
+            "Investigators looked into alleged Russian meddling. Officials in Aleppo spoke.",
+        );
         let f = &schema.core;
         assert_eq!(texts(&doc, f.place), ["Aleppo, Syria"]);
         assert_eq!(texts(&doc, f.country), ["Syria", "Russia"]);
