@@ -33,7 +33,7 @@ use crate::gazetteer::normalise::{name_key, push_word};
 use crate::gazetteer::{Gazetteer, NameType, PlaceKind, PlaceRef, Postings};
 
 /// How a place figures in the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceRole {
     /// Where the story was filed from: `ALEPPO, Syria (Reuters) -`.
