@@ -22,11 +22,15 @@ pub const WORDS: &str = "news_words";
 /// Every tokenizer a schema may name (`raw` is tantivy's own, for strings).
 pub const ALL: [&str; 2] = [STEMMED, WORDS];
 
-/// Split on what is not a letter or digit, drop tokens over 40 bytes,
-/// lower-case, fold accents: where every analyser here starts.
+/// Tokens of this many bytes or more are dropped (identifiers, URLs).
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// Split on what is not a letter or digit, drop tokens of
+/// [`MAX_TOKEN_BYTES`] or more, lower-case, fold accents: where every
+/// analyser here starts.
 fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
 }
