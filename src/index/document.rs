@@ -66,10 +66,20 @@ impl QuoteRecord {
         self
     }
 
+    /// Its text, read back from the stored `body` when the store kept
+    /// where it is rather than the text.
+    fn text_in(&self, body: &str) -> String {
+        match &self.at {
+            Some(at) => text_at(body, at).unwrap_or_default(),
+            None => self.text.clone(),
+        }
+    }
+
     /// The record with its text read back from the stored `body`.
     fn read_back(mut self, body: &str) -> QuoteRecord {
-        if let Some(at) = self.at.take() {
-            self.text = text_at(body, &at).unwrap_or_default();
+        if self.at.is_some() {
+            self.text = self.text_in(body);
+            self.at = None;
         }
         self
     }
@@ -672,9 +682,12 @@ pub fn rebuild_document(
         .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
         .collect();
     // The quotes' text is kept in their records only (`stored_in`).
-    let body = first_text(stored, f.body).unwrap_or_default();
+    let body = stored
+        .get_first(f.body)
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
     for quote in &quotes {
-        doc.add_text(f.quote, quote.clone().read_back(&body).text);
+        doc.add_text(f.quote, quote.text_in(body));
     }
     add_speakers(schema, &mut doc, keys, named, &quotes);
     for record in &place_records(schema, stored) {
@@ -694,10 +707,14 @@ pub fn place_records(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<PlaceRec
 
 /// The quote records of a stored document, with their text.
 pub fn quote_records(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<QuoteRecord> {
-    let body = first_text(doc, schema.core.body).unwrap_or_default();
+    // Borrowed, not copied: a page of hits reads ten bodies.
+    let body = doc
+        .get_first(schema.core.body)
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
     doc.get_all(schema.core.quote_record)
         .filter_map(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
-        .map(|record: QuoteRecord| record.read_back(&body))
+        .map(|record: QuoteRecord| record.read_back(body))
         .collect()
 }
 
