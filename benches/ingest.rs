@@ -15,6 +15,16 @@
 //! - newsdex: `ingest::ingest` with the options `newsdex index` uses by
 //!   default: every extractor (dateline, date, quotes, speakers, places,
 //!   near-duplicate signatures), every field of the schema.
+//! - prepared: how fast newsdex would index if extraction cost nothing.
+//!   Every article is read, extracted and turned into its document first,
+//!   untimed (speakers named with the table of the whole corpus, copies
+//!   assigned their stories); the clock then runs only while an IndexWriter
+//!   set up as `newsdex index` sets it up (newsdex's schema, analysers,
+//!   zstd store, threads and memory budget) adds the documents, commits and
+//!   finishes its merges. Its ratio to the baseline is the most any work on
+//!   extraction can give: what is left is tantivy indexing newsdex's
+//!   fields. Its memory figures count the documents held ready, so they
+//!   are not shown.
 //!
 //! Each phase runs in a child process (this executable, re-run with
 //! `--phase`), so its peak RSS is its own and neither phase inherits the
@@ -29,6 +39,8 @@
 //!   BBC and Reuters-21578 folders of `../shared/corpora`); folders that do
 //!   not exist are reported as skipped.
 //! - `NEWSDEX_BENCH_ROUNDS`: rounds per corpus (default 2).
+//! - `NEWSDEX_BENCH_PHASES`: the phases to run, separated by `,` (default
+//!   `baseline,newsdex,prepared`); the baseline always runs, ratios need it.
 //! - `NEWSDEX_BENCH_MEMORY_MB`: the IndexWriter budget of both (default 128).
 //! - `NEWSDEX_BENCH_JSON`: a file to append one JSON line per phase run to.
 //! - `NEWSDEX_BENCH_KEEP`: a folder to keep newsdex's index of the last
@@ -45,11 +57,19 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use newsdex::extract;
+use newsdex::extract::minhash::Signature;
 use newsdex::index::NewsIndex;
+use newsdex::index::clusters::Clusters;
+use newsdex::index::document::{FileFingerprint, UnnamedDocument, to_document};
+use newsdex::index::ids::article_id;
 use newsdex::index::ingest::{self, IngestOptions, NoProgress};
+use newsdex::index::names::NameTable;
+use newsdex::index::schema::NewsSchema;
 use newsdex::index::tokenizers;
 use newsdex::read;
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -94,6 +114,19 @@ fn main() -> Result<()> {
         }
     };
     let rounds = common::env_number("NEWSDEX_BENCH_ROUNDS", 2)?;
+    let chosen =
+        std::env::var("NEWSDEX_BENCH_PHASES").unwrap_or_else(|_| "newsdex,prepared".into());
+    let mut phases = vec!["baseline"];
+    for phase in chosen.split(',').map(str::trim) {
+        match phase {
+            "baseline" | "" => {}
+            "newsdex" => phases.push("newsdex"),
+            "prepared" => phases.push("prepared"),
+            other => {
+                bail!("NEWSDEX_BENCH_PHASES: unknown phase {other:?} (baseline, newsdex, prepared)")
+            }
+        }
+    }
     let log = std::env::var_os("NEWSDEX_BENCH_JSON").map(PathBuf::from);
 
     println!(
@@ -118,18 +151,25 @@ fn main() -> Result<()> {
             || corpus.display().to_string(),
             |n| n.to_string_lossy().into(),
         );
-        let mut ratios = Vec::new();
+        // Per phase after the baseline, its MB/s ÷ the baseline's, per round.
+        let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); phases.len()];
         for round in 1..=rounds {
-            let order = if round % 2 == 1 {
-                ["baseline", "newsdex"]
-            } else {
-                ["newsdex", "baseline"]
-            };
-            let mut speeds = [0.0f64; 2];
+            let mut order = phases.clone();
+            if round % 2 == 0 {
+                order.reverse();
+            }
+            let mut speeds = vec![0.0f64; phases.len()];
             for phase in order {
                 let report = run_child(phase, corpus)?;
+                let memory = |bytes: u64| {
+                    if phase == "prepared" {
+                        "-".to_string()
+                    } else {
+                        format!("{:.0} MB", bytes as f64 / 1e6)
+                    }
+                };
                 println!(
-                    "{:<14} {:>5} {:>9} {:>8.2} {:>9} {:>7.2} {:>8.0} {:>6.0} MB {:>6.0} MB {:>6.0} MB",
+                    "{:<14} {:>5} {:>9} {:>8.2} {:>9} {:>7.2} {:>8.0} {:>9} {:>9} {:>6.0} MB",
                     name,
                     round,
                     phase,
@@ -137,11 +177,12 @@ fn main() -> Result<()> {
                     report.documents,
                     report.megabytes_per_second(),
                     report.documents_per_second(),
-                    report.peak_rss_bytes as f64 / 1e6,
-                    report.peak_anonymous_bytes as f64 / 1e6,
+                    memory(report.peak_rss_bytes),
+                    memory(report.peak_anonymous_bytes),
                     report.index_bytes as f64 / 1e6,
                 );
-                speeds[usize::from(phase == "newsdex")] = report.megabytes_per_second();
+                let at = phases.iter().position(|p| *p == phase).unwrap_or(0);
+                speeds[at] = report.megabytes_per_second();
                 if let Some(log) = &log {
                     let mut file = std::fs::OpenOptions::new()
                         .create(true)
@@ -150,13 +191,17 @@ fn main() -> Result<()> {
                     writeln!(file, "{}", serde_json::to_string(&report)?)?;
                 }
             }
-            ratios.push(speeds[1] / speeds[0]);
+            for (at, speed) in speeds.iter().enumerate().skip(1) {
+                ratios[at].push(speed / speeds[0]);
+            }
         }
-        let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
-        println!(
-            "{name}: newsdex MB/s ÷ baseline MB/s per round: {}",
-            shown.join(", ")
-        );
+        for (phase, ratios) in phases.iter().zip(&ratios).skip(1) {
+            let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+            println!(
+                "{name}: {phase} MB/s ÷ baseline MB/s per round: {}",
+                shown.join(", ")
+            );
+        }
     }
     Ok(())
 }
@@ -216,6 +261,22 @@ fn run_phase(phase: &str, corpus: &Path, index: &Path) -> Result<PhaseReport> {
             };
             let summary = ingest::ingest(&news_index, &options, &NoProgress)?;
             (summary.bytes_read, summary.documents)
+        }
+        "prepared" => {
+            let (bytes, documents) = prepared_documents(corpus)?;
+            let count = documents.len() as u64;
+            let started = Instant::now();
+            index_prepared(documents, index, memory)?;
+            return Ok(PhaseReport {
+                phase: phase.to_string(),
+                corpus: corpus.display().to_string(),
+                seconds: started.elapsed().as_secs_f64(),
+                bytes,
+                documents: count,
+                peak_rss_bytes: 0,
+                peak_anonymous_bytes: sampler.stop(),
+                index_bytes: 0,
+            });
         }
         other => bail!("unknown phase {other:?}"),
     };
@@ -281,9 +342,8 @@ fn bare_tantivy(corpus: &Path, index_dir: &Path, memory: usize) -> Result<(u64, 
     // tantivy's own choice of indexing threads for the machine.
     let mut writer: IndexWriter = index.writer(memory)?;
 
-    let mut bytes = 0u64;
     let mut documents = 0u64;
-    let mut add = |writer: &mut IndexWriter, article: newsdex::Article| -> Result<()> {
+    let bytes = for_each_article(corpus, &mut |article| {
         let mut doc = TantivyDocument::default();
         if let Some(t) = &article.title {
             doc.add_text(title, t);
@@ -292,7 +352,20 @@ fn bare_tantivy(corpus: &Path, index_dir: &Path, memory: usize) -> Result<(u64, 
         writer.add_document(doc)?;
         documents += 1;
         Ok(())
-    };
+    })?;
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok((bytes, documents))
+}
+
+/// Reads every article of `corpus` as both indexers do: JSON Lines files
+/// above newsdex's threshold streamed, the others read whole; files that
+/// cannot be read are passed over. Returns the bytes read.
+fn for_each_article(
+    corpus: &Path,
+    add: &mut dyn FnMut(newsdex::Article) -> Result<()>,
+) -> Result<u64> {
+    let mut bytes = 0u64;
     for entry in walkdir::WalkDir::new(corpus).sort_by_file_name() {
         let entry = entry?;
         let path = entry.path();
@@ -305,7 +378,7 @@ fn bare_tantivy(corpus: &Path, index_dir: &Path, memory: usize) -> Result<(u64, 
             let mut failed = None;
             bytes += read::stream::stream_records(path, 512, &mut |articles, _problems| {
                 for article in articles {
-                    if let Err(err) = add(&mut writer, article) {
+                    if let Err(err) = add(article) {
                         failed = Some(err);
                         return false;
                     }
@@ -324,13 +397,87 @@ fn bare_tantivy(corpus: &Path, index_dir: &Path, memory: usize) -> Result<(u64, 
                 continue;
             };
             for article in parsed.articles {
-                add(&mut writer, article)?;
+                add(article)?;
             }
         }
     }
+    Ok(bytes)
+}
+
+/// The documents `newsdex index` would write for `corpus`, made ready:
+/// every article extracted (on every core), its speakers named with the
+/// table of the whole corpus, its copies given their story. Returns the
+/// bytes read and the documents.
+fn prepared_documents(corpus: &Path) -> Result<(u64, Vec<TantivyDocument>)> {
+    let mut articles = Vec::new();
+    let bytes = for_each_article(corpus, &mut |mut article| {
+        article.path = corpus.display().to_string();
+        article.id = article_id(&format!("{}#{}", article.path, articles.len()));
+        articles.push(article);
+        Ok(())
+    })?;
+    let schema = NewsSchema::builtin();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(cores).max(1);
+    let fingerprint = FileFingerprint {
+        size: 0,
+        mtime_ns: 0,
+        content_hash: 0,
+    };
+    let unnamed: Vec<(UnnamedDocument, String, Option<Signature>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks_mut(chunk)
+            .map(|part| {
+                let schema = &schema;
+                scope.spawn(move || {
+                    part.iter_mut()
+                        .map(|article| {
+                            extract::enrich(article);
+                            let doc = to_document(schema, article, fingerprint);
+                            (doc, article.id.clone(), article.signature)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("an extraction thread panicked"))
+            .collect()
+    });
+    drop(articles);
+    let table = NameTable::build(unnamed.iter().map(|(doc, ..)| &doc.names));
+    let mut clusters = Clusters::default();
+    let documents = unnamed
+        .into_iter()
+        .map(|(doc, id, signature)| {
+            let named = table.naming(&doc.names);
+            let mut doc = doc.named(&schema, &named);
+            doc.add_text(
+                schema.core.cluster,
+                clusters.assign(&id, signature.as_ref()),
+            );
+            doc
+        })
+        .collect();
+    Ok((bytes, documents))
+}
+
+/// Indexes prepared documents as `newsdex index` writes them: its schema,
+/// analysers and store, its writer threads and merge policy, one commit.
+fn index_prepared(documents: Vec<TantivyDocument>, index_dir: &Path, memory: usize) -> Result<()> {
+    let news_index = NewsIndex::open_or_create(index_dir)?;
+    let threads = IngestOptions::default().writer_threads;
+    let mut writer: IndexWriter = news_index.index.writer_with_num_threads(threads, memory)?;
+    let mut merges = LogMergePolicy::default();
+    merges.set_del_docs_ratio_before_merge(0.2);
+    writer.set_merge_policy(Box::new(merges));
+    for doc in documents {
+        writer.add_document(doc)?;
+    }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok((bytes, documents))
+    Ok(())
 }
 
 /// A `kB` line of /proc/self/status (VmHWM: peak resident set size;
