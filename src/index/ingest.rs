@@ -215,23 +215,7 @@ pub fn ingest(
     }
     let known = Arc::new(known);
 
-    let mut writer: IndexWriter<TicketedDoc> = index
-        .index
-        .writer_with_num_threads(options.writer_threads.max(1), options.writer_memory)
-        .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked {
-                path: index.path.clone(),
-            },
-            other => Error::Tantivy(other),
-        })?;
-
-    // The name pass rewrites the articles whose names it changes (a
-    // third of them at 500,000 articles), leaving the old ones deleted
-    // in their segments: searched, stored and counted in BM25 until a merge
-    // drops them. A segment a fifth deleted is merged with its level.
-    let mut merges = LogMergePolicy::default();
-    merges.set_del_docs_ratio_before_merge(0.2);
-    writer.set_merge_policy(Box::new(merges));
+    let mut writer = open_writer(index, options.writer_threads, options.writer_memory)?;
 
     let in_flight = InFlight::default();
     let workers = options.threads.max(1);
@@ -427,6 +411,18 @@ pub fn ingest(
     // pass reads every article's names, not only this run's.
     if summary.added + summary.updated + summary.removed > 0 {
         let naming = Instant::now();
+        // The pass holds every article's names counted and the table
+        // built from them while it rewrites, so its writer gets half the
+        // budget: at 200,000 scale articles the run's peak anonymous
+        // memory went from 399 to 326 MB, at 500,000 from 589-646 to
+        // 541 MB (docs/PERFORMANCE.md). The run's merges finish first,
+        // so they do not add to the pass's peak either.
+        writer.wait_merging_threads()?;
+        writer = open_writer(
+            index,
+            options.writer_threads,
+            pass_memory(options.writer_memory, options.writer_threads),
+        )?;
         summary.renamed = crate::index::names::apply(index, &mut writer)?.rewritten;
         summary.naming_seconds = naming.elapsed().as_secs_f64();
     }
@@ -455,6 +451,43 @@ pub fn ingest(
 #[derive(Serialize, serde::Deserialize, Default)]
 struct CommitPayload {
     partial: Vec<String>,
+}
+
+/// The least tantivy lets an indexing thread have (its
+/// `MEMORY_BUDGET_NUM_BYTES_MIN`, not exported).
+const WRITER_THREAD_MEMORY_MIN: usize = 15_000_000;
+
+/// The name pass's writer budget: half the run's, never less than tantivy
+/// accepts for the threads, never more than the run's.
+fn pass_memory(writer_memory: usize, writer_threads: usize) -> usize {
+    let least = writer_threads.max(1) * WRITER_THREAD_MEMORY_MIN;
+    (writer_memory / 2).max(least).min(writer_memory.max(least))
+}
+
+/// A writer on `index` with newsdex's merge policy; a writer held
+/// elsewhere is reported as the index being locked.
+fn open_writer(
+    index: &NewsIndex,
+    threads: usize,
+    memory: usize,
+) -> Result<IndexWriter<TicketedDoc>> {
+    let writer: IndexWriter<TicketedDoc> = index
+        .index
+        .writer_with_num_threads(threads.max(1), memory)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                path: index.path.clone(),
+            },
+            other => Error::Tantivy(other),
+        })?;
+    // The name pass rewrites the articles whose names it changes (a
+    // third of them at 500,000 articles), leaving the old ones deleted
+    // in their segments: searched, stored and counted in BM25 until a merge
+    // drops them. A segment a fifth deleted is merged with its level.
+    let mut merges = LogMergePolicy::default();
+    merges.set_del_docs_ratio_before_merge(0.2);
+    writer.set_merge_policy(Box::new(merges));
+    Ok(writer)
 }
 
 fn commit(writer: &mut IndexWriter<TicketedDoc>, open: &HashSet<String>) -> Result<()> {
@@ -913,4 +946,20 @@ fn remove_dir(path: &Path) -> Result<()> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_pass_writes_with_half_the_budget_within_tantivys_bounds() {
+        assert_eq!(pass_memory(128 << 20, 2), 64 << 20);
+        // Half of 40 MB is below two threads' least: the least, 30 MB.
+        assert_eq!(pass_memory(40_000_000, 2), 30_000_000);
+        // Never more than the run had, unless the run had less than tantivy
+        // accepts (then opening its writer fails first).
+        assert_eq!(pass_memory(30_000_000, 2), 30_000_000);
+        assert_eq!(pass_memory(20_000_000, 1), 15_000_000);
+    }
 }
