@@ -69,7 +69,6 @@ use newsdex::index::schema::NewsSchema;
 use newsdex::index::tokenizers;
 use newsdex::read;
 use serde::{Deserialize, Serialize};
-use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -469,9 +468,7 @@ fn index_prepared(documents: Vec<TantivyDocument>, index_dir: &Path, memory: usi
     let news_index = NewsIndex::open_or_create(index_dir)?;
     let threads = IngestOptions::default().writer_threads;
     let mut writer: IndexWriter = news_index.index.writer_with_num_threads(threads, memory)?;
-    let mut merges = LogMergePolicy::default();
-    merges.set_del_docs_ratio_before_merge(0.2);
-    writer.set_merge_policy(Box::new(merges));
+    writer.set_merge_policy(Box::new(ingest::merge_policy()));
     for doc in documents {
         writer.add_document(doc)?;
     }

@@ -458,10 +458,9 @@ struct CommitPayload {
 const WRITER_THREAD_MEMORY_MIN: usize = 15_000_000;
 
 /// The name pass's writer budget: half the run's, never less than tantivy
-/// accepts for the threads, never more than the run's.
+/// accepts for the threads.
 fn pass_memory(writer_memory: usize, writer_threads: usize) -> usize {
-    let least = writer_threads.max(1) * WRITER_THREAD_MEMORY_MIN;
-    (writer_memory / 2).max(least).min(writer_memory.max(least))
+    (writer_memory / 2).max(writer_threads.max(1) * WRITER_THREAD_MEMORY_MIN)
 }
 
 /// A writer on `index` with newsdex's merge policy; a writer held
@@ -480,14 +479,19 @@ fn open_writer(
             },
             other => Error::Tantivy(other),
         })?;
-    // The name pass rewrites the articles whose names it changes (a
-    // third of them at 500,000 articles), leaving the old ones deleted
-    // in their segments: searched, stored and counted in BM25 until a merge
-    // drops them. A segment a fifth deleted is merged with its level.
+    writer.set_merge_policy(Box::new(merge_policy()));
+    Ok(writer)
+}
+
+/// The merge policy newsdex writes with. The name pass rewrites the
+/// articles whose names it changes (a third of them at 500,000 articles),
+/// leaving the old ones deleted in their segments: searched, stored and
+/// counted in BM25 until a merge drops them. A segment a fifth deleted is
+/// merged with its level.
+pub fn merge_policy() -> LogMergePolicy {
     let mut merges = LogMergePolicy::default();
     merges.set_del_docs_ratio_before_merge(0.2);
-    writer.set_merge_policy(Box::new(merges));
-    Ok(writer)
+    merges
 }
 
 fn commit(writer: &mut IndexWriter<TicketedDoc>, open: &HashSet<String>) -> Result<()> {
