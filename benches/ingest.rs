@@ -375,15 +375,16 @@ fn for_each_article(
         if size > read::stream::STREAM_ABOVE_BYTES && read::stream::streamable(path).is_some() {
             // The reader hands batches to a callback; index them as they come.
             let mut failed = None;
-            bytes += read::stream::stream_records(path, 512, &mut |articles, _problems| {
-                for article in articles {
-                    if let Err(err) = add(article) {
-                        failed = Some(err);
-                        return false;
+            bytes +=
+                read::stream::stream_records(path, 512, &mut |articles, _problems, _skipped| {
+                    for article in articles {
+                        if let Err(err) = add(article) {
+                            failed = Some(err);
+                            return false;
+                        }
                     }
-                }
-                true
-            })?;
+                    true
+                })?;
             if let Some(err) = failed {
                 return Err(err);
             }

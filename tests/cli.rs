@@ -1645,8 +1645,8 @@ fn a_folder_of_mixed_formats_is_read_with_its_metadata() {
     assert_eq!(hit["url"], "https://example.org/lh");
     assert_eq!(hit["author"], "Ann Lee, Bo Chen");
     assert_eq!(hit["source"], "Coast News");
-    // 23:30 at UTC-5 is the next day in UTC.
-    assert_eq!(hit["date"], "2020-01-03");
+    // 23:30 at UTC-5 is dated the day it was written there, not UTC's.
+    assert_eq!(hit["date"], "2020-01-02");
     assert_eq!(total(&env.search("author:Lee", &[])), 1);
     for (query, title) in [
         ("orchards", "Orchard frost"),
@@ -1806,20 +1806,32 @@ fn saved_web_pages_give_their_article_without_boilerplate() {
             ),
         ],
     );
-    let (summary, stderr) = env.index_with_failures(&root);
+    // A page that is not an article is skipped, with its reason: no failure.
+    let out = env
+        .cmd(&["index", root.to_str().unwrap(), "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("index.html") && stderr.contains("no article text"),
+        stderr.contains("index.html") && stderr.contains("not an article"),
         "{stderr}"
     );
     assert_eq!(
-        (&summary["failed"], &summary["documents"]),
-        (&Value::from(1), &Value::from(1))
+        (
+            &summary["failed"],
+            &summary["skipped"],
+            &summary["documents"]
+        ),
+        (&Value::from(0), &Value::from(1), &Value::from(1))
     );
     let found = env.search("library", &[]);
     assert_eq!(total(&found), 1);
     let hit = &found["hits"][0];
     assert_eq!(hit["title"], "New library opens its doors");
-    assert_eq!(hit["date"], "2020-01-03");
+    assert_eq!(hit["date"], "2020-01-02");
     assert_eq!(hit["author"], "Ann Lee");
     assert_eq!(hit["source"], "Town Post");
     assert_eq!(hit["url"], "https://example.org/library");

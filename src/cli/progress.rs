@@ -46,6 +46,16 @@ impl Progress for IndexProgress {
         self.bar.set_message("· committing and merging segments");
     }
 
+    fn skipped(&self, skip: &Failure) {
+        self.bar.suspend(|| {
+            eprintln!(
+                "newsdex: skipped {}: {}",
+                newsdex::render::display_path(&skip.path),
+                skip.reason
+            );
+        });
+    }
+
     fn failed(&self, failure: &Failure) {
         self.bar.suspend(|| {
             eprintln!(

@@ -92,6 +92,11 @@ pub struct IngestSummary {
     /// Records (lines, rows, items) that could not be read inside files
     /// whose other records were indexed.
     pub failed_records: u64,
+    /// Files and records passed over because they are not articles: pages
+    /// without article text, a web archive's requests, images, redirects.
+    pub skipped: u64,
+    /// How many were skipped for each reason.
+    pub skipped_reasons: std::collections::BTreeMap<String, u64>,
     /// Articles written again because the corpus-wide name table names
     /// their speakers otherwise (see `index::names`).
     pub renamed: u64,
@@ -107,6 +112,11 @@ pub struct IngestSummary {
 }
 
 impl IngestSummary {
+    fn skip(&mut self, reason: String) {
+        self.skipped += 1;
+        *self.skipped_reasons.entry(reason).or_default() += 1;
+    }
+
     pub fn megabytes_read(&self) -> f64 {
         self.bytes_read as f64 / 1_000_000.0
     }
@@ -128,6 +138,8 @@ pub trait Progress: Sync {
     fn done(&self) {}
     /// A file could not be indexed; called as it happens.
     fn failed(&self, _failure: &Failure) {}
+    /// A file is not an article and was passed over; called as it happens.
+    fn skipped(&self, _skip: &Failure) {}
     /// Every file is dealt with; the commit (and segment merges) begin.
     fn committing(&self) {}
 }
@@ -180,6 +192,8 @@ enum Outcome {
         bytes: u64,
         /// Records of the file that could not be read (the rest were).
         problems: Vec<Failure>,
+        /// Why records of the file that are not articles were passed over.
+        skipped: Vec<String>,
         /// The file's first (or only) batch of documents: the one that
         /// replaces what the index had of the file and counts the change.
         /// Large files are streamed in several batches.
@@ -191,6 +205,12 @@ enum Outcome {
         /// The indexed-file key, when the failure concerns one file.
         key: Option<String>,
         failure: Failure,
+    },
+    /// A file that is not an article (a section front saved as a page).
+    /// What the index had of it is removed at the end, as for a file that
+    /// is gone.
+    Skipped {
+        skip: Failure,
     },
 }
 
@@ -287,7 +307,7 @@ pub fn ingest(
                 let failure = match &outcome {
                     Outcome::Failed { failure, .. } => Some(failure.clone()),
                     Outcome::Indexed { problems, .. } => problems.first().cloned(),
-                    Outcome::Unchanged { .. } => None,
+                    Outcome::Unchanged { .. } | Outcome::Skipped { .. } => None,
                 };
                 if let Some(failure) = failure {
                     progress.failed(&failure);
@@ -307,9 +327,13 @@ pub fn ingest(
                     change,
                     bytes,
                     problems,
+                    skipped,
                     first,
                     last,
                 } => {
+                    for reason in skipped {
+                        summary.skip(reason);
+                    }
                     for problem in problems {
                         progress.failed(&problem);
                         summary.failed_records += 1;
@@ -375,6 +399,10 @@ pub fn ingest(
                         None => unreadable_dirs.push(PathBuf::from(&failure.path)),
                     }
                     summary.failures.push(failure);
+                }
+                Outcome::Skipped { skip } => {
+                    progress.skipped(&skip);
+                    summary.skip(skip.reason);
                 }
             }
         }
@@ -642,6 +670,7 @@ struct Batch {
     change: Change,
     articles: Vec<(Article, String)>,
     problems: Vec<Failure>,
+    skipped: Vec<String>,
 }
 
 /// A worker thread: reads, decodes and parses files, and extracts their
@@ -702,7 +731,11 @@ impl Worker<'_> {
         if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
             return true;
         }
-        if job.size > self.stream_above && read::stream::streamable(&job.path).is_some() {
+        // A web archive is always streamed: gzipped, it may hold many times
+        // its size, and it is read member by member so that one corrupt
+        // record does not lose the rest.
+        let large = job.size > self.stream_above || read::warc_file(&job.path).is_some();
+        if large && read::stream::streamable(&job.path).is_some() {
             let streamed = self.stream_file(&job);
             self.drain();
             return match streamed {
@@ -710,7 +743,15 @@ impl Worker<'_> {
                 Err(err) => self.outcomes.send(failed(&job, &err)).is_ok(),
             };
         }
-        let outcome = read_file(self.index, &job).unwrap_or_else(|err| failed(&job, &err));
+        let outcome = read_file(self.index, &job).unwrap_or_else(|err| match err {
+            ReadError::NotAnArticle { reason } => Outcome::Skipped {
+                skip: Failure {
+                    path: job.key.clone(),
+                    reason: format!("not an article: {reason}"),
+                },
+            },
+            err => failed(&job, &err),
+        });
         self.outcomes.send(outcome).is_ok()
     }
 
@@ -727,6 +768,7 @@ impl Worker<'_> {
             change: batch.change,
             bytes: 0,
             problems: batch.problems,
+            skipped: batch.skipped,
             first: false,
             last: false,
         };
@@ -753,6 +795,7 @@ impl Worker<'_> {
             change,
             bytes: 0,
             problems: Vec::new(),
+            skipped: Vec::new(),
             first: true,
             last: false,
         };
@@ -761,8 +804,10 @@ impl Worker<'_> {
         }
         let mut ids = RecordIds::default();
         let mut position = 0;
-        let bytes =
-            read::stream::stream_records(&job.path, STREAM_BATCH, &mut |articles, problems| {
+        let bytes = read::stream::stream_records(
+            &job.path,
+            STREAM_BATCH,
+            &mut |articles, problems, skipped| {
                 let articles = articles
                     .into_iter()
                     .map(|article| {
@@ -783,6 +828,7 @@ impl Worker<'_> {
                             reason: p.to_string(),
                         })
                         .collect(),
+                    skipped,
                 };
                 // When every other worker is busy, extract it here rather
                 // than wait (and never deadlock with workers that stream too).
@@ -791,7 +837,8 @@ impl Worker<'_> {
                     Err(crossbeam_channel::TrySendError::Full(batch)) => self.extract(batch),
                     Err(crossbeam_channel::TrySendError::Disconnected(_)) => false,
                 }
-            })?;
+            },
+        )?;
         // The last message carries the byte count (and marks the file seen
         // even when it held no records).
         let last = Outcome::Indexed {
@@ -800,6 +847,7 @@ impl Worker<'_> {
             change,
             bytes,
             problems: Vec::new(),
+            skipped: Vec::new(),
             first: false,
             last: true,
         };
@@ -823,6 +871,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
     let content_hash = fnv1a64(&bytes);
     let parsed = read::parse_file(&job.path, &bytes)?;
     let articles = parsed.articles;
+    let skipped = parsed.skipped;
     let problems = parsed
         .problems
         .into_iter()
@@ -852,6 +901,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         change: change_of(job, content_hash),
         bytes: bytes.len() as u64,
         problems,
+        skipped,
         first: true,
         last: true,
     })

@@ -1,18 +1,22 @@
-//! Publication dates as metadata writes them, normalised to UTC.
+//! Publication dates as metadata writes them.
 //!
 //! Feeds, crawlers and archives each have their own way: RFC 2822 (`Wed, 05
 //! Apr 2017 12:00:00 GMT`), ISO 8601 with or without an offset, NITF's
 //! compact `20170405T120000Z`, Reuters-21578's `26-FEB-1987 15:01:01.79`,
-//! epoch seconds, or prose (`December 31, 2017`). [`parse_instant`] turns any
-//! of them into seconds since 1970 UTC; [`parse_day`] into the UTC day,
-//! which is what newsdex indexes. Anything else is no date: a date is never
-//! guessed.
+//! epoch seconds, or prose (`December 31, 2017`). [`parse_day`] turns any
+//! of them into the day newsdex indexes: the calendar day in the time zone
+//! the source wrote it in. A story a paper published at 23:30 on
+//! 2 January, New York time, is dated 2 January, as the paper and its
+//! readers date it, not 3 January as UTC would; only epoch seconds, which
+//! have no zone, are read as UTC. An offset must still be valid for the
+//! date to count. Anything else is no date: a date is never guessed.
 
 use crate::extract::dates::{Day, month_number, parse_date_line};
 
-/// Seconds since 1970-01-01T00:00:00Z of a written date and time, when it
-/// is one of the forms above. A date without a time is midnight UTC.
-pub fn parse_instant(text: &str) -> Option<i64> {
+/// Seconds since 1970-01-01T00:00:00 of a written date and time on the
+/// writer's own clock (its offset checked, not applied), when it is one of
+/// the forms above. A date without a time is midnight.
+fn parse_local_instant(text: &str) -> Option<i64> {
     let text = text.trim().trim_matches('"').trim();
     if text.is_empty() || text.len() > 64 {
         return None;
@@ -25,16 +29,17 @@ pub fn parse_instant(text: &str) -> Option<i64> {
         .or_else(|| parse_date_line(text).map(|d| d.unix_seconds()))
 }
 
-/// The UTC day of a written date and time.
+/// The day of a written date and time, in the writer's time zone.
 pub fn parse_day(text: &str) -> Option<Day> {
-    Day::from_unix_seconds(parse_instant(text)?)
+    Day::from_unix_seconds(parse_local_instant(text)?)
 }
 
-fn seconds(day: Day, hour: i64, minute: i64, second: i64, offset_minutes: i64) -> Option<i64> {
-    if !(0..=24).contains(&hour) || !(0..60).contains(&minute) || !(0..=60).contains(&second) {
+/// The local time's seconds; the offset only has to be one.
+fn seconds(day: Day, hour: i64, minute: i64, second: i64, _offset_minutes: i64) -> Option<i64> {
+    if !(0..24).contains(&hour) || !(0..60).contains(&minute) || !(0..=60).contains(&second) {
         return None;
     }
-    Some(day.unix_seconds() + hour * 3600 + minute * 60 + second - offset_minutes * 60)
+    Some(day.unix_seconds() + hour * 3600 + minute * 60 + second)
 }
 
 /// 9 to 11 digits are seconds, 12 to 13 milliseconds (1973–5138).
@@ -202,12 +207,13 @@ mod tests {
     fn every_form_of_the_corpora_is_read() {
         assert_eq!(day("2017-04-05"), "2017-04-05");
         assert_eq!(day("2017-04-05T12:00:00Z"), "2017-04-05");
-        assert_eq!(day("2017-04-05T23:30:00-05:00"), "2017-04-06");
-        assert_eq!(day("2017-04-05 01:30:00.123+02:00"), "2017-04-04");
+        // The writer's own day, whatever the offset.
+        assert_eq!(day("2017-04-05T23:30:00-05:00"), "2017-04-05");
+        assert_eq!(day("2017-04-05 01:30:00.123+02:00"), "2017-04-05");
         assert_eq!(day("20170405T120000Z"), "2017-04-05");
-        assert_eq!(day("20170405T220000-0500"), "2017-04-06");
+        assert_eq!(day("20170405T220000-0500"), "2017-04-05");
         assert_eq!(day("20170405"), "2017-04-05");
-        assert_eq!(day("Wed, 05 Apr 2017 23:00:00 EST"), "2017-04-06");
+        assert_eq!(day("Wed, 05 Apr 2017 23:00:00 EST"), "2017-04-05");
         assert_eq!(day("Wed, 05 Apr 2017 12:00:00 GMT"), "2017-04-05");
         assert_eq!(day("5 Apr 2017 12:00 +0200"), "2017-04-05");
         assert_eq!(day("26-FEB-1987 15:01:01.79"), "1987-02-26");

@@ -164,7 +164,8 @@ mod tests {
         let a = r.into_article().unwrap();
         assert_eq!(a.body, "The whole story.");
         assert_eq!(a.title.as_deref(), Some("First"));
-        assert_eq!(a.date.unwrap().to_string(), "2018-01-01");
+        // The writer's own day: 23:00 in New York on New Year's Eve.
+        assert_eq!(a.date.unwrap().to_string(), "2017-12-31");
     }
 
     #[test]

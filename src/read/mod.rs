@@ -17,6 +17,7 @@ pub mod json;
 pub mod plain_text;
 pub mod reuters;
 pub mod stream;
+pub mod warc;
 pub mod wrapping;
 pub mod xml;
 
@@ -30,9 +31,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Extensions of the formats newsdex reads (lower case); each may also be
 /// gzip-compressed (`.json.gz`).
-pub const EXTENSIONS: [&str; 20] = [
+pub const EXTENSIONS: [&str; 21] = [
     "txt", "text", "md", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "sgm", "sgml", "xml",
-    "rss", "atom", "nitf", "newsml", "html", "htm", "xhtml", "gz",
+    "rss", "atom", "nitf", "newsml", "html", "htm", "xhtml", "warc", "gz",
 ];
 
 /// How a file is laid out.
@@ -49,6 +50,8 @@ pub enum Format {
     Xml,
     /// A saved web page.
     Html,
+    /// A web archive of crawled pages.
+    Warc,
 }
 
 impl Format {
@@ -63,6 +66,7 @@ impl Format {
             "sgm" | "sgml" => Format::ReutersSgml,
             "xml" | "rss" | "atom" | "nitf" | "newsml" => Format::Xml,
             "html" | "htm" | "xhtml" => Format::Html,
+            "warc" => Format::Warc,
             _ => return None,
         })
     }
@@ -125,6 +129,10 @@ pub enum ReadError {
         format: &'static str,
         hint: &'static str,
     },
+    /// A page that is not an article (a section front, an index of links,
+    /// an error page): skipped, not failed.
+    #[error("not an article: {reason}")]
+    NotAnArticle { reason: String },
     #[error("no title or text column in this {format} file (columns: {headers})")]
     NoTextColumn {
         format: &'static str,
@@ -164,6 +172,9 @@ pub struct ParsedFile {
     pub text: Option<String>,
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
+    /// Why records that are not articles were passed over (a WARC's
+    /// request records, its images, its pages without article text).
+    pub skipped: Vec<String>,
 }
 
 /// Whether newsdex reads files with this path's extension. Files that
@@ -216,6 +227,11 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// articles.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let warc = warc_file(path).or_else(|| bytes.starts_with(b"WARC/").then_some(false));
+    if let Some(gzipped) = warc {
+        // Gzipped WARC is read member by member, not gunzipped whole.
+        return parse_warc_file(bytes, gzipped);
+    }
     if extension.eq_ignore_ascii_case("gz") {
         let inner = gunzip(bytes)?;
         let inner_name = path.file_stem().map(Path::new).unwrap_or(Path::new(""));
@@ -227,8 +243,19 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         }
         return parse_file(inner_name, &inner);
     }
-    let (text, _encoding) = decode::decode(bytes)?;
-    let format = Format::of_extension(extension).unwrap_or_else(|| Format::sniff(&text));
+    let by_extension = Format::of_extension(extension);
+    // HTML and XML may declare their charset; so may a file without a
+    // telling extension that opens with markup.
+    let markup = match by_extension {
+        Some(format) => matches!(format, Format::Html | Format::Xml),
+        None => bytes.trim_ascii_start().starts_with(b"<"),
+    };
+    let hints = decode::Hints {
+        markup,
+        ..decode::Hints::default()
+    };
+    let (text, _encoding) = decode::decode_with(bytes, &hints)?;
+    let format = by_extension.unwrap_or_else(|| Format::sniff(&text));
     let mut problems = Vec::new();
     let parsed = match format {
         Format::PlainText => {
@@ -240,6 +267,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
                 text: Some(text),
                 articles: vec![article],
                 problems,
+                skipped: Vec::new(),
             });
         }
         // JSON Lines saved as `.json` is common: one object per line.
@@ -255,6 +283,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         Format::ReutersSgml => reuters::parse_reuters(&text, &mut problems),
         Format::Xml => xml::parse_xml(&text, &mut problems)?,
         Format::Html => vec![html::parse_html(&text)?],
+        Format::Warc => return parse_warc_file(bytes, false),
     };
     if parsed.is_empty() && problems.is_empty() {
         return Err(ReadError::Empty);
@@ -263,7 +292,42 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<ParsedFile, ReadError> {
         text: None,
         articles: parsed,
         problems,
+        skipped: Vec::new(),
     })
+}
+
+fn parse_warc_file(bytes: &[u8], gzipped: bool) -> Result<ParsedFile, ReadError> {
+    let (articles, problems, skipped) = warc::parse_warc(bytes, gzipped);
+    if articles.is_empty() && problems.is_empty() {
+        if skipped.is_empty() {
+            return Err(ReadError::Empty);
+        }
+        return Err(ReadError::NotAnArticle {
+            reason: format!(
+                "a web archive without article pages ({} records skipped)",
+                skipped.len()
+            ),
+        });
+    }
+    Ok(ParsedFile {
+        text: None,
+        articles,
+        problems,
+        skipped,
+    })
+}
+
+/// Whether `path` names a WARC file, and whether it is gzipped
+/// (`crawl.warc`, `CC-NEWS-….warc.gz`).
+pub fn warc_file(path: &Path) -> Option<bool> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".warc.gz") {
+        Some(true)
+    } else if name.ends_with(".warc") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Parses plain-text bytes (the layout of `.txt` files).

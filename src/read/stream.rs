@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use crate::article::Article;
-use crate::read::{Format, Problem, ReadError, delimited, json};
+use crate::read::{Format, Problem, ReadError, delimited, json, warc};
 
 /// Files of record formats larger than this are streamed.
 pub const STREAM_ABOVE_BYTES: u64 = 16 * 1024 * 1024;
@@ -29,7 +29,11 @@ pub fn streamable(path: &Path) -> Option<(Format, bool)> {
         _ => (path, false),
     };
     let format = Format::of_extension(&extension(inner)?)?;
-    matches!(format, Format::JsonLines | Format::Csv | Format::Tsv).then_some((format, gzipped))
+    matches!(
+        format,
+        Format::JsonLines | Format::Csv | Format::Tsv | Format::Warc
+    )
+    .then_some((format, gzipped))
 }
 
 /// A cheap fingerprint of a large file's content: FNV-1a over its size and
@@ -54,16 +58,22 @@ pub fn sampled_hash(path: &Path) -> Result<u64, ReadError> {
 }
 
 /// Streams the records of `path` to `emit` in batches of at most `batch`
-/// articles (with the problems met since the last batch); `emit` returns
-/// false to stop. Returns the bytes read from disk.
+/// articles (with the problems met, and the reasons records were skipped,
+/// since the last batch); `emit` returns false to stop. Returns the bytes
+/// read from disk.
 pub fn stream_records(
     path: &Path,
     batch: usize,
-    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>) -> bool,
+    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>, Vec<String>) -> bool,
 ) -> Result<u64, ReadError> {
     let (format, gzipped) = streamable(path).ok_or(ReadError::Empty)?;
     let file = File::open(path)?;
     let size = file.metadata()?.len();
+    if format == Format::Warc {
+        stream_warc(file, gzipped, batch, emit);
+        return Ok(size);
+    }
+    let mut emit = |articles, problems| emit(articles, problems, Vec::new());
     let input: Box<dyn Read> = if gzipped {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
@@ -137,6 +147,44 @@ pub fn stream_records(
     Ok(size)
 }
 
+/// A WARC file's pages, in batches; gzip members are read one by one (a
+/// corrupt one is reported and skipped), so the file is never gunzipped
+/// whole.
+fn stream_warc(
+    file: File,
+    gzipped: bool,
+    batch: usize,
+    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>, Vec<String>) -> bool,
+) {
+    let reader = warc::WarcReader::new(BufReader::with_capacity(256 * 1024, file), gzipped);
+    let mut articles = Vec::with_capacity(batch);
+    let mut problems = Vec::new();
+    let mut skipped = Vec::new();
+    let mut stopped = false;
+    warc::for_each_article(reader, &mut |outcome| {
+        match outcome {
+            warc::Outcome::Article(article) => articles.push(*article),
+            warc::Outcome::Problem(problem) => problems.push(problem),
+            warc::Outcome::Skipped(reason) => skipped.push(reason),
+        }
+        // Skipped records are only counted, but a crawl may hold millions
+        // of them: they go with a batch of their own now and then.
+        if articles.len() >= batch || skipped.len() >= 16 * batch {
+            let go = emit(
+                std::mem::take(&mut articles),
+                std::mem::take(&mut problems),
+                std::mem::take(&mut skipped),
+            );
+            stopped = !go;
+            return go;
+        }
+        true
+    });
+    if !stopped && (!articles.is_empty() || !problems.is_empty() || !skipped.is_empty()) {
+        emit(articles, problems, skipped);
+    }
+}
+
 fn gzip_or_io(gzipped: bool) -> impl Fn(std::io::Error) -> ReadError {
     move |e| {
         if gzipped {
@@ -185,7 +233,7 @@ mod tests {
         encoder.finish().unwrap();
         let mut batches = Vec::new();
         let mut problems = Vec::new();
-        stream_records(&path, 10, &mut |articles, found| {
+        stream_records(&path, 10, &mut |articles, found, _| {
             batches.push(articles.len());
             problems.extend(found);
             true

@@ -621,7 +621,7 @@ mod tests {
         let a = &articles[0];
         assert_eq!(a.title.as_deref(), Some("Cranes idle & silent"));
         assert_eq!(a.body, "Dockers struck on Monday.\n\nShips waited.");
-        assert_eq!(a.date.unwrap().to_string(), "2017-04-06");
+        assert_eq!(a.date.unwrap().to_string(), "2017-04-05");
         assert_eq!(a.author.as_deref(), Some("Ann Lee"));
         assert_eq!(a.source.as_deref(), Some("Harbour Times"));
         assert_eq!(a.record.as_deref(), Some("item-1"));
@@ -649,7 +649,7 @@ mod tests {
 <dateline>METROPOLIS</dateline></body.head><body.content><p>The bridge reopened.</p><p>Traffic flowed.</p></body.content></body></nitf>"#;
         let a = &read(xml)[0];
         assert_eq!(a.title.as_deref(), Some("Bridge reopens"));
-        assert_eq!(a.date.unwrap().to_string(), "2017-04-06");
+        assert_eq!(a.date.unwrap().to_string(), "2017-04-05");
         assert_eq!(a.author.as_deref(), Some("Lois Lane"));
         assert_eq!(a.source.as_deref(), Some("The Daily Planet"));
         assert_eq!(

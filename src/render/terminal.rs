@@ -904,7 +904,37 @@ pub fn write_ingest_summary(
             style.matched(&thousands(summary.failed_records))
         )?;
     }
+    if summary.skipped > 0 {
+        writeln!(
+            out,
+            "{} skipped, not articles: {}",
+            thousands(summary.skipped),
+            skipped_reasons(&summary.skipped_reasons)
+        )?;
+    }
     Ok(())
+}
+
+/// "1,204 request records, 12 image/png responses, …": the commonest
+/// reasons first, at most eight.
+fn skipped_reasons(reasons: &std::collections::BTreeMap<String, u64>) -> String {
+    const SHOWN: usize = 8;
+    let mut ranked: Vec<(&String, &u64)> = reasons.iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let mut parts: Vec<String> = ranked
+        .iter()
+        .take(SHOWN)
+        .map(|(reason, count)| format!("{} × {reason}", thousands(**count)))
+        .collect();
+    if ranked.len() > SHOWN {
+        let rest: u64 = ranked[SHOWN..].iter().map(|(_, c)| **c).sum();
+        parts.push(format!(
+            "{} for {} other reasons",
+            thousands(rest),
+            ranked.len() - SHOWN
+        ));
+    }
+    parts.join(", ")
 }
 
 /// The summary of `newsdex push`.
