@@ -30,8 +30,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Where it was published, when the file says.
     pub url: Option<String>,
-    /// Who wrote it (several names joined with ", ").
-    pub author: Option<String>,
+    /// Who wrote it: one value per author, as the source names them.
+    pub authors: Vec<String>,
     /// Its language, as the metadata gives it ("en").
     pub language: Option<String>,
     /// What identifies it within a file of many articles (a feed item's

@@ -77,7 +77,11 @@ pub struct ExtractedArticle {
     pub dateline: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The authors joined with ", " (for reading and for scorers that want
+    /// one string).
     pub author: Option<String>,
+    /// One value per author.
+    pub authors: Vec<String>,
     pub word_count: u64,
     pub speakers: Vec<SpeakerReport>,
     pub quotes: Vec<QuoteReport>,
@@ -145,7 +149,8 @@ fn report(
         dateline: article.dateline.as_ref().map(|d| d.text.clone()),
         source: article.source.clone(),
         url: article.url.clone(),
-        author: article.author.clone(),
+        author: (!article.authors.is_empty()).then(|| article.authors.join(", ")),
+        authors: article.authors.clone(),
         word_count: article.word_count,
         speakers: article
             .speakers

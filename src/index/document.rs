@@ -435,7 +435,7 @@ pub fn to_document(
     if let Some(url) = &article.url {
         doc.add_text(f.url, url);
     }
-    if let Some(author) = &article.author {
+    for author in &article.authors {
         doc.add_text(f.author, author);
     }
     if let Some(language) = &article.language {

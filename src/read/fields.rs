@@ -61,7 +61,9 @@ pub struct Record {
     pub date: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
-    pub author: Option<String>,
+    /// Authors, as the first author field gives them (a list gives
+    /// several).
+    pub authors: Vec<String>,
     pub language: Option<String>,
     pub key: Option<String>,
 }
@@ -86,7 +88,12 @@ impl Record {
             Role::Date => &mut self.date,
             Role::Url => &mut self.url,
             Role::Source => &mut self.source,
-            Role::Author => &mut self.author,
+            Role::Author => {
+                if self.authors.is_empty() {
+                    self.authors.push(value.to_string());
+                }
+                return;
+            }
             Role::Language => &mut self.language,
             Role::Key => &mut self.key,
         };
@@ -103,11 +110,23 @@ impl Record {
             date: self.date.as_deref().and_then(parse_day),
             url: self.url,
             source: self.source,
-            author: self.author,
+            authors: self.authors,
             language: self.language,
             record: self.key,
             ..Article::default()
         })
+    }
+
+    /// Sets the authors from a list of names, when no author field came
+    /// first.
+    pub fn set_authors(&mut self, names: impl IntoIterator<Item = String>) {
+        if self.authors.is_empty() {
+            self.authors = names
+                .into_iter()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect();
+        }
     }
 
     pub fn has_body(&self) -> bool {
@@ -126,7 +145,7 @@ impl Record {
             body,
             url: self.url,
             source: self.source,
-            author: self.author,
+            authors: self.authors,
             language: self.language,
             record: self.key,
             ..Article::default()

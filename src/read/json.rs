@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::article::Article;
-use crate::read::fields::Record;
+use crate::read::fields::{Record, Role, role_of};
 use crate::read::{Problem, ReadError};
 
 /// Keys under which wrappers (NewsAPI, search dumps) keep their article list.
@@ -91,6 +91,11 @@ fn record(value: &Value) -> Option<Record> {
     let map = value.as_object()?;
     let mut record = Record::default();
     for (key, value) in map {
+        // A list of authors is several authors.
+        if let (Value::Array(items), Some(Role::Author)) = (value, role_of(key)) {
+            record.set_authors(items.iter().filter_map(text_of));
+            continue;
+        }
         if let Some(text) = text_of(value) {
             record.set(key, &text);
         }
@@ -135,7 +140,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(newsapi[0].source.as_deref(), Some("BBC News"));
-        assert_eq!(newsapi[0].author.as_deref(), Some("Ann Lee, Bo Chen"));
+        assert_eq!(newsapi[0].authors, ["Ann Lee", "Bo Chen"]);
         assert_eq!(newsapi[0].url.as_deref(), Some("https://bbc.co.uk/x"));
     }
 

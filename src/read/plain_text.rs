@@ -54,7 +54,7 @@ pub fn parse(text: &str) -> Article {
         body_start: text.len() - rest.len(),
         source: meta.source,
         url: meta.url,
-        author: meta.author,
+        authors: meta.authors,
         language: meta.language,
         ..Article::default()
     }
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(a.date.unwrap().to_string(), "2021-03-04");
         assert_eq!(a.source.as_deref(), Some("Daily Planet"));
         assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
-        assert_eq!(a.author.as_deref(), Some("Lois Lane"));
+        assert_eq!(a.authors, ["Lois Lane"]);
         assert_eq!(a.body, "The bank raised rates.");
         assert_eq!(&text[a.body_start..], a.body);
     }

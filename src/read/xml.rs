@@ -375,7 +375,7 @@ fn atom(root: &Element, problems: &mut Vec<Problem>) -> Vec<Article> {
             .children_named("author")
             .map(|a| a.child("name").map_or_else(|| a.text(), Element::text))
             .collect();
-        record.set("author", &authors.join(", "));
+        record.set_authors(authors);
         set_text(&mut record, "id", entry.child("id"));
         if let Some(content) = entry.child("content") {
             record.set("content", &html_text(&content.text_raw()));
@@ -622,7 +622,7 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Cranes idle & silent"));
         assert_eq!(a.body, "Dockers struck on Monday.\n\nShips waited.");
         assert_eq!(a.date.unwrap().to_string(), "2017-04-05");
-        assert_eq!(a.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(a.authors, ["Ann Lee"]);
         assert_eq!(a.source.as_deref(), Some("Harbour Times"));
         assert_eq!(a.record.as_deref(), Some("item-1"));
         assert_eq!(articles[1].body, "The ferry was late.");
@@ -637,7 +637,7 @@ mod tests {
         let a = &read(xml)[0];
         assert_eq!(a.url.as_deref(), Some("https://example.org/frost"));
         assert_eq!(a.body, "Frost hit the orchards.");
-        assert_eq!(a.author.as_deref(), Some("Bo Chen"));
+        assert_eq!(a.authors, ["Bo Chen"]);
         assert_eq!(a.record.as_deref(), Some("urn:frost"));
     }
 
@@ -650,7 +650,7 @@ mod tests {
         let a = &read(xml)[0];
         assert_eq!(a.title.as_deref(), Some("Bridge reopens"));
         assert_eq!(a.date.unwrap().to_string(), "2017-04-05");
-        assert_eq!(a.author.as_deref(), Some("Lois Lane"));
+        assert_eq!(a.authors, ["Lois Lane"]);
         assert_eq!(a.source.as_deref(), Some("The Daily Planet"));
         assert_eq!(
             a.body,

@@ -300,7 +300,7 @@ impl RemoteSearcher {
             date: text(core.date).and_then(|d| Day::parse_iso(d.get(..10).unwrap_or(&d))),
             source: text(core.source),
             url: text(core.url),
-            author: text(core.author),
+            author: Some(texts(core.author).join(", ")).filter(|a| !a.is_empty()),
             dateline: text(core.dateline),
             speakers: texts(core.speaker),
             places: texts(core.place),

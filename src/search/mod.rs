@@ -466,7 +466,7 @@ impl NewsSearcher {
         snippet_chars: usize,
     ) -> Hit {
         let core = &self.index.schema.core;
-        let texts = |field| {
+        let texts = |field| -> Vec<String> {
             stored_values(doc, field)
                 .into_iter()
                 .filter_map(|v| v.as_str().map(str::to_owned))
@@ -479,7 +479,7 @@ impl NewsSearcher {
             date: first_day(doc, core.date),
             source: first_text(doc, core.source),
             url: first_text(doc, core.url),
-            author: first_text(doc, core.author),
+            author: Some(texts(core.author).join(", ")).filter(|a| !a.is_empty()),
             dateline: first_text(doc, core.dateline),
             speakers: texts(core.speaker),
             places: texts(core.place),

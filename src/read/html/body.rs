@@ -357,6 +357,9 @@ pub(super) struct Page {
     /// bylines and date lines are furniture to the body but metadata to
     /// the reader of the page's header.
     pub frame: Vec<bool>,
+    /// The elements holding the article: the container, and siblings of
+    /// it that are prose themselves. Empty when the page has no prose.
+    regions: Vec<usize>,
 }
 
 /// Content words and link words under each node, counting the blocks
@@ -456,11 +459,18 @@ impl Page {
             frame[i] |= is_frame;
             removed[i] |= is_frame || is_furniture;
         }
+        let regions = regions(tree, &blocks, &removed);
         Page {
             blocks,
             removed,
             frame,
+            regions,
         }
+    }
+
+    /// The container of the article, when the page has prose.
+    pub fn container(&self) -> Option<usize> {
+        self.regions.first().copied()
     }
 
     /// The article text (see the module documentation). The `headline`
@@ -478,33 +488,40 @@ impl Page {
         };
         let removed = &self.removed;
         let kept = |block: &Block| !removed[block.node];
-        let sums = Sums::new(tree, &self.blocks, &kept);
-        let best = sums.best(tree, &|i| !removed[i]);
-        let Some(container) = best else {
+        if self.regions.is_empty() {
             // No prose at all: whatever text blocks there are.
             return keep(&self.blocks, &|b| kept(b), &repeats);
-        };
-        // Siblings that are prose themselves: an article continued after an
-        // advertisement slot or a pull quote, in a wrapper of its own.
-        let mut regions = vec![container];
-        if let Some(parent) = tree.parent[container] {
-            let least = (sums.content[container] / 10).max(20);
-            for sibling in tree.children(parent) {
-                if sibling != container
-                    && !removed[sibling]
-                    && sums.content[sibling] >= least
-                    && sums.links[sibling] * 4 <= sums.content[sibling]
-                {
-                    regions.push(sibling);
-                }
-            }
         }
         keep(
             &self.blocks,
-            &|b| kept(b) && regions.iter().any(|&r| tree.contains(r, b.node)),
+            &|b| kept(b) && self.regions.iter().any(|&r| tree.contains(r, b.node)),
             &repeats,
         )
     }
+}
+
+/// The container (the element with the most prose and fewest links) and
+/// the siblings of it that are prose themselves: an article continued
+/// after an advertisement slot or a pull quote, in a wrapper of its own.
+fn regions(tree: &Tree<'_, '_>, blocks: &[Block], removed: &[bool]) -> Vec<usize> {
+    let sums = Sums::new(tree, blocks, &|b| !removed[b.node]);
+    let Some(container) = sums.best(tree, &|i| !removed[i]) else {
+        return Vec::new();
+    };
+    let mut regions = vec![container];
+    if let Some(parent) = tree.parent[container] {
+        let least = (sums.content[container] / 10).max(20);
+        for sibling in tree.children(parent) {
+            if sibling != container
+                && !removed[sibling]
+                && sums.content[sibling] >= least
+                && sums.links[sibling] * 4 <= sums.content[sibling]
+            {
+                regions.push(sibling);
+            }
+        }
+    }
+    regions
 }
 
 /// The blocks `inside` accepts, furniture lines, link lists and closing

@@ -51,7 +51,7 @@ pub fn parse_html(text: &str) -> Result<Article, ReadError> {
     let tree = Tree::new(dom.nodes());
     let linked = LinkedData::read(&cleaned.json_ld);
     let page = body::Page::read(&tree);
-    let meta = meta::read(&tree, &linked, &page.frame);
+    let meta = meta::read(&tree, &linked, &page.frame, page.container());
     let extracted = page.extract(&tree, meta.title.as_deref(), &meta.authors);
     let mut paragraphs = extracted.paragraphs;
     if let Some(declared) = linked.body.as_deref().map(text_paragraphs) {
@@ -86,7 +86,7 @@ pub fn parse_html(text: &str) -> Result<Article, ReadError> {
         date: meta.date,
         source: meta.source,
         url: meta.url,
-        author: (!meta.authors.is_empty()).then(|| meta.authors.join(", ")),
+        authors: meta.authors,
         language: meta.language,
         ..Article::default()
     })
@@ -126,7 +126,7 @@ mod tests {
         // The page's own day, not UTC's.
         assert_eq!(article.date, Day::new(2020, 1, 2));
         // Two people, two names.
-        assert_eq!(article.author.as_deref(), Some("Jane Roe, John Doe"));
+        assert_eq!(article.authors, ["Jane Roe", "John Doe"]);
         assert_eq!(article.source.as_deref(), Some("The Coastal Courier"));
         assert_eq!(
             article.url.as_deref(),
@@ -239,7 +239,7 @@ mod tests {
         let article = parse_html(page).unwrap();
         assert_eq!(article.title.as_deref(), Some("Dam levels fall"));
         assert_eq!(article.date, Day::new(2021, 6, 30));
-        assert_eq!(article.author.as_deref(), Some("Ana Lima, Ben Okafor"));
+        assert_eq!(article.authors, ["Ana Lima", "Ben Okafor"]);
         assert_eq!(article.source.as_deref(), Some("Valley Times Media"));
         assert_eq!(article.url.as_deref(), Some("https://valley.example/dam"));
         assert_eq!(
@@ -260,7 +260,7 @@ mod tests {
 <div><p>The metro line will close for two weekends in June for track work.</p></div>"#;
         let article = parse_html(page).unwrap();
         assert_eq!(article.date, Day::new(2019, 5, 4));
-        assert_eq!(article.author.as_deref(), Some("Kim Park"));
+        assert_eq!(article.authors, ["Kim Park"]);
         assert_eq!(article.source.as_deref(), Some("Metro Daily"));
         assert_eq!(
             article.body,
