@@ -497,10 +497,14 @@ fn itemprop_date(tree: &Tree<'_, '_>, prop: &str) -> Option<Day> {
 /// its own ("Published 2:16 AM EST Nov 20, 2019") that is not a sentence.
 fn shown_date(tree: &Tree<'_, '_>, frame: &[bool], shown: (usize, usize)) -> Option<Day> {
     let (from, to) = shown;
-    for i in from..=to.min(tree.len().saturating_sub(1)) {
-        if frame[i] {
-            continue;
-        }
+    let last = to.min(tree.len().saturating_sub(1));
+    for (i, _) in frame
+        .iter()
+        .enumerate()
+        .take(last + 1)
+        .skip(from)
+        .filter(|(_, framed)| !**framed)
+    {
         let name = tree.name(i);
         if name == "time" {
             let found = tree
@@ -829,10 +833,13 @@ const BYLINE_LABELS: [&str; 12] = [
 fn byline_lines(tree: &Tree<'_, '_>, frame: &[bool], shown: (usize, usize)) -> Vec<String> {
     let (from, to) = shown;
     let last = to.min(tree.len().saturating_sub(1));
-    for i in from..=last {
-        if frame[i] {
-            continue;
-        }
+    for (i, _) in frame
+        .iter()
+        .enumerate()
+        .take(last + 1)
+        .skip(from)
+        .filter(|(_, framed)| !**framed)
+    {
         let tl::Node::Raw(raw) = &tree.nodes[i] else {
             continue;
         };
