@@ -66,6 +66,14 @@ const SEEDS: &[(&str, &str)] = &[
         "<!DOCTYPE html><html lang=\"en\"><head><meta property=\"og:title\" content=\"T\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2020-01-02\"}</script></head><body><nav><ul><li>Home</ul></nav><article><p>First paragraph of the story here.</p><p>Second one, \u{201c}quoted\u{201d}, he said.</p></article><footer>x</footer></body></html>",
     ),
     (
+        "b.html",
+        "<html><head><meta charset=\"iso-8859-1\"><meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Ann Lee\"></head><body><div hidden><header><h1>Storm hits coast</h1><p>By ANN LEE and BO CHEN | Updated Nov 20, 2019</p><time datetime=\"2019-11-20T02:16:00-05:00\">Nov 20</time></header><div class=\"post-body has-sidebar\"><p>The storm hit the coast on Tuesday night, officials said.<br><br>Second part</p><table><tr><td>a</td><td>1</td></tr></table><h3>Related stories</h3><ul><li><a href=/x>Other</a></li></ul></div></div></body></html>",
+    ),
+    (
+        "a.warc",
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/2019/11/20/a\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 140\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n3c\r\n<article><p>The harbour reopened on Tuesday, she said.</p>\r\n0\r\n\r\n\r\n\r\nWARC/1.0\r\nWARC-Type: request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n",
+    ),
+    (
         "c.xml",
         "<text title=\"T\" dateCreated=\"2017-01-01\"><p><s>\nA\tDT\ta\n<w>\nb\tNN\tb\n</w>\n</s></p></text>",
     ),
@@ -169,6 +177,8 @@ fn readers_and_extractors_never_panic() {
             "r.sgm",
             "r.xml",
             "r.html",
+            "r.warc",
+            "r.warc.gz",
             "r",
             "r.json.gz",
         ] {

@@ -61,12 +61,41 @@ pub enum Item {
     Problem(Problem),
 }
 
+/// A reader that counts the bytes consumed from it.
+struct Counting<R> {
+    inner: R,
+    consumed: u64,
+}
+
+impl<R: BufRead> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.consumed += read as u64;
+        Ok(read)
+    }
+}
+
+impl<R: BufRead> BufRead for Counting<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.consumed += amount as u64;
+        self.inner.consume(amount);
+    }
+}
+
 /// The decompressed bytes of a WARC file, gzip member by member.
 enum Members<R: BufRead> {
-    Plain(R),
+    Plain(Counting<R>),
     /// Between gzip members (or at the start of the file).
-    Between(R),
-    Member(flate2::bufread::GzDecoder<R>),
+    Between(Counting<R>),
+    /// Inside a member that starts at `start` in the file.
+    Member {
+        decoder: flate2::bufread::GzDecoder<Counting<R>>,
+        start: u64,
+    },
     /// Only while switching states.
     Switching,
 }
@@ -85,12 +114,16 @@ impl<R: BufRead> Read for Members<R> {
                         *self = Members::Between(inner);
                         return Ok(0);
                     }
-                    *self = Members::Member(flate2::bufread::GzDecoder::new(inner));
+                    let start = inner.consumed;
+                    *self = Members::Member {
+                        decoder: flate2::bufread::GzDecoder::new(inner),
+                        start,
+                    };
                 }
-                Members::Member(mut decoder) => match decoder.read(buf) {
+                Members::Member { mut decoder, start } => match decoder.read(buf) {
                     Ok(0) if !buf.is_empty() => *self = Members::Between(decoder.into_inner()),
                     other => {
-                        *self = Members::Member(decoder);
+                        *self = Members::Member { decoder, start };
                         return other;
                     }
                 },
@@ -102,18 +135,21 @@ impl<R: BufRead> Read for Members<R> {
 
 impl<R: BufRead> Members<R> {
     /// After a gzip error: skips to the next gzip member's magic bytes
-    /// (`1f 8b 08`), leaving them unread. Plain files need nothing here.
+    /// (`1f 8b 08`), leaving them unread. A member that failed at its
+    /// checksum has been read to its end, so the next one starts right
+    /// here; one that failed before a byte of it was consumed is skipped
+    /// by at least a byte, so a bad header is never read twice. Plain files
+    /// need nothing here.
     fn resync(&mut self) -> io::Result<()> {
-        let mut inner = match std::mem::replace(self, Members::Switching) {
-            Members::Member(decoder) => decoder.into_inner(),
-            Members::Between(inner) => inner,
+        let (mut inner, start) = match std::mem::replace(self, Members::Switching) {
+            Members::Member { decoder, start } => (decoder.into_inner(), Some(start)),
+            Members::Between(inner) => (inner, None),
             plain => {
                 *self = plain;
                 return Ok(());
             }
         };
-        // At least one byte, so a bad header is never read twice.
-        let mut skip_first = true;
+        let mut skip_first = start.is_none_or(|start| inner.consumed == start);
         loop {
             let buffer = inner.fill_buf()?;
             if buffer.is_empty() {
@@ -163,6 +199,10 @@ pub struct WarcReader<R: BufRead> {
 impl<R: BufRead> WarcReader<R> {
     /// A reader of `input`, gzipped (member by member, or whole) or not.
     pub fn new(input: R, gzipped: bool) -> WarcReader<R> {
+        let input = Counting {
+            inner: input,
+            consumed: 0,
+        };
         let members = if gzipped {
             Members::Between(input)
         } else {
@@ -564,13 +604,11 @@ pub fn page_article(
         ReadError::Binary => "page that is binary, not text".to_string(),
         other => other.to_string(),
     })?;
-    let mut article = html::parse_html(&text).map_err(|e| match e {
-        ReadError::NotAnArticle { reason } => format!("page that is not an article: {reason}"),
-        other => other.to_string(),
-    })?;
-    if article.url.is_none() {
-        article.url = header.target_uri.clone();
-    }
+    let mut article =
+        html::parse_page(&text, header.target_uri.as_deref()).map_err(|e| match e {
+            ReadError::NotAnArticle { reason } => format!("page that is not an article: {reason}"),
+            other => other.to_string(),
+        })?;
     if article.date.is_none() {
         article.date = header
             .date

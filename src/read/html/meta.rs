@@ -194,15 +194,17 @@ impl Head {
 
 /// Reads the page's metadata. `frame[i]` says whether node `i` is in the
 /// page's frame (navigation, footers, sidebars); `container` is the element
-/// holding the article's text, when the body reader found one.
+/// holding the article's text, when the body reader found one; `address`
+/// is where the page was fetched from, when known.
 pub(super) fn read(
     tree: &Tree<'_, '_>,
     linked: &LinkedData,
     frame: &[bool],
     container: Option<usize>,
+    address: Option<&str>,
 ) -> Metadata {
     let head = Head::read(tree);
-    let url = url(&head, linked);
+    let url = url(&head, linked).or_else(|| address.map(str::to_string));
     let host = url.as_deref().and_then(host_name);
     let source = head
         .first("og:site_name")

@@ -42,6 +42,13 @@ const COLLECTION_PROSE: usize = 150;
 
 /// Reads a web page into its article.
 pub fn parse_html(text: &str) -> Result<Article, ReadError> {
+    parse_page(text, None)
+}
+
+/// Reads a web page fetched from `address` (a crawl's record knows it; a
+/// saved file does not) into its article: the address stands in for a
+/// canonical one the page lacks, and its date path for a date.
+pub fn parse_page(text: &str, address: Option<&str>) -> Result<Article, ReadError> {
     let cleaned = markup::normalize(text);
     let dom =
         tl::parse(&cleaned.html, tl::ParserOptions::default()).map_err(|e| ReadError::Syntax {
@@ -51,7 +58,7 @@ pub fn parse_html(text: &str) -> Result<Article, ReadError> {
     let tree = Tree::new(dom.nodes());
     let linked = LinkedData::read(&cleaned.json_ld);
     let page = body::Page::read(&tree);
-    let meta = meta::read(&tree, &linked, &page.frame, page.container());
+    let meta = meta::read(&tree, &linked, &page.frame, page.container(), address);
     let extracted = page.extract(&tree, meta.title.as_deref(), &meta.authors);
     let mut paragraphs = extracted.paragraphs;
     if let Some(declared) = linked.body.as_deref().map(text_paragraphs) {
