@@ -420,8 +420,10 @@ impl Page {
     ///
     /// Furniture is decided in two steps. Blocks are cut with only the
     /// elements that never hold text left out; an element holding half the
-    /// page's prose or more is then the story's, or wraps it, and no class
-    /// name, frame tag or `hidden` attribute sets it aside (a theme's
+    /// page's prose or more is then the story's, or wraps it, and so are the
+    /// best container counting every block, its ancestors, and within it
+    /// the chain of elements each holding half its parent's prose. No class
+    /// name, frame tag or `hidden` attribute sets those aside (a theme's
     /// `has-sidebar` wrapper, a `body-ad-wrapper`, an ASP.NET page inside a
     /// `<form>`, a React page streamed into a `<div hidden>`). Comment
     /// sections are the exception: they can outgrow the story. Everything
@@ -438,9 +440,27 @@ impl Page {
         // An element holding half the page's prose is the story's (or
         // wraps it), whatever it is called; comment sections excepted,
         // which can outgrow the story they follow.
-        let protected: Vec<bool> = (0..n)
+        let mut protected: Vec<bool> = (0..n)
             .map(|i| all.content[i] > 0 && all.content[i] * 2 >= all.content[0])
             .collect();
+        // So is the chain inside the best container that holds most of its
+        // prose, level by level (a `sidebar-content` div holding the story
+        // within the article, while related stories and comments outside
+        // it hold the rest of the page's prose).
+        if let Some(story) = all.best(tree, &|_| true) {
+            let mut at = story;
+            for ancestor in std::iter::successors(Some(story), |&i| tree.parent[i]) {
+                protected[ancestor] = true;
+            }
+            while let Some(child) = tree
+                .children(at)
+                .max_by_key(|&c| all.content[c])
+                .filter(|&c| all.content[c] > 0 && all.content[c] * 2 >= all.content[at])
+            {
+                protected[child] = true;
+                at = child;
+            }
+        }
         let mut removed = never;
         let mut frame = vec![false; n];
         for i in 0..n {

@@ -124,6 +124,8 @@ struct Builder {
     out: String,
     stack: Vec<String>,
     open: HashMap<String, usize>,
+    /// The document elements (`html`, `head`, `body`) started so far.
+    opened: std::collections::HashSet<String>,
 }
 
 impl Builder {
@@ -294,6 +296,12 @@ pub(super) fn normalize(text: &str) -> Cleaned {
                         json_ld.push(content.to_string());
                     }
                     after(">", content_end)
+                } else if matches!(name, "html" | "head" | "body")
+                    && !builder.opened.insert(tag.name.clone())
+                {
+                    // A second <html>, <head> or <body> (embed code pasted
+                    // into a page) is ignored, as browsers ignore it.
+                    tag.end
                 } else {
                     builder.start_tag(&tag);
                     tag.end

@@ -353,6 +353,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_pasted_into_the_head_is_read_as_browsers_read_it() {
+        // Embed code that brought its own <html>, <head> and <body> into
+        // the page's head: the second document elements are ignored and the
+        // story is in the body, not swallowed by the head.
+        let page = r#"<html><head><title>T</title><html lang="en"><head></head><body><body>
+<div class="embed"></div></head><body class="real"><main><p>The harbour reopened on Tuesday after a week of repairs.</p></main></body></html>"#;
+        assert_eq!(
+            body_of(page),
+            "The harbour reopened on Tuesday after a week of repairs."
+        );
+    }
+
+    #[test]
     fn implied_end_tags_are_written_out() {
         let cleaned = normalize(
             "<UL><li>a<LI class='x' onclick=\"go()\">b</ul><p>x<div>y</div></span><br/><!-- c --><script>1<2</script>",
