@@ -376,8 +376,8 @@ fn for_each_article(
             // The reader hands batches to a callback; index them as they come.
             let mut failed = None;
             bytes +=
-                read::stream::stream_records(path, 512, &mut |articles, _problems, _skipped| {
-                    for article in articles {
+                read::stream::stream_records(path, 512, &mut |records, _problems, _skipped| {
+                    for article in records.into_iter().filter_map(|r| r.into_article().ok()) {
                         if let Err(err) = add(article) {
                             failed = Some(err);
                             return false;

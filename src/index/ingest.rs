@@ -258,6 +258,7 @@ pub fn ingest(
     // Set on a failure under `strict`: the walker stops, workers skip what
     // is left, and the run ends without a commit.
     let stop = std::sync::atomic::AtomicBool::new(false);
+    let streaming = std::sync::atomic::AtomicUsize::new(0);
     let mut fatal: Option<Failure> = None;
     let mut unreadable_dirs: Vec<PathBuf> = Vec::new();
 
@@ -287,6 +288,7 @@ pub fn ingest(
                 batches: (batch_tx.clone(), batch_rx.clone()),
                 outcomes: outcome_tx.clone(),
                 stop: &stop,
+                streaming: &streaming,
                 stream_above: options.stream_above_bytes,
             };
             scope.spawn(move || worker.run());
@@ -668,7 +670,9 @@ struct Batch {
     key: String,
     fingerprint: FileFingerprint,
     change: Change,
-    articles: Vec<(Article, String)>,
+    /// Records with their ids; web pages among them are read by the
+    /// worker that takes the batch.
+    records: Vec<(read::stream::Record, String)>,
     problems: Vec<Failure>,
     skipped: Vec<String>,
 }
@@ -682,6 +686,8 @@ struct Worker<'a> {
     batches: (Sender<Batch>, Receiver<Batch>),
     outcomes: Sender<Outcome>,
     stop: &'a std::sync::atomic::AtomicBool,
+    /// Workers reading a large file as a stream right now.
+    streaming: &'a std::sync::atomic::AtomicUsize,
     stream_above: u64,
 }
 
@@ -712,6 +718,16 @@ impl Worker<'_> {
                 },
             }
         }
+        // No file left to take, but another worker may still be reading a
+        // large file as a stream: help extract its batches until it is done
+        // (else one big file is extracted on one core).
+        while self.streaming.load(std::sync::atomic::Ordering::Acquire) > 0 {
+            if let Ok(batch) = batches.recv_timeout(std::time::Duration::from_millis(20))
+                && !self.extract(batch)
+            {
+                return;
+            }
+        }
         self.drain();
     }
 
@@ -736,7 +752,10 @@ impl Worker<'_> {
         // record does not lose the rest.
         let large = job.size > self.stream_above || read::warc_file(&job.path).is_some();
         if large && read::stream::streamable(&job.path).is_some() {
+            use std::sync::atomic::Ordering;
+            self.streaming.fetch_add(1, Ordering::AcqRel);
             let streamed = self.stream_file(&job);
+            self.streaming.fetch_sub(1, Ordering::AcqRel);
             self.drain();
             return match streamed {
                 Ok(()) => true,
@@ -755,12 +774,26 @@ impl Worker<'_> {
         self.outcomes.send(outcome).is_ok()
     }
 
-    /// Extracts a batch of a streamed file and hands it to the writer.
+    /// Reads (web pages) and extracts a batch of a streamed file, and hands
+    /// it to the writer.
     fn extract(&self, batch: Batch) -> bool {
+        let mut skipped = batch.skipped;
         let docs = batch
-            .articles
+            .records
             .into_iter()
-            .map(|(article, id)| document(self.index, &batch.key, article, id, batch.fingerprint))
+            .filter_map(|(record, id)| match record.into_article() {
+                Ok(article) => Some(document(
+                    self.index,
+                    &batch.key,
+                    article,
+                    id,
+                    batch.fingerprint,
+                )),
+                Err(reason) => {
+                    skipped.push(reason);
+                    None
+                }
+            })
             .collect();
         let outcome = Outcome::Indexed {
             key: batch.key,
@@ -768,7 +801,7 @@ impl Worker<'_> {
             change: batch.change,
             bytes: 0,
             problems: batch.problems,
-            skipped: batch.skipped,
+            skipped,
             first: false,
             last: false,
         };
@@ -807,20 +840,20 @@ impl Worker<'_> {
         let bytes = read::stream::stream_records(
             &job.path,
             STREAM_BATCH,
-            &mut |articles, problems, skipped| {
-                let articles = articles
+            &mut |records, problems, skipped| {
+                let records = records
                     .into_iter()
-                    .map(|article| {
-                        let id = ids.id(job, article.record.clone(), position, true);
+                    .map(|record| {
+                        let id = ids.id(job, record.key(), position, true);
                         position += 1;
-                        (article, id)
+                        (record, id)
                     })
                     .collect();
                 let batch = Batch {
                     key: job.key.clone(),
                     fingerprint,
                     change,
-                    articles,
+                    records,
                     problems: problems
                         .into_iter()
                         .map(|p| Failure {

@@ -13,6 +13,10 @@ use std::path::Path;
 use crate::article::Article;
 use crate::read::{Format, Problem, ReadError, delimited, json, warc};
 
+/// How many records of a line-per-record format make a batch's worth of
+/// work as much as one web page does.
+const PAGE_WEIGHT: usize = 16;
+
 /// Files of record formats larger than this are streamed.
 pub const STREAM_ABOVE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -57,23 +61,62 @@ pub fn sampled_hash(path: &Path) -> Result<u64, ReadError> {
     Ok(crate::index::ids::fnv1a64(&bytes))
 }
 
+/// A record of a large file, on its way to a worker.
+#[derive(Debug)]
+pub enum Record {
+    /// Read already (a JSON Lines line, a CSV row).
+    Article(Box<Article>),
+    /// A web page still to be read (a WARC record): reading it is most of
+    /// the work, so the worker that takes the batch does it.
+    Page(warc::Page),
+}
+
+impl Record {
+    /// What identifies the record within its file, when it says.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            Record::Article(article) => article.record.clone(),
+            Record::Page(page) => page.key(),
+        }
+    }
+
+    /// The record's article, or why it is skipped.
+    pub fn into_article(self) -> Result<Article, String> {
+        match self {
+            Record::Article(article) => Ok(*article),
+            Record::Page(page) => page.into_article(),
+        }
+    }
+}
+
 /// Streams the records of `path` to `emit` in batches of at most `batch`
-/// articles (with the problems met, and the reasons records were skipped,
+/// records (with the problems met, and the reasons records were skipped,
 /// since the last batch); `emit` returns false to stop. Returns the bytes
 /// read from disk.
 pub fn stream_records(
     path: &Path,
     batch: usize,
-    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>, Vec<String>) -> bool,
+    emit: &mut dyn FnMut(Vec<Record>, Vec<Problem>, Vec<String>) -> bool,
 ) -> Result<u64, ReadError> {
     let (format, gzipped) = streamable(path).ok_or(ReadError::Empty)?;
     let file = File::open(path)?;
     let size = file.metadata()?.len();
     if format == Format::Warc {
-        stream_warc(file, gzipped, batch, emit);
+        // A page is a hundred times a JSON line's work: smaller batches
+        // keep every core busy.
+        stream_warc(file, gzipped, (batch / PAGE_WEIGHT).max(1), emit);
         return Ok(size);
     }
-    let mut emit = |articles, problems| emit(articles, problems, Vec::new());
+    let mut emit = |articles: Vec<Article>, problems| {
+        emit(
+            articles
+                .into_iter()
+                .map(|a| Record::Article(Box::new(a)))
+                .collect(),
+            problems,
+            Vec::new(),
+        )
+    };
     let input: Box<dyn Read> = if gzipped {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
@@ -147,41 +190,41 @@ pub fn stream_records(
     Ok(size)
 }
 
-/// A WARC file's pages, in batches; gzip members are read one by one (a
+/// A WARC file's records, in batches of pages not read yet (whichever
+/// worker takes a batch reads them); gzip members are read one by one (a
 /// corrupt one is reported and skipped), so the file is never gunzipped
 /// whole.
 fn stream_warc(
     file: File,
     gzipped: bool,
     batch: usize,
-    emit: &mut dyn FnMut(Vec<Article>, Vec<Problem>, Vec<String>) -> bool,
+    emit: &mut dyn FnMut(Vec<Record>, Vec<Problem>, Vec<String>) -> bool,
 ) {
     let reader = warc::WarcReader::new(BufReader::with_capacity(256 * 1024, file), gzipped);
-    let mut articles = Vec::with_capacity(batch);
+    let mut pages = Vec::with_capacity(batch);
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
-    let mut stopped = false;
-    warc::for_each_article(reader, &mut |outcome| {
-        match outcome {
-            warc::Outcome::Article(article) => articles.push(*article),
-            warc::Outcome::Problem(problem) => problems.push(problem),
-            warc::Outcome::Skipped(reason) => skipped.push(reason),
+    for item in reader {
+        match item {
+            warc::Item::Page(page) => pages.push(Record::Page(page)),
+            warc::Item::Problem(problem) => problems.push(problem),
+            warc::Item::Skipped(reason) => skipped.push(reason),
         }
         // Skipped records are only counted, but a crawl may hold millions
         // of them: they go with a batch of their own now and then.
-        if articles.len() >= batch || skipped.len() >= 16 * batch {
+        if pages.len() >= batch || skipped.len() >= 16 * batch {
             let go = emit(
-                std::mem::take(&mut articles),
+                std::mem::take(&mut pages),
                 std::mem::take(&mut problems),
                 std::mem::take(&mut skipped),
             );
-            stopped = !go;
-            return go;
+            if !go {
+                return;
+            }
         }
-        true
-    });
-    if !stopped && (!articles.is_empty() || !problems.is_empty() || !skipped.is_empty()) {
-        emit(articles, problems, skipped);
+    }
+    if !pages.is_empty() || !problems.is_empty() || !skipped.is_empty() {
+        emit(pages, problems, skipped);
     }
 }
 

@@ -44,16 +44,38 @@ pub struct RecordHeader {
     pub content_length: u64,
 }
 
+/// An HTML page found in a WARC file, not read yet: the record's header
+/// and the HTTP payload's bytes, with the charset the HTTP headers declare.
+/// Reading it ([`Page::into_article`]) is most of the work, so a streaming
+/// reader hands pages to whichever thread is free.
+#[derive(Debug)]
+pub struct Page {
+    pub header: RecordHeader,
+    pub payload: Vec<u8>,
+    pub charset: Option<String>,
+}
+
+impl Page {
+    /// The key of the article within its file: the `WARC-Record-ID`, else
+    /// the address.
+    pub fn key(&self) -> Option<String> {
+        self.header
+            .record_id
+            .clone()
+            .or_else(|| self.header.target_uri.clone())
+    }
+
+    /// The page's article, or why it is skipped (see [`page_article`]).
+    pub fn into_article(self) -> Result<Article, String> {
+        page_article(&self.header, &self.payload, self.charset.as_deref())
+    }
+}
+
 /// What the reader found next in a WARC file.
 #[derive(Debug)]
 pub enum Item {
-    /// An HTML page: the record's header and the HTTP payload's bytes, with
-    /// the charset the HTTP headers declare.
-    Page {
-        header: RecordHeader,
-        payload: Vec<u8>,
-        charset: Option<String>,
-    },
+    /// An HTML page.
+    Page(Page),
     /// A record that is not a page, and why (`request record`, `HTTP 404`,
     /// `image/jpeg`).
     Skipped(String),
@@ -419,11 +441,11 @@ fn page(header: RecordHeader, block: Vec<u8>) -> Item {
             .as_deref()
             .and_then(decode::charset_of_content_type)
             .map(str::to_string);
-        return Item::Page {
+        return Item::Page(Page {
             header,
             payload: block,
             charset,
-        };
+        });
     }
     let Some(response) = HttpResponse::parse(&block) else {
         return Item::Skipped("response without an HTTP header".into());
@@ -449,11 +471,11 @@ fn page(header: RecordHeader, block: Vec<u8>) -> Item {
         Ok(payload) => payload,
         Err(reason) => return Item::Skipped(reason),
     };
-    Item::Page {
+    Item::Page(Page {
         header,
         payload,
         charset,
-    }
+    })
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
@@ -660,11 +682,7 @@ pub enum Outcome {
 pub fn for_each_article<R: BufRead>(reader: WarcReader<R>, emit: &mut dyn FnMut(Outcome) -> bool) {
     for item in reader {
         let outcome = match item {
-            Item::Page {
-                header,
-                payload,
-                charset,
-            } => match page_article(&header, &payload, charset.as_deref()) {
+            Item::Page(page) => match page.into_article() {
                 Ok(article) => Outcome::Article(Box::new(article)),
                 Err(reason) => Outcome::Skipped(reason),
             },
