@@ -123,7 +123,7 @@ const FRAME_ROLES: [&str; 11] = [
 /// Words of class and id names that mark page furniture (whole words of
 /// a name split at dashes, underscores and case changes, or the name
 /// itself: `related-posts`, `shareBar`, `sidebar`).
-pub(super) const FURNITURE_WORDS: [&str; 65] = [
+pub(super) const FURNITURE_WORDS: [&str; 68] = [
     "aboutauthor",
     "ad",
     "ads",
@@ -172,7 +172,10 @@ pub(super) const FURNITURE_WORDS: [&str; 65] = [
     "sharing",
     "sidebar",
     "signup",
-    "skip",
+    "skiplink",
+    "skiplinks",
+    "skipnav",
+    "skiptocontent",
     "social",
     "sponsor",
     "sponsored",
@@ -675,9 +678,14 @@ fn furniture_marks(tree: &Tree<'_, '_>, i: usize) -> (bool, bool) {
 }
 
 fn is_hidden(tree: &Tree<'_, '_>, i: usize) -> bool {
-    if tree.nodes[i]
-        .as_tag()
-        .is_some_and(|t| t.attributes().contains("hidden"))
+    // React streams a page's parts into `<div hidden>` children of <body>
+    // that a script moves into place: there the attribute hides nothing
+    // from the reader.
+    let streamed = tree.parent[i].is_some_and(|p| tree.name(p) == "body");
+    if !streamed
+        && tree.nodes[i]
+            .as_tag()
+            .is_some_and(|t| t.attributes().contains("hidden"))
     {
         return true;
     }
