@@ -1009,6 +1009,27 @@ mod tests {
     }
 
     #[test]
+    fn text_react_streams_into_hidden_divs_is_read_and_hidden_menus_are_not() {
+        let page = format!(
+            "<body><div hidden><p>{PROSE}</p><p>{PROSE} Again.</p></div>\
+             <div hidden id='S:1'><p>{PROSE} Once more.</p></div>\
+             <div><div hidden><p>A hidden menu with a long sentence in it, never shown.</p></div></div></body>"
+        );
+        let paragraphs = body(&page);
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert!(!paragraphs.iter().any(|p| p.contains("hidden menu")));
+    }
+
+    #[test]
+    fn sections_named_for_scrolling_are_no_skip_links() {
+        let page = format!(
+            "<article><div class='skip-item' id='topic1'><p>{PROSE}</p></div>\
+             <a class='skip-link' href='#main'>Skip to the main content of this page right now</a></article>"
+        );
+        assert_eq!(body(&page), [PROSE]);
+    }
+
+    #[test]
     fn a_wrapper_holding_the_whole_page_is_no_furniture() {
         let page = format!(
             "<form id='aspnetForm'><div class='has-sidebar'><p>{PROSE}</p><p>{PROSE}</p></div>\
