@@ -256,7 +256,7 @@ const CLOSING_HEADINGS: [&str; 52] = [
 
 /// One-line furniture inside articles (compared in lower case with the
 /// whole block, or with its start when followed by ':').
-const FURNITURE_LINES: [&str; 60] = [
+const FURNITURE_LINES: [&str; 75] = [
     "advertisement",
     "advertisment",
     "sponsored",
@@ -291,7 +291,7 @@ const FURNITURE_LINES: [&str; 60] = [
     "jump to section",
     "like",
     "like this",
-    "like loading...",
+    "like loading",
     "reply",
     "author",
     "authors",
@@ -317,6 +317,21 @@ const FURNITURE_LINES: [&str; 60] = [
     "sign in",
     "next article",
     "previous article",
+    "caption",
+    "close",
+    "hide caption",
+    "toggle caption",
+    "enlarge this image",
+    "expand",
+    "see more",
+    "don't miss",
+    "places in this story",
+    "image credit",
+    "photograph",
+    "photos",
+    "video",
+    "watch",
+    "listen",
 ];
 
 /// Block extraction's outcome.
@@ -988,6 +1003,15 @@ mod tests {
              <div class='share-bar'><p>Share this article on every network you know</p></div></article>"
         );
         assert_eq!(body(&page), [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn wire_photo_furniture_inside_the_story_is_left_out() {
+        let page = format!(
+            "<article><p>Photo: Meg Kinnard, AP</p><p>Caption</p><p>Close</p><p>{PROSE}</p>\
+             <p>SEE MORE</p><p>DON'T MISS</p><h4>Places in this Story</h4><p>{PROSE} Later.</p></article>"
+        );
+        assert_eq!(body(&page), [PROSE.to_string(), format!("{PROSE} Later.")]);
     }
 
     #[test]
