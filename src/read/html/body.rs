@@ -3,27 +3,28 @@
 //!
 //! Three steps:
 //!
-//! 1. **Furniture is set aside.** Elements that never hold an article's
-//!    text (`script`, `svg`, `button`, `figcaption`, hidden elements) go
-//!    first; then the page's frame: `nav`, `aside`, `footer`, `header`,
-//!    `form`, ARIA roles such as `navigation` or `complementary`, and
-//!    elements whose class or id names furniture (`sidebar`, `related`,
-//!    `share`, `newsletter`, `comments`, `caption`, `author-bio`, …, see
-//!    [`FURNITURE_WORDS`]). A frame element holding half the page's text
-//!    or more is kept whatever it is called: ASP.NET wraps whole pages in
-//!    a `<form>`, themes put `has-sidebar` on the article's wrapper.
-//! 2. **The page is cut into blocks**: paragraphs, headings, list items,
+//! 1. **The page is cut into blocks**: paragraphs, headings, list items,
 //!    quotations, table rows, and text sitting loose in a `div` (split at
-//!    `<br><br>`). A block is *content* when it reads as prose: at least
-//!    twelve words, or seven ending like a sentence, and less than a third
-//!    of its words in links. ("Welcome to our site." is not prose: a page
-//!    does not grow a container around its story to take it in.)
-//! 3. **The container is the element that holds the most content and the
-//!    fewest links**: the one maximising content words minus link words.
+//!    `<br><br>`). A block is *prose* when it has at least twelve words, or
+//!    seven ending like a sentence, and less than a third of its words in
+//!    links. ("Welcome to our site." is not prose: a page does not grow a
+//!    container around its story to take it in.)
+//! 2. **Furniture is set aside**: hidden elements (`hidden`, except React's
+//!    streaming `<div hidden>` children of `<body>`; `aria-hidden`;
+//!    `display:none`), the page's frame (`nav`, `aside`, `footer`,
+//!    `header`, `form`, ARIA roles such as `navigation`), and elements whose
+//!    class or id names furniture (`sidebar`, `related`, `share`,
+//!    `newsletter`, `comments`, `caption`, `author-bio`, …, see
+//!    [`FURNITURE_WORDS`]). Elements that never hold an article's text
+//!    (`script`, `svg`, `button`, `figcaption`) were never cut into blocks.
+//!    What holds the story is never furniture, whatever it is called (see
+//!    [`Page::read`]).
+//! 3. **The container is the element that holds the most prose and the
+//!    fewest links**: the one maximising prose words minus link words.
 //!    A sidebar's links cost more than its excerpts bring, a wrapper that
 //!    adds only navigation loses to the article inside it, and an article
 //!    split over several wrappers is found at their common parent. Sibling
-//!    elements that are content themselves (an article continued after an
+//!    elements that are prose themselves (an article continued after an
 //!    advertisement slot) join it.
 //!
 //! Inside the container every block is kept (headings, short list items,

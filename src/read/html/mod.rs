@@ -6,11 +6,11 @@
 //! reader sees above the story, say what the article is; the markup around
 //! its paragraphs says where it is.
 //!
-//! - [`markup`] rewrites the page so that `tl` builds the tree a browser
-//!   would, and keeps the JSON-LD blocks aside ([`linked_data`] reads them);
-//! - [`body`] finds the article's text: every paragraph, heading, list and
+//! - `markup` rewrites the page so that `tl` builds the tree a browser
+//!   would, and keeps the JSON-LD blocks aside (`linked_data` reads them);
+//! - `body` finds the article's text: every paragraph, heading, list and
 //!   table of it, in reading order, without the page's furniture;
-//! - [`meta`] reconciles the headline, date, authors, source and address
+//! - `meta` reconciles the headline, date, authors, source and address
 //!   from the `<meta>` tags, the JSON-LD and the visible page.
 //!
 //! The body is the DOM's; the JSON-LD `articleBody` (the publisher's own
