@@ -314,9 +314,9 @@ fn the_development_pages_read_from_a_warc_as_from_files() {
 }
 
 /// Guards web-page extraction quality: the WCXB development pages must
-/// score at least what this reader last reached (body shingle F1 0.938,
-/// title 0.861, date 0.830, author 0.790 on 2026-12-06), minus a hair for
-/// the scorer's rounding.
+/// score at least what this reader last reached (body shingle F1 0.942,
+/// 12 pages under 0.5, title 0.862, date 0.835, author 0.801 on
+/// 2026-12-06), minus a hair for the scorer's rounding.
 #[test]
 fn web_page_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
@@ -347,9 +347,10 @@ fn web_page_extraction_quality_does_not_fall() {
         let value = scores[key].as_f64().unwrap();
         assert!(value >= floor, "{key} fell to {value:.3} (floor {floor})");
     };
-    at_least("body_f1", 0.935);
-    at_least("title", 0.855);
-    at_least("date", 0.825);
-    at_least("author", 0.785);
-    assert!(scores["empty"].as_u64().unwrap() <= 3, "{scores}");
+    at_least("body_f1", 0.94);
+    at_least("title", 0.86);
+    at_least("date", 0.83);
+    at_least("author", 0.795);
+    assert!(scores["empty"].as_u64().unwrap() <= 1, "{scores}");
+    assert!(scores["under_half"].as_u64().unwrap() <= 13, "{scores}");
 }

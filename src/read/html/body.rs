@@ -102,9 +102,7 @@ const NEVER_TEXT: [&str; 20] = [
 
 /// Elements that frame a page rather than tell its story (kept when they
 /// hold half the page's text: see the module documentation).
-const FRAME: [&str; 8] = [
-    "nav", "aside", "footer", "header", "form", "menu", "dialog", "address",
-];
+const FRAME: [&str; 7] = ["nav", "aside", "footer", "header", "form", "menu", "dialog"];
 
 /// ARIA roles of page furniture.
 const FRAME_ROLES: [&str; 11] = [
@@ -690,7 +688,12 @@ fn furniture_marks(tree: &Tree<'_, '_>, i: usize) -> (bool, bool) {
             .any(|word| list.binary_search(&word.as_str()).is_ok())
     };
     let frame = framed || is(&FRAME_WORDS);
-    (frame, frame || name == "header" || is(&FURNITURE_WORDS))
+    // A page's header and its <address> (the author's contact) are
+    // metadata: not the body, but not frame to the reader of bylines.
+    (
+        frame,
+        frame || matches!(name, "header" | "address") || is(&FURNITURE_WORDS),
+    )
 }
 
 fn is_hidden(tree: &Tree<'_, '_>, i: usize) -> bool {

@@ -226,10 +226,9 @@ pub(super) fn read(
     // holds it: "Last updated: Dec 12, 2025" often stands above it) and up
     // to the end of the article; a masthead's "today" and a list of
     // related stories' dates are outside.
-    let around_headline = headline.map(|h| {
-        let parent = tree.parent[h].unwrap_or(h);
-        tree.parent[parent].unwrap_or(parent)
-    });
+    let up =
+        |from: usize, levels: usize| (0..levels).fold(from, |at, _| tree.parent[at].unwrap_or(at));
+    let around_headline = headline.map(|h| up(h, 2));
     // Without a headline, the article's own header: the nearest <article>
     // or <main> around the text, else two levels up from it.
     let around_container = container.map(|c| {
@@ -252,6 +251,13 @@ pub(super) fn read(
         .filter(|&h| container.is_none_or(|c| h <= tree.end[c]))
         .unwrap_or(0);
     let shown_to = container.map_or(tree.len().saturating_sub(1), |c| tree.end[c]);
+    // A byline may stand a little further from the headline, in the
+    // article's header row above it ("Written by / Edzel Tabing").
+    let byline_from = headline
+        .map(|h| up(h, 4))
+        .filter(|&h| h > 0)
+        .unwrap_or(shown_from)
+        .min(shown_from);
     Metadata {
         title,
         date: date(
@@ -267,7 +273,7 @@ pub(super) fn read(
             &head,
             linked,
             frame,
-            (shown_from, shown_to),
+            (byline_from, shown_to),
             &site_names,
         ),
         source,
@@ -711,6 +717,10 @@ fn authors(
         .filter_map(|n| head.first(&format!("twitter:data{n}")).map(str::to_string))
         .collect();
     let marked = marked_authors(tree, frame);
+    // A `rel=author` link in the post's own footer (which the frame mask
+    // covers) still names its author, when nothing nearer the story does.
+    let everywhere = vec![false; frame.len()];
+    let marked_anywhere = marked_authors(tree, &everywhere);
     let lines = byline_lines(tree, frame, shown);
     let classed = classed_byline(tree, frame, shown);
     let meta: Vec<String> = AUTHOR_KEYS
@@ -720,12 +730,13 @@ fn authors(
         .filter(|a| !is_link(a))
         .cloned()
         .collect();
-    let sources: [(&[String], bool); 6] = [
+    let sources: [(&[String], bool); 7] = [
         (&declared, false),
         (&labelled, true),
         (&marked, true),
         (&lines, true),
         (&classed, false),
+        (&marked_anywhere, true),
         (&meta, false),
     ];
     for (names, single_words) in sources {
@@ -814,7 +825,7 @@ fn marked_authors(tree: &Tree<'_, '_>, frame: &[bool]) -> Vec<String> {
 }
 
 /// Labels that open a byline.
-const BYLINE_LABELS: [&str; 12] = [
+const BYLINE_LABELS: [&str; 16] = [
     "by",
     "by:",
     "written by",
@@ -827,6 +838,10 @@ const BYLINE_LABELS: [&str; 12] = [
     "author",
     "author:",
     "authors:",
+    "author(s)",
+    "author(s):",
+    "contributors:",
+    "contributor:",
 ];
 
 /// Bylines the reader sees around the headline: a line that opens with a
@@ -873,7 +888,8 @@ fn byline_lines(tree: &Tree<'_, '_>, frame: &[bool], shown: (usize, usize)) -> V
         let next = tree
             .children(tree.parent[parent].unwrap_or(parent))
             .skip_while(|&c| c != parent)
-            .nth(1)
+            .skip(1)
+            .find(|&c| !tree.text(c).is_empty())
             .or_else(|| (tree.end[parent] < last).then_some(tree.end[parent] + 1));
         if let Some(next) = next
             && word_count(&tree.text(next)) <= 20
@@ -1210,6 +1226,36 @@ mod tests {
         assert_eq!(split_byline("Jane Roe | Updated May 2, 2024"), ["Jane Roe"]);
         assert_eq!(split_byline("By Jane Roe November 20, 2019"), ["Jane Roe"]);
         assert_eq!(split_byline("Jane Roe, Reuters"), ["Jane Roe", "Reuters"]);
+    }
+
+    fn authors_of(html: &str) -> Vec<String> {
+        crate::read::html::parse_html(html).unwrap().authors
+    }
+
+    #[test]
+    fn visible_bylines_are_read_around_the_headline() {
+        let story =
+            "<p>The harbour reopened on Tuesday after a week of repairs to the sea wall.</p>";
+        // A label standing alone before the element that names.
+        let label = format!(
+            "<main><div><div><p>Written by</p>\n<p>Edzel Tabing</p></div></div><h1>Harbour reopens</h1>{story}</main>"
+        );
+        assert_eq!(authors_of(&label), ["Edzel Tabing"]);
+        // A label with the name, a date after it.
+        let line = format!(
+            "<article><h1>Harbour reopens</h1><p>by <a href=/a>Amanda</a> · Dec 20, 2025 at 3:00 am</p>{story}</article>"
+        );
+        assert_eq!(authors_of(&line), ["Amanda"]);
+        // A byline element whose role and outlet are texts of their own.
+        let classed = format!(
+            "<article><h1>Harbour reopens</h1><div class='author-info'><a href=/lk>Liz Kenny</a> <span>Former McKinsey Consultant</span></div>{story}</article>"
+        );
+        assert_eq!(authors_of(&classed), ["Liz Kenny"]);
+        // The author's <address> is metadata.
+        let address = format!(
+            "<article><h2>Harbour reopens</h2><ul><li>Written by <address>Ann Lee</address></li></ul>{story}</article>"
+        );
+        assert_eq!(authors_of(&address), ["Ann Lee"]);
     }
 
     #[test]

@@ -114,7 +114,13 @@ impl<'n, 'a> Tree<'n, 'a> {
             let Some(value) = self.attribute(i, key) else {
                 continue;
             };
-            for name in value.split_whitespace() {
+            // Utility classes with a variant or an arbitrary value
+            // (Tailwind's `md:[grid-area:sidebar]`, `[&_h4]:text-lg`) say
+            // how an element looks, not what it is.
+            for name in value
+                .split_whitespace()
+                .filter(|name| !name.contains([':', '[']))
+            {
                 let mut parts: Vec<String> = Vec::new();
                 let mut current = String::new();
                 let mut previous_lower = false;
@@ -230,6 +236,12 @@ mod tests {
         .unwrap();
         let tree = Tree::new(dom.nodes());
         let words = tree.class_words(0);
+        let utility = tl::parse(
+            r#"<div class="md:[grid-area:sidebar] lg:hidden story"></div>"#,
+            tl::ParserOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(Tree::new(utility.nodes()).class_words(0), ["story"]);
         for expected in [
             "post",
             "body",
