@@ -427,18 +427,7 @@ fn date(
     shown: (usize, usize),
     url: Option<&str>,
 ) -> Option<Day> {
-    let declared = linked
-        .published
-        .iter()
-        .map(String::as_str)
-        .chain(
-            PUBLISHED_KEYS
-                .iter()
-                .filter_map(|key| head.meta.get(*key))
-                .flatten()
-                .map(String::as_str),
-        )
-        .find_map(plausible_day)
+    let declared = declared_day(linked.published.as_deref(), head, &PUBLISHED_KEYS)
         .or_else(|| itemprop_date(tree, "datepublished"));
     let in_url = url.and_then(date_in_url);
     // A timestamp in UTC can be a day off the day the publisher printed;
@@ -451,21 +440,22 @@ fn date(
     declared
         .or_else(|| shown_date(tree, frame, shown))
         .or(in_url)
-        .or_else(|| {
-            linked
-                .modified
-                .iter()
-                .map(String::as_str)
-                .chain(
-                    MODIFIED_KEYS
-                        .iter()
-                        .filter_map(|key| head.meta.get(*key))
-                        .flatten()
-                        .map(String::as_str),
-                )
-                .find_map(plausible_day)
-        })
+        .or_else(|| declared_day(linked.modified.as_deref(), head, &MODIFIED_KEYS))
         .or_else(|| itemprop_date(tree, "datemodified"))
+}
+
+/// The first plausible day among a JSON-LD value and the `<meta>` tags
+/// named `keys`, in that order.
+fn declared_day(linked: Option<&str>, head: &Head, keys: &[&str]) -> Option<Day> {
+    linked
+        .into_iter()
+        .chain(
+            keys.iter()
+                .filter_map(|key| head.meta.get(*key))
+                .flatten()
+                .map(String::as_str),
+        )
+        .find_map(plausible_day)
 }
 
 /// A date that can be a publication date: from 1990 to tomorrow.
