@@ -73,13 +73,18 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index the articles (text, JSON, JSON Lines, CSV/TSV, gzipped or not) under folders
+    /// Index the articles under folders: text, JSON, CSV, feeds, web pages, WARC (gzipped or not)
     ///
     /// Walks each folder recursively (hidden files and folders are skipped,
     /// symbolic links followed, loops detected). Re-running on the same
     /// folder adds new files, replaces changed ones, removes documents whose
     /// files are gone and leaves the rest alone. A file that cannot be read
-    /// is reported and skipped; the exit status is then 3.
+    /// is reported and skipped; the exit status is then 3. What is not an
+    /// article (a saved front page, a crawl's requests and images) is
+    /// skipped and counted by reason, without changing the exit status.
+    ///
+    /// Examples: `newsdex index ~/news` · `newsdex index crawl/` (a folder
+    /// of CC-NEWS `.warc.gz` files, read record by record)
     Index(IndexArgs),
 
     /// Search the index: ranked hits with snippets, and facet counts

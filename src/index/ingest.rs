@@ -403,7 +403,12 @@ pub fn ingest(
                     summary.failures.push(failure);
                 }
                 Outcome::Skipped { skip } => {
-                    progress.skipped(&skip);
+                    // Named with its reason as it happens; counted by the
+                    // reason alone (the summary says they are not articles).
+                    progress.skipped(&Failure {
+                        path: skip.path,
+                        reason: format!("not an article: {}", skip.reason),
+                    });
                     summary.skip(skip.reason);
                 }
             }
@@ -766,7 +771,7 @@ impl Worker<'_> {
             ReadError::NotAnArticle { reason } => Outcome::Skipped {
                 skip: Failure {
                     path: job.key.clone(),
-                    reason: format!("not an article: {reason}"),
+                    reason,
                 },
             },
             err => failed(&job, &err),

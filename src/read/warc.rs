@@ -628,7 +628,7 @@ pub fn page_article(
     })?;
     let mut article =
         html::parse_page(&text, header.target_uri.as_deref()).map_err(|e| match e {
-            ReadError::NotAnArticle { reason } => format!("page that is not an article: {reason}"),
+            ReadError::NotAnArticle { reason } => reason,
             other => other.to_string(),
         })?;
     if article.date.is_none() {
@@ -963,7 +963,7 @@ mod tests {
         assert!(articles.is_empty() && problems.is_empty());
         assert_eq!(skipped[0], "HTTP 404 response");
         assert!(
-            skipped[1].starts_with("page that is not an article"),
+            skipped[1].starts_with("a page without article text"),
             "{skipped:?}"
         );
     }
