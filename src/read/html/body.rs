@@ -677,8 +677,8 @@ fn furniture_marks(tree: &Tree<'_, '_>, i: usize) -> (bool, bool) {
                 .iter()
                 .any(|r| role.trim().eq_ignore_ascii_case(r))
         });
-    let words = if NEVER_FURNITURE.contains(&name) || is_article_body(tree, i) {
-        Vec::new()
+    let words: &[String] = if NEVER_FURNITURE.contains(&name) || is_article_body(tree, i) {
+        &[]
     } else {
         tree.class_words(i)
     };

@@ -458,6 +458,14 @@ fn declared_day(linked: Option<&str>, head: &Head, keys: &[&str]) -> Option<Day>
         .find_map(plausible_day)
 }
 
+/// The nodes of `range` outside the page's frame, in page order.
+fn outside_frame(
+    frame: &[bool],
+    range: std::ops::RangeInclusive<usize>,
+) -> impl Iterator<Item = usize> + '_ {
+    range.filter(move |&i| frame.get(i).is_some_and(|framed| !framed))
+}
+
 /// A date that can be a publication date: from 1990 to tomorrow.
 fn plausible_day(text: &str) -> Option<Day> {
     parse_day(text)
@@ -494,15 +502,8 @@ fn itemprop_date(tree: &Tree<'_, '_>, prop: &str) -> Option<Day> {
 /// text in an element classed as a date or a byline, or a short line of
 /// its own ("Published 2:16 AM EST Nov 20, 2019") that is not a sentence.
 fn shown_date(tree: &Tree<'_, '_>, frame: &[bool], shown: (usize, usize)) -> Option<Day> {
-    let (from, to) = shown;
-    let last = to.min(tree.len().saturating_sub(1));
-    for (i, _) in frame
-        .iter()
-        .enumerate()
-        .take(last + 1)
-        .skip(from)
-        .filter(|(_, framed)| !**framed)
-    {
+    let last = shown.1.min(tree.len().saturating_sub(1));
+    for i in outside_frame(frame, shown.0..=last) {
         let name = tree.name(i);
         if name == "time" {
             let found = tree
@@ -778,7 +779,7 @@ fn marked_authors(tree: &Tree<'_, '_>, frame: &[bool]) -> Vec<String> {
         tree.attribute(i, "itemprop")
             .is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case(prop)))
     };
-    for (i, _) in frame.iter().enumerate().filter(|(_, framed)| !**framed) {
+    for i in outside_frame(frame, 0..=frame.len().saturating_sub(1)) {
         if tree.name(i) == "meta" || !(has_prop(i, "author") || has_prop(i, "creator")) {
             continue;
         }
@@ -798,7 +799,7 @@ fn marked_authors(tree: &Tree<'_, '_>, frame: &[bool]) -> Vec<String> {
     if !found.is_empty() {
         return found;
     }
-    for (i, _) in frame.iter().enumerate().filter(|(_, framed)| !**framed) {
+    for i in outside_frame(frame, 0..=frame.len().saturating_sub(1)) {
         let rel_author = tree.name(i) == "a"
             && tree.attribute(i, "rel").is_some_and(|rel| {
                 rel.split_whitespace()
@@ -838,15 +839,8 @@ const BYLINE_LABELS: [&str; 16] = [
 /// label ("By Amy Wilhelm", "by Amanda · Dec 20, 2025"), or a label
 /// standing alone ("Written by") before the element that names.
 fn byline_lines(tree: &Tree<'_, '_>, frame: &[bool], shown: (usize, usize)) -> Vec<String> {
-    let (from, to) = shown;
-    let last = to.min(tree.len().saturating_sub(1));
-    for (i, _) in frame
-        .iter()
-        .enumerate()
-        .take(last + 1)
-        .skip(from)
-        .filter(|(_, framed)| !**framed)
-    {
+    let last = shown.1.min(tree.len().saturating_sub(1));
+    for i in outside_frame(frame, shown.0..=last) {
         let tl::Node::Raw(raw) = &tree.nodes[i] else {
             continue;
         };

@@ -3,6 +3,7 @@
 //! the call stack.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use tl::Node;
 
@@ -18,6 +19,9 @@ pub(super) struct Tree<'n, 'a> {
     /// The last node of `i`'s subtree: tl numbers nodes in document order,
     /// so a subtree is the nodes `i..=end[i]`.
     pub end: Vec<usize>,
+    /// Each element's class and id words, split once when first asked for
+    /// (the body reader and the metadata reader both read them).
+    class_words: Vec<OnceCell<Vec<String>>>,
 }
 
 impl<'n, 'a> Tree<'n, 'a> {
@@ -51,6 +55,7 @@ impl<'n, 'a> Tree<'n, 'a> {
             child_start,
             child_list,
             end,
+            class_words: (0..n).map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -108,7 +113,11 @@ impl<'n, 'a> Tree<'n, 'a> {
     /// The words of an element's `class` and `id`, lower case: `class="post-body
     /// articleText"` gives `post`, `body`, `postbody`, `article`, `text`,
     /// `articletext`. Each name gives its parts and itself joined.
-    pub fn class_words(&self, i: usize) -> Vec<String> {
+    pub fn class_words(&self, i: usize) -> &[String] {
+        self.class_words[i].get_or_init(|| self.split_class_words(i))
+    }
+
+    fn split_class_words(&self, i: usize) -> Vec<String> {
         let mut words = Vec::new();
         for key in ["class", "id"] {
             let Some(value) = self.attribute(i, key) else {
