@@ -47,6 +47,15 @@ pub enum Error {
     #[error("the index at {path} is locked by another newsdex process that is writing to it")]
     Locked { path: PathBuf },
 
+    /// Writing the index failed for want of space. The run's files are
+    /// removed and the index is as of its last commit.
+    #[error(
+        "disk full: no space left to write the index at {path}. Nothing is half-written: the \
+         index is as of its last commit, and the files this run wrote since are removed. Free \
+         some space and run the same command again: it completes what this run left undone"
+    )]
+    DiskFull { path: PathBuf },
+
     #[error("cannot index {path}")]
     Root {
         path: PathBuf,
@@ -83,6 +92,33 @@ pub enum Error {
 
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+
+    /// Files of the index that fail their checksum or cannot be read
+    /// (`index::check`). Nothing answered from such an index can be
+    /// trusted, and only the articles can rebuild it.
+    #[error(
+        "the index at {path} is damaged: {} failed its checksum or could not be read. \
+         Rebuild it from your articles: `newsdex --index {path} index --rebuild <your corpus folder>`",
+        crate::index::check::list_files(files)
+    )]
+    Damaged { path: PathBuf, files: Vec<PathBuf> },
+
+    /// A number beyond what one request may ask for (`search::limits`).
+    #[error("{what} {value} is more than one request may ask for (at most {max}){hint}")]
+    OverLimit {
+        what: &'static str,
+        value: usize,
+        max: usize,
+        /// How to get what was wanted otherwise: "; …", or "".
+        hint: &'static str,
+    },
+
+    /// A panic caught at the edge of a command or request, when the index's
+    /// files all pass their checksums: a bug of newsdex.
+    #[error(
+        "internal error (a bug in newsdex; please report it with the command that caused it): {0}"
+    )]
+    Internal(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -12,8 +12,10 @@
 pub mod article;
 pub mod error;
 pub mod extract;
+pub mod faults;
 pub mod gazetteer;
 pub mod index;
+pub mod panics;
 pub mod read;
 pub mod remote;
 pub mod render;

@@ -710,7 +710,7 @@ fn local_answers(
                 query,
                 "--all-copies",
                 "-n",
-                "100000",
+                "1000",
             ]));
             let ranked = local["hits"]
                 .as_array()

@@ -190,6 +190,14 @@ pub enum Command {
     /// Print what the index holds: documents, size, date range, top sources
     Stats,
 
+    /// Check that the index is whole: read every file and compare it with
+    /// its checksum
+    ///
+    /// Prints the files that fail, and how to repair them (`newsdex index
+    /// --rebuild DIR`); the exit status is then 1. Other commands run this
+    /// check by themselves when the index fails them.
+    Check,
+
     /// Serve the index over HTTP: a search page for browsers, a JSON API
     ///
     /// `newsdex serve`, then open http://127.0.0.1:7700/ for the page

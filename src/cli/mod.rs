@@ -1,6 +1,16 @@
 //! The command line: parse arguments, resolve them into settings, call the
 //! library, render. Nothing here indexes or searches by itself.
 
+/// Writes a line to stderr and ignores a closed or failing stream: a
+/// message must never stop a run. (`eprintln!` panics when stderr is a
+/// closed pipe, which in the ingest left its threads waiting forever.)
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod args;
 mod progress;
 
@@ -73,10 +83,19 @@ impl Config {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let config = Config::resolve(&cli.global);
-    match run(&cli.command, &config) {
+    // A panic (tantivy's on a damaged index, or a bug) ends the command
+    // with a message like any error's, never a backtrace and status 101.
+    newsdex::panics::install_hook();
+    let result = newsdex::panics::catch(|| run(&cli.command, &config))
+        .unwrap_or_else(|panic| Err(panicked(&cli.command, &config, panic)));
+    for message in newsdex::panics::uncaught() {
+        say!("newsdex: internal error in a thread (a bug in newsdex; please report it): {message}");
+    }
+    match result {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
+            let err = explain_damage(&cli.command, &config, err);
             let usage = matches!(
                 err.downcast_ref::<newsdex::Error>(),
                 Some(
@@ -86,11 +105,61 @@ pub fn main() -> ExitCode {
                         | newsdex::Error::UnknownPath { .. }
                         | newsdex::Error::NoHierarchy { .. }
                         | newsdex::Error::UnknownField { .. }
+                        | newsdex::Error::OverLimit { .. }
                 )
             );
-            eprintln!("newsdex: {err:#}");
+            say!("newsdex: {err:#}");
             ExitCode::from(if usage { EXIT_USAGE } else { 1 })
         }
+    }
+}
+
+/// The error a panic of `command` stands for: the index is damaged (it
+/// names the files), or newsdex has a bug.
+fn panicked(command: &Command, config: &Config, message: String) -> anyhow::Error {
+    let damaged = uses_local_index(command)
+        .then(|| newsdex::index::check::diagnose(&config.index))
+        .flatten();
+    match damaged {
+        Some(files) => newsdex::Error::Damaged {
+            path: config.index.clone(),
+            files,
+        }
+        .into(),
+        None => newsdex::Error::Internal(message).into(),
+    }
+}
+
+/// `err`, or the damage of the index that caused it (see
+/// `newsdex::index::check`).
+fn explain_damage(command: &Command, config: &Config, err: anyhow::Error) -> anyhow::Error {
+    let may_be_damage = uses_local_index(command)
+        && err
+            .downcast_ref::<newsdex::Error>()
+            .is_some_and(newsdex::index::check::may_come_of_damage);
+    if !may_be_damage {
+        return err;
+    }
+    match newsdex::index::check::diagnose(&config.index) {
+        Some(files) => newsdex::Error::Damaged {
+            path: config.index.clone(),
+            files,
+        }
+        .into(),
+        None => err,
+    }
+}
+
+/// Whether `command` reads the index at `--index` (not `extract`, not an
+/// engine's through `--remote`): only then can its damage explain a failure.
+fn uses_local_index(command: &Command) -> bool {
+    match command {
+        Command::Extract(_) => false,
+        Command::Search(args) => args.remote.is_none(),
+        Command::Facets(args) => args.remote.is_none(),
+        Command::Timeline(args) => args.remote.is_none(),
+        Command::Push(args) => args.export.is_none(),
+        _ => true,
     }
 }
 
@@ -125,6 +194,7 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
+        Command::Check => check(config, &mut out)?,
         Command::Stats => {
             let searcher = open(config)?;
             let stats = stats::stats(&searcher, 10)?;
@@ -289,8 +359,47 @@ fn run(command: &Command, config: &Config) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
     };
+    // The work is done; a reader that closed the pipe early changes
+    // nothing the exit status says (`index` may report failed files).
+    match out.flush() {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(err.into()),
+        _ => Ok(code),
+    }
+}
+
+/// `newsdex check`: reads every file of the index against its checksum.
+fn check(config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let report = newsdex::index::check::check(&config.index)?;
+    if config.json {
+        json::write_json(out, &report)?;
+    } else {
+        let verdict = if report.is_whole() {
+            "whole: every file matches its checksum".to_string()
+        } else {
+            format!("{} damaged", report.damaged.len())
+        };
+        writeln!(
+            out,
+            "{}: {} segments, {} files, {} read in {:.2} s; {verdict}",
+            report.path.display(),
+            report.segments,
+            report.files,
+            newsdex::render::human_bytes(report.bytes),
+            report.seconds,
+        )?;
+        for file in &report.damaged {
+            writeln!(out, "  damaged: {}", file.display())?;
+        }
+    }
+    if report.is_whole() {
+        return Ok(ExitCode::SUCCESS);
+    }
     out.flush()?;
-    Ok(code)
+    Err(newsdex::Error::Damaged {
+        path: report.path,
+        files: report.damaged,
+    }
+    .into())
 }
 
 fn extract(args: &ExtractArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -309,14 +418,20 @@ fn extract(args: &ExtractArgs, config: &Config, out: &mut dyn Write) -> anyhow::
                     failed = true;
                     out.flush()?;
                     for problem in &problems {
-                        eprintln!("newsdex: skipped part of {}: {problem}", path.display());
+                        say!(
+                            "newsdex: skipped part of {}: {problem}",
+                            newsdex::index::ids::path_key(path)
+                        );
                     }
                 }
             }
             Err(err) => {
                 failed = true;
                 out.flush()?;
-                eprintln!("newsdex: skipped {}: {err}", path.display());
+                say!(
+                    "newsdex: skipped {}: {err}",
+                    newsdex::index::ids::path_key(path)
+                );
             }
         }
     }
@@ -339,18 +454,16 @@ fn serve(args: &ServeArgs, config: &Config) -> anyhow::Result<()> {
         .parse::<std::net::SocketAddr>()
         .is_ok_and(|a| a.ip().is_loopback());
     if !loopback {
-        eprintln!(
-            "warning: listening on {addr}: anyone who can reach this machine can read the index"
-        );
+        say!("warning: listening on {addr}: anyone who can reach this machine can read the index");
     }
-    eprintln!(
+    say!(
         "newsdex: serving {} — open http://{addr}/ (JSON API under /api/, e.g. http://{addr}/api/search?q=oil); Ctrl-C stops",
         config.index.display()
     );
     let stopper = server.stopper(threads);
     ctrlc::set_handler(move || stopper.stop()).context("cannot handle Ctrl-C")?;
     server.run(threads);
-    eprintln!("newsdex: stopped");
+    say!("newsdex: stopped");
     Ok(())
 }
 
@@ -387,10 +500,16 @@ fn index(args: &IndexArgs, config: &Config, out: &mut dyn Write) -> anyhow::Resu
     };
     progress.finish();
     let summary = summary.with_context(|| format!("indexing into {}", config.index.display()))?;
-    if config.json {
-        json::write_json(out, &summary)?;
+    let written = if config.json {
+        json::write_json(out, &summary).map_err(anyhow::Error::from)
     } else {
-        terminal::write_ingest_summary(out, &summary, config.style)?;
+        terminal::write_ingest_summary(out, &summary, config.style).map_err(anyhow::Error::from)
+    };
+    // The run is committed: a reader that closed the pipe early does not
+    // change what the exit status reports.
+    match written {
+        Err(err) if !is_broken_pipe(&err) => return Err(err),
+        _ => {}
     }
     Ok(if summary.failed + summary.failed_records > 0 {
         ExitCode::from(EXIT_SOME_FAILED)
@@ -555,7 +674,7 @@ fn push(args: &PushArgs, config: &Config, out: &mut dyn Write) -> anyhow::Result
     if report.is_complete() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        say!(
             "newsdex: the engine holds {} documents, the export {} ({} refused); run the \
              same push again to look every article up by id and finish the job",
             report.engine_count,
@@ -614,7 +733,7 @@ fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow:
         bar.set(n)
     })?;
     bar.finish();
-    eprintln!(
+    say!(
         "newsdex: exported {} articles for {} in {} request bodies ({}) to {} in {:.1} s",
         newsdex::render::thousands(manifest.documents),
         request.engine,
@@ -624,7 +743,7 @@ fn export_for_engine(searcher: &NewsSearcher, request: &TargetExport) -> anyhow:
         started.elapsed().as_secs_f64()
     );
     for id in &manifest.too_large {
-        eprintln!(
+        say!(
             "newsdex: left out {id}: larger than one request body ({} bytes)",
             request.chunk_bytes
         );

@@ -46,9 +46,13 @@ impl Progress for IndexProgress {
         self.bar.set_message("· committing and merging segments");
     }
 
+    fn note(&self, message: &str) {
+        self.bar.suspend(|| say!("newsdex: {message}"));
+    }
+
     fn skipped(&self, skip: &Failure) {
         self.bar.suspend(|| {
-            eprintln!(
+            say!(
                 "newsdex: skipped {}: {}",
                 newsdex::render::display_path(&skip.path),
                 skip.reason
@@ -58,7 +62,7 @@ impl Progress for IndexProgress {
 
     fn failed(&self, failure: &Failure) {
         self.bar.suspend(|| {
-            eprintln!(
+            say!(
                 "newsdex: skipped {}: {}",
                 newsdex::render::display_path(&failure.path),
                 failure.reason
@@ -119,7 +123,7 @@ impl CountProgress {
 
     /// Prints a line above the bar (always, bar or not).
     pub fn println(&self, line: &str) {
-        self.bar.suspend(|| eprintln!("{line}"));
+        self.bar.suspend(|| say!("{line}"));
     }
 
     pub fn finish(&self) {

@@ -27,14 +27,14 @@ use std::time::{Instant, UNIX_EPOCH};
 use crossbeam_channel::{Receiver, Sender, bounded};
 use serde::Serialize;
 use tantivy::indexer::LogMergePolicy;
-use tantivy::{IndexWriter, Term};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::index::NewsIndex;
 use crate::index::document::{FileFingerprint, to_document};
-use crate::index::ids::{article_id, fnv1a64};
+use crate::index::ids::{article_id, fnv1a64, path_key, path_of_key};
 use crate::index::in_flight::{InFlight, TicketedDoc};
 use crate::index::state::indexed_files;
 use crate::read::{self, ReadError};
@@ -103,6 +103,14 @@ pub struct IngestSummary {
     /// Time the name pass took (reading every article's names, building
     /// the table, rewriting and committing), within `seconds`.
     pub naming_seconds: f64,
+    /// The last run into the index stopped before it finished (killed,
+    /// disk full) and this run completed its work: its name pass, its
+    /// ordinals, what it had not read.
+    pub resumed: bool,
+    /// Files found under a new path whose content matches an indexed file
+    /// that is gone (a moved or renamed folder): their old copies are
+    /// dropped. Counted here, not in `added` and `removed`.
+    pub moved: u64,
     /// Articles in the index after the run.
     pub documents: u64,
     /// Bytes of the files read (unchanged files are not read).
@@ -142,6 +150,9 @@ pub trait Progress: Sync {
     fn skipped(&self, _skip: &Failure) {}
     /// Every file is dealt with; the commit (and segment merges) begin.
     fn committing(&self) {}
+    /// Something the user should know about the index itself (a stopped
+    /// run completed, leftovers removed); called as it happens.
+    fn note(&self, _message: &str) {}
 }
 
 /// A progress receiver that ignores everything.
@@ -189,6 +200,8 @@ enum Outcome {
         key: String,
         docs: Vec<PendingDoc>,
         change: Change,
+        /// The file's size and content, which recognise a moved file.
+        fingerprint: FileFingerprint,
         bytes: u64,
         /// Records of the file that could not be read (the rest were).
         problems: Vec<Failure>,
@@ -215,15 +228,38 @@ enum Outcome {
 }
 
 /// Indexes `options.roots` into `index`, incrementally.
+///
+/// A run that fails (a full disk, an unreadable index) leaves the index as
+/// of its last commit and removes the files it wrote since. A run that was
+/// stopped (killed, or failed as above) is completed by the next: each
+/// commit records whether the run is finished, and a run that finds the
+/// last commit unfinished does what is left (its name pass and ordinals)
+/// even when no file changed.
 pub fn ingest(
+    index: &NewsIndex,
+    options: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<IngestSummary> {
+    run(index, options, progress).map_err(|err| {
+        remove_uncommitted(index);
+        as_disk_full(err, &index.path)
+    })
+}
+
+fn run(
     index: &NewsIndex,
     options: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<IngestSummary> {
     let started = Instant::now();
     let roots = canonical_roots(&options.roots)?;
+    // A damaged file would make "unchanged" a lie and the name pass read
+    // garbage: found here (files not verified since they were written),
+    // the run stops and says `--rebuild` repairs it.
+    crate::index::check::verify(index)?;
     let index_dir = std::fs::canonicalize(&index.path).unwrap_or_else(|_| index.path.clone());
     let reader = index.reader()?;
+    let resumed = last_run_unfinished(&index.index);
     let mut known = indexed_files(&reader.searcher(), &index.schema)?;
     // Files a run committed only part of (it stopped before their end) are
     // read again in full, their part replaced.
@@ -236,6 +272,13 @@ pub fn ingest(
     let known = Arc::new(known);
 
     let mut writer = open_writer(index, options.writer_threads, options.writer_memory)?;
+    // Holding the writer, this run is the only one on the index: what a
+    // stopped `--rebuild` left beside it can go.
+    remove_stale_rebuild(&index.path, progress);
+    if resumed {
+        progress
+            .note("the last run into this index stopped before it finished; this run completes it");
+    }
 
     let in_flight = InFlight::default();
     let workers = options.threads.max(1);
@@ -253,7 +296,10 @@ pub fn ingest(
     // Likewise the names of the articles already indexed.
     let mut names: Option<crate::index::names::RunningNames> = None;
 
-    let mut summary = IngestSummary::default();
+    let mut summary = IngestSummary {
+        resumed,
+        ..IngestSummary::default()
+    };
     let mut seen: HashSet<String> = HashSet::new();
     // Set on a failure under `strict`: the walker stops, workers skip what
     // is left, and the run ends without a commit.
@@ -261,6 +307,9 @@ pub fn ingest(
     let streaming = std::sync::atomic::AtomicUsize::new(0);
     let mut fatal: Option<Failure> = None;
     let mut unreadable_dirs: Vec<PathBuf> = Vec::new();
+    // Files new to the index, by size and content: a file that is gone
+    // with the same content was moved here.
+    let mut arrived: HashMap<(u64, u64), Vec<String>> = HashMap::new();
 
     std::thread::scope(|scope| -> Result<()> {
         {
@@ -297,6 +346,10 @@ pub fn ingest(
         drop((batch_tx, batch_rx));
         drop(outcome_tx);
 
+        // Owned here, so that leaving early (a writer error, a panic)
+        // drops it: the workers' sends then fail and they stop, instead
+        // of waiting forever for a reader that is gone.
+        let outcome_rx = outcome_rx;
         let mut since_commit = 0u64;
         // Streamed files whose records are not all written yet.
         let mut open: HashSet<String> = HashSet::new();
@@ -327,6 +380,7 @@ pub fn ingest(
                     key,
                     docs,
                     change,
+                    fingerprint,
                     bytes,
                     problems,
                     skipped,
@@ -349,7 +403,13 @@ pub fn ingest(
                     }
                     if first {
                         match change {
-                            Change::Added => summary.added += 1,
+                            Change::Added => {
+                                summary.added += 1;
+                                arrived
+                                    .entry((fingerprint.size, fingerprint.content_hash))
+                                    .or_default()
+                                    .push(key.clone());
+                            }
                             Change::Updated => summary.updated += 1,
                             Change::Touched => summary.unchanged += 1,
                         }
@@ -376,7 +436,8 @@ pub fn ingest(
                         let named = names.name(&pending.doc.names);
                         let mut doc = pending.doc.named(&index.schema, &named);
                         doc.add_text(cluster_field, &cluster);
-                        writer.add_document(in_flight.admit(doc))?;
+                        add_document(&mut writer, in_flight.admit(doc))?;
+                        crate::faults::reached("read");
                         since_commit += 1;
                         if since_commit.is_multiple_of(RELEASE_EVERY_DOCS) {
                             crate::index::allocator::release_freed();
@@ -385,7 +446,7 @@ pub fn ingest(
                     summary.bytes_read += bytes;
                     seen.insert(key);
                     if since_commit >= options.commit_every {
-                        commit(&mut writer, &open)?;
+                        commit(&mut writer, &open, false)?;
                         since_commit = 0;
                     }
                 }
@@ -424,18 +485,42 @@ pub fn ingest(
         });
     }
 
-    for key in known.keys() {
+    // Files the index holds that this run did not see: under the roots
+    // and gone, they are removed; anywhere, gone and arrived under another
+    // path with the same content, they were moved (their old copies go,
+    // and the file counts as moved, not as added and removed).
+    let root_keys: Vec<String> = roots.iter().map(|root| path_key(root)).collect();
+    let mut gone: Vec<&String> = known.keys().filter(|key| !seen.contains(*key)).collect();
+    gone.sort();
+    for key in gone {
         let path = Path::new(key);
-        let in_scope = roots.iter().any(|root| path.starts_with(root));
+        let in_scope = root_keys.iter().any(|root| path.starts_with(root));
         let shielded = unreadable_dirs.iter().any(|dir| path.starts_with(dir));
-        if in_scope && !shielded && !seen.contains(key) {
-            writer.delete_term(Term::from_field_text(path_field, key));
+        let exists = || std::fs::symlink_metadata(path_of_key(key)).is_ok();
+        let moved = (in_scope && !shielded || !in_scope && !exists())
+            && known.get(key).is_some_and(|old| {
+                arrived
+                    .get_mut(&(old.size, old.content_hash))
+                    .and_then(Vec::pop)
+                    .is_some()
+            });
+        if moved {
+            summary.moved += 1;
+            summary.added -= 1;
+        } else if !in_scope || shielded {
+            continue;
+        } else {
             summary.removed += 1;
         }
+        writer.delete_term(Term::from_field_text(path_field, key));
     }
 
     progress.committing();
-    commit(&mut writer, &HashSet::new())?;
+    // The name pass is due when the articles changed, or when the run that
+    // last committed stopped before its own pass was committed.
+    let renaming = resumed || summary.added + summary.updated + summary.removed + summary.moved > 0;
+    crate::faults::reached("commit");
+    commit(&mut writer, &HashSet::new(), !renaming)?;
     // The pass below counts every article's names again, from the index:
     // what the run kept of them, and of copies, is no longer needed.
     drop(names);
@@ -444,7 +529,7 @@ pub fn ingest(
     // One name per entity across the corpus: what this run added may name
     // the speakers of other articles (a full name for a surname), so the
     // pass reads every article's names, not only this run's.
-    if summary.added + summary.updated + summary.removed > 0 {
+    if renaming {
         let naming = Instant::now();
         // The pass holds every article's names counted and the table
         // built from them while it rewrites, so its writer gets half the
@@ -459,6 +544,8 @@ pub fn ingest(
             pass_memory(options.writer_memory, options.writer_threads),
         )?;
         summary.renamed = crate::index::names::apply(index, &mut writer)?.rewritten;
+        crate::faults::reached("names-commit");
+        commit(&mut writer, &HashSet::new(), true)?;
         summary.naming_seconds = naming.elapsed().as_secs_f64();
     }
     writer.wait_merging_threads()?;
@@ -466,7 +553,7 @@ pub fn ingest(
     // Facets merge segments by these; a run that changed nothing keeps
     // the files it finds, if they are for these segments.
     let searcher = reader.searcher();
-    let changed = summary.added + summary.updated + summary.removed + summary.renamed > 0;
+    let changed = renaming || summary.renamed > 0;
     let current = index.schema.facet_fields().all(|f| {
         f.spec.kind != crate::index::schema::FieldType::String
             || crate::index::ordinals::FieldOrdinals::load(&index.path, &f.spec.name, &searcher)
@@ -482,10 +569,17 @@ pub fn ingest(
 
 /// What a commit records besides the documents: the streamed files only
 /// partly written when it was made (a run that stops after it must read
-/// them again).
+/// them again), and whether the run was finished with it. Commits made
+/// while reading and the commit before the name pass are unfinished; the
+/// pass's commit (or the main one, when no pass is due) finishes the run.
+/// tantivy keeps the payload through the merges that follow.
 #[derive(Serialize, serde::Deserialize, Default)]
 struct CommitPayload {
     partial: Vec<String>,
+    /// Missing in commits of versions before this field: read as
+    /// unfinished, so the first run of this version does a name pass.
+    #[serde(default)]
+    finished: bool,
 }
 
 /// The least tantivy lets an indexing thread have (its
@@ -529,10 +623,27 @@ pub fn merge_policy() -> LogMergePolicy {
     merges
 }
 
-fn commit(writer: &mut IndexWriter<TicketedDoc>, open: &HashSet<String>) -> Result<()> {
+/// Hands a document to the writer. When the writer's threads have stopped
+/// (a write failed: a full disk), tantivy says only that; the failure
+/// itself is in their result, which preparing a commit collects.
+pub(crate) fn add_document(writer: &mut IndexWriter<TicketedDoc>, doc: TicketedDoc) -> Result<()> {
+    let Err(stopped) = writer.add_document(doc) else {
+        return Ok(());
+    };
+    Err(match writer.prepare_commit() {
+        Err(cause) => cause.into(),
+        Ok(_) => stopped.into(),
+    })
+}
+
+fn commit(
+    writer: &mut IndexWriter<TicketedDoc>,
+    open: &HashSet<String>,
+    finished: bool,
+) -> Result<()> {
     let mut partial: Vec<String> = open.iter().cloned().collect();
     partial.sort();
-    let payload = serde_json::to_string(&CommitPayload { partial })
+    let payload = serde_json::to_string(&CommitPayload { partial, finished })
         .map_err(|e| Error::Tantivy(tantivy::TantivyError::InternalError(e.to_string())))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
@@ -540,16 +651,97 @@ fn commit(writer: &mut IndexWriter<TicketedDoc>, open: &HashSet<String>) -> Resu
     Ok(())
 }
 
-/// The files the last commit holds only part of.
-fn partial_files(index: &tantivy::Index) -> Vec<String> {
+fn last_payload(index: &tantivy::Index) -> Option<CommitPayload> {
     index
         .load_metas()
         .ok()
         .and_then(|metas| metas.payload)
         .and_then(|payload| serde_json::from_str::<CommitPayload>(&payload).ok())
+}
+
+/// The files the last commit holds only part of.
+fn partial_files(index: &tantivy::Index) -> Vec<String> {
+    last_payload(index)
         .map(|payload| payload.partial)
         .unwrap_or_default()
 }
+
+/// Whether the run that made the last commit stopped before it finished.
+/// A commit without newsdex's payload is a new, empty index's or (before
+/// the payload said whether a run finished) a name pass's: finished.
+fn last_run_unfinished(index: &tantivy::Index) -> bool {
+    last_payload(index).is_some_and(|payload| !payload.finished)
+}
+
+/// After a failed run: the segment files it wrote and did not commit are
+/// deleted (a full disk would stay full otherwise), and so are ordinals
+/// files it was writing. Best effort: the index is already as of its last
+/// commit, and the next successful commit removes what is left.
+fn remove_uncommitted(index: &NewsIndex) {
+    if let Ok(writer) = index
+        .index
+        .writer_with_num_threads::<TantivyDocument>(1, WRITER_THREAD_MEMORY_MIN)
+    {
+        let _ = writer.garbage_collect_files().wait();
+    }
+    crate::index::ordinals::remove_staging(&index.path);
+}
+
+/// What a stopped `--rebuild` leaves beside the index: its half-built
+/// index, or the retired one (when it stopped between the two renames of
+/// a system without an atomic exchange).
+fn remove_stale_rebuild(path: &Path, progress: &dyn Progress) {
+    for suffix in ["rebuilding", "old"] {
+        let stale = sibling(path, suffix);
+        if stale.is_dir() && std::fs::remove_dir_all(&stale).is_ok() {
+            progress.note(&format!(
+                "removed {}, left by a `--rebuild` that stopped",
+                stale.display()
+            ));
+        }
+    }
+}
+
+/// A failure caused by a full disk (or quota), told as such whatever layer
+/// reported it: tantivy passes some on as text only.
+fn as_disk_full(err: Error, path: &Path) -> Error {
+    let full =
+        [ENOSPC, EDQUOT_LINUX].map(|code| std::io::Error::from_raw_os_error(code).to_string());
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&err);
+    let mut is_full = false;
+    while let Some(error) = cause {
+        let io_full = error.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            )
+        });
+        // tantivy passes some on as text: the system's message, or the
+        // io error's debug form (`Os { code: 28, kind: StorageFull, … }`).
+        let text = error.to_string();
+        let text_full = full.iter().any(|message| text.contains(message.as_str()))
+            || text.contains("StorageFull")
+            || text.contains("QuotaExceeded");
+        if io_full || text_full {
+            is_full = true;
+            break;
+        }
+        cause = error.source();
+    }
+    if is_full && !matches!(err, Error::DiskFull { .. }) {
+        Error::DiskFull {
+            path: path.to_path_buf(),
+        }
+    } else {
+        err
+    }
+}
+
+/// `ENOSPC`, the same on Linux, macOS and the BSDs.
+const ENOSPC: i32 = 28;
+
+/// `EDQUOT` on Linux (quota exceeded).
+const EDQUOT_LINUX: i32 = 122;
 
 fn canonical_roots(roots: &[PathBuf]) -> Result<Vec<PathBuf>> {
     roots
@@ -588,9 +780,7 @@ fn walk(
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let path = err
-                        .path()
-                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    let path = path_key(err.path().unwrap_or(root));
                     progress.found();
                     let reason = walk_error_reason(&err);
                     let failed = Outcome::Failed {
@@ -603,11 +793,24 @@ fn walk(
                     continue;
                 }
             };
+            if let Some(kind) = special_file(&entry.file_type()) {
+                // Opening a named pipe would wait for a writer forever; a
+                // socket or a device is no article either. Said, not read.
+                progress.found();
+                let skip = Failure {
+                    path: path_key(entry.path()),
+                    reason: format!("{kind}, not a regular file"),
+                };
+                if outcomes.send(Outcome::Skipped { skip }).is_err() {
+                    return;
+                }
+                continue;
+            }
             if !entry.file_type().is_file() || !read::is_supported(entry.path()) {
                 continue;
             }
             progress.found();
-            let key = entry.path().to_string_lossy().into_owned();
+            let key = path_key(entry.path());
             let metadata = match entry.metadata() {
                 Ok(m) => m,
                 Err(err) => {
@@ -664,6 +867,26 @@ fn walk_error_reason(err: &walkdir::Error) -> String {
         Some(io) => io.to_string(),
         None => err.to_string(),
     }
+}
+
+/// What a file that is neither a regular file nor a folder is.
+#[cfg(unix)]
+fn special_file(file_type: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        Some("a named pipe")
+    } else if file_type.is_socket() {
+        Some("a socket")
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file(_file_type: &std::fs::FileType) -> Option<&'static str> {
+    None
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -752,10 +975,9 @@ impl Worker<'_> {
         if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
             return true;
         }
-        // A web archive is always streamed: gzipped, it may hold many times
-        // its size, and it is read member by member so that one corrupt
-        // record does not lose the rest.
-        let large = job.size > self.stream_above || read::warc_file(&job.path).is_some();
+        // Web archives and gzipped record files are streamed whatever their
+        // size (see read::stream::always_streamed).
+        let large = job.size > self.stream_above || read::stream::always_streamed(&job.path);
         if large && read::stream::streamable(&job.path).is_some() {
             use std::sync::atomic::Ordering;
             self.streaming.fetch_add(1, Ordering::AcqRel);
@@ -804,6 +1026,7 @@ impl Worker<'_> {
             key: batch.key,
             docs,
             change: batch.change,
+            fingerprint: batch.fingerprint,
             bytes: 0,
             problems: batch.problems,
             skipped,
@@ -831,6 +1054,7 @@ impl Worker<'_> {
             key: job.key.clone(),
             docs: Vec::new(),
             change,
+            fingerprint,
             bytes: 0,
             problems: Vec::new(),
             skipped: Vec::new(),
@@ -883,6 +1107,7 @@ impl Worker<'_> {
             key: job.key.clone(),
             docs: Vec::new(),
             change,
+            fingerprint,
             bytes,
             problems: Vec::new(),
             skipped: Vec::new(),
@@ -937,6 +1162,7 @@ fn read_file(index: &NewsIndex, job: &Job) -> Result<Outcome, ReadError> {
         key: job.key.clone(),
         docs,
         change: change_of(job, content_hash),
+        fingerprint,
         bytes: bytes.len() as u64,
         problems,
         skipped,
@@ -1003,28 +1229,106 @@ pub fn rebuild(
     options: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<IngestSummary> {
+    // The live index's writer lock, held until the swap: a plain `index`
+    // run meanwhile is refused rather than writing into a folder about to
+    // be replaced.
+    let _lock = lock_folder(path)?;
     let staging = sibling(path, "rebuilding");
     let retired = sibling(path, "old");
     for leftover in [&staging, &retired] {
-        if leftover.join("meta.json").is_file() {
+        if leftover.exists() {
             remove_dir(leftover)?;
         }
     }
     let fresh = NewsIndex::open_or_create(&staging)?;
-    let summary = ingest(&fresh, options, progress)?;
+    let summary = match ingest(&fresh, options, progress) {
+        Ok(summary) => summary,
+        Err(err) => {
+            drop(fresh);
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(match err {
+                // Of the index being rebuilt, not of its staging folder.
+                Error::DiskFull { .. } => Error::DiskFull {
+                    path: path.to_path_buf(),
+                },
+                err => err,
+            });
+        }
+    };
     drop(fresh);
+    crate::faults::reached("swap");
+    swap_in(&staging, path, &retired)?;
+    Ok(summary)
+}
+
+/// Takes tantivy's writer lock of the index folder `path` (creating the
+/// folder if need be), whatever schema the index there has.
+fn lock_folder(path: &Path) -> Result<tantivy::directory::DirectoryLock> {
+    use tantivy::directory::{Directory, INDEX_WRITER_LOCK, MmapDirectory};
+    std::fs::create_dir_all(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let directory = MmapDirectory::open(path).map_err(tantivy::TantivyError::from)?;
+    directory
+        .acquire_lock(&INDEX_WRITER_LOCK)
+        .map_err(|err| match err {
+            tantivy::directory::error::LockError::LockBusy => Error::Locked {
+                path: path.to_path_buf(),
+            },
+            other => Error::Tantivy(other.into()),
+        })
+}
+
+/// Puts the built index `staging` where `path` is and removes the old one.
+/// On Linux the two folders are exchanged in one step, so `path` is never
+/// missing; elsewhere (or on a file system without the exchange) the old
+/// one is renamed aside first, and a run stopped in between leaves it as
+/// `retired`, which the next run removes.
+fn swap_in(staging: &Path, path: &Path, retired: &Path) -> Result<()> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
     };
+    if exchange(staging, path).is_ok() {
+        return remove_dir(staging);
+    }
     if path.exists() {
-        std::fs::rename(path, &retired).map_err(io(path))?;
+        std::fs::rename(path, retired).map_err(io(path))?;
     }
-    std::fs::rename(&staging, path).map_err(io(&staging))?;
+    std::fs::rename(staging, path).map_err(io(staging))?;
     if retired.exists() {
-        remove_dir(&retired)?;
+        remove_dir(retired)?;
     }
-    Ok(summary)
+    Ok(())
+}
+
+/// Swaps two folders atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let a = std::ffi::CString::new(a.as_os_str().as_bytes())?;
+    let b = std::ffi::CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let status = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

@@ -1,6 +1,7 @@
 //! The tantivy index: schema, opening, incremental ingest and statistics.
 
 pub mod allocator;
+pub mod check;
 pub mod clusters;
 pub mod document;
 pub mod ids;
@@ -58,7 +59,11 @@ impl NewsIndex {
             });
         }
         let schema = NewsSchema::builtin();
-        let index = Index::open_in_dir(path)?;
+        let index = if crate::faults::armed() {
+            Index::open(crate::faults::FaultyDirectory::open(path)?)?
+        } else {
+            Index::open_in_dir(path).map_err(|err| check::open_error(path, err))?
+        };
         if index.schema() != schema.tantivy {
             return Err(Error::SchemaMismatch {
                 path: path.to_path_buf(),
@@ -82,8 +87,13 @@ impl NewsIndex {
             source,
         })?;
         let schema = NewsSchema::builtin();
-        let directory = MmapDirectory::open(path).map_err(tantivy::TantivyError::from)?;
-        let index = Index::create(directory, schema.tantivy.clone(), index_settings())?;
+        let index = if crate::faults::armed() {
+            let directory = crate::faults::FaultyDirectory::open(path)?;
+            Index::create(directory, schema.tantivy.clone(), index_settings())?
+        } else {
+            let directory = MmapDirectory::open(path).map_err(tantivy::TantivyError::from)?;
+            Index::create(directory, schema.tantivy.clone(), index_settings())?
+        };
         tokenizers::register(&index);
         Ok(NewsIndex {
             path: path.to_path_buf(),
@@ -92,12 +102,14 @@ impl NewsIndex {
         })
     }
 
-    /// A reader that sees the last commit.
+    /// A reader that sees the last commit. Opening it reads the footer of
+    /// every segment file: an error there names the damaged files
+    /// (`check::explain`).
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
-            .index
+        self.index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+            .try_into()
+            .map_err(|err: tantivy::TantivyError| check::explain(&self.path, err.into()))
     }
 }

@@ -895,7 +895,8 @@ impl RunningNames {
 }
 
 /// Builds the name table from the committed index and rewrites the
-/// articles it names differently; commits when it rewrote any.
+/// articles it names differently; the caller commits (the commit that
+/// marks the run finished, see `index::ingest`).
 pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result<NamePass> {
     let reader = index.reader()?;
     let searcher = reader.searcher();
@@ -939,7 +940,8 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
             };
             let rebuilt = rebuild_document(schema, &stored, &fast, &article.keys, &named);
             writer.delete_term(Term::from_field_text(core.id, &id));
-            writer.add_document(in_flight.admit(rebuilt))?;
+            crate::index::ingest::add_document(writer, in_flight.admit(rebuilt))?;
+            crate::faults::reached("names");
             pass.rewritten += 1;
             if pass
                 .rewritten
@@ -948,9 +950,6 @@ pub fn apply(index: &NewsIndex, writer: &mut IndexWriter<TicketedDoc>) -> Result
                 crate::index::allocator::release_freed();
             }
         }
-    }
-    if pass.rewritten > 0 {
-        writer.commit()?;
     }
     Ok(pass)
 }

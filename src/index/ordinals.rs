@@ -52,18 +52,38 @@ pub fn write_all(dir: &Path, searcher: &Searcher, schema: &NewsSchema) -> Result
         .facet_fields()
         .filter(|f| f.spec.kind == FieldType::String)
     {
+        crate::faults::reached("ordinals");
         let bytes = build(searcher, &field.spec.name)?;
         let path = file_of(dir, &field.spec.name);
         // Written aside and renamed: a reader sees the old file or the new.
-        let staging = path.with_extension("bin.tmp");
+        let staging = staging_of(&path);
         let io = |source| Error::Io {
             path: path.clone(),
             source,
         };
+        crate::faults::check_write().map_err(io)?;
         std::fs::write(&staging, &bytes).map_err(io)?;
         std::fs::rename(&staging, &path).map_err(io)?;
     }
     Ok(())
+}
+
+fn staging_of(path: &Path) -> PathBuf {
+    path.with_extension("bin.tmp")
+}
+
+/// Removes ordinals files a stopped or failed run was writing.
+pub fn remove_staging(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("newsdex-ordinals-") && name.ends_with(".bin.tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file's bytes for one field: a k-way merge of the segments' sorted

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::article::Article;
 use crate::read::fields::{Record, Role, role_of};
-use crate::read::{Problem, ReadError};
+use crate::read::{MAX_ARTICLE_BYTES, Problem, ReadError, article_too_large, fit_record};
 
 /// Keys under which wrappers (NewsAPI, search dumps) keep their article list.
 const LIST_KEYS: [&str; 8] = [
@@ -36,15 +36,40 @@ pub fn parse_json(text: &str) -> Result<Vec<Article>, ReadError> {
 }
 
 /// JSON Lines: a bad line is a problem of its own; the other lines count.
+/// A line over [`MAX_ARTICLE_BYTES`] is one (a gzipped file read whole may
+/// hold such lines; a streamed file's are caught as they are read).
 pub fn parse_json_lines(text: &str, problems: &mut Vec<Problem>) -> Vec<Article> {
+    parse_json_lines_within(text, MAX_ARTICLE_BYTES, problems)
+}
+
+fn parse_json_lines_within(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Vec<Article> {
     let mut articles = Vec::new();
     for (number, line) in text.lines().enumerate() {
+        if line.len() as u64 > limit {
+            problems.push(record_too_large(number + 1, line.len() as u64));
+            continue;
+        }
         match parse_json_line(line, number + 1) {
-            Ok(found) => articles.extend(found),
+            Ok(found) => {
+                let at = format!("line {}", number + 1);
+                for article in found {
+                    let (article, problem) = fit_record(article, &at);
+                    articles.extend(article);
+                    problems.extend(problem);
+                }
+            }
             Err(problem) => problems.push(problem),
         }
     }
     articles
+}
+
+/// The problem of line `number`, of `size` bytes, over the article limit.
+pub fn record_too_large(number: usize, size: u64) -> Problem {
+    Problem::new(
+        format!("line {number}"),
+        article_too_large("record", Some(size)),
+    )
 }
 
 /// One line of JSON Lines (`number` counts from 1): its articles, none for
@@ -154,6 +179,31 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].at, "line 2");
         assert_eq!(problems[1].at, "line 5");
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_reported_by_its_size_and_the_others_kept() {
+        let big = format!(
+            "{{\"title\": \"Big\", \"text\": \"{}\"}}",
+            "word ".repeat(40)
+        );
+        let text = format!(
+            "{{\"title\": \"A\", \"text\": \"a\"}}\n{big}\n{{\"title\": \"C\", \"text\": \"c\"}}\n"
+        );
+        let mut problems = Vec::new();
+        let articles = parse_json_lines_within(&text, 100, &mut problems);
+        let titles: Vec<_> = articles
+            .iter()
+            .map(|a| a.title.as_deref().unwrap())
+            .collect();
+        assert_eq!(titles, ["A", "C"]);
+        assert_eq!(
+            problems,
+            [Problem::new(
+                "line 2",
+                "record of 0.1 MB is over newsdex's 16 MB limit for one article"
+            )]
+        );
     }
 
     #[test]

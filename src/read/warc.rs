@@ -8,8 +8,10 @@
 //! too.
 //!
 //! Only `response` and `resource` records whose payload is an HTML page are
-//! read into memory (up to [`MAX_FILE_BYTES`] each); every other record is
-//! counted, skipped and never held, so a multi-gigabyte WARC is streamed.
+//! read into memory (up to [`MAX_ARTICLE_BYTES`] each, and as much once
+//! decompressed); every other record is counted, skipped and never held, so
+//! a multi-gigabyte WARC is streamed. A page over the limit is a problem of
+//! its record (only its HTTP header is held, to tell a page from a video).
 //! A record whose gzip member is corrupt, whose block is cut short, or that
 //! is not followed by a record boundary is reported as a [`Problem`] and the
 //! reader picks up at the next gzip member or `WARC/` version line: one bad
@@ -26,10 +28,15 @@ use std::io::{self, BufRead, BufReader, Read};
 
 use crate::article::Article;
 use crate::read::decode::{self, Hints};
-use crate::read::{MAX_FILE_BYTES, Problem, ReadError, html};
+use crate::read::{MAX_ARTICLE_BYTES, Problem, ReadError, article_too_large, html};
 
 /// The most bytes a record's header (version line and fields) may take.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
+
+/// What is held of a record over the limit: enough for its HTTP status line
+/// and headers, to tell a page over the limit (a problem) from a video or
+/// an archive (skipped, not articles).
+const HEAD_BYTES: u64 = 64 * 1024;
 
 /// A record's fields this reader uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -216,6 +223,8 @@ pub struct WarcReader<R: BufRead> {
     /// Skip to the next `WARC/` line before reading a header.
     lost: bool,
     done: bool,
+    /// The most bytes of a page held: [`MAX_ARTICLE_BYTES`].
+    limit: u64,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -235,7 +244,15 @@ impl<R: BufRead> WarcReader<R> {
             records: 0,
             lost: false,
             done: false,
+            limit: MAX_ARTICLE_BYTES,
         }
+    }
+
+    /// The reader with another page limit (tests: no 16 MB pages needed).
+    #[cfg(test)]
+    fn with_limit(mut self, limit: u64) -> Self {
+        self.limit = limit;
+        self
     }
 
     /// Drops what the buffer holds and skips to the next gzip member.
@@ -305,15 +322,20 @@ impl<R: BufRead> WarcReader<R> {
                 .content_type
                 .as_deref()
                 .is_none_or(|t| t.contains("http") || is_html_type(t));
-        let outcome = if wanted && length <= MAX_FILE_BYTES {
-            let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-            (&mut self.input)
-                .take(length)
-                .read_to_end(&mut block)
-                .map(|read| (read as u64, Some(block)))
-        } else {
-            io::copy(&mut (&mut self.input).take(length), &mut io::sink()).map(|read| (read, None))
+        // Of a record too large to be an article, only enough to tell
+        // whether it is a page (its HTTP status and headers) is held.
+        let whole = length <= self.limit;
+        let held = match (wanted, whole) {
+            (false, _) => 0,
+            (true, true) => length,
+            (true, false) => HEAD_BYTES.min(length),
         };
+        let outcome = (|| {
+            let mut block = Vec::with_capacity(held.min(1 << 20) as usize);
+            let read = (&mut self.input).take(held).read_to_end(&mut block)? as u64;
+            let rest = io::copy(&mut (&mut self.input).take(length - held), &mut io::sink())?;
+            Ok::<_, io::Error>((read + rest, wanted.then_some(block)))
+        })();
         let (read, block) = match outcome {
             Ok(found) => found,
             Err(err) => {
@@ -351,9 +373,26 @@ impl<R: BufRead> WarcReader<R> {
             ));
         }
         Some(match block {
-            None if wanted => Item::Skipped(format!("record over {MAX_FILE_BYTES} bytes")),
             None => Item::Skipped(format!("{} record", kind_name(&header.kind))),
-            Some(block) => page(header, block),
+            Some(head) if !whole => match kind(&header, &head) {
+                Kind::NotAPage(reason) => Item::Skipped(reason),
+                Kind::Resource | Kind::Http(_) => {
+                    self.problem(article_too_large("page", Some(length)), Some(&header))
+                }
+            },
+            Some(block) => {
+                let uri = header.target_uri.clone();
+                match page(header, block, self.limit) {
+                    Ok(item) => item,
+                    Err(reason) => {
+                        let header = RecordHeader {
+                            target_uri: uri,
+                            ..RecordHeader::default()
+                        };
+                        self.problem(reason, Some(&header))
+                    }
+                }
+            }
         })
     }
 
@@ -428,54 +467,89 @@ fn is_html_type(content_type: &str) -> bool {
 }
 
 /// The page in a response or resource record, or why there is none.
-fn page(header: RecordHeader, block: Vec<u8>) -> Item {
+/// What a record's block holds.
+enum Kind {
+    /// A document itself (a `resource` record).
+    Resource,
+    /// An HTTP response whose payload is an HTML page.
+    Http(HttpResponse),
+    /// Anything else, and why it is skipped.
+    NotAPage(String),
+}
+
+/// What `block` holds, from its HTTP status and headers (the start of a
+/// block is enough).
+fn kind(header: &RecordHeader, block: &[u8]) -> Kind {
     let is_http = header
         .content_type
         .as_deref()
         .is_some_and(|t| t.contains("application/http"))
         || block.starts_with(b"HTTP/");
     if !is_http {
-        // A resource record holds the document itself.
-        let charset = header
-            .content_type
-            .as_deref()
-            .and_then(decode::charset_of_content_type)
-            .map(str::to_string);
-        return Item::Page(Page {
-            header,
-            payload: block,
-            charset,
-        });
+        return Kind::Resource;
     }
-    let Some(response) = HttpResponse::parse(&block) else {
-        return Item::Skipped("response without an HTTP header".into());
+    let Some(response) = HttpResponse::parse(block) else {
+        return Kind::NotAPage("response without an HTTP header".into());
     };
     if !(200..300).contains(&response.status) {
-        return Item::Skipped(format!("HTTP {} response", response.status));
+        return Kind::NotAPage(format!("HTTP {} response", response.status));
     }
-    let content_type = response.header("content-type");
-    match content_type {
+    match response.header("content-type") {
         Some(t) if !is_html_type(t) => {
             let media = t.split(';').next().unwrap_or(t).trim().to_ascii_lowercase();
-            return Item::Skipped(format!("{media} response"));
+            Kind::NotAPage(format!("{media} response"))
         }
         None if !looks_like_html(&block[response.body_start..]) => {
-            return Item::Skipped("response without a content type that is not HTML".into());
+            Kind::NotAPage("response without a content type that is not HTML".into())
         }
-        _ => {}
+        _ => Kind::Http(response),
     }
-    let charset = content_type
+}
+
+/// The page a record holds, or why it is skipped; Err with the reason when
+/// the page is over `limit` once decompressed (a problem of the record).
+fn page(header: RecordHeader, block: Vec<u8>, limit: u64) -> Result<Item, String> {
+    let response = match kind(&header, &block) {
+        Kind::NotAPage(reason) => return Ok(Item::Skipped(reason)),
+        Kind::Http(response) => response,
+        Kind::Resource => {
+            // A resource record holds the document itself.
+            let charset = header
+                .content_type
+                .as_deref()
+                .and_then(decode::charset_of_content_type)
+                .map(str::to_string);
+            return Ok(Item::Page(Page {
+                header,
+                payload: block,
+                charset,
+            }));
+        }
+    };
+    let charset = response
+        .header("content-type")
         .and_then(decode::charset_of_content_type)
         .map(str::to_string);
-    let payload = match response.payload(&block) {
+    let payload = match response.payload(&block, limit) {
         Ok(payload) => payload,
-        Err(reason) => return Item::Skipped(reason),
+        Err(Payload::Unread(reason)) => return Ok(Item::Skipped(reason)),
+        Err(Payload::TooLarge) => {
+            return Err(article_too_large("decompressed page", None));
+        }
     };
-    Item::Page(Page {
+    Ok(Item::Page(Page {
         header,
         payload,
         charset,
-    })
+    }))
+}
+
+/// Why a response's payload is not read.
+enum Payload {
+    /// Compressed in a way not supported, or not decompressing: skipped.
+    Unread(String),
+    /// Over the limit once decompressed.
+    TooLarge,
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
@@ -527,7 +601,7 @@ impl HttpResponse {
 
     /// The body as the server meant it: de-chunked and decompressed when
     /// the headers say so and the bytes agree.
-    fn payload(&self, block: &[u8]) -> Result<Vec<u8>, String> {
+    fn payload(&self, block: &[u8], limit: u64) -> Result<Vec<u8>, Payload> {
         let mut body = block[self.body_start..].to_vec();
         let chunked = self
             .header("transfer-encoding")
@@ -540,28 +614,31 @@ impl HttpResponse {
             .map(|v| v.trim().to_ascii_lowercase());
         match encoding.as_deref() {
             Some("gzip" | "x-gzip") if body.starts_with(&[0x1f, 0x8b]) => {
-                inflate(flate2::read::MultiGzDecoder::new(&body[..]))
+                inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit)
             }
             Some("deflate") if !looks_like_html(&body) => {
-                inflate(flate2::read::ZlibDecoder::new(&body[..]))
-                    .or_else(|_| inflate(flate2::read::DeflateDecoder::new(&body[..])))
+                match inflate(flate2::read::ZlibDecoder::new(&body[..]), limit) {
+                    Err(Payload::Unread(_)) => {
+                        inflate(flate2::read::DeflateDecoder::new(&body[..]), limit)
+                    }
+                    other => other,
+                }
             }
-            Some(other @ ("br" | "zstd" | "compress")) if !looks_like_html(&body) => {
-                Err(format!("{other}-compressed response (not supported)"))
-            }
+            Some(other @ ("br" | "zstd" | "compress")) if !looks_like_html(&body) => Err(
+                Payload::Unread(format!("{other}-compressed response (not supported)")),
+            ),
             _ => Ok(body),
         }
     }
 }
 
-fn inflate(decoder: impl Read) -> Result<Vec<u8>, String> {
+fn inflate(decoder: impl Read, limit: u64) -> Result<Vec<u8>, Payload> {
     let mut out = Vec::new();
-    decoder
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("compressed response that does not decompress: {e}"))?;
-    if out.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("response over {MAX_FILE_BYTES} bytes decompressed"));
+    decoder.take(limit + 1).read_to_end(&mut out).map_err(|e| {
+        Payload::Unread(format!("compressed response that does not decompress: {e}"))
+    })?;
+    if out.len() as u64 > limit {
+        return Err(Payload::TooLarge);
     }
     Ok(out)
 }
@@ -641,6 +718,10 @@ pub fn page_article(
         .record_id
         .clone()
         .or_else(|| header.target_uri.clone());
+    // A page's text over the limit is cut with a note in the text itself
+    // (a page is read by the worker, past the place problems are reported
+    // from); one whose title and fields alone are over it is skipped.
+    crate::read::fit_text(&mut article)?;
     Ok(article)
 }
 
@@ -816,6 +897,60 @@ mod tests {
             assert!(problems.is_empty(), "{problems:?}");
             assert_eq!(skipped.len(), 4);
         }
+    }
+
+    #[test]
+    fn a_page_over_the_limit_is_a_problem_and_a_large_video_is_skipped() {
+        let mut records = crawl();
+        let long_page = PAGE.replace("Fishing boats", &"Fishing boats ".repeat(100));
+        records.push(response(
+            "https://news.example/long",
+            "5",
+            "Content-Type: text/html\r\n",
+            long_page.as_bytes(),
+        ));
+        records.push(response(
+            "https://news.example/clip.mp4",
+            "6",
+            "Content-Type: video/mp4\r\n",
+            &[7u8; 3000],
+        ));
+        // A page under the limit on the wire that decompresses over it.
+        records.push(response(
+            "https://news.example/packed",
+            "7",
+            "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+            &gzip(long_page.as_bytes()),
+        ));
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        let mut skipped = Vec::new();
+        let bytes = crawl_bytes(&records);
+        let reader = WarcReader::new(&bytes[..], false).with_limit(1000);
+        for_each_article(reader, &mut |outcome| {
+            match outcome {
+                Outcome::Article(article) => articles.push(article.title.clone().unwrap()),
+                Outcome::Problem(problem) => problems.push(problem.to_string()),
+                Outcome::Skipped(reason) => skipped.push(reason),
+            }
+            true
+        });
+        assert_eq!(articles, ["Harbour reopens after storm"]);
+        assert_eq!(
+            problems,
+            [
+                "record 6 (https://news.example/long): page of 0.1 MB is over newsdex's 16 MB limit for one article",
+                "record 8 (https://news.example/packed): decompressed page is over newsdex's 16 MB limit for one article",
+            ]
+        );
+        assert!(
+            skipped.contains(&"video/mp4 response".to_string()),
+            "{skipped:?}"
+        );
+    }
+
+    fn crawl_bytes(records: &[Vec<u8>]) -> Vec<u8> {
+        records.concat()
     }
 
     #[test]

@@ -72,6 +72,7 @@ impl RemoteSearcher {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        crate::search::limits::check_page(request.limit, request.offset, request.snippet_chars)?;
         let parsed = query::parse(&self.schema, &self.parser_index, &request.query)?;
         let query = self.translate(&parsed)?;
         let wanted = request.offset + request.limit;

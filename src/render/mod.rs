@@ -52,14 +52,16 @@ impl Style {
     }
 }
 
-/// A path as a user would type it: relative to the working directory when
-/// it lies below it.
-pub fn display_path(path: &str) -> String {
-    let path = Path::new(path);
+/// An indexed file's key (`index::ids::path_key`: printable, with its
+/// unprintable bytes escaped) as a user would type it: relative to the
+/// working directory when it lies below it.
+pub fn display_path(key: &str) -> String {
+    let path = Path::new(key);
     std::env::current_dir()
         .ok()
+        .map(|cwd| crate::index::ids::path_key(&cwd))
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
-        .unwrap_or_else(|| path.display().to_string())
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// `1234567` as `1,234,567`.

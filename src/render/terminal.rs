@@ -897,6 +897,13 @@ pub fn write_ingest_summary(
         summary.seconds,
         summary.megabytes_per_second(),
     )?;
+    if summary.moved > 0 {
+        writeln!(
+            out,
+            "{} files moved or renamed: known by their content, their articles kept once",
+            thousands(summary.moved)
+        )?;
+    }
     if summary.failed_records > 0 {
         writeln!(
             out,

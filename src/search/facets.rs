@@ -99,6 +99,11 @@ pub enum FacetKind {
 impl FacetSpec {
     /// Parses `FIELD` or `FIELD:year|month|day` against the schema.
     pub fn parse(schema: &NewsSchema, text: &str, limit: usize) -> Result<FacetSpec, Error> {
+        crate::search::limits::at_most(
+            "values per facet",
+            limit,
+            crate::search::limits::MAX_FACET_VALUES,
+        )?;
         let text = text.trim();
         let (field_name, detail) = match text.split_once(':') {
             Some((f, d)) => (f, Some(d)),

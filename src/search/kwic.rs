@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::extract::dates::Day;
 use crate::index::document::{first_day, first_text};
 use crate::index::tokenizers;
+use crate::search::limits;
 use crate::search::{NewsSearcher, query};
 
 /// Lines gathered before sorting, at most: a concordance of a very common
@@ -67,6 +68,8 @@ pub struct Kwic {
 
 impl NewsSearcher {
     pub fn kwic(&self, request: &KwicRequest) -> Result<Kwic> {
+        limits::at_most("limit", request.limit, MAX_LINES)?;
+        limits::at_most("width", request.width, limits::MAX_KWIC_WIDTH)?;
         let schema = &self.index.schema;
         let mut analyzer = tokenizers::stemmed();
         let stems: Vec<String> = tokenizers::tokens(&mut analyzer, &request.phrase)

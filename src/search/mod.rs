@@ -5,6 +5,7 @@ pub mod export;
 pub mod facets;
 pub mod filters;
 pub mod kwic;
+pub mod limits;
 pub mod map;
 pub mod network;
 pub mod profile;
@@ -225,8 +226,12 @@ pub struct NewsSearcher {
 }
 
 impl NewsSearcher {
+    /// Opens the index at `path` for searching, after checking the files
+    /// written since it was last checked (`index::check::verify`): a
+    /// damaged index is an error that names its files, not wrong answers.
     pub fn open(path: &Path) -> Result<NewsSearcher> {
         let index = NewsIndex::open(path)?;
+        crate::index::check::verify(&index)?;
         let reader = index.reader()?;
         Ok(NewsSearcher { index, reader })
     }
@@ -243,6 +248,7 @@ impl NewsSearcher {
 
     /// Runs a search: hits for the page asked, total and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        limits::check_page(request.limit, request.offset, request.snippet_chars)?;
         let schema = &self.index.schema;
         let parsed = query::parse(schema, &self.index.index, &request.query)?;
         let searcher = self.reader.searcher();
@@ -536,6 +542,7 @@ impl NewsSearcher {
     /// body — the distinctive words it shares with others (neither the
     /// rarest, which only it has, nor the commonest) weighed by tf-idf.
     pub fn similar(&self, id: &str, limit: usize, snippet_chars: usize) -> Result<SearchResults> {
+        limits::check_page(limit, 0, snippet_chars)?;
         let schema = &self.index.schema;
         let searcher = self.reader.searcher();
         let address = self.address_of(&searcher, id)?;

@@ -18,6 +18,7 @@ use crate::extract::dates::Day;
 use crate::index::tokenizers;
 use crate::search::facets::{DateBucket, FacetCount, FacetKind, FacetResult, FacetSpec};
 use crate::search::filters::Filters;
+use crate::search::limits;
 use crate::search::quotes::{QuoteHit, QuotesRequest};
 use crate::search::terms::{Background, SignificantTerm, TermsField, TermsRequest};
 use crate::search::{NewsSearcher, SearchRequest};
@@ -103,6 +104,7 @@ pub struct Profile {
 
 impl NewsSearcher {
     pub fn profile(&self, request: &ProfileRequest) -> Result<Profile> {
+        limits::at_most("limit", request.limit, limits::MAX_LIMIT)?;
         let schema = &self.index.schema;
         if request.name.trim().is_empty() {
             return Err(Error::Unanswerable(

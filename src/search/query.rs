@@ -25,6 +25,21 @@ use crate::extract::dates::Day;
 use crate::index::schema::{FieldType, NewsSchema};
 use crate::index::tokenizers;
 
+/// Deepest nesting a query may have: groups in parentheses inside one
+/// another, and NOTs applied to NOTs. tantivy's grammar parses nesting by
+/// recursion, so 10,000 `(` overflowed the stack, an abort that no error
+/// handler can catch; the parser and the rewrites below recurse once more
+/// per level. Written queries nest two or three deep; 32 leaves room for
+/// generated ones and stays far from any stack (a `serve` thread's is 2 MB).
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Most words a query may have (phrases count each of their words).
+/// Each word is a term to look up, each prefix (`word*`) an automaton run
+/// over the dictionary: 20,000 prefixes took 30 s and 4.2 GB on
+/// Reuters-21578, 1,000 take 1.5 s and 210 MB. 1,024 is also Lucene's cap
+/// on the clauses of a query.
+pub const MAX_QUERY_TERMS: usize = 1_024;
+
 /// A query that could not be understood.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueryError {
@@ -38,7 +53,22 @@ impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid query: {}", self.message)?;
         if let Some(position) = self.position {
-            write!(f, "\n  {}\n  {}^", self.query, " ".repeat(position))?;
+            // A long query is shown around the problem, on one line.
+            const BEFORE: usize = 40;
+            const AFTER: usize = 30;
+            let chars: Vec<char> = self.query.chars().collect();
+            let from = position.saturating_sub(BEFORE);
+            let to = (position + AFTER).min(chars.len());
+            let mut shown: String = chars[from.min(to)..to].iter().collect();
+            let mut caret = position - from;
+            if from > 0 {
+                shown.insert(0, '…');
+                caret += 1;
+            }
+            if to < chars.len() {
+                shown.push('…');
+            }
+            write!(f, "\n  {shown}\n  {}^", " ".repeat(caret))?;
         }
         Ok(())
     }
@@ -102,6 +132,27 @@ pub fn parse_in(
             ast: None,
         });
     }
+    if let Some(position) = too_deep(text) {
+        return Err(error(
+            Some(position),
+            format!(
+                "the query nests deeper than {MAX_QUERY_DEPTH} levels (groups in parentheses \
+                 or NOT inside one another) here"
+            ),
+        ));
+    }
+    let words = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "AND" | "OR" | "NOT"))
+        .count();
+    if words > MAX_QUERY_TERMS {
+        return Err(error(
+            None,
+            format!(
+                "the query has {words} words; at most {MAX_QUERY_TERMS} can be searched at once"
+            ),
+        ));
+    }
     let ast = match query_grammar::parse_query(text) {
         Ok(ast) => ast,
         Err(_) => {
@@ -140,6 +191,117 @@ pub fn parse_in(
         highlights,
         ast: Some(ast),
     })
+}
+
+/// Where `text` nests deeper than [`MAX_QUERY_DEPTH`], as a character
+/// position: the `(` or the `NOT` one level too deep. Follows tantivy's
+/// grammar only as far as nesting goes: a closed quoted phrase (`"…"`,
+/// `'…'`) holds no groups, a backslash escapes the next character, and a
+/// NOT's level ends with the term or group it applies to. Where it cannot
+/// be sure (a regex, whose text tantivy may read again as a query when it
+/// is no regex after all) it counts the parentheses: it may refuse a query
+/// tantivy would take, never pass one nested deeper.
+fn too_deep(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut levels: Vec<Level> = Vec::new();
+    // The word being read and the position of its first character.
+    let mut word = String::new();
+    let mut word_start = 0;
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let field_value = word.ends_with(':');
+        let phrase = c == '"' || (c == '\'' && (word.is_empty() || field_value));
+        if c == '\\' {
+            if word.is_empty() {
+                word_start = at;
+            }
+            word.push(c);
+            word.extend(chars.get(at + 1));
+            at += 2;
+            continue;
+        }
+        if phrase && let Some(close) = closing(&chars, at + 1, c) {
+            if field_value {
+                word.clear();
+            } else if end_word(&mut word, &mut levels) {
+                return Some(word_start);
+            }
+            leaf_done(&mut levels);
+            at = close + 1;
+            continue;
+        }
+        if c.is_whitespace() || c == '(' || c == ')' {
+            if end_word(&mut word, &mut levels) {
+                return Some(word_start);
+            }
+            if c == '(' {
+                levels.push(Level::Group);
+                if levels.len() > MAX_QUERY_DEPTH {
+                    return Some(at);
+                }
+            } else if c == ')' {
+                // NOTs left open inside the group end with it.
+                leaf_done(&mut levels);
+                levels.pop();
+                leaf_done(&mut levels);
+            }
+        } else {
+            if word.is_empty() {
+                word_start = at;
+            }
+            word.push(c);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// A level of nesting, for [`too_deep`].
+#[derive(PartialEq)]
+enum Level {
+    Group,
+    Not,
+}
+
+/// A term or group ended: the NOTs applied to it end with it.
+fn leaf_done(levels: &mut Vec<Level>) {
+    while levels.last() == Some(&Level::Not) {
+        levels.pop();
+    }
+}
+
+/// Ends the word being read; true when it is a NOT one level too deep.
+fn end_word(word: &mut String, levels: &mut Vec<Level>) -> bool {
+    let ended = std::mem::take(word);
+    match ended.as_str() {
+        "" | "AND" | "OR" => false,
+        "NOT" => {
+            levels.push(Level::Not);
+            levels.len() > MAX_QUERY_DEPTH
+        }
+        // A field name before its value, or an occur sign before a term or
+        // a group: no term yet.
+        w if w.ends_with(':') || w.chars().all(|c| c == '+' || c == '-') => false,
+        _ => {
+            leaf_done(levels);
+            false
+        }
+    }
+}
+
+/// The position of the `quote` that closes a phrase opened before `from`,
+/// skipping escaped characters; none when the phrase is left open.
+fn closing(chars: &[char], from: usize, quote: char) -> Option<usize> {
+    let mut at = from;
+    while at < chars.len() {
+        match chars[at] {
+            '\\' => at += 2,
+            c if c == quote => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 /// Rewrites prefixes and dates (see the module notes).
@@ -513,6 +675,96 @@ mod tests {
         assert_eq!(parsed.highlights.phrases, [["minist", "of", "defens"]]);
         assert_eq!(parsed.highlights.prefixes, ["presiden"]);
         assert!(parsed.highlights.terms.is_empty());
+    }
+
+    #[test]
+    fn nesting_is_measured_by_groups_and_nots_not_by_their_count() {
+        let nested = |depth: usize| format!("{}x{}", "(".repeat(depth), ")".repeat(depth));
+        assert_eq!(too_deep(&nested(MAX_QUERY_DEPTH)), None);
+        // The first `(` one level too deep is the one pointed at.
+        assert_eq!(
+            too_deep(&nested(MAX_QUERY_DEPTH + 1)),
+            Some(MAX_QUERY_DEPTH)
+        );
+        assert_eq!(too_deep(&"(".repeat(10_000)), Some(MAX_QUERY_DEPTH));
+        assert_eq!(too_deep(&"(a OR b) ".repeat(1_000)), None);
+        assert_eq!(too_deep(&"title:(a -(b c)) ".repeat(500)), None);
+        assert_eq!(too_deep(&"NOT a AND ".repeat(1_000)), None);
+        let nots = format!("{}x", "NOT ".repeat(MAX_QUERY_DEPTH + 1));
+        assert_eq!(too_deep(&nots), Some(4 * MAX_QUERY_DEPTH));
+        let mixed = format!("{}x", "NOT (".repeat(MAX_QUERY_DEPTH));
+        assert!(too_deep(&mixed).is_some());
+    }
+
+    #[test]
+    fn parentheses_in_phrases_and_escaped_ones_do_not_nest() {
+        let paren = "(".repeat(1_000);
+        assert_eq!(too_deep(&format!("\"{paren}\"")), None);
+        assert_eq!(too_deep(&format!("title:'{paren}' x")), None);
+        assert_eq!(too_deep(&"\\(".repeat(1_000)), None);
+        // An apostrophe inside a word opens no phrase.
+        assert!(too_deep(&format!("don't {paren}")).is_some());
+        // A phrase left open hides nothing: tantivy reads on past its quote.
+        assert!(too_deep(&format!("\"{paren}")).is_some());
+        assert!(too_deep(&format!("title:/{paren}/")).is_some());
+    }
+
+    #[test]
+    fn a_query_nested_too_deep_is_an_error_that_points_at_the_level() {
+        let err = parse_err(&format!("{}x", "(".repeat(10_000)));
+        assert_eq!(err.position, Some(MAX_QUERY_DEPTH));
+        assert!(err.message.contains("deeper than 32"), "{}", err.message);
+        // Shown around the problem, not as 10,000 characters.
+        let shown = err.to_string();
+        assert!(shown.len() < 300, "{shown}");
+        assert!(shown.ends_with('^'), "{shown}");
+    }
+
+    #[test]
+    fn a_query_of_too_many_words_is_an_error() {
+        let words: Vec<String> = (0..=MAX_QUERY_TERMS).map(|i| format!("w{i}*")).collect();
+        let err = parse_err(&words.join(" "));
+        assert!(err.message.contains("1025 words"), "{}", err.message);
+        let (schema, index) = index();
+        let most: Vec<String> = (0..MAX_QUERY_TERMS).map(|i| format!("w{i}")).collect();
+        assert!(parse(&schema, &index, &most.join(" OR ")).is_ok());
+    }
+
+    /// Whatever the scanner lets through parses on a small stack: it never
+    /// passes a query nested deeper than it thinks.
+    #[test]
+    fn queries_the_depth_check_passes_parse_on_a_small_stack() {
+        const ALPHABET: [&str; 14] = [
+            "(", ")", "(", ")", "\"", "'", "\\", " ", "NOT ", "x", "t:", "-", "/", "[a TO b]",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut passed = 0;
+        for _ in 0..300 {
+            let len = 200 + (next() % 4_000) as usize;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            if too_deep(&text).is_some() {
+                continue;
+            }
+            passed += 1;
+            std::thread::Builder::new()
+                .stack_size(1 << 20)
+                .spawn(move || {
+                    let _ = query_grammar::parse_query(&text);
+                    let _ = query_grammar::parse_query_lenient(&text);
+                })
+                .unwrap()
+                .join()
+                .unwrap();
+        }
+        assert!(passed > 10, "only {passed} random queries passed the check");
     }
 
     #[test]

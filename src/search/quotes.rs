@@ -16,6 +16,7 @@ use crate::index::schema::NewsSchema;
 use crate::index::tokenizers;
 use crate::search::NewsSearcher;
 use crate::search::doc_list::DocList;
+use crate::search::limits;
 use crate::search::query::{self, Highlights, ParsedQuery};
 use crate::search::snippet::match_strength;
 
@@ -70,6 +71,7 @@ const MAX_ARTICLES: usize = 10_000;
 
 impl NewsSearcher {
     pub fn quotes(&self, request: &QuotesRequest) -> Result<QuotesResults> {
+        limits::at_most("limit", request.limit, limits::MAX_LIMIT)?;
         let (parsed, speaker_words) = self.quotes_query(request)?;
         let searcher = self.searcher();
         let found = searcher.search(

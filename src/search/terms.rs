@@ -39,6 +39,7 @@ use crate::extract::lexicon::is_stop_word;
 use crate::index::document::first_text;
 use crate::index::tokenizers;
 use crate::search::doc_list::DocList;
+use crate::search::limits;
 use crate::search::quotes::quote_texts;
 use crate::search::{NewsSearcher, query};
 
@@ -373,6 +374,7 @@ impl NewsSearcher {
     /// counted in the whole index, so every listed count is exact and only
     /// the order of phrases below the list rests on the sample.
     pub fn significant_terms(&self, request: &TermsRequest) -> Result<Terms> {
+        limits::at_most("limit", request.limit, limits::MAX_LIMIT)?;
         let schema = &self.index.schema;
         let (text_field, words_field) = self.terms_fields(request.field)?;
         let searcher = self.searcher();

@@ -21,27 +21,35 @@
 //! `place`, `source`, `from` and `to`. Errors are `{"error": "…"}` with the
 //! status that says whose fault it is: 400 for a query that does not parse
 //! (the parser's message), 404 for an unknown id or path, 405 for anything
-//! but GET, 413/414 for a request too large, 500 for the rest.
+//! but GET, 413/414/431 for a request too large, 408 for one too slow, 503
+//! when the server holds too many connections, 500 for the rest (a damaged
+//! index: the message names the files and how to rebuild them).
 //!
 //! Safe by default: the API is read-only, never takes a file path from a
 //! request, caps the sizes it accepts (see the constants), and the command
 //! binds to the loopback interface unless told otherwise.
 //!
-//! HTTP is tiny_http's: a small synchronous server. Searches are synchronous
-//! library calls, so a fixed pool of threads each taking the next request
-//! serves them concurrently without an async runtime (which would be most of
-//! the crate's build time).
+//! HTTP is the module `http`'s: a small synchronous server whose every
+//! resource a client can hold is bounded (head size, time, connections;
+//! see there). Searches are synchronous library calls, so a thread per
+//! connection, with at most `threads` requests answered at once, serves
+//! them concurrently without an async runtime (which would be most of the
+//! crate's build time). A request that panics (tantivy on a damaged index,
+//! or a bug) is answered 500 with what happened, and its thread serves on.
 
+mod http;
 mod params;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::index::stats;
+use crate::index::{check, stats};
 use crate::render::graph;
 use crate::render::map::map_svg;
 use crate::search::facets::{DateBucket, FacetSpec};
@@ -60,10 +68,9 @@ pub use params::Params;
 pub const MAX_URL_BYTES: usize = 8 * 1024;
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 2_000;
-/// Most hits, values or lines one request may ask for.
-pub const MAX_LIMIT: usize = 1_000;
-/// Deepest offset one request may ask for.
-pub const MAX_OFFSET: usize = 100_000;
+/// Most hits, values or lines one request may ask for, and the deepest
+/// offset: the library's bounds, the command line's too.
+pub use crate::search::limits::{MAX_KWIC_WIDTH, MAX_LIMIT, MAX_OFFSET, MAX_SNIPPET_CHARS};
 
 /// The endpoints, as path templates; `/api/openapi.json` describes each
 /// (a test holds the two lists equal).
@@ -142,16 +149,17 @@ fn status_of(err: &Error) -> u16 {
         | Error::Unanswerable(_)
         | Error::UnknownFacet { .. }
         | Error::NoHierarchy { .. }
-        | Error::UnknownField { .. } => 400,
+        | Error::UnknownField { .. }
+        | Error::OverLimit { .. } => 400,
         Error::NoSuchArticle(_) | Error::UnknownPath { .. } => 404,
         _ => 500,
     }
 }
 
-fn answer<T: Serialize>(result: Result<T, Error>) -> Answer {
+fn answer<T: Serialize>(searcher: &NewsSearcher, result: Result<T, Error>) -> Answer {
     match result {
         Ok(value) => Answer::json(&value),
-        Err(err) => Answer::error(status_of(&err), &err.to_string()),
+        Err(err) => failure(searcher, err),
     }
 }
 
@@ -185,7 +193,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 .collect::<Result<Vec<_>, _>>();
             let facets = match facets {
                 Ok(facets) => facets,
-                Err(err) => return Ok(Answer::error(status_of(&err), &err.to_string())),
+                Err(err) => return Ok(failure(searcher, err)),
             };
             let request = SearchRequest {
                 query: filters(params).apply(schema, &params.query("q")?),
@@ -202,17 +210,20 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                     }
                 },
                 facets,
-                snippet_chars: params.number("snippet", 220, 2_000)?,
+                snippet_chars: params.number("snippet", 220, MAX_SNIPPET_CHARS)?,
                 all_copies: params.flag("all_copies")?,
             };
-            answer(searcher.search(&request))
+            answer(searcher, searcher.search(&request))
         }
-        ["api", "article", id] => answer(searcher.article(id)),
-        ["api", "similar", id] => answer(searcher.similar(
-            id,
-            params.number("limit", 10, MAX_LIMIT)?,
-            params.number("snippet", 220, 2_000)?,
-        )),
+        ["api", "article", id] => answer(searcher, searcher.article(id)),
+        ["api", "similar", id] => answer(
+            searcher,
+            searcher.similar(
+                id,
+                params.number("limit", 10, MAX_LIMIT)?,
+                params.number("snippet", 220, MAX_SNIPPET_CHARS)?,
+            ),
+        ),
         ["api", "facets", field] => {
             let request = FacetsRequest {
                 query: filters(params).apply(schema, &params.query("q")?),
@@ -220,7 +231,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 drill: params.get("drill").map(str::to_string),
                 limit: params.number("limit", 20, MAX_LIMIT)?,
             };
-            answer(searcher.facet_values(&request))
+            answer(searcher, searcher.facet_values(&request))
         }
         ["api", "quotes"] => {
             let query = params.query("q")?;
@@ -229,7 +240,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 speaker: params.get("speaker").map(str::to_string),
                 limit: params.number("limit", 20, MAX_LIMIT)?,
             };
-            answer(searcher.quotes(&request))
+            answer(searcher, searcher.quotes(&request))
         }
         ["api", "timeline"] => {
             let request = TimelineRequest {
@@ -244,7 +255,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                     .into_iter()
                     .collect(),
             };
-            answer(searcher.timeline(&request))
+            answer(searcher, searcher.timeline(&request))
         }
         ["api", "kwic"] => {
             let phrase = params.get("phrase").unwrap_or_default().to_string();
@@ -257,7 +268,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             let request = KwicRequest {
                 phrase,
                 filter_query: filters(params).apply(schema, "*"),
-                width: params.number("width", 40, 200)?,
+                width: params.number("width", 40, MAX_KWIC_WIDTH)?,
                 sort: match params.get("sort").unwrap_or("appearance") {
                     "appearance" => KwicSort::Appearance,
                     "left" => KwicSort::Left,
@@ -268,7 +279,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 },
                 limit: params.number("limit", 50, MAX_LIMIT)?,
             };
-            answer(searcher.kwic(&request))
+            answer(searcher, searcher.kwic(&request))
         }
         ["api", "terms"] => {
             let request = TermsRequest {
@@ -286,7 +297,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 limit: params.number("limit", 30, MAX_LIMIT)?,
                 sample: params.number("sample", DEFAULT_SAMPLE, 50_000)?,
             };
-            answer(searcher.significant_terms(&request))
+            answer(searcher, searcher.significant_terms(&request))
         }
         ["api", "profile", kind] => {
             let kind = match *kind {
@@ -303,7 +314,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 limit: params.number("limit", 10, MAX_LIMIT)?,
                 sample: params.number("sample", PROFILE_SAMPLE, 50_000)?,
             };
-            answer(searcher.profile(&request))
+            answer(searcher, searcher.profile(&request))
         }
         ["api", "network"] => {
             let request = NetworkRequest {
@@ -325,7 +336,7 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
             };
             let network = match searcher.network(&request) {
                 Ok(network) => network,
-                Err(err) => return Ok(Answer::error(status_of(&err), &err.to_string())),
+                Err(err) => return Ok(failure(searcher, err)),
             };
             let mut file = Vec::new();
             let written = match params.get("format").unwrap_or("json") {
@@ -352,15 +363,15 @@ fn route(searcher: &NewsSearcher, path: &str, params: &Params) -> Result<Answer,
                 cities: params.number("cities", 10, 100)?,
             };
             match params.get("format").unwrap_or("json") {
-                "json" => answer(searcher.coverage_map(&request)),
+                "json" => answer(searcher, searcher.coverage_map(&request)),
                 "svg" => match searcher.coverage_map(&request) {
                     Ok(map) => Answer::page(&map_svg(&map), SVG),
-                    Err(err) => Answer::error(status_of(&err), &err.to_string()),
+                    Err(err) => failure(searcher, err),
                 },
                 other => return Err(format!("format `{other}`: use json or svg")),
             }
         }
-        ["api", "stats"] => answer(stats::stats(searcher, 10)),
+        ["api", "stats"] => answer(searcher, stats::stats(searcher, 10)),
         ["api", "openapi.json"] => Answer::page(OPENAPI, JSON),
         [""] | ["index.html"] => Answer::page(PAGE_HTML, "text/html; charset=utf-8"),
         ["app.js"] => Answer::page(PAGE_JS, "text/javascript; charset=utf-8"),
@@ -395,7 +406,8 @@ fn filters(params: &Params) -> Filters {
 
 /// A running server: its address, and a handle to stop it.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: TcpListener,
+    addr: SocketAddr,
     searcher: Arc<NewsSearcher>,
     stopping: Arc<AtomicBool>,
 }
@@ -404,26 +416,32 @@ pub struct Server {
 /// taken.
 #[derive(Clone)]
 pub struct Stopper {
-    http: Arc<tiny_http::Server>,
+    addr: SocketAddr,
     stopping: Arc<AtomicBool>,
-    threads: usize,
 }
 
 impl Stopper {
     pub fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
-        for _ in 0..self.threads {
-            self.http.unblock();
+        // The accept loop waits for a connection: give it one to see the flag.
+        let mut addr = self.addr;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(match addr {
+                SocketAddr::V4(_) => Ipv4Addr::LOCALHOST.into(),
+                SocketAddr::V6(_) => Ipv6Addr::LOCALHOST.into(),
+            });
         }
+        let _ = TcpStream::connect_timeout(&addr, Duration::from_secs(1));
     }
 }
 
 impl Server {
     /// Binds `addr` (e.g. `127.0.0.1:7700`; port 0 picks a free one).
     pub fn bind(addr: &str, searcher: NewsSearcher) -> std::io::Result<Server> {
-        let http = tiny_http::Server::http(addr).map_err(std::io::Error::other)?;
+        let listener = TcpListener::bind(addr)?;
         Ok(Server {
-            http: Arc::new(http),
+            addr: listener.local_addr()?,
+            listener,
             searcher: Arc::new(searcher),
             stopping: Arc::new(AtomicBool::new(false)),
         })
@@ -431,20 +449,25 @@ impl Server {
 
     /// The address bound (with the port chosen when 0 was asked).
     pub fn addr(&self) -> String {
-        self.http.server_addr().to_string()
+        self.addr.to_string()
     }
 
-    pub fn stopper(&self, threads: usize) -> Stopper {
+    /// A handle to stop the server (`_threads`: kept for callers of the
+    /// tiny_http version, which woke each thread).
+    pub fn stopper(&self, _threads: usize) -> Stopper {
         Stopper {
-            http: Arc::clone(&self.http),
+            addr: self.addr,
             stopping: Arc::clone(&self.stopping),
-            threads: threads.max(1),
         }
     }
 
-    /// Serves with `threads` threads until stopped; the searcher picks up
-    /// new commits (a re-index while serving) within a second.
+    /// Serves until stopped, answering at most `threads` requests at a
+    /// time; the searcher picks up new commits (a re-index while serving)
+    /// within a second.
     pub fn run(&self, threads: usize) {
+        let turns = Turns::new(threads.max(1));
+        let open = Arc::new(AtomicUsize::new(0));
+        let busy = Arc::new(AtomicUsize::new(0));
         std::thread::scope(|scope| {
             scope.spawn(|| {
                 while !self.stopping.load(Ordering::SeqCst) {
@@ -452,47 +475,198 @@ impl Server {
                     let _ = self.searcher.reload();
                 }
             });
-            for _ in 0..threads.max(1) {
-                scope.spawn(|| {
-                    while !self.stopping.load(Ordering::SeqCst) {
-                        match self.http.recv() {
-                            Ok(request) => serve_one(&self.searcher, request),
-                            Err(_) => break,
-                        }
+            for stream in self.listener.incoming() {
+                if self.stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                let stream = match stream {
+                    Ok(stream) => stream,
+                    // Out of file descriptors, or a connection reset before
+                    // it was taken: the next accept may succeed.
+                    Err(_) => {
+                        std::thread::sleep(Duration::from_millis(20));
+                        continue;
                     }
-                });
+                };
+                if open.load(Ordering::SeqCst) >= http::MAX_CONNECTIONS {
+                    http::refuse(stream);
+                    continue;
+                }
+                let connection = Counted::new(&open);
+                let (searcher, turns, busy, stopping) = (
+                    Arc::clone(&self.searcher),
+                    turns.clone(),
+                    Arc::clone(&busy),
+                    Arc::clone(&self.stopping),
+                );
+                // Not scoped: an idle connection must not hold up a stop.
+                let spawned = std::thread::Builder::new()
+                    .name("newsdex-http".into())
+                    .spawn(move || {
+                        let _connection = connection;
+                        serve_connection(stream, &searcher, &turns, &busy, &stopping);
+                    });
+                if spawned.is_err() {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+            // Requests being answered finish.
+            let until = std::time::Instant::now() + http::WRITE_TIMEOUT;
+            while busy.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(10));
             }
         });
     }
 }
 
-fn serve_one(searcher: &NewsSearcher, request: tiny_http::Request) {
-    let answer = match request.method() {
-        tiny_http::Method::Get | tiny_http::Method::Head => {
-            if request.body_length().is_some_and(|n| n > 0) {
-                Answer::error(413, "GET requests take no body")
-            } else {
-                respond(searcher, request.url())
-            }
+/// Counts a thing while it lives (an open connection, a request being
+/// answered).
+struct Counted(Arc<AtomicUsize>);
+
+impl Counted {
+    fn new(count: &Arc<AtomicUsize>) -> Counted {
+        count.fetch_add(1, Ordering::SeqCst);
+        Counted(Arc::clone(count))
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Turns to answer a request: at most as many at once as there are turns.
+#[derive(Clone)]
+struct Turns {
+    give: crossbeam_channel::Sender<()>,
+    take: crossbeam_channel::Receiver<()>,
+}
+
+impl Turns {
+    fn new(n: usize) -> Turns {
+        let (give, take) = crossbeam_channel::bounded(n);
+        for _ in 0..n {
+            let _ = give.send(());
         }
-        _ => Answer::error(405, "the API is read-only: use GET"),
+        Turns { give, take }
+    }
+
+    /// Waits for a turn, given back when the returned value is dropped.
+    fn wait(&self) -> Turn<'_> {
+        let _ = self.take.recv();
+        Turn(&self.give)
+    }
+}
+
+struct Turn<'a>(&'a crossbeam_channel::Sender<()>);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.send(());
+    }
+}
+
+/// Reads and answers the requests of one connection until it closes.
+fn serve_connection(
+    stream: TcpStream,
+    searcher: &NewsSearcher,
+    turns: &Turns,
+    busy: &Arc<AtomicUsize>,
+    stopping: &AtomicBool,
+) {
+    let Ok(mut connection) = http::Connection::new(stream) else {
+        return;
     };
-    let headers = [
-        ("Content-Type", answer.content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-        (
-            "Content-Security-Policy",
-            "default-src 'self'; style-src 'self' 'unsafe-inline'",
-        ),
-    ];
-    let mut response = tiny_http::Response::from_data(answer.body).with_status_code(answer.status);
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
+    while let Some(next) = connection.next_request() {
+        let request = match next {
+            Ok(request) => request,
+            Err(answer) => {
+                let _ = connection.send(&answer, false, false);
+                return;
+            }
+        };
+        let _busy = Counted::new(busy);
+        let head_only = request.method == "HEAD";
+        let answer = match request.method.as_str() {
+            // The body was not read: the connection cannot go on.
+            "GET" | "HEAD" if request.has_body => Answer::error(413, "GET requests take no body"),
+            "GET" | "HEAD" => {
+                let _turn = turns.wait();
+                respond_safely(searcher, &request.target)
+            }
+            _ => Answer::error(405, "the API is read-only: use GET"),
+        };
+        let keep_alive =
+            request.keep_alive && !request.has_body && !stopping.load(Ordering::SeqCst);
+        if connection.send(&answer, head_only, keep_alive).is_err() || !keep_alive {
+            return;
         }
     }
-    let _ = request.respond(response);
+}
+
+/// [`respond`], with a panic answered 500 and the thread kept serving: the
+/// message says whether the index is damaged (and which files) or newsdex
+/// has a bug.
+pub fn respond_safely(searcher: &NewsSearcher, target: &str) -> Answer {
+    crate::panics::catch(|| respond(searcher, target)).unwrap_or_else(|message| {
+        let err = match damage_of(&searcher.index.path) {
+            Some(files) => Error::Damaged {
+                path: searcher.index.path.clone(),
+                files,
+            },
+            None => Error::Internal(message),
+        };
+        log(&err);
+        Answer::error(500, &err.to_string())
+    })
+}
+
+/// The answer to a failed request. An error that can come of a damaged
+/// index says so when the index is damaged.
+fn failure(searcher: &NewsSearcher, err: Error) -> Answer {
+    let err = if check::may_come_of_damage(&err) {
+        match damage_of(&searcher.index.path) {
+            Some(files) => {
+                let err = Error::Damaged {
+                    path: searcher.index.path.clone(),
+                    files,
+                };
+                log(&err);
+                err
+            }
+            None => err,
+        }
+    } else {
+        err
+    };
+    Answer::error(status_of(&err), &err.to_string())
+}
+
+/// The damaged files of the index at `path` (see `index::check`), as found
+/// within the last minute: reading the whole index for every failing
+/// request would let clients keep the server reading it.
+fn damage_of(path: &Path) -> Option<Vec<PathBuf>> {
+    type Diagnosis = Option<(Instant, PathBuf, Option<Vec<PathBuf>>)>;
+    static LAST: Mutex<Diagnosis> = Mutex::new(None);
+    const KEPT: Duration = Duration::from_secs(60);
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((at, of, files)) = last.as_ref()
+        && of == path
+        && at.elapsed() < KEPT
+    {
+        return files.clone();
+    }
+    let files = check::diagnose(path);
+    *last = Some((Instant::now(), path.to_path_buf(), files.clone()));
+    files
+}
+
+/// Tells whoever runs the server (its standard error) of a damaged index or
+/// a bug; a closed stream is no reason to stop serving.
+fn log(err: &Error) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "newsdex: {err}");
 }
 
 #[cfg(test)]
