@@ -139,7 +139,7 @@ fn a_text_over_the_text_limit_is_indexed_cut_with_a_note() {
         failures(&summary),
         [(
             "transcript.txt".to_string(),
-            "article: text of 5 MB cut to its first 4 MB, newsdex's limit for the text of one article (the rest is not indexed)".to_string()
+            "article: all but the first 4 MB of its text of 5 MB, newsdex's limit for the text of one article (the first part is indexed)".to_string()
         )]
     );
     assert_eq!(summary["documents"], 1, "{summary}");

@@ -117,7 +117,7 @@ pub fn fit_text(article: &mut Article) -> Result<Option<String>, String> {
         "\n\n[newsdex: the text is cut here: it is {size}, over newsdex's {limit} limit for the text of one article, and the rest is not indexed]"
     ));
     Ok(Some(format!(
-        "text of {size} cut to its first {limit}, newsdex's limit for the text of one article (the rest is not indexed)"
+        "all but the first {limit} of its text of {size}, newsdex's limit for the text of one article (the first part is indexed)"
     )))
 }
 
@@ -677,7 +677,7 @@ mod tests {
         let reason = fit_text(&mut article).unwrap().unwrap();
         assert_eq!(
             reason,
-            "text of 4.1 MB cut to its first 4 MB, newsdex's limit for the text of one article (the rest is not indexed)"
+            "all but the first 4 MB of its text of 4.1 MB, newsdex's limit for the text of one article (the first part is indexed)"
         );
         assert!(article_bytes(&article) <= MAX_TEXT_BYTES);
         let (kept, note) = article.body.split_once("\n\n[newsdex: ").unwrap();
