@@ -562,6 +562,10 @@ fn run(
     if changed || !current {
         crate::index::ordinals::write_all(&index.path, &searcher, &index.schema)?;
     }
+    // What this run wrote is read back against its checksums now, while
+    // it is in the page cache, and recorded: the first search after the
+    // run need not read it (`index::check`).
+    crate::index::check::verify(index)?;
     summary.documents = searcher.num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

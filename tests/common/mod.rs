@@ -45,9 +45,22 @@ pub fn serve() -> Served {
         .status()
         .unwrap();
     assert!(status.success());
-    let mut child = newsdex()
-        .arg("--index")
-        .arg(&index)
+    let (child, addr, stderr) = spawn_server(newsdex().arg("--index").arg(&index));
+    Served {
+        child,
+        addr,
+        index,
+        _dir: dir,
+        stderr,
+    }
+}
+
+/// Starts `newsdex serve` on port 0 with `command` (the binary and its
+/// global options); returns it, the address it reports and its stderr.
+pub fn spawn_server(
+    command: &mut Command,
+) -> (Child, String, BufReader<std::process::ChildStderr>) {
+    let mut child = command
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -62,13 +75,7 @@ pub fn serve() -> Served {
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
-    Served {
-        child,
-        addr,
-        index,
-        _dir: dir,
-        stderr,
-    }
+    (child, addr, stderr)
 }
 
 /// One HTTP/1.1 request; returns status and body.
