@@ -468,6 +468,11 @@ impl Server {
         let turns = Turns::new(threads.max(1));
         let open = Arc::new(AtomicUsize::new(0));
         let busy = Arc::new(AtomicUsize::new(0));
+        // Threads waiting for a connection, and the connections handed to
+        // them. Each open connection has its own thread (a slow client
+        // holds only its own); a thread is kept for the next connection.
+        let idle = Arc::new(AtomicUsize::new(0));
+        let (hand, take) = crossbeam_channel::unbounded::<(TcpStream, Counted)>();
         std::thread::scope(|scope| {
             scope.spawn(|| {
                 while !self.stopping.load(Ordering::SeqCst) {
@@ -492,19 +497,35 @@ impl Server {
                     http::refuse(stream);
                     continue;
                 }
-                let connection = Counted::new(&open);
-                let (searcher, turns, busy, stopping) = (
+                let connection = (stream, Counted::new(&open));
+                // A thread that has served its connection takes the next
+                // one: spawning a thread for each costs a tenth of the
+                // throughput when every request comes on a new connection.
+                if idle.load(Ordering::SeqCst) > 0 {
+                    idle.fetch_sub(1, Ordering::SeqCst);
+                    let _ = hand.send(connection);
+                    continue;
+                }
+                let (searcher, turns, busy, stopping, idle, take) = (
                     Arc::clone(&self.searcher),
                     turns.clone(),
                     Arc::clone(&busy),
                     Arc::clone(&self.stopping),
+                    Arc::clone(&idle),
+                    take.clone(),
                 );
                 // Not scoped: an idle connection must not hold up a stop.
                 let spawned = std::thread::Builder::new()
                     .name("newsdex-http".into())
                     .spawn(move || {
-                        let _connection = connection;
-                        serve_connection(stream, &searcher, &turns, &busy, &stopping);
+                        let mut next = Some(connection);
+                        while let Some((stream, counted)) = next.take() {
+                            serve_connection(stream, &searcher, &turns, &busy, &stopping);
+                            drop(counted);
+                            idle.fetch_add(1, Ordering::SeqCst);
+                            // Ends when the server stops (the sender goes).
+                            next = take.recv().ok();
+                        }
                     });
                 if spawned.is_err() {
                     std::thread::sleep(Duration::from_millis(20));
