@@ -2309,6 +2309,27 @@ mod tests {
     }
 
     #[test]
+    fn countries_that_are_gone_are_places_of_their_own_or_their_successors() {
+        let text = "The Soviet Union and the USSR's allies traded with West Germany, \
+                    East Germany and Yugoslavia; Zaire and Ceylon sold copper and tea.";
+        assert_eq!(
+            names(text),
+            [
+                "Soviet Union ()",
+                "West Germany (DE)",
+                "East Germany (DE)",
+                "Yugoslavia ()",
+                "Democratic Republic of the Congo (CD)",
+                "Sri Lanka (LK)"
+            ]
+        );
+        assert_eq!(
+            spans(text, &one(text, "Soviet Union")),
+            ["Soviet Union", "USSR"]
+        );
+    }
+
+    #[test]
     fn jordan_is_a_country_or_a_name() {
         assert_eq!(
             names("Michael Jordan scored 30 points on Sunday."),

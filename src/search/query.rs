@@ -389,21 +389,61 @@ fn rewrite_leaf(
                 .and_then(|f| schema.words_field_of(f))
                 .is_some() =>
         {
+            let place = literal.field_name.as_deref() == Some(PLACE_FIELD);
             let target = literal
                 .field_name
                 .as_deref()
                 .and_then(|f| schema.words_field_of(f))
                 .map(str::to_owned);
-            Ok(leaf_ast(UserInputLeaf::Literal(UserInputLiteral {
-                field_name: target,
-                ..literal
-            })))
+            let today = place.then(|| place_named_today(&literal.phrase)).flatten();
+            let asked = leaf_ast(UserInputLeaf::Literal(UserInputLiteral {
+                field_name: target.clone(),
+                ..literal.clone()
+            }));
+            Ok(match today {
+                // `place:USSR`, `place:Burma`: also the place as the index
+                // names it ("Soviet Union", "Myanmar").
+                Some(name) => UserInputAst::or(vec![
+                    asked,
+                    leaf_ast(UserInputLeaf::Literal(UserInputLiteral {
+                        field_name: target,
+                        phrase: name,
+                        ..literal
+                    })),
+                ]),
+                None => asked,
+            })
         }
         other => Ok(leaf_ast(other)),
     }
 }
 
 /// Escapes the characters the regex syntax of tantivy-fst treats specially.
+/// The field whose values are places of the gazetteer.
+const PLACE_FIELD: &str = "place";
+
+/// The name the index gives the country or area that `asked` is another
+/// name of (`USSR` → `Soviet Union`, `Burma` → `Myanmar`, `Zaire` →
+/// `Democratic Republic of the Congo`); None when it is that name, or no
+/// such name. Articles are indexed under a place's one name, so a search
+/// by another must be turned into it.
+fn place_named_today(asked: &str) -> Option<String> {
+    use crate::gazetteer::{Gazetteer, NameType, PlaceKind, normalise};
+    let gazetteer = Gazetteer::embedded();
+    let key = normalise::name_key(asked);
+    let mut names = gazetteer
+        .lookup(&key)?
+        .iter()
+        .filter(|c| matches!(c.name_type, NameType::Main | NameType::Alternate))
+        .map(|c| gazetteer.place(c.place))
+        .filter(|p| matches!(p.kind(), PlaceKind::Country | PlaceKind::Area))
+        .map(|p| p.name())
+        .filter(|name| normalise::name_key(name) != key);
+    let name = names.next()?;
+    // Two countries or areas of that other name: none is meant more.
+    names.next().is_none().then(|| name.to_string())
+}
+
 fn escape_regex(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -765,6 +805,19 @@ mod tests {
                 .unwrap();
         }
         assert!(passed > 10, "only {passed} random queries passed the check");
+    }
+
+    #[test]
+    fn other_names_of_a_country_search_it_by_its_indexed_name() {
+        assert_eq!(place_named_today("USSR").as_deref(), Some("Soviet Union"));
+        assert_eq!(
+            place_named_today("u.s.s.r.").as_deref(),
+            Some("Soviet Union")
+        );
+        assert_eq!(place_named_today("Burma").as_deref(), Some("Myanmar"));
+        assert_eq!(place_named_today("Soviet Union"), None);
+        assert_eq!(place_named_today("Germany"), None);
+        assert_eq!(place_named_today("Aleppo"), None);
     }
 
     #[test]
