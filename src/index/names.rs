@@ -426,6 +426,14 @@ impl NameTable {
                 sets.union(short, long);
             }
         }
+        let short_links = short_forms(&forms);
+        for (short, long) in &short_links {
+            sets.union(short, long);
+        }
+        let shorts: HashSet<&str> = short_links
+            .iter()
+            .map(|(short, _)| short.as_str())
+            .collect();
         let mut members: BTreeMap<usize, Vec<&String>> = BTreeMap::new();
         for key in forms.keys() {
             members.entry(sets.find(key)).or_default().push(key);
@@ -435,6 +443,14 @@ impl NameTable {
             for key in &keys {
                 for (form, n) in &forms[*key] {
                     *all.entry(form.clone()).or_default() += n;
+                }
+            }
+            // A group its short forms joined is shown by its full name
+            // ("Drexel Burnham Lambert", not "Drexel"), as a person is.
+            let mut full: HashMap<String, u32> = HashMap::new();
+            for key in keys.iter().filter(|k| !shorts.contains(k.as_str())) {
+                for (form, n) in &forms[*key] {
+                    *full.entry(form.clone()).or_default() += n;
                 }
             }
             // The first name of a shipped alias line is how its
@@ -448,6 +464,7 @@ impl NameTable {
             lines.dedup();
             let name = match lines.first() {
                 Some(&line) => ALIASES.lines[line][0].to_string(),
+                None if !full.is_empty() => most_used(&full).to_string(),
                 None => most_used(&all).to_string(),
             };
             // Other names a search could not find the group by: not "Texaco"
@@ -653,6 +670,161 @@ pub fn org_key(name: &str) -> String {
 }
 
 /// The words of a name as a search would see them.
+/// Organisation names the corpus uses for one body without an article
+/// saying so, as (short key, long key):
+///
+/// - a one-word name that begins a longer name the corpus uses at least as
+///   often ("Drexel" and "Drexel Burnham Lambert Inc.", "Shearson" and
+///   "Shearson Lehman Brothers"), unless the word is a place
+///   ("Washington" is not the Washington Post);
+/// - an acronym standing alone (never with a company suffix: "CBS Inc" is
+///   a name in itself) whose letters are the initials of a name the corpus
+///   uses at least as often ("AMC" and "American Motors Corp", its suffix
+///   counted or not).
+///
+/// Of several such longer names, [`the_ones_meant`] decides.
+///
+/// People's surnames are resolved the same way (a surname alone is the one
+/// full name the corpus gives it); two longer names leave the short one
+/// alone.
+fn short_forms(forms: &HashMap<String, HashMap<String, u32>>) -> Vec<(String, String)> {
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
+    let mut beginning: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut initials: HashMap<String, Vec<&String>> = HashMap::new();
+    for (key, key_forms) in forms {
+        let words: Vec<&str> = key.split_whitespace().collect();
+        if words.len() > 1 {
+            beginning.entry(words[0]).or_default().push(key);
+        }
+        let mut spelled: Vec<String> = key_forms
+            .keys()
+            .filter_map(|form| initials_of(form))
+            .collect();
+        spelled.sort();
+        spelled.dedup();
+        for letters in spelled {
+            initials.entry(letters).or_default().push(key);
+        }
+    }
+    let articles = |key: &String| forms.get(key).map_or(0, |f| f.values().sum::<u32>());
+    let mut links = Vec::new();
+    for (key, key_forms) in forms {
+        if key.contains(' ') {
+            continue;
+        }
+        // "AMC" alone; not "CBS Inc", a company's name in itself.
+        let acronym = key_forms.keys().all(|form| {
+            (2..=5).contains(&form.chars().count()) && form.chars().all(|c| c.is_ascii_uppercase())
+        });
+        let candidates = if acronym {
+            initials.get(key.as_str())
+        } else {
+            (!is_known_place(gazetteer, key))
+                .then(|| beginning.get(key.as_str()))
+                .flatten()
+        };
+        // The corpus's own name for the body is the long one: a name used
+        // more than its longer forms is the name ("Bundesbank", not
+        // "Bundesbank in Frankfurt"; "Citicorp", not a subsidiary).
+        let short_articles = articles(key);
+        let longer: Vec<&String> = candidates
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|long| *long != key && articles(long) >= short_articles)
+            .collect();
+        for long in the_ones_meant(&longer, forms) {
+            links.push((key.clone(), long.clone()));
+        }
+    }
+    links.sort();
+    links
+}
+
+/// Of the longer names a short one may stand for, those it does: the only
+/// one; all, when every other begins with the shortest ("Shearson",
+/// "Shearson Lehman", "Shearson Lehman Brothers": one firm's names, long
+/// and longer); or one named in at least [`DOMINANT`] times as many
+/// articles as all the others together ("AMC": American Motors Corp in 23,
+/// three other companies in one or two each). Else none.
+fn the_ones_meant<'k>(
+    longer: &[&'k String],
+    forms: &HashMap<String, HashMap<String, u32>>,
+) -> Vec<&'k String> {
+    const DOMINANT: u32 = 3;
+    let Some(shortest) = longer.iter().min_by_key(|k| (k.len(), k.as_str())).copied() else {
+        return Vec::new();
+    };
+    let nested = longer
+        .iter()
+        .all(|k| *k == shortest || k.starts_with(&format!("{shortest} ")));
+    if nested {
+        return longer.to_vec();
+    }
+    let articles = |key: &String| forms.get(key).map_or(0, |f| f.values().sum::<u32>());
+    let Some(most) = longer
+        .iter()
+        .max_by_key(|k| (articles(k), k.as_str()))
+        .copied()
+    else {
+        return Vec::new();
+    };
+    let others: u32 = longer
+        .iter()
+        .filter(|k| **k != most)
+        .map(|k| articles(k))
+        .sum();
+    if articles(most) >= DOMINANT * others.max(1) {
+        vec![most]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A country, region or area, or a city of 100,000 people or more: a name
+/// that begins companies' names ("Washington Post") without being theirs.
+/// (Small towns share their names with too many companies to count: there
+/// is a Drexel in Missouri.)
+fn is_known_place(gazetteer: &crate::gazetteer::Gazetteer, name: &str) -> bool {
+    use crate::gazetteer::{NameType, PlaceKind, normalise};
+    const CITY_POPULATION: u32 = 100_000;
+    gazetteer
+        .lookup(&normalise::name_key(name))
+        .is_some_and(|postings| {
+            postings.iter().any(|c| {
+                let place = gazetteer.place(c.place);
+                c.name_type == NameType::Main
+                    && (place.kind() != PlaceKind::City || place.population() >= CITY_POPULATION)
+            })
+        })
+}
+
+/// The initials of a name of two words or more, lower-case, without "of",
+/// "and", "the", "for" and legal forms other than "Corp" and "Co"
+/// ("American Motors Corp" → "amc", "First Boston Inc" → "fb").
+fn initials_of(name: &str) -> Option<String> {
+    const SKIPPED: [&str; 5] = ["of", "and", "the", "for", "&"];
+    // A "Corp" or "Co" is often in a company's acronym (AMC, GMC); an
+    // "Inc" or "Ltd" hardly ever ("First Boston Inc" is no FBI).
+    const SPELLED_FORMS: [&str; 4] = ["corp", "corporation", "co", "company"];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            let word = w.to_lowercase();
+            let word = word.trim_end_matches('.');
+            !SKIPPED.contains(&word) && (!LEGAL_FORMS.has(word) || SPELLED_FORMS.contains(&word))
+        })
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .collect::<Option<String>>()
+        .map(|s| s.to_lowercase())
+}
+
 fn words_of(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1046,6 +1218,52 @@ mod tests {
                 .name,
             "Reagan"
         );
+    }
+
+    #[test]
+    fn a_company_short_name_or_acronym_is_its_one_full_name() {
+        let articles = vec![
+            article(vec![org("Drexel Burnham Lambert Inc.")], 1987),
+            article(vec![org("Drexel")], 1987),
+            article(vec![org("American Motors Corp")], 1987),
+            article(vec![org("American Motors Corp")], 1987),
+            article(vec![org("American Motors Corp")], 1987),
+            article(vec![org("AMC")], 1987),
+            // Its initials, in one article against three: not the one meant.
+            article(vec![org("Applied Magnetics Corp")], 1987),
+            // Nested longer names: the short one is the shortest of them.
+            article(vec![org("Shearson Lehman Brothers Inc.")], 1987),
+            article(vec![org("Shearson Lehman Brothers Inc.")], 1987),
+            article(vec![org("Shearson Lehman")], 1987),
+            article(vec![org("Shearson")], 1987),
+            article(vec![org("Salomon Brothers Inc.")], 1987),
+            article(vec![org("Salomon Brothers Inc.")], 1987),
+            article(vec![org("Salomon Inc")], 1987),
+            // "Inc" is spelled in no acronym.
+            article(vec![org("First Boston Inc.")], 1987),
+            article(vec![org("First Boston Inc.")], 1987),
+            article(vec![org("First Boston Inc.")], 1987),
+            article(vec![org("Federal Bureau of Investigation")], 1987),
+            article(vec![org("FBI")], 1987),
+            // Two longer names begin with it: left alone.
+            article(vec![org("Continental Illinois Corp")], 1987),
+            article(vec![org("Continental Airlines")], 1987),
+            article(vec![org("Continental")], 1987),
+            // A place is not the short name of a company named after it.
+            article(vec![org("Washington Post Co")], 1987),
+            article(vec![org("Washington")], 1987),
+        ];
+        let table = NameTable::build(&articles);
+        let name = |key: SpeakerKey| table.named(&key, Some(1987), None).name;
+        assert_eq!(name(org("Drexel")), "Drexel Burnham Lambert Inc.");
+        assert_eq!(name(org("AMC")), "American Motors Corp");
+        assert_eq!(name(org("Shearson")), "Shearson Lehman Brothers Inc.");
+        assert_eq!(name(org("Salomon Inc")), "Salomon Brothers Inc.");
+        // FBI is a shipped alias of the bureau, shown so.
+        assert_eq!(name(org("Federal Bureau of Investigation")), "FBI");
+        assert_eq!(name(org("First Boston Inc.")), "First Boston Inc.");
+        assert_eq!(name(org("Continental")), "Continental");
+        assert_eq!(name(org("Washington")), "Washington");
     }
 
     #[test]
