@@ -278,6 +278,7 @@ impl Resolver<'_> {
                     return self.organisation_meant(&head, source);
                 }
                 if titled && definite {
+                    let role = speaker_name(&role)?;
                     // An office ("the U.N. Special Envoy") or, with no role
                     // word, a body ("the Prohibition of Chemical Weapons").
                     let office = role
@@ -309,6 +310,7 @@ impl Resolver<'_> {
         gender: Option<Gender>,
         source: Span,
     ) -> Option<usize> {
+        let name = speaker_name(&name)?;
         let org_role = role.as_deref().is_some_and(is_org_role);
         // "Dr Fox", "Mr Post": a title or honorific makes a person, whatever
         // the name's words.
@@ -1226,6 +1228,60 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
     })
 }
 
+/// What of `name` names a speaker, if anything does. A name ends with a
+/// word of the name: a description after it goes ("Confederation of
+/// British Industry survey" is the confederation's, "World Bank sources"
+/// the bank's), unless it is someone in the body (an "official", an
+/// "economist": not the body itself, and not named). A programme, plan or
+/// agreement says nothing ("Export Enhancement Program initiative"), and a
+/// text that does not start as a name (or a particle: "de Clercq") is none
+/// ("news comes despite Mr Flight's allies").
+fn speaker_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let kept = words
+        .iter()
+        .rposition(|w| w.starts_with(|c: char| !c.is_lowercase()))?;
+    let described = &words[kept + 1..];
+    if described
+        .iter()
+        .any(|w| ROLE_HEADS.has(&w.to_lowercase()) || SPOKESPEOPLE.has(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let words = &words[..=kept];
+    // "de Clercq", "van Gogh": a particle may open a name.
+    let opens = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+    let particle = PARTICLES.contains(&words[0]) && words.len() > 1;
+    if !(opens(words[0]) || particle) {
+        return None;
+    }
+    // The head of "Bureau of Statistics" is "Bureau".
+    let head_end = words.iter().position(|w| *w == "of").unwrap_or(words.len());
+    let head = words[..head_end].last()?.to_lowercase();
+    if NOT_SPEAKERS.contains(&head.trim_end_matches(['.', ','])) {
+        return None;
+    }
+    Some(if described.is_empty() {
+        name.to_string()
+    } else {
+        words.join(" ")
+    })
+}
+
+/// Heads of names of things that say nothing themselves.
+const NOT_SPEAKERS: [&str; 10] = [
+    "program",
+    "programme",
+    "initiative",
+    "plan",
+    "scheme",
+    "accord",
+    "accords",
+    "agreement",
+    "treaty",
+    "act",
+];
+
 /// "Liam Fox", "Emily Post": a given name and a surname, whatever the
 /// surname also means.
 fn looks_like_a_person(name: &str) -> bool {
@@ -1641,6 +1697,27 @@ fn org_mentions(body: &str, tokens: &[Tok]) -> Vec<OrgMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speaker_name_ends_with_a_word_of_the_name() {
+        let name = |text: &str| speaker_name(text);
+        assert_eq!(
+            name("Confederation of British Industry survey").as_deref(),
+            Some("Confederation of British Industry")
+        );
+        assert_eq!(name("World Bank sources").as_deref(), Some("World Bank"));
+        assert_eq!(name("Willy de Clercq").as_deref(), Some("Willy de Clercq"));
+        assert_eq!(name("de Clercq").as_deref(), Some("de Clercq"));
+        assert_eq!(
+            name("Central Bureau of Statistics").as_deref(),
+            Some("Central Bureau of Statistics")
+        );
+        // Someone in the body, not the body; things that say nothing; no name.
+        assert_eq!(name("Finance Ministry official"), None);
+        assert_eq!(name("Export Enhancement Program initiative"), None);
+        assert_eq!(name("Paris Agreement"), None);
+        assert_eq!(name("news comes despite Mr Flight's allies"), None);
+    }
     use crate::extract::quotes::find_attributions;
 
     /// (speaker name, role, kind) per attribution.
