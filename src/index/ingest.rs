@@ -682,13 +682,40 @@ fn last_run_unfinished(index: &tantivy::Index) -> bool {
 /// files it was writing. Best effort: the index is already as of its last
 /// commit, and the next successful commit removes what is left.
 fn remove_uncommitted(index: &NewsIndex) {
-    if let Ok(writer) = index
+    crate::index::ordinals::remove_staging(&index.path);
+    // Holding the writer lock, so no other run is writing files now.
+    let Ok(writer) = index
         .index
         .writer_with_num_threads::<TantivyDocument>(1, WRITER_THREAD_MEMORY_MIN)
-    {
-        let _ = writer.garbage_collect_files().wait();
+    else {
+        return;
+    };
+    let _ = writer.garbage_collect_files().wait();
+    // tantivy deletes only the files it listed as its own, and on a full
+    // disk the list itself may not have been saved: any segment file the
+    // last commit does not name goes too.
+    let Ok(metas) = index.index.load_metas() else {
+        return;
+    };
+    let committed: HashSet<String> = metas
+        .segments
+        .iter()
+        .map(|segment| segment.id().uuid_string())
+        .collect();
+    let Ok(entries) = std::fs::read_dir(&index.path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some((stem, _)) = name.to_str().and_then(|n| n.split_once('.')) else {
+            continue;
+        };
+        let segment_file = stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit());
+        if segment_file && !committed.contains(stem) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    crate::index::ordinals::remove_staging(&index.path);
+    drop(writer);
 }
 
 /// What a stopped `--rebuild` leaves beside the index: its half-built
