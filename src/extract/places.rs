@@ -2330,6 +2330,16 @@ mod tests {
     }
 
     #[test]
+    fn mountain_ranges_and_deserts_are_places() {
+        let text = "Snow closed passes in the Alps and the Himalaya, and dust from the \
+                    Sahara reached the Rockies.";
+        assert_eq!(
+            names(text),
+            ["Alps ()", "Himalayas ()", "Sahara ()", "Rocky Mountains ()"]
+        );
+    }
+
+    #[test]
     fn jordan_is_a_country_or_a_name() {
         assert_eq!(
             names("Michael Jordan scored 30 points on Sunday."),
