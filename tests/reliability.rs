@@ -92,18 +92,18 @@ fn uncommitted_files(index: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The answers of a clean run over corpus/, indexed into `dir/clean`.
+fn clean_answers(dir: &Path) -> Vec<String> {
+    let clean = dir.join("clean");
+    let output = index_cmd(&clean, &corpus()).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    answers(&clean)
+}
+
 #[test]
 fn a_run_killed_in_any_phase_is_completed_by_the_next() {
     let dir = tempfile::tempdir().unwrap();
-    let clean = dir.path().join("clean");
-    assert!(
-        index_cmd(&clean, &corpus())
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
-    let expected = answers(&clean);
+    let expected = clean_answers(dir.path());
     // Ten moments: while reading (with commits every 4 documents, so some
     // are committed and some not), before the commit, inside the name
     // pass, before its commit, between the ordinals files.
@@ -155,15 +155,7 @@ fn a_run_killed_in_any_phase_is_completed_by_the_next() {
 #[test]
 fn a_full_disk_in_any_phase_fails_cleanly_and_the_next_run_completes() {
     let dir = tempfile::tempdir().unwrap();
-    let clean = dir.path().join("clean");
-    assert!(
-        index_cmd(&clean, &corpus())
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
-    let expected = answers(&clean);
+    let expected = clean_answers(dir.path());
     for fault in [
         "disk-full@read:1",
         "disk-full@read:10",
