@@ -43,6 +43,12 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Direct quotes and reported speech, with their speakers.
     pub quotes: Vec<Quote>,
+    /// Attributions of the headline ("Obama Says Museum Will Tell of …",
+    /// "Sanders: Clinton needs to …"), spans into the title. Reported by
+    /// `newsdex extract`; not indexed, as the body carries the same claims
+    /// with their context.
+    #[serde(skip)]
+    pub headline_quotes: Vec<Quote>,
     /// Acronyms the text defines, with what they stand for: ("ONS",
     /// "Office for National Statistics"). The corpus-wide name table reads
     /// them.

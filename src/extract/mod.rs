@@ -67,6 +67,11 @@ pub fn enrich(article: &mut Article) {
         &read.person_words(),
     );
     article.acronyms = speakers::acronyms(&text, &read.tokens);
+    article.headline_quotes = article
+        .title
+        .as_deref()
+        .map(|title| headline_quotes(title, &read.speakers))
+        .unwrap_or_default();
     article.speakers = read.speakers;
     article.quotes = read.quotes;
     let country = article_country(&article.places);
@@ -85,6 +90,57 @@ fn article_country(places: &[places::Place]) -> Option<&str> {
     let mut countries = places.iter().filter_map(|p| p.country.as_deref());
     let first = countries.next()?;
     countries.all(|c| c == first).then_some(first)
+}
+
+/// The attributions of a headline, their speakers named as the body names
+/// them: "Obama Says …" is the body's Barack Obama. "Name: claim" counts
+/// only when the body quotes that name ("Sanders: Clinton needs to …").
+fn headline_quotes(title: &str, body_speakers: &[Speaker]) -> Vec<Quote> {
+    let (mut attributions, tokens) = quotes::read_body(title);
+    if attributions.is_empty()
+        && let Some(labelled) = quotes::labelled_headline(title, |label| {
+            body_speakers.iter().any(|s| is_named(&s.name, label))
+        })
+    {
+        attributions.push(labelled);
+    }
+    let resolved = speakers::resolve_with_tokens(title, &attributions, &tokens);
+    let as_in_body = |name: &str| {
+        body_speakers
+            .iter()
+            .find(|s| is_named(&s.name, name))
+            .map_or_else(|| name.to_string(), |s| s.name.clone())
+    };
+    attributions
+        .iter()
+        .zip(&resolved.speakers_of)
+        .map(|(a, speakers)| {
+            let mut names = speakers
+                .iter()
+                .map(|&i| as_in_body(&resolved.speakers[i].name));
+            let attribution = quotes::attribution_span(a.source, a.cue);
+            Quote {
+                text: quotes::quote_text(title, a.content, attribution),
+                content: a.content,
+                parts: quotes::quote_parts(title, a.content, attribution),
+                direct: a.direct,
+                kind: a.kind,
+                cue: a.cue,
+                source: a.source,
+                speaker: names.next(),
+                co_speakers: names.collect(),
+            }
+        })
+        .collect()
+}
+
+/// Whether `name` ("Barack Obama") is what `short` ("Obama", "Barack
+/// Obama") calls someone.
+fn is_named(name: &str, short: &str) -> bool {
+    name == short
+        || name
+            .strip_suffix(short)
+            .is_some_and(|rest| rest.ends_with(' '))
 }
 
 /// What the quote and speaker extractors read from a body.
@@ -172,7 +228,9 @@ pub fn read_text(body: &str) -> ReadText {
             Quote {
                 text: quotes::quote_text(body, a.content, attribution),
                 content: a.content,
+                parts: quotes::quote_parts(body, a.content, attribution),
                 direct: a.direct,
+                kind: a.kind,
                 cue: a.cue,
                 source: a.source,
                 speaker: names.next(),

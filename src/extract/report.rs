@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::extract;
 use crate::extract::dates::Day;
 use crate::extract::places::Place;
-use crate::extract::quotes::Span;
+use crate::extract::quotes::{QuoteKind, Span};
 use crate::extract::speakers::SpeakerKind;
 use crate::read::{self, Problem, ReadError};
 
@@ -42,13 +42,21 @@ pub struct QuoteReport {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The spans that were said, without an attribution inside the
+    /// quotation (“…,” she said, “…” has two).
+    pub parts: Vec<Mention>,
     pub direct: bool,
+    /// `speech`, `belief` or `finding`; only speech is indexed as a quote.
+    pub kind: QuoteKind,
     pub cue: Option<TextSpan>,
     pub source: Option<TextSpan>,
     pub speaker: Option<String>,
     /// The others of a coordinated source ("Cummings and Nadler said").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub co_speakers: Vec<String>,
+    /// In the headline rather than the body (offsets into the title line).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
 }
 
 /// A place as the extractor resolved it, its mentions as character
@@ -169,12 +177,38 @@ fn report(
                 text: q.text.clone(),
                 start: chars.of(base + q.content.start),
                 end: chars.of(base + q.content.end),
+                parts: q.parts.iter().map(|&m| mention(m)).collect(),
                 direct: q.direct,
+                kind: q.kind,
                 cue: q.cue.map(to_text),
                 source: q.source.map(to_text),
                 speaker: q.speaker.clone(),
                 co_speakers: q.co_speakers.clone(),
+                in_title: false,
             })
+            .chain(article.headline_quotes.iter().filter_map(|q| {
+                let to_title = |span: Span| {
+                    title_base.map(|at| TextSpan {
+                        text: text[at + span.start..at + span.end].to_string(),
+                        start: chars.of(at + span.start),
+                        end: chars.of(at + span.end),
+                    })
+                };
+                let content = title_mention(q.content)?;
+                Some(QuoteReport {
+                    text: q.text.clone(),
+                    start: content.start,
+                    end: content.end,
+                    parts: q.parts.iter().filter_map(|&m| title_mention(m)).collect(),
+                    direct: q.direct,
+                    kind: q.kind,
+                    cue: q.cue.and_then(to_title),
+                    source: q.source.and_then(to_title),
+                    speaker: q.speaker.clone(),
+                    co_speakers: q.co_speakers.clone(),
+                    in_title: true,
+                })
+            }))
             .collect(),
         places: article
             .places

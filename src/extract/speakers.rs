@@ -146,14 +146,45 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
                 .get(root)
                 .cloned()
                 .unwrap_or_default(),
-            None => attribution
-                .source
-                .map(|source| state.source(source))
-                .unwrap_or_default(),
+            None => match attribution.source {
+                // "PENCE: Well, look, …": a transcript's label, the name in
+                // capitals.
+                Some(source)
+                    if attribution.cue.is_some_and(|cue| cue.text(body) == ":")
+                        && is_capitals(source.text(body)) =>
+                {
+                    let name = title_cased(source.text(body));
+                    state.named(name, None, None, source).into_iter().collect()
+                }
+                Some(source) => state.source(source),
+                None => Vec::new(),
+            },
         };
         state.resolved.speakers_of.push(speakers);
     }
     state.resolved
+}
+
+/// Whether a text's letters are all capitals: "PENCE", "ROSIE CURTS".
+fn is_capitals(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// "ROSIE CURTS" → "Rosie Curts"; "O'NEILL" → "O'Neill"; "MCCAIN" stays
+/// "Mccain" (the article's own spelling, found by surname, fixes that).
+fn title_cased(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// How far back (bytes) a pronoun with no speaker yet looks for the one
@@ -908,12 +939,27 @@ fn parse_source(text: &str) -> ParsedSource {
     {
         content.remove(0);
     }
+    // "advisers to Mr. Obama", "people close to the campaign": the people
+    // around someone, who stay unnamed.
+    if content
+        .iter()
+        .position(|w| *w == "to")
+        .is_some_and(|at| at > 0 && !is_capitalised(content[at - 1]))
+    {
+        return ParsedSource::Vague;
+    }
     if let Some(at) = content
         .iter()
-        .position(|w| matches!(*w, "in" | "at" | "from" | "with" | "of"))
-        .filter(|&at| at > 0 && content[at + 1..].iter().all(|w| is_capitalised(w)))
+        .position(|w| matches!(*w, "in" | "at" | "from" | "with" | "of" | "for"))
+        .filter(|&at| {
+            // "a spokeswoman for the New York Fed": the article goes.
+            let name = &content[at + 1..];
+            let name = name.strip_prefix(&["the"]).unwrap_or(name);
+            at > 0 && !name.is_empty() && name.iter().all(|w| is_capitalised(w))
+        })
     {
-        let after = content[at + 1..].join(" ");
+        let name = &content[at + 1..];
+        let after = name.strip_prefix(&["the"]).unwrap_or(name).join(" ");
         let voice = content[at - 1].to_lowercase();
         if names_a_government(&after) && content[at] != "of" {
             // "the Brookehill Group in New York", "Oil traders in New
@@ -1460,6 +1506,15 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
             {
                 start += 1;
             }
+        }
+        // "Said Ellis: …": a verb opening the sentence is no given name.
+        if i - start >= 2
+            && matches!(
+                tokens[start].text(body),
+                "Said" | "Says" | "Added" | "Asked" | "Told" | "Wrote" | "Recalled" | "Explained"
+            )
+        {
+            start += 1;
         }
         let run = &tokens[start..i];
         // A name has two capitalised words at least.

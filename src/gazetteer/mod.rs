@@ -235,6 +235,24 @@ impl Gazetteer {
         self.names.get(key).map(|out| self.postings_at(out.value()))
     }
 
+    /// Whether a name is a country, region or area, or a city of 100,000
+    /// people or more: a name that begins companies' names ("Washington
+    /// Post") without being theirs, or labels a dateline ("NEW DELHI:").
+    /// Small towns share their names with too many companies and people to
+    /// count: there is a Drexel in Missouri and a Wallace in Idaho.
+    pub fn is_major_place(&self, name: &str) -> bool {
+        const CITY_POPULATION: u32 = 100_000;
+        self.lookup(&normalise::name_key(name))
+            .is_some_and(|postings| {
+                postings.iter().any(|c| {
+                    let place = self.place(c.place);
+                    c.name_type == NameType::Main
+                        && (place.kind() != PlaceKind::City
+                            || place.population() >= CITY_POPULATION)
+                })
+            })
+    }
+
     /// Whether a lower-case word is an ordinary English word, counting
     /// plurals and verb forms of the dictionary's headwords ("Underdogs",
     /// "Times", "Reported").

@@ -719,7 +719,7 @@ fn short_forms(forms: &HashMap<String, HashMap<String, u32>>) -> Vec<(String, St
         let candidates = if acronym {
             initials.get(key.as_str())
         } else {
-            (!is_known_place(gazetteer, key))
+            (!gazetteer.is_major_place(key))
                 .then(|| beginning.get(key.as_str()))
                 .flatten()
         };
@@ -779,24 +779,6 @@ fn the_ones_meant<'k>(
     } else {
         Vec::new()
     }
-}
-
-/// A country, region or area, or a city of 100,000 people or more: a name
-/// that begins companies' names ("Washington Post") without being theirs.
-/// (Small towns share their names with too many companies to count: there
-/// is a Drexel in Missouri.)
-fn is_known_place(gazetteer: &crate::gazetteer::Gazetteer, name: &str) -> bool {
-    use crate::gazetteer::{NameType, PlaceKind, normalise};
-    const CITY_POPULATION: u32 = 100_000;
-    gazetteer
-        .lookup(&normalise::name_key(name))
-        .is_some_and(|postings| {
-            postings.iter().any(|c| {
-                let place = gazetteer.place(c.place);
-                c.name_type == NameType::Main
-                    && (place.kind() != PlaceKind::City || place.population() >= CITY_POPULATION)
-            })
-        })
 }
 
 /// The initials of a name of two words or more, lower-case, without "of",
