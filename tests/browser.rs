@@ -371,3 +371,57 @@ fn a_chip_opens_a_profile_and_a_co_quoted_speaker_opens_theirs() {
     );
     driver.screenshot("8-speaker-profile.png");
 }
+
+#[test]
+fn direct_quotes_and_reported_speech_look_different_and_link_to_their_article() {
+    let Some(driver) = start_driver() else {
+        return;
+    };
+    let served = common::serve();
+    let url = format!("http://{}/?profile=speaker%3AFolake%20Adeyemi", served.addr);
+    driver.cmd("POST", "/url", Some(json!({"url": url})));
+    driver.wait_for(
+        "the latest quotes",
+        "return document.querySelectorAll('#profile-quotes li').length > 0",
+    );
+    // Direct quotes in quotation marks; reported speech without them, labelled.
+    let kinds = driver.script(
+        "return [...document.querySelectorAll('#profile-quotes li')].map(li => ({ \
+           direct: li.classList.contains('direct'), text: li.textContent, \
+           label: li.querySelector('.kind') !== null, \
+           link: li.querySelector('a[href*=\"article=\"]') !== null }))",
+    );
+    let kinds = kinds.as_array().unwrap();
+    assert!(kinds.iter().any(|k| k["direct"] == true), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k["direct"] == false), "{kinds:?}");
+    for k in kinds {
+        let text = k["text"].as_str().unwrap();
+        if k["direct"] == true {
+            assert!(text.contains('“') && k["label"] == false, "{k}");
+        } else {
+            assert!(!text.contains('“') && k["label"] == true, "{k}");
+        }
+        assert_eq!(k["link"], true, "{k}");
+    }
+    driver.script("document.querySelector('#profile-quotes').scrollIntoView(); return true");
+    driver.screenshot("9-quotes-in-a-profile.png");
+
+    // The link opens the article, where each kind is marked its own way.
+    driver.click("#profile-quotes li a");
+    driver.wait_for(
+        "the article",
+        "return !document.querySelector('#article').hidden \
+         && document.querySelector('#article .body') !== null",
+    );
+    let marked = driver.script(
+        "return { direct: document.querySelectorAll('#article .quote.direct').length, \
+           reported: [...document.querySelectorAll('#article .quote.reported')].map(q => q.dataset.label || '') }",
+    );
+    assert!(number(&marked["direct"]) > 0, "{marked}");
+    let reported = marked["reported"].as_array().unwrap();
+    assert!(
+        reported.iter().any(|l| l == "Folake Adeyemi, reported"),
+        "{marked}"
+    );
+    driver.screenshot("10-quotes-in-an-article.png");
+}

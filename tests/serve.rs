@@ -237,3 +237,28 @@ fn the_analysis_api_answers_as_the_commands_do() {
         );
     }
 }
+
+#[test]
+fn every_quote_the_api_gives_says_whether_it_is_direct_or_reported() {
+    let served = serve();
+    let is_kind = |q: &Value| q["direct"].is_boolean() && q["text"].is_string();
+    // An article with both kinds (UNESCO's words are reported).
+    let (_, hits) = get_json(&served.addr, "/api/search?q=heritage+careful&limit=1");
+    let hit = &hits["hits"][0];
+    assert_eq!(hit["snippet_direct"], false, "{hit}");
+    let id = hit["id"].as_str().unwrap();
+    let (_, article) = get_json(&served.addr, &format!("/api/article/{id}"));
+    let quotes = article["quotes"].as_array().unwrap();
+    assert!(quotes.iter().all(is_kind), "{quotes:?}");
+    assert!(quotes.iter().any(|q| q["direct"] == true), "{quotes:?}");
+    assert!(quotes.iter().any(|q| q["direct"] == false), "{quotes:?}");
+    let (_, listed) = get_json(&served.addr, &format!("/api/quotes?q=id:{id}&limit=100"));
+    assert_eq!(listed["quotes"].as_array().unwrap().len(), quotes.len());
+    assert!(listed["quotes"].as_array().unwrap().iter().all(is_kind));
+    let (_, profile) = get_json(&served.addr, "/api/profile/speaker?name=UNESCO");
+    let latest = profile["latest_quotes"].as_array().unwrap();
+    assert!(
+        !latest.is_empty() && latest.iter().all(is_kind),
+        "{profile}"
+    );
+}

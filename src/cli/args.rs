@@ -95,7 +95,10 @@ pub enum Command {
     ///
     /// `newsdex quotes "chemical weapons" --speaker Ayrault` lists every
     /// quote of Jean-Marc Ayrault that mentions chemical weapons, one per
-    /// line: speaker (role) — “quote” — title, date.
+    /// line: speaker (role) — “quote” — title, date · id. Words said word
+    /// for word are in quotation marks; reported speech ("Ayrault said
+    /// that …") is marked `reported:` and has none. `newsdex show ID`
+    /// opens the article.
     #[command(after_help = QUERY_HELP)]
     Quotes(QuotesArgs),
 
@@ -122,6 +125,9 @@ pub enum Command {
     /// `newsdex export "chemical weapons" --format csv > hits.csv` then
     /// `pd.read_csv("hits.csv")`. No limit: matches are streamed in index
     /// order. `--fields title,date,speaker` picks and orders the columns.
+    /// `quotes` gives each quote with its speaker, role and kind
+    /// (`"direct": true` for words in quotation marks, false for reported
+    /// speech), a JSON array (in CSV too); `quote` only their texts.
     ///
     /// `newsdex export --target quickwit --out news-qw/` writes a Quickwit
     /// index config and the articles as ingest bodies below 10 MB;

@@ -957,13 +957,31 @@ impl<'a> Paragraph<'a> {
                 let whole = self
                     .regions
                     .iter()
-                    .find(|r| r.open == s && r.close.is_none_or(|c| c + 2 >= e));
+                    // (A straight quote mark after a full stop may have been
+                    // read as the end of the sentence before.)
+                    .find(|r| {
+                        (r.open == s || r.open + 1 == s) && r.close.is_none_or(|c| c + 2 >= e)
+                    });
                 if let Some(region) = whole
-                    && out[previous].direct
                     && let Some(content) = self.region_span(region)
                 {
-                    // One attribution whose content runs on.
-                    out[previous].content.end = content.end;
+                    if out[previous].direct {
+                        // One attribution whose content runs on.
+                        out[previous].content.end = content.end;
+                    } else if out[previous].kind == QuoteKind::Speech
+                        && out[previous].source.is_some()
+                    {
+                        // "According to Bongard, that's because … “If you
+                        // play with these AIs, …”": the quotation goes on
+                        // what was reported.
+                        let root = out[previous].continues.unwrap_or(previous);
+                        out.push(Attribution {
+                            content,
+                            direct: true,
+                            continues: Some(root),
+                            ..out[root].clone()
+                        });
+                    }
                 }
             }
         }
@@ -1030,8 +1048,7 @@ impl<'a> Paragraph<'a> {
         {
             return;
         }
-        let name =
-            &self.text[self.tokens[first].start as usize..self.tokens[colon - 1].end as usize];
+        let name = &self.text[self.tokens[first].start..self.tokens[colon - 1].end];
         if crate::gazetteer::Gazetteer::embedded().is_major_place(name) {
             return;
         }
@@ -1134,6 +1151,11 @@ impl<'a> Paragraph<'a> {
                 .is_some_and(|w| w == "not" || w == "never" || w.ends_with("n't"))
         });
         if negated && !according {
+            return None;
+        }
+        // "states" is a cue only after a quotation or comma ("…, states
+        // Lauren Slayton"): "battleground states could be decisive".
+        if verb == "states" && !self.may_invert(c, s) {
             return None;
         }
         // "(Reporting by …; additional reporting by …)": a credit line; "it
@@ -2184,6 +2206,17 @@ impl<'a> Paragraph<'a> {
             if NEEDS_THAT.has(verb) {
                 return None;
             }
+            // "boasted sales of $462 million", "added 500 jobs": an object,
+            // not what was said. (A company that "reported a drop in
+            // profit" did state it: that stays.)
+            if matches!(verb, "boasted" | "boasts" | "bragged")
+                || (verb.starts_with("add")
+                    && self
+                        .raw(a)
+                        .starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+            {
+                return None;
+            }
             if OBJECT_VERBS.has(verb) && !verb.starts_with("accus") {
                 // "told reporters …": without "that" the rest is usually not
                 // the content, unless a clause opens with its subject after
@@ -2358,7 +2391,23 @@ impl<'a> Paragraph<'a> {
                 after += 1;
             }
         }
-        let ends_sentence = after >= e || matches!(self.raw(after), "." | "!" | "?" | ";");
+        // "…, said Darren Tipton, CEO of Paris Baguette North America,
+        // which is based in New Jersey.": what follows the name describes
+        // it; the attribution still ends the sentence.
+        let appositive_follows = self.raw(after) == ","
+            && after + 1 < e
+            && (self.is_word_in(after + 1, &["a", "an", "the", "who", "whose", "which"])
+                || self.is_word_in(after + 1, &ROLE_HEADS)
+                || self.is_word_in(after + 1, &SOURCE_NOUNS)
+                || (self.capitalised(after + 1)
+                    && self
+                        .word(after + 2)
+                        .is_some_and(|w| ROLE_HEADS.has(w) || w == "of")))
+            && (after + 1..e).all(|j| {
+                self.region_of(j).is_none() && !self.word(j).is_some_and(|w| CUE_VERBS.has(w))
+            });
+        let ends_sentence =
+            after >= e || matches!(self.raw(after), "." | "!" | "?" | ";") || appositive_follows;
         let mut comma = block_start.checked_sub(1)?;
         // "…, as police have said."
         if self.is_word_in(comma, &["as"]) && comma > s {

@@ -933,7 +933,8 @@ fn parse_source(text: &str) -> ParsedSource {
         && is_capitalised(content[0])
         && is_capitalised(content[1])
         && (LEADING_NOISE.has(&content[0].to_lowercase())
-            || is_month_or_weekday(content[0])
+            // ("Jan Liphardt": a given name too.)
+            || (is_month_or_weekday(content[0]) && given_name(content[0]).is_none())
             || is_participle_compound(content[0])
             || is_sentence_adverb(content[0]))
     {
@@ -952,10 +953,14 @@ fn parse_source(text: &str) -> ParsedSource {
         .iter()
         .position(|w| matches!(*w, "in" | "at" | "from" | "with" | "of" | "for"))
         .filter(|&at| {
-            // "a spokeswoman for the New York Fed": the article goes.
+            // "a spokeswoman for the New York Fed": the article goes. ("The
+            // U.N. Special Envoy for Syria" is a title, left whole.)
             let name = &content[at + 1..];
             let name = name.strip_prefix(&["the"]).unwrap_or(name);
-            at > 0 && !name.is_empty() && name.iter().all(|w| is_capitalised(w))
+            at > 0
+                && !name.is_empty()
+                && name.iter().all(|w| is_capitalised(w))
+                && !(content[at] == "for" && names_a_government(&name.join(" ")))
         })
     {
         let name = &content[at + 1..];

@@ -7,6 +7,7 @@ use crate::extract::report::ExtractedArticle;
 use crate::index::ingest::IngestSummary;
 use crate::index::stats::IndexStats;
 use crate::render::{Style, display_path, human_bytes, thousands};
+use crate::search::export::QUOTES;
 use crate::search::facets::FacetResult;
 use crate::search::kwic::Kwic;
 use crate::search::quotes::QuotesResults;
@@ -15,6 +16,40 @@ use crate::search::{FacetsResults, SearchResults, StoredArticle};
 
 /// Longest bar in a facet table, in cells.
 const BAR_CELLS: usize = 24;
+
+/// What stands before reported speech, which has no quotation marks.
+const REPORTED: &str = "reported: ";
+
+/// What was said as a reader takes it: the words said word for word in
+/// quotation marks, reported speech (`Okafor said that the plan …`) marked
+/// as such, without them. `cut` ends a shortened text with "…".
+fn said(text: &str, direct: bool, cut: bool, style: Style) -> String {
+    let more = if cut { "…" } else { "" };
+    if direct {
+        format!("“{text}{more}”")
+    } else {
+        format!("{}{text}{more}", style.dim(REPORTED))
+    }
+}
+
+/// Who said it: the speaker as the corpus names them (and the others of a
+/// coordinated source), with the role when given.
+fn speakers_of(
+    speaker: Option<&str>,
+    co_speakers: &[String],
+    role: Option<&str>,
+    style: Style,
+) -> String {
+    let mut who = match (speaker, role) {
+        (Some(name), Some(role)) => format!("{} ({role})", style.bold(name)),
+        (Some(name), None) => style.bold(name),
+        (None, _) => style.dim("unnamed source"),
+    };
+    for other in co_speakers {
+        who.push_str(&format!(" and {}", style.bold(other)));
+    }
+    who
+}
 
 pub fn write_search(
     out: &mut dyn Write,
@@ -67,11 +102,19 @@ pub fn write_search(
             Some(name) => format!(" — {}", style.accent(name)),
             None => String::new(),
         };
-        writeln!(
-            out,
-            "     {}{said_by}",
+        // Reported speech has no quotation marks: it says so instead.
+        let snippet = if hit.snippet_direct == Some(false) {
+            let shift = REPORTED.chars().count();
+            let spans: Vec<[usize; 2]> = hit
+                .highlights
+                .iter()
+                .map(|[a, b]| [a + shift, b + shift])
+                .collect();
+            highlighted(&format!("{REPORTED}{}", hit.snippet), &spans, style, 5)
+        } else {
             highlighted(&hit.snippet, &hit.highlights, style, 5)
-        )?;
+        };
+        writeln!(out, "     {snippet}{said_by}")?;
         if !hit.speakers.is_empty() {
             writeln!(
                 out,
@@ -486,15 +529,26 @@ pub fn write_profile(
                 .date
                 .map_or_else(|| "undated".to_string(), |d| d.to_string());
             let text: String = quote.text.chars().take(160).collect();
-            let cut = if text.len() < quote.text.len() {
-                "…"
+            let cut = text.len() < quote.text.len();
+            // The speakers when not the profile's own alone (a quote said
+            // with others: "Cummings and Nadler said").
+            let by = if quote.speaker.as_deref() == Some(shown) && quote.co_speakers.is_empty() {
+                String::new()
             } else {
-                ""
+                format!(
+                    "{} — ",
+                    speakers_of(quote.speaker.as_deref(), &quote.co_speakers, None, style)
+                )
             };
+            let from = quote
+                .title
+                .clone()
+                .unwrap_or_else(|| display_path(&quote.path));
             writeln!(
                 out,
-                "  {date}  “{text}{cut}” — {}",
-                quote.title.as_deref().unwrap_or(&quote.id)
+                "  {date}  {by}{} — {}",
+                said(&text, quote.direct, cut, style),
+                style.dim(&format!("{from} · id {}", quote.id))
             )?;
         }
     }
@@ -655,9 +709,18 @@ pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style)
         .max()
         .unwrap_or(0);
     let mut body = None;
+    let has_quotes = article.fields.iter().any(|(n, _, _)| n == QUOTES);
     for (name, _, values) in &article.fields {
         if name == "body" {
             body = values.first().and_then(|v| v.as_str());
+            continue;
+        }
+        if name == QUOTES {
+            write_article_quotes(out, values, width, style)?;
+            continue;
+        }
+        // The quote texts alone: `quotes` shows them with their speakers.
+        if name == "quote" && has_quotes {
             continue;
         }
         let shown: Vec<String> = values
@@ -682,25 +745,58 @@ pub fn write_article(out: &mut dyn Write, article: &StoredArticle, style: Style)
     Ok(())
 }
 
+/// `newsdex show`: the article's quotes, one a line, each under its speaker.
+fn write_article_quotes(
+    out: &mut dyn Write,
+    quotes: &[serde_json::Value],
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    let heading = style.bold(&format!("{QUOTES:<width$}"));
+    if quotes.is_empty() {
+        return writeln!(out, "{heading}  {}", style.dim("—"));
+    }
+    for (i, quote) in quotes.iter().enumerate() {
+        let text = |key: &str| quote[key].as_str().filter(|s| !s.is_empty());
+        let co_speakers: Vec<String> = quote["co_speakers"]
+            .as_array()
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let who = speakers_of(text("speaker"), &co_speakers, text("role"), style);
+        let said = said(
+            text("text").unwrap_or_default(),
+            quote["direct"].as_bool().unwrap_or(false),
+            false,
+            style,
+        );
+        let lead = if i == 0 {
+            heading.clone()
+        } else {
+            " ".repeat(width)
+        };
+        writeln!(out, "{lead}  {who} — {said}")?;
+    }
+    Ok(())
+}
+
 /// `newsdex quotes`: one line per quote.
 pub fn write_quotes(out: &mut dyn Write, results: &QuotesResults, style: Style) -> io::Result<()> {
     if results.quotes.is_empty() {
         return writeln!(out, "no matching quotes");
     }
     for quote in &results.quotes {
-        let mut who = match (&quote.speaker, &quote.role) {
-            (Some(name), Some(role)) => format!("{} ({role})", style.bold(name)),
-            (Some(name), None) => style.bold(name),
-            (None, _) => style.dim("unnamed source"),
-        };
-        for other in &quote.co_speakers {
-            who.push_str(&format!(" and {}", style.bold(other)));
-        }
-        let text = if quote.direct {
-            format!("“{}”", quote.text)
-        } else {
-            quote.text.clone()
-        };
+        let who = speakers_of(
+            quote.speaker.as_deref(),
+            &quote.co_speakers,
+            quote.role.as_deref(),
+            style,
+        );
+        let text = said(&quote.text, quote.direct, false, style);
         let mut from = quote
             .title
             .clone()
@@ -708,6 +804,7 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuotesResults, style: Style) 
         if let Some(date) = quote.date {
             from.push_str(&format!(", {date}"));
         }
+        from.push_str(&format!(" · id {}", quote.id));
         writeln!(out, "{who} — {text} — {}", style.dim(&from))?;
     }
     Ok(())
@@ -813,12 +910,13 @@ pub fn write_extracted(
             .as_ref()
             .map(|c| c.text.as_str())
             .unwrap_or("continued");
-        let text = if quote.direct {
-            format!("“{}”", quote.text)
+        // The cue shows who spoke and how; reported speech says so.
+        let (cue, text) = if quote.direct {
+            (format!("{cue}:"), format!("“{}”", quote.text))
         } else {
-            quote.text.clone()
+            (format!("{cue} (reported):"), quote.text.clone())
         };
-        writeln!(out, "    {who} {} {text}", style.dim(&format!("{cue}:")))?;
+        writeln!(out, "    {who} {} {text}", style.dim(&cue))?;
     }
     writeln!(out)
 }

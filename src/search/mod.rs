@@ -126,6 +126,9 @@ pub struct Hit {
     pub highlights: Vec<[usize; 2]>,
     /// When the snippet is a quote: who said it ("" when the source is vague).
     pub snippet_speaker: Option<String>,
+    /// When the snippet is a quote: true for words in quotation marks (the
+    /// snippet is in “…”), false for reported speech (no marks).
+    pub snippet_direct: Option<bool>,
     /// The story this article is a copy of (the first copy's id).
     pub cluster: Option<String>,
     /// Other matching articles that are copies of the same story, folded
@@ -596,13 +599,23 @@ impl NewsSearcher {
         let searcher = self.reader.searcher();
         let address = self.address_of(&searcher, id)?;
         let doc: TantivyDocument = searcher.doc(address)?;
-        let fields = schema
+        let mut fields: Vec<(String, bool, Vec<serde_json::Value>)> = schema
             .shown_fields()
             .map(|f| {
                 let values = schema.stored_values(&doc, f.field);
                 (f.spec.name.clone(), f.spec.multi, values)
             })
             .collect();
+        // Each quote with its speaker and kind, after the quote texts.
+        let quotes = quotes::shown_quotes(schema, &doc)
+            .iter()
+            .map(|q| serde_json::to_value(q).unwrap_or_default())
+            .collect();
+        let after = fields
+            .iter()
+            .position(|(name, _, _)| *name == schema.name(schema.core.quote))
+            .map_or(fields.len(), |at| at + 1);
+        fields.insert(after, (export::QUOTES.to_string(), true, quotes));
         Ok(StoredArticle { fields })
     }
 
@@ -709,7 +722,7 @@ impl ShownArticle {
             .max_by_key(|(strength, i, _)| (*strength, std::cmp::Reverse(*i)))
             .filter(|(strength, _, _)| *strength >= body.strength())
             .map(|(_, _, record)| record);
-        let (snippet, snippet_speaker) = match best_quote {
+        let (snippet, snippet_speaker, snippet_direct) = match best_quote {
             Some(record) => {
                 // Quotation marks only around what was said word for word.
                 let inner = make_snippet(&record.text, highlights, snippet_chars);
@@ -726,9 +739,10 @@ impl ShownArticle {
                 (
                     Snippet { text, highlights },
                     Some(record.speaker.unwrap_or_default()),
+                    Some(record.direct),
                 )
             }
-            None => (body.snippet(snippet_chars), None),
+            None => (body.snippet(snippet_chars), None, None),
         };
         Hit {
             rank,
@@ -746,6 +760,7 @@ impl ShownArticle {
             snippet: snippet.text,
             highlights: snippet.highlights,
             snippet_speaker,
+            snippet_direct,
             cluster: self.cluster,
             copies: 0,
         }

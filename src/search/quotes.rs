@@ -46,6 +46,33 @@ pub struct QuoteHit {
     pub path: String,
 }
 
+/// One quote of an article as `show` and `export` give it: what was said,
+/// by whom (as the corpus names them), and whether word for word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShownQuote {
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub co_speakers: Vec<String>,
+    pub role: Option<String>,
+    pub text: String,
+    /// True for the words in quotation marks, false for reported speech.
+    pub direct: bool,
+}
+
+/// The quotes of a stored article, in the order the article gives them.
+pub fn shown_quotes(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<ShownQuote> {
+    quote_records(schema, doc)
+        .into_iter()
+        .map(|record| ShownQuote {
+            speaker: record.speaker,
+            co_speakers: record.co_speakers,
+            role: record.role,
+            text: record.text,
+            direct: record.direct,
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QuotesResults {
     /// Articles that matched the query and speaker.

@@ -85,6 +85,27 @@ function highlighted(text, spans) {
   return out;
 }
 
+// What was said, as a reader takes it: words said word for word in
+// quotation marks, reported speech ("Okafor said that …") without them and
+// labelled "reported".
+function said(quote, text) {
+  return quote.direct ? ["“", text, "”"] : [reportedLabel(), " ", text];
+}
+
+function reportedLabel() {
+  return el("span", { class: "kind", title: "Reported speech: the article's words, not the speaker's" }, "reported");
+}
+
+// Who said it, as the corpus names them; a vague source has no name.
+function speakersOf(quote) {
+  const names = [quote.speaker, ...(quote.co_speakers || [])].filter(Boolean);
+  return names.length ? names.join(" and ") : "unnamed source";
+}
+
+function articleLink(id, title) {
+  return el("a", { href: url({ article: id }), onclick: (e) => { e.preventDefault(); go({ article: id }); } }, title || id);
+}
+
 function showError(message) {
   $("#error").textContent = message || "";
 }
@@ -135,7 +156,9 @@ function renderResults(s, results, timeline) {
     el("h3", {}, el("a", { href: url({ article: hit.id }), class: "title", onclick: (e) => { e.preventDefault(); go({ article: hit.id }); } }, hit.title || hit.id)),
     el("div", { class: "meta" }, [hit.date, hit.source, hit.dateline].filter(Boolean).join(" · "),
       hit.copies ? ` · ${hit.copies} similar ${hit.copies === 1 ? "copy" : "copies"}` : ""),
-    el("p", { class: "snippet" }, hit.snippet_speaker ? `${hit.snippet_speaker}: ` : "", highlighted(hit.snippet, hit.highlights)),
+    el("p", { class: "snippet" }, hit.snippet_speaker ? `${hit.snippet_speaker}: ` : null,
+      hit.snippet_speaker === "" ? el("span", { class: "meta" }, "unnamed source: ") : null,
+      hit.snippet_direct === false ? [reportedLabel(), " "] : null, highlighted(hit.snippet, hit.highlights)),
     el("div", {}, hit.speakers.map((v) => chip("speaker", v)), hit.places.map((v) => chip("place", v.split(",")[0])))));
   const pager = el("div", { class: "pager" },
     s.offset > 0 ? el("button", { onclick: () => go(Object.assign(state(), { offset: Math.max(0, s.offset - PAGE) })) }, "← Previous") : null,
@@ -252,8 +275,11 @@ async function renderProfile(profile) {
       p.roles ? list("Roles as written", "profile-roles", p.roles) : null,
       list("Sources", "profile-sources", p.sources),
       p.latest_quotes && p.latest_quotes.length ? el("section", { id: "profile-quotes" }, el("h3", {}, "Latest quotes"),
-        el("ul", {}, p.latest_quotes.map((q) => el("li", {}, el("span", { class: "meta" }, q.date || "undated"), " “", q.text, "” — ",
-          el("a", { href: url({ article: q.id }), onclick: (e) => { e.preventDefault(); go({ article: q.id }); } }, q.title || q.id))))) : null));
+        el("ul", {}, p.latest_quotes.map((q) => el("li", { class: q.direct ? "direct" : "reported" },
+          el("span", { class: "meta" }, q.date || "undated"), " ",
+          // The speaker when it is not the profile's own alone.
+          q.speaker === shown && !(q.co_speakers || []).length ? null : [el("b", {}, speakersOf(q)), ": "],
+          said(q, q.text), " — ", articleLink(q.id, q.title))))) : null));
     window.scrollTo(0, 0);
     window.newsdexRendered = performance.now();
     const network = await api("/api/network", new URLSearchParams({ q: "*", [kind]: shown, nodes: "speaker", top: 13 }));
@@ -309,14 +335,13 @@ async function renderArticle(id) {
   const view = $("#article");
   view.hidden = false;
   try {
-    const [article, quotes, similar] = await Promise.all([
+    const [article, similar] = await Promise.all([
       api(`/api/article/${encodeURIComponent(id)}`),
-      api("/api/quotes", new URLSearchParams({ q: `id:${id}`, limit: 200 })),
       api(`/api/similar/${encodeURIComponent(id)}`, new URLSearchParams({ limit: 5 })),
     ]);
     showError("");
     const placeNames = (article.place || []).map((label) => label.split(",")[0]);
-    const body = el("div", { class: "body" }, marked(article.body || "", quotes.quotes || [], placeNames));
+    const body = el("div", { class: "body" }, marked(article.body || "", article.quotes || [], placeNames));
     // Other copies of the same wire story (same cluster).
     const copies = article.cluster
       ? (await api("/api/search", new URLSearchParams({ q: `cluster:"${article.cluster}"`, all_copies: true, limit: 20 }))).hits.filter((h) => h.id !== id)
@@ -328,7 +353,7 @@ async function renderArticle(id) {
     view.replaceChildren(el("div", {},
       el("p", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); history.back(); } }, "← Back to results")),
       el("h2", { class: "title" }, article.title || id),
-      el("div", { class: "meta" }, [article.date, article.source, article.author].filter(Boolean).join(" · ")),
+      el("div", { class: "meta" }, [article.date, article.source, [].concat(article.author || []).join(", ")].filter(Boolean).join(" · ")),
       el("div", {}, (article.speaker || []).map((v) => chip("speaker", v)), (article.place || []).map((v) => chip("place", v.split(",")[0]))),
       body,
       copiesList,
@@ -344,15 +369,27 @@ async function renderArticle(id) {
 }
 
 // The body with each quote found in it marked and attributed to its
-// speaker, and the places the article names marked where they occur.
+// speaker (direct quotes and reported speech each their own way), and the
+// places the article names marked where they occur.
 function marked(text, quotes, places) {
   const spans = [];
   const free = (a, b) => !spans.some(([x, y]) => a < y && b > x);
   for (const quote of quotes) {
-    const at = text.indexOf(quote.text);
-    if (at >= 0 && free(at, at + quote.text.length)) {
-      spans.push([at, at + quote.text.length, "quote", quote.speaker || "unattributed"]);
+    // A quotation split by its attribution is stored joined with " … ":
+    // each part is marked where it is, in order.
+    const parts = quote.text.split(" … ");
+    const found = [];
+    let from = 0;
+    for (const part of parts) {
+      const at = text.indexOf(part, from);
+      if (at < 0 || !free(at, at + part.length)) break;
+      found.push([at, at + part.length]);
+      from = at + part.length;
     }
+    // The speaker is named after the last part.
+    found.forEach(([start, end], i) => {
+      if (found.length === parts.length) spans.push([start, end, "quote", quote, i === found.length - 1]);
+    });
   }
   for (const name of places) {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -364,8 +401,12 @@ function marked(text, quotes, places) {
   spans.sort((a, b) => a[0] - b[0]);
   const out = [];
   let at = 0;
-  for (const [start, end, kind, label] of spans) {
-    const attrs = kind === "quote" ? { class: "quote", "data-speaker": label } : { class: "place-name", title: label };
+  for (const [start, end, kind, what, last] of spans) {
+    const attrs = kind === "quote"
+      ? { class: `quote ${what.direct ? "direct" : "reported"}`, "data-speaker": what.speaker || "unattributed",
+          "data-label": last ? (what.direct ? speakersOf(what) : `${speakersOf(what)}, reported`) : null,
+          title: `${speakersOf(what)}: ${what.direct ? "quoted word for word" : "reported speech"}` }
+      : { class: "place-name", title: what };
     out.push(text.slice(at, start), el("span", attrs, text.slice(start, end)));
     at = end;
   }
