@@ -1289,8 +1289,23 @@ impl<'a> Paragraph<'a> {
         let subject_of_sentence = || coordinated.then(|| self.sentence_subject(s, c)).flatten();
         // ", arguing that …" speaks for the sentence's subject, not for the
         // noun before the comma ("spoke about the death of X, arguing").
+        // "Trump unleashed a series of tweets early Friday saying …", "sent
+        // a letter to the board urging …": a participle after the main
+        // verb's object speaks for the sentence's subject too.
+        let object_participle = verb.ends_with("ing")
+            && !participle
+            && !progressive
+            && c > s + 2
+            && (s..c.saturating_sub(2)).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    !self.capitalised(k) && (w.ends_with("ed") || matches!(w, "sent" | "wrote"))
+                })
+            });
         let before_or_subject = if participle {
             subject().or_else(|| self.source_before(verb_start, s))
+        } else if object_participle {
+            self.sentence_subject(s, c)
+                .or_else(|| self.source_before(verb_start, s))
         } else {
             self.source_before(verb_start, s).or_else(subject)
         };
@@ -1509,6 +1524,17 @@ impl<'a> Paragraph<'a> {
                 }
             }
         }
+        // "Kall -- co-editor of Debating The Donald, a book … -- said": an
+        // appositive between dashes.
+        if matches!(self.raw(end), "--" | "—" | "–")
+            && let Some(open) = (end.saturating_sub(40).max(s + 1)..end)
+                .rev()
+                .find(|&i| self.raw(i) == self.raw(end))
+            && self.word(open - 1).is_some()
+        {
+            let start = self.np_start(open - 1, s)?;
+            return Some((start, end - 1));
+        }
         // "Rep. John Mica (R-Fla.) said": a parenthesis after the name.
         if self.raw(end) == ")" {
             let open = (end.saturating_sub(12)..end)
@@ -1534,6 +1560,22 @@ impl<'a> Paragraph<'a> {
         }
         if self.region_of(end).is_some() {
             return None;
+        }
+        // "Officials who spoke on condition of anonymity said", "Hawkins
+        // and others who want to ban abortion said": the noun phrase before
+        // a relative clause that runs up to the verb.
+        if let Some(who) = (end.saturating_sub(14).max(s + 1)..end)
+            .rev()
+            .find(|&k| self.is_word_in(k, &["who", "whose"]))
+            && (who + 1..=end).all(|k| {
+                self.word(k).is_some()
+                    && self.region_of(k).is_none()
+                    && !self.is_word_in(k, &CUE_VERBS)
+            })
+            && self.word(who - 1).is_some()
+            && let Some(start) = self.np_start(who - 1, s)
+        {
+            return Some((start, end));
         }
         let start = self.np_start(end, s)?;
         Some((start, end))
@@ -1851,11 +1893,14 @@ impl<'a> Paragraph<'a> {
         }
         // Any other head needs a determiner: "the ad’s narrator", "Romney's
         // associates".
-        let possessive = self.capitalised(start)
-            && self
-                .raw(start)
-                .trim_end_matches(['s', 'S'])
-                .ends_with(['\'', '’']);
+        // ("Ivana Trump's brief": a possessive anywhere before the head.)
+        let possessive = (start..end).any(|k| {
+            self.capitalised(k)
+                && self
+                    .raw(k)
+                    .trim_end_matches(['s', 'S'])
+                    .ends_with(['\'', '’'])
+        });
         let determined = (self.is_word_in(start, &DETERMINERS) || possessive)
             && start < end
             && !head.ends_with("ly")

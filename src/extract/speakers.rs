@@ -497,7 +497,30 @@ impl Resolver<'_> {
                     .filter(|&end| end <= source.start)
                     .max()
                     .unwrap_or(0);
-                if self.rival_between(since, source.start, gender, &speaker.name) {
+                // "Shaheda Begum … described the initiative as helpful. She
+                // said …": a person named since the last speaker spoke is
+                // nearer, and meant, when there is one such person.
+                let speaker_name = speaker.name.clone();
+                let mut nearer = self
+                    .names()
+                    .iter()
+                    .filter(|n| n.start >= since && n.end <= source.start)
+                    .filter(|n| n.gender.is_none_or(|g| g == gender))
+                    .filter(|n| opens_clause(self.body, n.start))
+                    .filter(|n| !same_person(&n.name, &speaker_name));
+                if let Some(person) = nearer.next().cloned() {
+                    if nearer.any(|n| !same_person(&n.name, &person.name)) {
+                        return None;
+                    }
+                    return Some(self.add(
+                        person.name,
+                        person.role,
+                        SpeakerKind::Person,
+                        Some(gender),
+                        source,
+                    ));
+                }
+                if self.rival_between(since, source.start, gender, &speaker_name) {
                     return None;
                 }
                 index
@@ -506,11 +529,16 @@ impl Resolver<'_> {
                 // No one has spoken yet: the one person of that gender
                 // named just before.
                 let from = source.start.saturating_sub(PRONOUN_WINDOW);
+                // (A name of unknown gender will do when it opens its
+                // clause: "Adaeze Nwosu … described the plan. She said …")
                 let mut people = self
                     .names()
                     .iter()
                     .filter(|n| n.start >= from && n.end <= source.start)
-                    .filter(|n| n.gender == Some(gender));
+                    .filter(|n| {
+                        n.gender == Some(gender)
+                            || (n.gender.is_none() && opens_clause(self.body, n.start))
+                    });
                 let person = people.next()?.clone();
                 if people.any(|n| !same_person(&n.name, &person.name)) {
                     return None;
@@ -725,6 +753,16 @@ fn is_org_role(role: &str) -> bool {
 
 /// Whether two names may be one person: equal, or one is the other's
 /// surname ("Trump", "Donald Trump").
+/// Whether the text at `at` opens a sentence or clause: the subject's
+/// place, not an object's ("She outperformed Hillary Clinton").
+fn opens_clause(body: &str, at: usize) -> bool {
+    body[..at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '\n' | '“' | '"' | '—'))
+}
+
 fn same_person(a: &str, b: &str) -> bool {
     a == b || a.split_whitespace().last() == b.split_whitespace().last()
 }
@@ -1854,6 +1892,18 @@ mod tests {
                     “It is late,” Daniel Okafor said.\n\
                     “And we will act,” she added.";
         assert_eq!(name_of(&speakers(body)[2]), Some("Marta Kowalczyk"));
+    }
+
+    #[test]
+    fn a_pronoun_means_the_person_named_since_the_last_speaker() {
+        let body = "“The harvest was poor,” Tomas Okonkwo said.\n\
+                    Later, Adaeze Nwosu of Ishwaripur village described the plan as helpful. \
+                    She said she had learned about compost.";
+        assert_eq!(name_of(&speakers(body)[1]), Some("Adaeze Nwosu"));
+        // Two people named since, each opening a sentence: no guess.
+        let body = "“The harvest was poor,” Tomas Okonkwo said.\n\
+                    Adaeze Nwosu came first. Chioma Eze came later. She said prices were high.";
+        assert_eq!(name_of(&speakers(body)[1]), None);
     }
 
     #[test]
