@@ -1285,7 +1285,12 @@ impl<'a> Paragraph<'a> {
         let verb_start = if progressive { c - 1 } else { c };
         // "Schultz … supported Democrats, and said he did not": a verb
         // coordinated with the sentence's own speaks for its subject.
-        let coordinated = c > s + 1 && self.word(c - 1) == Some("and");
+        // ("… but has said she will …": over auxiliaries too.)
+        let before_verb = (s..c)
+            .rev()
+            .find(|&k| !self.is_word_in(k, &AUXILIARIES))
+            .unwrap_or(s);
+        let coordinated = before_verb > s && self.is_word_in(before_verb, &["and", "but"]);
         let subject_of_sentence = || coordinated.then(|| self.sentence_subject(s, c)).flatten();
         // ", arguing that …" speaks for the sentence's subject, not for the
         // noun before the comma ("spoke about the death of X, arguing").
@@ -1911,7 +1916,7 @@ impl<'a> Paragraph<'a> {
         // "Critics in Ljubljana questioned", "advisers to Mr. Obama say": the
         // phrase goes on before the preposition.
         let adviser_to = start > s + 1
-            && self.word(start - 1) == Some("to")
+            && self.is_word_in(start - 1, &["to", "for"])
             && (self.is_word_in(start - 2, &SOURCE_NOUNS)
                 || self.is_word_in(start - 2, &ROLE_HEADS));
         if start > s + 1
@@ -2172,7 +2177,9 @@ impl<'a> Paragraph<'a> {
         let mut saw_that = false;
         // Look for an explicit "that" (or a colon or quotation) within the
         // next few words: everything before it is object or adjunct.
-        let horizon = (a + 12).min(e);
+        // (Who was told may take a few words more: "told one of his young
+        // protégés on a regular basis that …".)
+        let horizon = (a + if OBJECT_VERBS.has(verb) { 16 } else { 12 }).min(e);
         let mut j = a;
         while j < horizon {
             let raw = self.raw(j);

@@ -282,6 +282,8 @@ impl Resolver<'_> {
         }
         match parse_source(text) {
             ParsedSource::Named { name, role, gender } => self.named(name, role, gender, source),
+            // "the Paris-based pressure group": where it is based is no name.
+            ParsedSource::Voice { name, .. } if is_descriptive_compound(&name) => return None,
             ParsedSource::Voice { name, role } => {
                 let index = self.add(name, Some(role), SpeakerKind::Organisation, None, source);
                 self.last_org = Some(index);
@@ -753,6 +755,17 @@ fn is_org_role(role: &str) -> bool {
 
 /// Whether two names may be one person: equal, or one is the other's
 /// surname ("Trump", "Donald Trump").
+/// "Paris-based", "Saudi-led", "state-owned": one word that describes
+/// something by a name, and is none.
+fn is_descriptive_compound(name: &str) -> bool {
+    !name.contains(' ')
+        && [
+            "-based", "-led", "-backed", "-owned", "-born", "-run", "-funded", "-made",
+        ]
+        .iter()
+        .any(|suffix| name.to_lowercase().ends_with(suffix))
+}
+
 /// Whether the text at `at` opens a sentence or clause: the subject's
 /// place, not an object's ("She outperformed Hillary Clinton").
 fn opens_clause(body: &str, at: usize) -> bool {
@@ -1326,6 +1339,9 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
 /// text that does not start as a name (or a particle: "de Clercq") is none
 /// ("news comes despite Mr Flight's allies").
 fn speaker_name(name: &str) -> Option<String> {
+    if is_descriptive_compound(name) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let kept = words
         .iter()
