@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::dateline::Dateline;
-use crate::extract::lexicon::{HONORIFICS, MEDIA_TAILS, ROLE_HEADS, word_set};
+use crate::extract::lexicon::{HONORIFICS, MEDIA_TAILS, ROLE_HEADS, STOP_WORDS, word_set};
 use crate::extract::quotes::Span;
 use crate::extract::tokens::{Kind, Tok};
 use crate::gazetteer::normalise::{name_key, push_word};
@@ -296,6 +296,61 @@ word_set!(
     ]
 );
 
+// Offices a place is the seat of: after it inside a person's description
+// ("Montreal Mayor Denis Coderre", "Ouagadougou's mayor") the place is a
+// place ("Georgia's father" is no office); so before a party ("a Missouri
+// Democrat").
+word_set!(
+    OFFICES,
+    [
+        "mayor",
+        "governor",
+        "gov",
+        "premier",
+        "minister",
+        "president",
+        "senator",
+        "sen",
+        "representative",
+        "rep",
+        "mp",
+        "mla",
+        "mep",
+        "attorney",
+        "prosecutor",
+        "ambassador",
+        "envoy",
+        "consul",
+        "chancellor",
+        "secretary",
+        "commissioner",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "lawmaker",
+        "legislator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "superintendent",
+        "sheriff",
+        "official",
+        "leader",
+        "democrat",
+        "democrats",
+        "democratic",
+        "republican",
+        "republicans",
+        "congressman",
+        "congresswoman",
+        "delegation",
+        "lawmakers",
+        "native",
+    ]
+);
+
 // Capitalised words after a place name that leave it a place: "Moscow Mayor
 // Sergei Sobyanin", "Texas Governor Greg Abbott".
 word_set!(
@@ -355,6 +410,501 @@ word_set!(
     ]
 );
 
+// Nouns that end an institution's name: a place inside it ("Columbia
+// University", "University of York", "Victoria Hospital", "Toronto General
+// Hospital") names the institution, which is often elsewhere.
+word_set!(
+    INSTITUTION_HEADS,
+    [
+        "university",
+        "universities",
+        "college",
+        "hospital",
+        "institute",
+        "school",
+        "academy",
+        "polytechnic",
+        "seminary",
+        "clinic",
+        "infirmary",
+        "zoo",
+        "museum",
+    ]
+);
+
+// What a document named after a place is: "Paris Agreement", "Kyoto
+// Protocol", "Geneva Conventions", "Treaty of Rome".
+word_set!(
+    AGREEMENT_WORDS,
+    [
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "protocol",
+        "protocols",
+        "treaty",
+        "treaties",
+        "convention",
+        "conventions",
+        "declaration",
+        "pact",
+        "consensus",
+        "doctrine",
+        "communique",
+        "communiqué",
+        "charter",
+        "memorandum",
+    ]
+);
+
+// Words between a place and the document named after it: "the Paris
+// climate agreement".
+word_set!(
+    AGREEMENT_MODIFIERS,
+    ["climate", "peace", "nuclear", "trade", "ceasefire", "arms"]
+);
+
+// Things named after a place, not of it: "Brussels sprouts", "Marburg
+// virus", and after a demonym "Greek yoghurt", "French fries", "Spanish
+// flu".
+word_set!(
+    NAMED_AFTER_PLACES,
+    [
+        "yoghurt", "yogurt", "salad", "fries", "toast", "pastry", "pastries", "muffin", "muffins",
+        "roulette", "whispers", "delight", "sprouts", "mustard", "ham", "sauce", "cheese", "bun",
+        "buns", "virus", "fever", "flu", "disease", "syndrome", "oven", "shepherd", "waffle",
+        "waffles", "dressing",
+    ]
+);
+
+// Nouns that, right before a name, say what kind of organisation it is:
+// "the climbing gear maker Black Diamond", "news agency Xinhua", "the band
+// Chicago", "Premier League side Chelsea". (Not "firm" or "giant", which
+// markets copy uses as adjectives: "firm Chicago wheat futures".)
+word_set!(
+    ORGANISATION_KINDS,
+    [
+        "maker",
+        "makers",
+        "manufacturer",
+        "retailer",
+        "company",
+        "brand",
+        "label",
+        "chain",
+        "carrier",
+        "airline",
+        "lender",
+        "bank",
+        "insurer",
+        "broadcaster",
+        "network",
+        "newspaper",
+        "magazine",
+        "band",
+        "group",
+        "startup",
+        "conglomerate",
+        "outfitter",
+        "publisher",
+        "distributor",
+        "supplier",
+        "agency",
+        "studio",
+        "side",
+        "club",
+        "franchise",
+        "outfit",
+    ]
+);
+
+// Capitalised words after a place that make it a broadcaster's or
+// newspaper's name, beside `MEDIA_TAILS`: "USA Today", "Russia Today".
+word_set!(
+    MEDIA_EXTRA,
+    [
+        "today",
+        "tonight",
+        "online",
+        "weekly",
+        "radio",
+        "tv",
+        "television"
+    ]
+);
+
+// Words of sports copy. An article with a score ("5-3", "110-98") and two
+// of them, or four of them without a score, is about sport: there a town's
+// name is mostly its team's.
+word_set!(
+    SPORTS_WORDS,
+    [
+        "innings",
+        "inning",
+        "striker",
+        "strikers",
+        "midfielder",
+        "midfielders",
+        "goalkeeper",
+        "defender",
+        "defenders",
+        "winger",
+        "quarterback",
+        "touchdown",
+        "touchdowns",
+        "rebounds",
+        "assists",
+        "playoff",
+        "playoffs",
+        "halftime",
+        "overtime",
+        "wicket",
+        "wickets",
+        "batsman",
+        "pitcher",
+        "homer",
+        "homers",
+        "fixture",
+        "fixtures",
+        "league",
+        "season",
+        "coach",
+        "goal",
+        "goals",
+        "match",
+        "matches",
+        "game",
+        "games",
+        "tournament",
+        "championship",
+        "derby",
+        "stadium",
+        "scored",
+        "referee",
+        "penalty",
+        "penalties",
+        "squad",
+        "rugby",
+        "football",
+        "soccer",
+        "baseball",
+        "basketball",
+        "hockey",
+        "cricket",
+        "premiership",
+        "tennis",
+        "golf",
+        "athletics",
+        "sprinter",
+        "medal",
+        "medals",
+        "olympic",
+        "olympics",
+        "seeded",
+        "championships",
+        "fans",
+        "trophy",
+        "cup",
+        "club",
+        "clubs",
+    ]
+);
+
+// The roles of a team's people and followers: "Chelsea boss Jose
+// Mourinho", "Cleveland pitcher", "Leicester fans" (in sports copy).
+word_set!(
+    TEAM_ROLES,
+    [
+        "boss",
+        "manager",
+        "coach",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "keeper",
+        "winger",
+        "captain",
+        "skipper",
+        "forward",
+        "pitcher",
+        "quarterback",
+        "outfielder",
+        "infielder",
+        "shortstop",
+        "catcher",
+        "linebacker",
+        "fans",
+        "supporters",
+        "player",
+        "players",
+        "chairman",
+        "owner",
+        "squad",
+        "side",
+        "team",
+        "star",
+        "signing",
+        "fullback",
+        "full-back",
+        "fly-half",
+        "scrum-half",
+        "flanker",
+        "batsman",
+        "bowler",
+        "defenceman",
+        "defenseman",
+        "debut",
+        "win",
+        "defeat",
+        "victory",
+        "chief",
+        "physio",
+        "reserves",
+        "lock",
+        "hooker",
+        "prop",
+        "tight-head",
+        "tighthead",
+        "loosehead",
+        "loose-head",
+        "centre",
+        "wing",
+        "duo",
+        "trio",
+        "pair",
+    ]
+);
+
+// Roles only a team has: after a place and a nickname they make it a team
+// in any article ("Toronto Blue Jays outfielder Alex Rios").
+word_set!(
+    SPORTS_ONLY_ROLES,
+    [
+        "outfielder",
+        "infielder",
+        "pitcher",
+        "quarterback",
+        "linebacker",
+        "shortstop",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "winger",
+        "defenceman",
+        "defenseman",
+        "batsman",
+        "wicketkeeper",
+        "fly-half",
+        "scrum-half",
+    ]
+);
+
+// A player's career, before "for", "from", "to" and a team: "110
+// appearances for Chelsea", "a loan from Chelsea", "a switch to Madrid".
+word_set!(
+    CAREER_WORDS,
+    [
+        "appearances",
+        "loan",
+        "move",
+        "moving",
+        "switch",
+        "transfer",
+        "interest",
+        "linked",
+        "spell",
+        "career",
+        "playing",
+        "played",
+        "plays",
+        "signed",
+        "scored",
+        "goals",
+        "joined",
+    ]
+);
+
+// Verbs of results, after a team: "Cleveland beat Cincinnati 5-3".
+word_set!(
+    RESULT_VERBS,
+    [
+        "beat", "beats", "defeated", "edged", "thrashed", "routed", "hammered", "crushed",
+        "downed", "blanked", "drew", "lost", "won", "trailed", "rallied", "clinched", "scored",
+        "signed", "sacked", "hosted", "hosts", "faced", "faces", "visited", "visits", "led",
+        "leads", "trail", "trails", "have", "are", "were", "v", "vs", "versus",
+    ]
+);
+
+// Words before a team: "beat Cincinnati", "win over Boston", "against
+// Chelsea", "Chelsea v Arsenal".
+word_set!(
+    RESULT_OBJECTS,
+    [
+        "beat",
+        "beating",
+        "defeated",
+        "defeating",
+        "over",
+        "against",
+        "versus",
+        "vs",
+        "v",
+        "edged",
+        "thrashed",
+        "routed",
+        "hammered",
+        "crushed",
+        "downed",
+        "host",
+        "hosts",
+        "hosted",
+        "hosting",
+        "face",
+        "faces",
+        "facing",
+        "faced",
+        "play",
+        "plays",
+        "playing",
+        "played",
+        "behind",
+        "join",
+        "joins",
+        "joined",
+        "joining",
+        "leaders",
+        "champions",
+        "rivals",
+        "visitors",
+    ]
+);
+
+// Events named after the town they are held in (the town is a place
+// there, not a team): "London Marathon", "Athens Olympics".
+word_set!(
+    EVENT_WORDS,
+    [
+        "olympics",
+        "olympic",
+        "games",
+        "marathon",
+        "open",
+        "masters",
+        "classic",
+        "grand",
+        "championships",
+        "festival",
+        "tournament",
+        "invitational",
+        "trophy",
+        "rally",
+        "race",
+        "cup",
+        "derby",
+        "show",
+        "motor",
+    ]
+);
+
+// Plurals after a town that are no team's nickname: companies' and
+// places' words ("Detroit Industries", "Niagara Falls").
+word_set!(
+    NOT_NICKNAMES,
+    [
+        "motors",
+        "industries",
+        "holdings",
+        "systems",
+        "brothers",
+        "partners",
+        "associates",
+        "communications",
+        "resources",
+        "technologies",
+        "laboratories",
+        "labs",
+        "pharmaceuticals",
+        "securities",
+        "investments",
+        "properties",
+        "foods",
+        "stores",
+        "mills",
+        "works",
+        "studios",
+        "markets",
+        "services",
+        "sciences",
+        "networks",
+        "records",
+        "pictures",
+        "films",
+        "productions",
+        "gardens",
+        "heights",
+        "springs",
+        "falls",
+        "hills",
+        "docks",
+        "streets",
+        "schools",
+        "hospitals",
+        "universities",
+        "courts",
+        "police",
+        "airport",
+        "station",
+        "exchange",
+        "stock",
+        "mall",
+        "hall",
+        "arena",
+        "stadium",
+        "park",
+        "road",
+        "street",
+        "square",
+        "bridge",
+        "zoo",
+        "museum",
+        "library",
+        "cathedral",
+        "church",
+        "castle",
+        "palace",
+        "tower",
+        "hotel",
+        "centre",
+        "center",
+    ]
+);
+
+// What a number after a name counts in a box score: "Davis 17 points".
+word_set!(
+    STAT_WORDS,
+    [
+        "points",
+        "pts",
+        "rebounds",
+        "assists",
+        "goals",
+        "runs",
+        "hits",
+        "yards",
+        "saves",
+        "strikeouts",
+        "tackles",
+        "carries",
+        "catches",
+        "wickets",
+        "steals",
+        "blocks",
+        "birdies",
+    ]
+);
+
 /// A name found in the text, before resolution.
 #[derive(Debug, Clone)]
 struct Match<'g> {
@@ -392,6 +942,13 @@ struct Match<'g> {
     /// The country it names by its adjective or people ("Russian"), where
     /// it is used as one (not "Latin American", "in French").
     adjective_of: Option<u32>,
+    /// The words around it make it a team ("Cleveland beat Cincinnati",
+    /// "Oklahoma City Thunder", "Chelsea boss"): in sports copy a town so
+    /// named is its team throughout the article.
+    team: bool,
+    /// The place named after "in" behind the name of something that lies
+    /// there: "Westminster Magistrates' Court in London".
+    located_in: Option<usize>,
 }
 
 /// What the words around a name say about it.
@@ -430,14 +987,26 @@ pub fn find_places(
     }
     let mut matches = Vec::new();
     let mut verdicts = Vec::new();
-    if let Some(title) = title {
-        let pieces = split_hyphens(title, &crate::extract::tokens::tokenize(title));
-        let mut found = find_names(gaz, title, &pieces);
-        let mut judged = judge(gaz, title, &pieces, &mut found, &[], person_words);
+    let title_tokens = title.map(|t| split_hyphens(t, &crate::extract::tokens::tokenize(t)));
+    let pieces = split_hyphens(body, tokens);
+    // (Read only when a name's words would make it a team there.)
+    let sports_cell = std::cell::OnceCell::new();
+    let sports = || {
+        *sports_cell.get_or_init(|| sports_copy(title.zip(title_tokens.as_deref()), body, &pieces))
+    };
+    let page = |text, person_spans, person_words| Page {
+        text,
+        person_spans,
+        person_words,
+        sports: &sports,
+    };
+    if let (Some(title), Some(pieces)) = (title, &title_tokens) {
+        let mut found = find_names(gaz, title, pieces);
+        let mut judged = judge(gaz, &page(title, &[], person_words), pieces, &mut found);
         // In a title-case headline ("N.Korea Hurls Abuse at Bush") a
         // capital proves nothing: a small town, or a town named like a
         // word, is a place when the body names it as one.
-        if title_case(title, &pieces) {
+        if title_case(title, pieces) {
             for (m, v) in found.iter().zip(judged.iter_mut()) {
                 let land = m.postings.iter().any(|c| {
                     c.name_type == NameType::Main && gaz.place(c.place).kind() < PlaceKind::County
@@ -457,25 +1026,101 @@ pub fn find_places(
         }));
     }
     let offset = matches.len();
-    let pieces = split_hyphens(body, tokens);
     let mut found = find_names(gaz, body, &pieces);
     verdicts.extend(judge(
         gaz,
-        body,
+        &page(body, person_spans, person_words),
         &pieces,
         &mut found,
-        person_spans,
-        person_words,
     ));
     matches.extend(found.into_iter().map(|m| Match {
         qualifier: m.qualifier.map(|q| q + offset),
+        located_in: m.located_in.map(|q| q + offset),
         ..m
     }));
     confirm(&matches, &mut verdicts);
-    let dateline_places = dateline
-        .map(|d| dateline_places(gaz, body, d))
-        .unwrap_or_default();
-    resolve(gaz, &matches, &verdicts, &dateline_places)
+    // A dateline after a headline or a caption that stayed in the body
+    // ("Storm hits the capital.\nCOLUMBIA, S.C. (AP) — …") is still the
+    // dateline.
+    let later = match dateline {
+        Some(_) => None,
+        None => later_dateline(gaz, body),
+    };
+    let dateline_places = match (dateline, &later) {
+        (Some(d), _) => dateline_places(gaz, body, 0, d),
+        (None, Some((at, d))) => dateline_places(gaz, body, *at, d),
+        (None, None) => Vec::new(),
+    };
+    let sports = matches.iter().any(|m| m.team) && sports();
+    resolve(gaz, &matches, &verdicts, &dateline_places, sports)
+}
+
+/// The text a name is read in, and what the rest of the article says
+/// about it.
+struct Page<'a> {
+    text: &'a str,
+    /// The spans the speaker resolver took for people.
+    person_spans: &'a [Span],
+    /// The words of the people's names.
+    person_words: &'a [&'a str],
+    /// Whether the article is sports copy (see [`sports_copy`]), read
+    /// once when first asked.
+    sports: &'a dyn Fn() -> bool,
+}
+
+/// Whether an article is sports copy: a score ("5-3", "110-98") and two
+/// words of sport, or three words of sport that make 1% of its words, or
+/// five words of sport.
+fn sports_copy(title: Option<(&str, &[Tok])>, body: &str, tokens: &[Tok]) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    let mut score = false;
+    let (mut words, mut hits) = (0usize, 0usize);
+    let mut read = |text: &str, tokens: &[Tok]| {
+        for (k, t) in tokens.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            words += 1;
+            let word = t.text(text);
+            // (Hyphens are split: "5-3" is "5", "3" joined by a hyphen.)
+            if !score
+                && is_small_number(word)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|&n| hyphen_joined(text, *t, n) && is_small_number(n.text(text)))
+            {
+                score = true;
+            }
+            // (Lower-cased on the stack: no word is copied to the heap.)
+            let mut buf = [0u8; 16];
+            if !(3..=buf.len()).contains(&word.len())
+                || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            {
+                continue;
+            }
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            let lower = std::str::from_utf8(buf).unwrap_or_default();
+            let league = matches!(lower, "nba" | "nfl" | "mlb" | "nhl");
+            if league || SPORTS_WORDS.has(lower) {
+                hits += 1;
+                if !seen.iter().any(|s| s == lower) {
+                    seen.push(lower.to_string());
+                }
+            }
+        }
+    };
+    if let Some((title, tokens)) = title {
+        read(title, tokens);
+    }
+    read(body, tokens);
+    seen.len() >= 3 && hits * 100 >= words || seen.len() >= 5 || score && seen.len() >= 2
+}
+
+/// "5", "110": a number a score is made of (not a year).
+fn is_small_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether most of a title's longer words are capitalised ("N.Korea
@@ -603,6 +1248,8 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
                     adjective_of: None,
                     in_title: false,
                     glued: false,
+                    team: false,
+                    located_in: None,
                 });
                 i = last + 1;
             }
@@ -792,23 +1439,30 @@ struct DatelinePlace<'g> {
 }
 
 /// The places a dateline names: `NEW YORK/WASHINGTON`, `LAGOS, Nigeria`.
+/// The dateline begins at byte `at` of the body.
 fn dateline_places<'g>(
     gaz: &'g Gazetteer,
     body: &str,
+    at: usize,
     dateline: &Dateline,
 ) -> Vec<DatelinePlace<'g>> {
     let Some(place) = &dateline.place else {
         return Vec::new();
+    };
+    let body = &body[at..];
+    let shift = |span: Span| Span {
+        start: span.start + at,
+        end: span.end + at,
     };
     let head = &body[..dateline.body_start.min(body.len())];
     let region = dateline.region.as_deref().and_then(|r| {
         let postings = gaz.lookup(&name_key(r))?;
         let start = head.find(r)?;
         Some((
-            Span {
+            shift(Span {
                 start,
                 end: start + r.len(),
-            },
+            }),
             postings,
         ))
     });
@@ -828,10 +1482,10 @@ fn dateline_places<'g>(
         let start = search_from + at;
         search_from = start + part.len();
         out.push(DatelinePlace {
-            span: Span {
+            span: shift(Span {
                 start,
                 end: start + part.len(),
-            },
+            }),
             postings,
             region,
         });
@@ -839,17 +1493,109 @@ fn dateline_places<'g>(
     out
 }
 
+/// A dateline that does not open the body: after a headline or a caption
+/// line that stayed in it ("Storm hits the capital.\nCOLUMBIA, S.C. (AP) —
+/// …"), or after a headline run into the first line ("Mason charged with
+/// sex assault. BANTAM — A Danbury mason…"); or a town's name in title case
+/// and a dash opening a paragraph ("Indianapolis – The Colts lost…"), which
+/// the dateline reader leaves alone without an agency. Returns where it
+/// begins and the dateline.
+fn later_dateline(gaz: &Gazetteer, body: &str) -> Option<(usize, Dateline)> {
+    // Where a dateline may begin: the body's start (title case only: the
+    // dateline reader has tried the rest), the starts of the next two
+    // lines after short ones, and a sentence's end in a short first line.
+    let mut starts = vec![0];
+    let mut at = 0;
+    for _ in 0..2 {
+        let Some(end) = body[at..].find('\n').map(|i| at + i) else {
+            break;
+        };
+        if body[at..end].len() > 300 {
+            break;
+        }
+        at = end + (body[end..].len() - body[end..].trim_start().len());
+        starts.push(at);
+    }
+    let first_line = body.lines().next().unwrap_or("");
+    let sentence_end = first_line
+        .char_indices()
+        .take_while(|&(i, _)| i < 160)
+        .find(|&(i, c)| {
+            matches!(c, '.' | '?' | '!')
+                && first_line[i + 1..].starts_with(' ')
+                && first_line[i + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
+        });
+    if let Some((i, _)) = sentence_end {
+        let rest = &first_line[i + 1..];
+        starts.push(i + 1 + rest.len() - rest.trim_start().len());
+    }
+    for (k, &start) in starts.iter().enumerate() {
+        let text = &body[start..];
+        if k > 0
+            && let Some(d) = crate::extract::dateline::find_dateline(text)
+            && d.place.as_deref().is_some_and(|p| {
+                p.split('/')
+                    .any(|part| gaz.lookup(&name_key(part.trim())).is_some())
+            })
+        {
+            return Some((start, d));
+        }
+        if let Some(d) = title_case_dateline(gaz, text) {
+            return Some((start, d));
+        }
+    }
+    None
+}
+
+/// "Indianapolis – The Colts lost…": a place's name in title case (one to
+/// three words), a dash and a capital opening a paragraph.
+fn title_case_dateline(gaz: &Gazetteer, text: &str) -> Option<Dateline> {
+    let line = text.lines().next()?;
+    // (The dash comes within the first few words.)
+    let cut = (80..=line.len())
+        .find(|&i| line.is_char_boundary(i))
+        .unwrap_or(line.len());
+    let line = &line[..cut];
+    let (head, rest) = [" – ", " — ", " - ", " -- "]
+        .iter()
+        .filter_map(|dash| line.split_once(dash))
+        .min_by_key(|(head, _)| head.len())?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || ".'’".contains(c))
+                && starts_upper(w)
+                && w.chars().skip(1).any(char::is_lowercase)
+        });
+    if !title_case || !rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let postings = gaz.lookup(&name_key(head)).filter(|p| !p.common_word)?;
+    let land = postings
+        .iter()
+        .any(|c| c.name_type == NameType::Main && gaz.place(c.place).kind() >= PlaceKind::Country);
+    if !land {
+        return None;
+    }
+    let body_start = line.len() - rest.len() + (rest.len() - rest.trim_start().len());
+    Some(Dateline {
+        text: head.to_string(),
+        place: Some(head.to_string()),
+        region: None,
+        agency: None,
+        date: None,
+        body_start,
+    })
+}
+
 /// Which matches name places: the filters of recognition. Returns a
 /// verdict per match, and marks the matches that a capitalised word beside
 /// them glues to a longer name.
-fn judge(
-    gaz: &Gazetteer,
-    body: &str,
-    tokens: &[Tok],
-    matches: &mut [Match],
-    person_spans: &[Span],
-    person_words: &[&str],
-) -> Vec<Verdict> {
+fn judge(gaz: &Gazetteer, page: &Page, tokens: &[Tok], matches: &mut [Match]) -> Vec<Verdict> {
+    let body = page.text;
     // "Istanbul Turkey": a name right after another, with nothing between,
     // qualifies it when the first lies in it.
     let mut after_name = vec![false; matches.len()];
@@ -867,6 +1613,7 @@ fn judge(
         });
         if direction
             || demonym
+            || two_capitals(body, b)
             || b.first != a.last + 1
             || hyphen_joined(body, tokens[a.last], tokens[b.first])
             || has_possessive(tokens[a.last].text(body))
@@ -890,8 +1637,15 @@ fn judge(
     }
     let mut verdicts: Vec<Verdict> = matches
         .iter()
-        .map(|m| keep_one(gaz, body, tokens, m, person_spans, person_words))
+        .map(|m| keep_one(gaz, page, tokens, m))
         .collect();
+    for k in 0..matches.len() {
+        matches[k].team = team_context(gaz, page, tokens, &matches[k]);
+        matches[k].located_in = located_in(body, tokens, matches, k);
+    }
+    if matches.iter().any(|m| m.team) && (page.sports)() {
+        team_lists(body, tokens, matches);
+    }
     for k in 0..matches.len() {
         // "Park Joo-Ho": a name hyphened to a capitalised word after a
         // name is part of a person's ("Asia-Pacific", "Middlesex-London"
@@ -981,14 +1735,8 @@ fn confirm(matches: &[Match], verdicts: &mut [Verdict]) {
 }
 
 /// The verdict of the words around one name.
-fn keep_one(
-    gaz: &Gazetteer,
-    body: &str,
-    tokens: &[Tok],
-    m: &Match,
-    person_spans: &[Span],
-    person_words: &[&str],
-) -> Verdict {
+fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict {
+    let (body, person_spans, person_words) = (page.text, page.person_spans, page.person_words);
     let surface = &body[m.span.start..m.span.end];
     let single_word = m.first == m.last;
     // Part of a name: the word's other mentions are that name too when it
@@ -1012,11 +1760,30 @@ fn keep_one(
             .postings
             .iter()
             .any(|c| c.name_type == NameType::Qualifier);
-        return if abbreviation && (m.qualifies || m.locative) {
+        // (A postal code, "MA", "IN", "OR", only in capitals after a place
+        // and a comma: "Mansfield, MA".)
+        // Not "Ms" or "In" opening a sentence: in mixed case two letters are
+        // an abbreviation only with their dot ("Ky.", "Pa."), and not an
+        // honorific's or a company's ("Ms.", "Co.").
+        let postal = postal_code(body, m);
+        let two = surface.len() == 2 && !postal;
+        if two
+            && (!body[m.span.end..].starts_with('.')
+                || HONORIFICS.has(&m.key)
+                || COMPANY_WORDS.has(&m.key))
+        {
+            return Verdict::Not;
+        }
+        return if abbreviation && (m.qualifies || m.locative && !postal) {
             Verdict::Place
         } else {
             Verdict::Not
         };
+    }
+    // Names that name something other than the place: a brand, a work, an
+    // institution, a document, a product, an organisation, a player.
+    if let Some(verdict) = named_after(gaz, page, tokens, m) {
+        return verdict;
     }
     // A person's name is not a place ("Paris Hilton said"); a name of
     // several words ("Granville County", "New York") is too specific to be
@@ -1040,6 +1807,7 @@ fn keep_one(
             .iter()
             .any(|p| p.start < m.span.end && m.span.start < p.end)
             && !m.locative
+            && !role_after(body, tokens, m)
         {
             return Verdict::Not;
         }
@@ -1057,8 +1825,19 @@ fn keep_one(
     // "EST" is one too: a region may be called Est, but three capitals
     // are an abbreviation of it only when the gazetteer has them as one.
     let line_start = m.first == 0 || body[tokens[m.first - 1].end..m.span.start].contains('\n');
-    if all_caps && single_word && !line_start {
-        let short = surface.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+    // (A dateline's word is followed by a comma, a dash, a bracket or the
+    // story's first word, "DETROIT The U.S. …", and a headline's first
+    // word by the next in capitals, "LONDON GOLD FIXED…"; not by a
+    // lower-case word, "GAO is preparing…". Three capitals before another
+    // word in capitals are an acronym: "GAO LIKELY TO SHOW…".)
+    let short = surface.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+    let opens_dateline = line_start
+        && !tokens.get(m.last + 1).is_some_and(|t| {
+            let text = t.text(body);
+            t.kind == Kind::Word
+                && (text.starts_with(|c: char| c.is_lowercase()) || short && is_all_caps(text))
+        });
+    if all_caps && single_word && !opens_dateline {
         let wide = m.postings.iter().any(|c| {
             let p = gaz.place(c.place);
             c.name_type == NameType::Main
@@ -1192,10 +1971,13 @@ fn keep_one(
         let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
         let dateline_like = all_caps && surface.chars().count() > 3;
         if starts_upper(text) && !possessive && !dateline_like {
+            // ("Aden O'Hara", "Florence McBride": an Irish or Scottish
+            // surname, whatever its first letters spell.)
             let surname = !is_all_caps(text)
-                && !gaz.is_english_word(head)
-                && !AFTER_PLACE.has(head)
-                && !NEVER_PLACES.has(head);
+                && (gaelic_surname(text)
+                    || !gaz.is_english_word(head)
+                        && !AFTER_PLACE.has(head)
+                        && !NEVER_PLACES.has(head));
             // (A wide place before an unknown word is as often a team or a
             // company as a person, "Edmonton Oilers": left out where it
             // stands, its other mentions kept.)
@@ -1206,7 +1988,7 @@ fn keep_one(
             // phrase's word: "Mobile World Congress", "Reading Festival".
             let titled_phrase =
                 m.postings.common_word && !AFTER_PLACE.has(head) && !is_all_caps(text);
-            if titled_phrase || MEDIA_TAILS.has(head) {
+            if titled_phrase || MEDIA_TAILS.has(head) || MEDIA_EXTRA.has(head) {
                 return Verdict::Not;
             }
         }
@@ -1244,6 +2026,619 @@ fn keep_one(
         };
     }
     Verdict::Place
+}
+
+/// The verdict on a name that names something called after a place, not
+/// the place: a brand spelled in its own way ("SoFi"), a work's title in
+/// quotes ("\"China Grove\""), an institution ("Columbia University",
+/// "University of York"), a document ("Paris Agreement", "Treaty of
+/// Rome"), a product or a disease ("Brussels sprouts", "Marburg virus"), an
+/// organisation named as one ("the gear maker Black Diamond"), a player
+/// in a box score ("Davis 17 points") or a team ("Toronto Blue Jays
+/// outfielder"). Countries are parties to agreements, and countries and
+/// regions sides in sport: only the first rules (brand, title,
+/// institution) apply to them, and to regions those of documents and
+/// products too.
+fn named_after(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Option<Verdict> {
+    let body = page.text;
+    let land = land_name(gaz, &m.postings);
+    let name = if m.first == m.last {
+        Verdict::Name
+    } else {
+        Verdict::Not
+    };
+    if brand_spelling(gaz, body, tokens, m) {
+        return Some(Verdict::Not);
+    }
+    if quoted_title(body, tokens, m).is_some_and(|others| others || !land) {
+        return Some(Verdict::Not);
+    }
+    if in_institution_name(body, tokens, m) {
+        return Some(Verdict::Not);
+    }
+    // (A country is a party to its agreements, "the Iran nuclear
+    // agreement"; a region or a town is not: "Kyoto Protocol".)
+    let nation = m
+        .postings
+        .iter()
+        .any(|c| c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Country);
+    if !nation && named_document(body, tokens, m) {
+        return Some(Verdict::Not);
+    }
+    let next = tokens.get(m.last + 1).filter(|&&t| {
+        t.kind == Kind::Word
+            && !hyphen_joined(body, tokens[m.last], t)
+            && !body[tokens[m.last].end..t.start].contains('\n')
+    });
+    let possessive = has_possessive(tokens[m.last].text(body));
+    // "Brussels sprouts", "Marburg virus".
+    if let Some(next) = next
+        && !nation
+        && !possessive
+        && NAMED_AFTER_PLACES.has(&next.text(body).to_lowercase())
+    {
+        return Some(Verdict::Not);
+    }
+    if land {
+        return None;
+    }
+    // "the climbing gear maker Black Diamond", "news agency Xinhua".
+    if let Some(prev) = word_before(tokens, m.first)
+        && !hyphen_joined(body, prev, tokens[m.first])
+        && ORGANISATION_KINDS.has(prev.text(body))
+    {
+        return Some(name);
+    }
+    // "Davis 17 points".
+    if let Some(next) = next
+        && !possessive
+        && is_small_number(next.text(body))
+        && tokens
+            .get(m.last + 2)
+            .is_some_and(|t| STAT_WORDS.has(&t.text(body).to_lowercase()))
+    {
+        return Some(name);
+    }
+    // "Toronto Blue Jays outfielder Alex Rios".
+    if sports_role_after(body, tokens, m) {
+        return Some(Verdict::Not);
+    }
+    None
+}
+
+/// "ON", "MA": two capitals, which after a name in a headline are as often
+/// a word ("LONDON ON RISE") as a postal code, which wants a comma.
+fn two_capitals(body: &str, m: &Match) -> bool {
+    let surface = &body[m.span.start..m.span.end];
+    surface.len() == 2 && surface.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "MA", "OR": two capitals that only a region's postal code is called
+/// ("Mansfield, MA"), which the conjunction in a headline also spells.
+fn postal_code(body: &str, m: &Match) -> bool {
+    let surface = &body[m.span.start..m.span.end];
+    surface.len() == 2
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
+        && m.postings
+            .iter()
+            .all(|c| c.name_type == NameType::Qualifier)
+}
+
+/// Whether a reading of the name is a continent, country, named area or
+/// region (by its own name).
+fn land_name(gaz: &Gazetteer, postings: &Postings) -> bool {
+    postings
+        .iter()
+        .any(|c| c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Region)
+}
+
+/// "SoFi", "eBay": a capital inside a word, which a brand's name has and
+/// a place's has only when the place is spelled so ("McAllen", "DeKalb").
+fn brand_spelling(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
+    tokens[m.first..=m.last]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .any(|t| {
+            let word = t.text(body);
+            let word = &word[..word.len() - possessive_len(word)];
+            let chars: Vec<char> = word.chars().collect();
+            let camel = chars
+                .windows(2)
+                .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+            // (Not a place's own name or alias, "MidEast Gulf", or its name
+            // in other capitals, "LaFayette County": "SoFi" is only an
+            // alternate name of Sofia.)
+            camel
+                && !m.postings.iter().any(|c| {
+                    c.name_type == NameType::Main
+                        || gaz
+                            .place(c.place)
+                            .name()
+                            .split([' ', '-'])
+                            .any(|w| w.eq_ignore_ascii_case(word))
+                })
+        })
+}
+
+/// Whether the name stands in quotation marks that hold nothing but
+/// capitalised words, as a work's title does ("\"China Grove\"", "the
+/// so-called \"San Antonio Four\""): `Some(true)` when other words share
+/// the marks with it.
+fn quoted_title(body: &str, tokens: &[Tok], m: &Match) -> Option<bool> {
+    let titled = |t: &Tok| {
+        let text = t.text(body);
+        t.kind == Kind::Word
+            && (starts_upper(text)
+                || matches!(
+                    text,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "to" | "for" | "with" | "at"
+                ))
+    };
+    let same_line = |a: Tok, b: Tok| !body[a.end..b.start].contains('\n');
+    // Back to the opening mark.
+    let mut i = m.first;
+    let mut others = false;
+    let open = loop {
+        let t = *tokens.get(i.checked_sub(1)?)?;
+        if !same_line(t, tokens[i]) {
+            return None;
+        }
+        if t.kind == Kind::Punct {
+            break t.text(body);
+        }
+        if !titled(&t) || m.first - i >= 6 {
+            return None;
+        }
+        others = true;
+        i -= 1;
+    };
+    let close = match open {
+        "“" => "”",
+        "‘" => "’",
+        "\"" | "'" | "''" => open,
+        "``" => "''",
+        _ => return None,
+    };
+    // A straight mark opens after a space or a bracket.
+    if matches!(open, "\"" | "'")
+        && body[..tokens[i - 1].start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !"([".contains(c))
+    {
+        return None;
+    }
+    // On to the closing one (a comma or a full stop may come first).
+    let mut j = m.last;
+    loop {
+        let t = *tokens.get(j + 1)?;
+        if !same_line(tokens[j], t) {
+            return None;
+        }
+        if t.kind == Kind::Punct {
+            let text = t.text(body);
+            if text == close {
+                return Some(others);
+            }
+            let next = tokens.get(j + 2).map(|n| n.text(body));
+            return (matches!(text, "," | "." | "!" | "?") && next == Some(close))
+                .then_some(others);
+        }
+        if !titled(&t) || j - m.last >= 6 {
+            return None;
+        }
+        others = true;
+        j += 1;
+    }
+}
+
+/// Whether the name is part of an institution's: capitalised words after
+/// it that end in "University", "Hospital", "College"… ("Columbia
+/// University", "Toronto General Hospital", "St. Paul's Hospital"), or
+/// "University of" before it ("University of York"). A school board or a
+/// council ("Edmonton School Division") is local government, and stays.
+fn in_institution_name(body: &str, tokens: &[Tok], m: &Match) -> bool {
+    if m.first >= 2
+        && tokens[m.first - 1].text(body) == "of"
+        && tokens[m.first - 2].kind == Kind::Word
+        && starts_upper(tokens[m.first - 2].text(body))
+        && INSTITUTION_HEADS.has(&tokens[m.first - 2].text(body).to_lowercase())
+    {
+        return true;
+    }
+    // (After a possessive only the head itself: "St. Paul's Hospital", not
+    // "Toronto's General Motors plant".)
+    let possessive = has_possessive(tokens[m.last].text(body));
+    let mut head: Option<String> = None;
+    let mut prev = tokens[m.last];
+    for t in tokens
+        .iter()
+        .skip(m.last + 1)
+        .take(if possessive { 1 } else { 5 })
+    {
+        let text = t.text(body);
+        if t.kind != Kind::Word
+            || !starts_upper(text)
+            || body[prev.end..t.start].contains('\n')
+            || hyphen_joined(body, prev, *t) && head.is_none()
+        {
+            break;
+        }
+        head = Some(text[..text.len() - possessive_len(text)].to_lowercase());
+        if has_possessive(text) {
+            break;
+        }
+        prev = *t;
+    }
+    head.is_some_and(|h| INSTITUTION_HEADS.has(&h))
+}
+
+/// "Paris Agreement", "the Paris climate accord", "Geneva Conventions",
+/// "Treaty of Rome": a document named after the place it was signed in.
+fn named_document(body: &str, tokens: &[Tok], m: &Match) -> bool {
+    if m.first >= 2
+        && tokens[m.first - 1].text(body) == "of"
+        && tokens[m.first - 2].kind == Kind::Word
+        && starts_upper(tokens[m.first - 2].text(body))
+        && AGREEMENT_WORDS.has(&tokens[m.first - 2].text(body).to_lowercase())
+    {
+        return true;
+    }
+    if has_possessive(tokens[m.last].text(body)) {
+        return false;
+    }
+    for t in tokens.iter().skip(m.last + 1).take(3) {
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let text = t.text(body);
+        let lower = text.to_lowercase();
+        if AGREEMENT_WORDS.has(&lower) {
+            return true;
+        }
+        if !starts_upper(text) && !AGREEMENT_MODIFIERS.has(&lower) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Toronto Blue Jays outfielder", "Chelsea striker": a role only a team
+/// has, after the name and up to three capitalised words (its nickname).
+fn sports_role_after(body: &str, tokens: &[Tok], m: &Match) -> bool {
+    if has_possessive(tokens[m.last].text(body)) {
+        return false;
+    }
+    let mut k = m.last + 1;
+    for _ in 0..4 {
+        if tokens.get(k).is_none_or(|t| t.kind != Kind::Word) {
+            return false;
+        }
+        let (text, last) = hyphened(body, tokens, k);
+        if SPORTS_ONLY_ROLES.has(&text.to_lowercase()) {
+            return true;
+        }
+        if !starts_upper(text) {
+            return false;
+        }
+        k = last + 1;
+    }
+    false
+}
+
+/// The whole hyphened word that begins with token `i` ("fly-half" of the
+/// pieces "fly", "half"), and the index of its last piece.
+fn hyphened<'t>(body: &'t str, tokens: &[Tok], i: usize) -> (&'t str, usize) {
+    let mut last = i;
+    while tokens
+        .get(last + 1)
+        .is_some_and(|&n| hyphen_joined(body, tokens[last], n))
+    {
+        last += 1;
+    }
+    (&body[tokens[i].start..tokens[last].end], last)
+}
+
+/// "O'Hara", "McBride", "MacLeod", "FitzGerald": a Gaelic surname.
+fn gaelic_surname(word: &str) -> bool {
+    let rest = ["O'", "O’", "Mc", "Mac", "Fitz"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix));
+    rest.is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// "Montreal Mayor Denis Coderre", "Ouagadougou's mayor", "Quebec Health
+/// Minister": a role after the name, which the place is the seat of.
+fn role_after(body: &str, tokens: &[Tok], m: &Match) -> bool {
+    // ("Bangladesh Commerce Minister M.A. Munim": a department's
+    // capitalised words may come first.)
+    for t in tokens.iter().skip(m.last + 1).take(3) {
+        let text = t.text(body);
+        let lower = text.to_lowercase();
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if OFFICES.has(&lower) || AFTER_PLACE.has(&lower) {
+            return true;
+        }
+        if !starts_upper(text) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the words around a name make it a team: anywhere, a role only
+/// a team has after its nickname ("Toronto Blue Jays outfielder"); in
+/// sports copy also a nickname after it ("Oklahoma City Thunder",
+/// "Manchester United", "Stoke City"), a club's word before it ("Real
+/// Madrid", "AC Milan"), a result ("Cleveland beat Cincinnati 5-3",
+/// "Chelsea v Arsenal", "lost to Leeds", "Chelsea have"), a score after it
+/// ("Cleveland 5"), or a team's people ("Chelsea boss", "Leicester fans").
+fn team_context(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> bool {
+    let body = page.text;
+    if sports_role_after(body, tokens, m) {
+        return true;
+    }
+    // (Not a name in capitals: a dateline, "WASHINGTON Christopher
+    // Steele, who…", or a headline.)
+    if is_all_caps(&body[m.span.start..m.span.end]) {
+        return false;
+    }
+    team_words(gaz, body, tokens, m) && (page.sports)()
+}
+
+/// Whether the words around a name are those of a team in sports copy
+/// (see [`team_context`]).
+fn team_words(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
+    let same_line = |a: Tok, b: Tok| !body[a.end..b.start].contains('\n');
+    let possessive = has_possessive(tokens[m.last].text(body));
+    let next = tokens.get(m.last + 1).copied().filter(|&t| {
+        t.kind == Kind::Word
+            && same_line(tokens[m.last], t)
+            && !hyphen_joined(body, tokens[m.last], t)
+    });
+    let prev = m.first.checked_sub(1).map(|i| tokens[i]).filter(|&t| {
+        t.kind == Kind::Word
+            && same_line(t, tokens[m.first])
+            && !hyphen_joined(body, t, tokens[m.first])
+    });
+    if let Some(next) = next {
+        let text = next.text(body);
+        // (A role may be hyphened: "Bath fly-half", "Leicester tight-head".)
+        let whole = hyphened(body, tokens, m.last + 1).0.to_lowercase();
+        let lower = if TEAM_ROLES.has(&whole) {
+            whole
+        } else {
+            text.to_lowercase()
+        };
+        let head = lower.trim_end_matches(['.', '\'', '’']);
+        let head = head.strip_suffix("'s").unwrap_or(head);
+        if possessive {
+            // "Chelsea's striker", "Chelsea's goal", "Chelsea's John Terry".
+            let person = starts_upper(text)
+                && tokens
+                    .get(m.last + 2)
+                    .is_some_and(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
+                && gaz.lookup(&name_key(text)).is_none();
+            if TEAM_ROLES.has(head) || SPORTS_WORDS.has(head) || person {
+                return true;
+            }
+        } else if TEAM_ROLES.has(head) || RESULT_VERBS.has(head) || is_small_number(text) {
+            return true;
+        } else if matches!(text, "FC" | "AFC" | "SC" | "CF") {
+            // "Toronto FC".
+            return true;
+        } else if starts_upper(text)
+            && !is_all_caps(text)
+            && nickname(gaz, body, tokens, m.last + 1)
+        {
+            return true;
+        }
+    }
+    // "H Ellis (Leicester); G Rowntree (Leicester)": a team sheet, each
+    // player's club in brackets.
+    let bracketed = m.first >= 2
+        && tokens[m.first - 1].text(body) == "("
+        && tokens.get(m.last + 1).is_some_and(|t| t.text(body) == ")")
+        && tokens[m.first - 2].kind == Kind::Word
+        && starts_upper(tokens[m.first - 2].text(body));
+    if bracketed {
+        return true;
+    }
+    if let Some(prev) = prev {
+        let text = prev.text(body);
+        let lower = text.to_lowercase();
+        let w = lower.trim_end_matches('.');
+        if RESULT_OBJECTS.has(w) {
+            return true;
+        }
+        // "lost to Leeds", "drew with Wigan".
+        let before = m
+            .first
+            .checked_sub(2)
+            .map(|i| tokens[i].text(body).to_lowercase());
+        let before = before.as_deref();
+        if w == "to" && matches!(before, Some("lost" | "losing" | "loss" | "fell"))
+            || w == "with" && matches!(before, Some("drew" | "draw" | "tied" | "tie"))
+        {
+            return true;
+        }
+        // "the captain of Chelsea", "110 appearances for Chelsea", "a loan
+        // from Chelsea", "a move to Madrid", "linked with Chelsea".
+        if matches!(w, "of" | "for" | "from" | "to" | "with")
+            && before.is_some_and(|b| TEAM_ROLES.has(b) || CAREER_WORDS.has(b))
+        {
+            return true;
+        }
+        // "AC Milan", "FC Barcelona".
+        if matches!(
+            text,
+            "FC" | "AC" | "AS" | "SC" | "CF" | "CD" | "SV" | "FK" | "SK" | "AFC" | "PSV" | "RC"
+        ) {
+            return true;
+        }
+        // "Real Madrid", "Inter Milan", "Bayern Munich".
+        // (At a sentence's start too, but not "But Madrid…".)
+        let opener = sentence_initial(body, tokens, m.first - 1) && STOP_WORDS.has(w);
+        let club_word = starts_upper(text)
+            && !is_all_caps(text)
+            && !has_possessive(text)
+            && !opener
+            && !DIRECTIONS.has(w)
+            && !CONNECTORS.has(w)
+            && !LOCATIVES.has(w)
+            && !NEVER_PLACES.has(w)
+            && !ROLE_HEADS.has(w)
+            && !HONORIFICS.has(w)
+            && !AFTER_PLACE.has(w)
+            && !EVENT_WORDS.has(w)
+            && !gaz
+                .lookup(&name_key(text))
+                .is_some_and(|p| land_name(gaz, &p));
+        if club_word {
+            return true;
+        }
+    }
+    false
+}
+
+/// "Everton, Chelsea and Charlton", "the top three of Chelsea, Manchester
+/// United and Arsenal", "between Chelsea and West Ham": in sports copy,
+/// names listed with a team are teams too (not a list after "in", "at"…:
+/// "in London, Manchester and Leeds").
+fn team_lists(body: &str, tokens: &[Tok], matches: &mut [Match]) {
+    let mut k = 0;
+    while k < matches.len() {
+        let mut end = k;
+        while end + 1 < matches.len() {
+            let between = &tokens[matches[end].last + 1..matches[end + 1].first];
+            // A nickname may end the name before: "Manchester United and".
+            let words: Vec<&str> = between
+                .iter()
+                .map(|t| t.text(body))
+                .skip_while(|w| starts_upper(w) && *w != "v")
+                .collect();
+            let joined = between.len() <= 4
+                && matches!(
+                    words.as_slice(),
+                    [","] | ["and" | "or" | "v" | "vs" | "&"] | [",", "and" | "or"]
+                );
+            if !joined {
+                break;
+            }
+            end += 1;
+        }
+        if end > k && !matches[k].strong_locative && matches[k..=end].iter().any(|m| m.team) {
+            for m in &mut matches[k..=end] {
+                m.team = true;
+            }
+        }
+        k = end + 1;
+    }
+}
+
+/// Whether the capitalised words from token `i` are a team's nickname:
+/// one ordinary word ("Oklahoma City Thunder", "Manchester United"), or up
+/// to two ending in a plural ("Boston Celtics", "Toronto Blue Jays"); or
+/// "City", "Town", "County" ending a club's name ("Stoke City", not
+/// "Leicester City Council"). Not an office, an institution, an event, a
+/// newspaper or a company ("London Stock Exchange", "Tokyo Motor Show",
+/// "Detroit Free Press", "General Motors").
+fn nickname(gaz: &Gazetteer, body: &str, tokens: &[Tok], i: usize) -> bool {
+    let capital = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && starts_upper(t.text(body))
+                && !is_all_caps(t.text(body))
+                && !body[tokens[k - 1].end..t.start].contains('\n')
+        })
+    };
+    // (A possessive ends the name: "Manchester United's players".)
+    let mut len = 0;
+    while len < 3 && capital(i + len) {
+        len += 1;
+        if has_possessive(tokens[i + len - 1].text(body)) {
+            break;
+        }
+    }
+    if !(1..=2).contains(&len) {
+        return false;
+    }
+    let words: Vec<String> = (i..i + len)
+        .map(|k| {
+            let word = tokens[k].text(body);
+            word[..word.len() - possessive_len(word)].to_lowercase()
+        })
+        .collect();
+    let plain = |w: &str| {
+        !AFTER_PLACE.has(w)
+            && !ROLE_HEADS.has(w)
+            && !NEVER_PLACES.has(w)
+            && !CONNECTORS.has(w)
+            && !EVENT_WORDS.has(w)
+            && !MEDIA_TAILS.has(w)
+            && !MEDIA_EXTRA.has(w)
+            && !INSTITUTION_HEADS.has(w)
+            && !DIRECTIONS.has(w)
+            && !COMPANY_WORDS.has(w)
+            && !NOT_NICKNAMES.has(w)
+            && !gaz.lookup(&name_key(w)).is_some_and(|p| land_name(gaz, &p))
+    };
+    if !words.iter().all(|w| plain(w)) {
+        return len == 1 && matches!(words[0].as_str(), "city" | "town" | "county");
+    }
+    let last = &words[len - 1];
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+    plural || len == 1 && gaz.is_english_word(last)
+}
+
+/// "Westminster Magistrates' Court in London": the place after "in"
+/// behind capitalised words that follow the name (match `k`), where what
+/// they name lies. Returns that place's match.
+fn located_in(body: &str, tokens: &[Tok], matches: &[Match], k: usize) -> Option<usize> {
+    let m = &matches[k];
+    let mut words = 0;
+    let mut j = m.last + 1;
+    loop {
+        let t = *tokens.get(j)?;
+        let text = t.text(body);
+        if body[tokens[j - 1].end..t.start].contains('\n') {
+            return None;
+        }
+        match t.kind {
+            Kind::Word if text == "in" => break,
+            Kind::Word if starts_upper(text) && words < 4 => words += 1,
+            Kind::Punct if matches!(text, "'" | "’") => {}
+            _ => return None,
+        }
+        j += 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    // (The words between may hold names of their own: "Court".)
+    matches[k + 1..]
+        .iter()
+        .position(|n| n.first == j + 1)
+        .map(|i| k + 1 + i)
+}
+
+/// Whether a place lies where `located` names ("Court in London"): in the
+/// same region as a wide reading of it, or in it.
+fn located_fits(gaz: &Gazetteer, place: PlaceRef, located: &Postings) -> bool {
+    let (country, region) = country_and_region(place);
+    located
+        .iter()
+        .filter(|c| c.name_type == NameType::Main)
+        .any(|c| {
+            let p = gaz.place(c.place);
+            let wide = p.kind() <= PlaceKind::Region || p.population() >= SMALL_TOWN;
+            let (_, its_region) = country_and_region(p);
+            wide && (Some(c.place) == country
+                || Some(c.place) == region
+                || its_region.is_some() && its_region == region && c.place != place.index)
+        })
 }
 
 /// Whether a name can stand for a wide or well-known place: a continent,
@@ -1418,8 +2813,11 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
     if let Some(&next) = tokens.get(m.last + 1) {
         let text = next.text(body).to_lowercase();
         let joined = hyphen_joined(body, tokens[m.last], next);
+        // ("Greek yoghurt", "French fries", "Spanish flu": named after the
+        // country, not of it.)
         if next.kind == Kind::Word
             && (LANGUAGE_WORDS.has(&text)
+                || NAMED_AFTER_PLACES.has(&text)
                 || !joined && demonym(next) && starts_upper(next.text(body)))
         {
             return None;
@@ -1586,10 +2984,17 @@ impl Context {
     }
 }
 
-fn gaz_neighbour_weight(country: u32, ctx: &Context) -> f32 {
+/// Weight of a country's neighbours, from everything but `own` (the
+/// name's own first reading: "Vancouver" read first as Vancouver, British
+/// Columbia is no evidence for Vancouver, Washington, next door).
+fn gaz_neighbour_weight(country: u32, ctx: &Context, own: Option<PlaceRef>) -> f32 {
+    let (own_country, _) = own.map(country_and_region).unwrap_or((None, None));
     Gazetteer::embedded()
         .neighbours(country)
-        .map(|n| ctx.countries.get(&n).copied().unwrap_or(0.0))
+        .map(|n| {
+            let w = ctx.countries.get(&n).copied().unwrap_or(0.0);
+            (w - if own_country == Some(n) { 1.0 } else { 0.0 }).max(0.0)
+        })
         .sum()
 }
 
@@ -1659,7 +3064,7 @@ fn read_candidate(
     // A place next door to the article's countries: Gaza beside Israel and
     // Egypt is the Palestinian one.
     if let Some(c) = country.filter(|_| country_weight < 1.0) {
-        let near: f32 = gaz_neighbour_weight(c, ctx);
+        let near: f32 = gaz_neighbour_weight(c, ctx, own);
         s += 1.5 * (near / (near + 1.0));
     }
     s += 2.0 * (region_weight / (region_weight + 1.0));
@@ -1726,6 +3131,7 @@ fn best_reading(
     ctx: &Context,
     m: Option<&Match>,
     qualifier: Option<&Postings>,
+    located: Option<&Postings>,
     own: Option<PlaceRef>,
 ) -> Option<Reading> {
     let mut candidates: Vec<_> = postings
@@ -1791,7 +3197,14 @@ fn best_reading(
             dwarfed,
             country_rival,
         };
-        let reading = read_candidate(place, c.name_type, ctx, m, qualifier, own, rivals);
+        let mut reading = read_candidate(place, c.name_type, ctx, m, qualifier, own, rivals);
+        // "Westminster Magistrates' Court in London": as good as a
+        // qualifier.
+        if located.is_some_and(|l| located_fits(gaz, place, l)) {
+            reading.score += 8.0;
+            reading.strong = true;
+            reading.supported = true;
+        }
         if wide
             && place.kind() == PlaceKind::City
             && place.population() < SMALL_TOWN
@@ -1859,7 +3272,9 @@ fn confident(
     // dwells on others.
     let foreign = {
         let (here, _) = ctx.weights(country, None, own);
-        let near: f32 = country.map(|c| gaz_neighbour_weight(c, ctx)).unwrap_or(0.0);
+        let near: f32 = country
+            .map(|c| gaz_neighbour_weight(c, ctx, own))
+            .unwrap_or(0.0);
         let all_here = country
             .and_then(|c| ctx.countries.get(&c))
             .copied()
@@ -1897,7 +3312,7 @@ fn confident(
     }
     let (here, _) = ctx.weights(country, None, own);
     let absent = here < 0.5
-        && country.is_none_or(|c| gaz_neighbour_weight(c, ctx) < 0.5)
+        && country.is_none_or(|c| gaz_neighbour_weight(c, ctx, own) < 0.5)
         && ctx.dateline_country.is_none_or(|d| Some(d) != country);
     if m.postings.common_word && !r.qualified {
         // "near Esperance" in a story about Australia; "in Nice", but not
@@ -1980,12 +3395,21 @@ fn resolve(
     matches: &[Match],
     verdicts: &[Verdict],
     datelines: &[DatelinePlace],
+    sports: bool,
 ) -> Vec<Place> {
     let mut ctx = Context::default();
     let mut chosen: Vec<Chosen> = Vec::new();
     for d in datelines {
         let region = d.region.as_ref().map(|(_, postings)| postings);
-        if let Some(r) = best_reading(gaz, &d.postings, &Context::default(), None, region, None) {
+        if let Some(r) = best_reading(
+            gaz,
+            &d.postings,
+            &Context::default(),
+            None,
+            region,
+            None,
+            None,
+        ) {
             let p = gaz.place(r.place);
             (ctx.dateline_country, ctx.dateline_region) = country_and_region(p);
             ctx.dateline_hub =
@@ -2037,7 +3461,9 @@ fn resolve(
     let mut representative: HashMap<&str, usize> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for (i, m) in matches.iter().enumerate().filter(|(i, _)| kept[*i]) {
-        let rank = |m: &Match| u8::from(m.qualifier.is_none()) * 2 + u8::from(m.glued);
+        let rank = |m: &Match| {
+            u8::from(m.qualifier.is_none() && m.located_in.is_none()) * 2 + u8::from(m.glued)
+        };
         match representative.get(m.key.as_str()) {
             Some(&j) if rank(&matches[j]) <= rank(m) => {}
             Some(_) => {
@@ -2050,6 +3476,7 @@ fn resolve(
         }
     }
     let qualifier_of = |m: &Match| m.qualifier.map(|q| &matches[q].postings);
+    let located_of = |m: &Match| m.located_in.map(|q| &matches[q].postings);
 
     // First pass: each name's likeliest reading without context, and the
     // demonyms, counted once per name as evidence for the second.
@@ -2070,6 +3497,7 @@ fn resolve(
             &Context::default(),
             Some(m),
             qualifier_of(m),
+            located_of(m),
             None,
         );
         if let Some(r) = &reading {
@@ -2090,7 +3518,15 @@ fn resolve(
     for &key in &order {
         let m = &matches[representative[key]];
         let own = first.get(key).copied().flatten().map(|p| gaz.place(p));
-        let reading = best_reading(gaz, &m.postings, &ctx, Some(m), qualifier_of(m), own);
+        let reading = best_reading(
+            gaz,
+            &m.postings,
+            &ctx,
+            Some(m),
+            qualifier_of(m),
+            located_of(m),
+            own,
+        );
         if let Some(r) =
             reading.filter(|r| confident(gaz, r, &ctx, own, m, strong_keys.contains(key)))
         {
@@ -2113,6 +3549,16 @@ fn resolve(
         })
         .map(|(_, m)| m.key.as_str())
         .collect();
+    // In sports copy a town the words around it once make a team ("Cleveland
+    // beat Cincinnati") is its team throughout, except where the article
+    // says where ("in Cleveland", "Cleveland, Ohio"); a country or a
+    // region stays (a national side is its country, and England, Wales
+    // and Scotland are regions of GeoNames).
+    let teams: std::collections::HashSet<&str> = matches
+        .iter()
+        .filter(|m| sports && m.team)
+        .map(|m| m.key.as_str())
+        .collect();
     for (i, m) in matches.iter().enumerate().filter(|(i, _)| kept[*i]) {
         let Some(r) = by_key.get(m.key.as_str()) else {
             continue;
@@ -2120,6 +3566,14 @@ fn resolve(
         let qualified = qualifier_of(m).is_some_and(|q| fits(gaz, r.place, q));
         let small = small_reading(gaz, r);
         if names.contains(m.key.as_str()) && !(qualified || m.locative && !small) {
+            continue;
+        }
+        let town = matches!(
+            gaz.place(r.place).kind(),
+            PlaceKind::City | PlaceKind::County
+        );
+        let said_where = qualified || m.strong_locative && !small && !m.team;
+        if town && (m.team || teams.contains(m.key.as_str())) && !said_where {
             continue;
         }
         if m.glued && small && !qualified && !placed.contains(m.key.as_str()) {
@@ -2923,5 +4377,248 @@ mod tests {
             &[],
         );
         assert!(found.iter().any(|p| p.name == "Reading"), "{found:?}");
+    }
+
+    /// Labels and roles of the places `enrich` finds in a body (with its
+    /// dateline and speakers).
+    fn roles(text: &str) -> Vec<(String, PlaceRole)> {
+        let mut article = crate::article::Article {
+            body: text.into(),
+            ..Default::default()
+        };
+        crate::extract::enrich(&mut article);
+        article.places.iter().map(|p| (p.label(), p.role)).collect()
+    }
+
+    fn has_prefix(found: &[String], prefix: &str) -> bool {
+        found.iter().any(|l| l.starts_with(prefix))
+    }
+
+    #[test]
+    fn towns_are_teams_in_sports_copy() {
+        let found = labels(
+            "The Oklahoma City Thunder beat the Boston Celtics 110-98 on Sunday in a game \
+             that went to overtime.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A result makes both sides teams, throughout the article; where it
+        // says where, the town is the town.
+        let found = labels(
+            "Cleveland beat Cincinnati 5-3 on Tuesday. Cleveland scored three runs in the \
+             ninth inning, and the teams meet again in Cleveland on Friday.",
+        );
+        assert_eq!(found, ["Cleveland, Ohio, United States"]);
+        assert_eq!(
+            spans(
+                "Cleveland beat Cincinnati 5-3 on Tuesday. Cleveland scored three runs in \
+                 the ninth inning, and the teams meet again in Cleveland on Friday.",
+                &one(
+                    "Cleveland beat Cincinnati 5-3 on Tuesday. Cleveland scored three runs \
+                     in the ninth inning, and the teams meet again in Cleveland on Friday.",
+                    "Cleveland"
+                )
+            ),
+            ["Cleveland"]
+        );
+        // Clubs: a nickname after, a club's word before, a team's people,
+        // a team sheet; listed with a team.
+        let found = labels(
+            "Chelsea boss Jose Mourinho said his side were tired after the 2-1 league win \
+             over Blackburn on Saturday. Real Madrid want Frank Lampard, who has \
+             scored 10 goals. Manchester United, Arsenal and Liverpool trail. The squad: \
+             J Terry (Chelsea), S Gerrard (Liverpool).",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A national side is its country (England, Wales are GeoNames regions).
+        let found = labels(
+            "Wales beat England 11-9 in the Six Nations match at the stadium in Cardiff, \
+             and the Wales coach praised the fans.",
+        );
+        assert!(has_prefix(&found, "Wales"), "{found:?}");
+        assert!(has_prefix(&found, "England"), "{found:?}");
+        assert!(has_prefix(&found, "Cardiff"), "{found:?}");
+        // Not sports copy: the town stays, except before a role only a
+        // team has.
+        let found = labels(
+            "A toddler fell ill in Toronto, Ontario. Toronto Blue Jays outfielder Alex Rios \
+             had the same infection.",
+        );
+        assert_eq!(
+            found,
+            ["Toronto, Ontario, Canada", "Ontario, Canada"],
+            "{found:?}"
+        );
+        let found = labels("The Yankees won 6-4 over Boston, officials said.");
+        assert!(has_prefix(&found, "Boston"), "{found:?}");
+        // A story with a paragraph on football corruption is no sports copy.
+        let found = labels(
+            "WASHINGTON Christopher Steele, a former spy, worked in Washington and Moscow. \
+             He also looked into football corruption at a soccer tournament.",
+        );
+        assert!(has_prefix(&found, "Washington"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_in_an_institutions_name_is_not_a_place() {
+        let found = labels(
+            "She earned a doctorate from Columbia University, taught at the University of \
+             York and now works at Victoria Hospital and Toronto General Hospital.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Where it is, is named apart.
+        let found = labels("Doctors at Victoria Hospital in London, Ontario, treated 40 patients.");
+        assert_eq!(found, ["London, Ontario, Canada", "Ontario, Canada"]);
+        let found = labels("A nurse at St. Paul's Hospital in Vancouver said so.");
+        assert_eq!(found, ["Vancouver, British Columbia, Canada"]);
+        // A school board or a council is local government, where it sits.
+        let found = labels("The Edmonton School Division asked Alberta for more money.");
+        assert!(has_label(&found, "Edmonton, Alberta, Canada"), "{found:?}");
+        let found = labels("Leeds City Council agreed.");
+        assert!(has_prefix(&found, "Leeds"), "{found:?}");
+    }
+
+    #[test]
+    fn companies_media_and_brands_named_like_places_are_not_places() {
+        assert!(labels("The poll was reported via USA Today and Russia Today.").is_empty());
+        let found = labels("The Rams play at SoFi Stadium. eBay sales rose in Sofia.");
+        assert_eq!(found, ["Sofia, Sofia-Capital, Bulgaria"]);
+        let found = labels(
+            "The climbing gear maker Black Diamond said profits rose, news agency Xinhua \
+             reported, and the band Chicago played.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A capital inside a place's own name is its spelling.
+        let found = labels("Deputies in LaFayette County, Wisconsin, and in McAllen, Texas.");
+        assert!(has_prefix(&found, "McAllen"), "{found:?}");
+        assert!(has_prefix(&found, "Lafayette County"), "{found:?}");
+        // "firm" is an adjective in markets copy.
+        let found = labels("Prices rose as firm Chicago wheat futures lifted the market.");
+        assert!(has_prefix(&found, "Chicago"), "{found:?}");
+    }
+
+    #[test]
+    fn people_named_like_places_are_not_places() {
+        assert!(labels("Davis 17 points, James 25 points, the box score read.").is_empty());
+        assert!(labels("Aden O'Hara, 24, was charged with assault.").is_empty());
+        // An office after a place in a speaker's description: the place.
+        let found = labels("\"We will act,\" said Montreal Mayor Denis Coderre.");
+        assert!(has_prefix(&found, "Montr"), "{found:?}");
+        let found = labels("\"We need help,\" Ouagadougou's mayor Simon Compaore said.");
+        assert!(has_prefix(&found, "Ouagadougou"), "{found:?}");
+    }
+
+    #[test]
+    fn works_documents_and_products_named_after_places_are_not_places() {
+        let found =
+            labels("The band closed with \"China Grove\" and \"Sweet Home Alabama\" in Nashville.");
+        assert_eq!(found, ["Nashville, Tennessee, United States"]);
+        let found = labels(
+            "Leaders met in Madrid to honour the Paris Agreement, the Kyoto Protocol, the \
+             Paris climate accord and the Treaty of Rome.",
+        );
+        assert_eq!(found, ["Madrid, Spain"]);
+        // A country is a party to its agreement.
+        let found = labels("The Iran nuclear agreement was signed in Vienna.");
+        assert!(has_label(&found, "Iran"), "{found:?}");
+        assert!(labels("Marburg virus and Brussels sprouts were on the agenda.").is_empty());
+        let found = adjectives("Sales of Greek yoghurt and French fries rose.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn qualifiers_read_postal_codes_and_ap_abbreviations() {
+        let found = labels(
+            "John Smith of Mansfield, MA, was held. A woman from Clarkston, MI, and a man \
+             from St. Louis, MO, were held too.",
+        );
+        assert!(
+            has_label(&found, "Mansfield, Massachusetts, United States"),
+            "{found:?}"
+        );
+        assert!(
+            has_label(&found, "Clarkston, Michigan, United States"),
+            "{found:?}"
+        );
+        assert!(
+            has_label(&found, "St. Louis, Missouri, United States"),
+            "{found:?}"
+        );
+        let found =
+            labels("Crews from Columbia, S.C., Lansing, Mich., and Fresno, Calif., helped.");
+        assert!(
+            has_label(&found, "Columbia, South Carolina, United States"),
+            "{found:?}"
+        );
+        assert!(has_label(&found, "Lansing, Michigan, United States"));
+        assert!(has_label(&found, "Fresno, California, United States"));
+        // Not an honorific, a conjunction, a mountain or a headline's word.
+        assert!(labels("According to Ms Smith, OR is a word and IN is one too.").is_empty());
+        assert!(labels("Steam rose from Mount St. Helens again.").is_empty());
+        let found = labels("LONDON ON RISE AS TRADING CENTRE\nTraders in London were busy.");
+        assert!(found.iter().all(|l| !l.contains("Ontario")), "{found:?}");
+        // No space after the comma; a possessive after dots.
+        let found = labels("Snow fell across Colorado,Washington and Oregon.");
+        assert!(has_label(&found, "Washington, United States"), "{found:?}");
+        assert_eq!(labels("The U.K.'s economy grew."), ["United Kingdom"]);
+    }
+
+    #[test]
+    fn what_a_place_lies_in_and_its_own_reading_choose_among_namesakes() {
+        // "Court in London" is in England, whatever else the story says.
+        let found = labels(
+            "A Denver man appeared at Westminster Magistrates' Court in London, accused \
+             of fraud. He had lived in Colorado for years.",
+        );
+        assert!(
+            has_label(&found, "City of Westminster, England, United Kingdom"),
+            "{found:?}"
+        );
+        // A name's own first reading is no evidence for its namesake next
+        // door: Vancouver alone is the city in British Columbia.
+        assert_eq!(
+            labels("A doctor in Vancouver said the clinic was full."),
+            ["Vancouver, British Columbia, Canada"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_after_a_headline_is_the_dateline() {
+        let found = roles("Queen visits hospital in the capital.\nLONDON (AP) — The Queen came.");
+        assert_eq!(
+            found,
+            [(
+                "London, England, United Kingdom".to_string(),
+                PlaceRole::Dateline
+            )]
+        );
+        let found = roles(
+            "Storm hits state capital, hundreds without power.\n\nCOLUMBIA, S.C. (AP) — A \
+             storm cut power.",
+        );
+        assert_eq!(
+            found[0],
+            (
+                "Columbia, South Carolina, United States".to_string(),
+                PlaceRole::Dateline
+            )
+        );
+        let found = roles("Colts lose again.\n\nIndianapolis – The Colts lost on Sunday.");
+        assert_eq!(
+            found,
+            [(
+                "Indianapolis, Indiana, United States".to_string(),
+                PlaceRole::Dateline
+            )]
+        );
+        let found = roles("Mayor to offer plan. TORRINGTON — Mayor Ryan Bingham spoke.");
+        assert_eq!(found[0].1, PlaceRole::Dateline, "{found:?}");
+        // Not a dash inside a sentence, nor a lower-case word after it.
+        let found = roles("Paris – the city of light – was quiet.");
+        assert!(
+            found.iter().all(|(_, r)| *r != PlaceRole::Dateline),
+            "{found:?}"
+        );
+        // An acronym opening a paragraph is no dateline.
+        assert!(labels("The report is due.\n    GAO is preparing it.").is_empty());
     }
 }
