@@ -83,6 +83,39 @@ word_set!(
     ]
 );
 
+// What shows things: "the poll shows Clinton ahead".
+word_set!(
+    EVIDENCE_NOUNS,
+    [
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "data",
+        "average",
+        "transcript",
+        "report",
+        "analysis",
+        "slide",
+        "video",
+        "footage",
+        "records",
+        "documents",
+        "research",
+        "figures",
+        "numbers",
+        "results",
+        "chart",
+        "census",
+        "scan",
+        "test",
+        "tests",
+        "evidence",
+    ]
+);
+
 // What evidence shows: "the poll shows that …", "a CT showed …".
 word_set!(
     FINDING_VERBS,
@@ -613,6 +646,9 @@ word_set!(
 word_set!(
     INTENT_VERBS,
     [
+        "agree",
+        "agrees",
+        "agreed",
         "sought",
         "refuse",
         "refuses",
@@ -709,6 +745,32 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         }
         if found.len() == before {
             reader.transcript_turn(&mut found);
+        }
+        // A headline kept as the body's first line ("Sanders: Clinton needs
+        // to …") when the article goes on to name that speaker.
+        if found.is_empty()
+            && before == 0
+            && paragraph.len() < 200
+            && let Some(mut labelled) = labelled_headline(paragraph, |label| {
+                let surname = label.split_whitespace().last().unwrap_or(label);
+                !label
+                    .split_whitespace()
+                    .any(|w| NOT_SPEAKER_LABELS.has(&w.to_lowercase()))
+                    && body[offset..].contains(surname)
+            })
+        {
+            for span in [
+                Some(&mut labelled.content),
+                labelled.cue.as_mut(),
+                labelled.source.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                span.start += paragraph_start;
+                span.end += paragraph_start;
+            }
+            found.push(labelled);
         }
         if found.len() == before {
             reader.signed_quotes(&mut found);
@@ -2217,8 +2279,8 @@ impl<'a> Paragraph<'a> {
             }
             // "told Marlow on Thursday how surprised he was", "asked
             // whether …": the question or account is the content.
-            if (j > a || verb.starts_with("ask"))
-                && OBJECT_VERBS.has(verb)
+            if (j > a || verb.starts_with("ask") || FINDING_VERBS.has(verb))
+                && (OBJECT_VERBS.has(verb) || FINDING_VERBS.has(verb))
                 && self.is_word_in(j, &["how", "whether", "why", "what", "if"])
             {
                 a = j;
@@ -2255,7 +2317,13 @@ impl<'a> Paragraph<'a> {
         if !saw_that && a == cue_end + 1 && !framed {
             // No marker: the content follows directly, unless an object or
             // adjunct comes first.
-            if NEEDS_THAT.has(verb) {
+            // "POLITICO's average shows Clinton ahead by 3.7 points": what a
+            // poll, study or record shows needs no "that" (a finding).
+            let evidence_before = (c.saturating_sub(3)..c)
+                .rev()
+                .find(|&k| !self.is_word_in(k, &AUXILIARIES))
+                .is_some_and(|k| self.is_word_in(k, &EVIDENCE_NOUNS));
+            if NEEDS_THAT.has(verb) && !(FINDING_VERBS.has(verb) && evidence_before) {
                 return None;
             }
             // "boasted sales of $462 million", "added 500 jobs": an object,
@@ -2348,8 +2416,17 @@ impl<'a> Paragraph<'a> {
         }
         let particle = (cue_end > c).then(|| self.word(cue_end)).flatten();
         if matches!(verb, "call" | "calls" | "called" | "calling") {
-            // Not "called to mind".
-            return matches!(particle, Some("for" | "on" | "upon"));
+            // Not "called to mind", "called the police", "called a press
+            // conference": "called Oz a quack", "called him “disgusting”".
+            let names_something = || {
+                (next + 1..(next + 6).min(e)).any(|j| {
+                    (self.is_word_in(j, &["a", "an"]) || self.regions.iter().any(|r| r.open == j))
+                        && (next..j)
+                            .all(|k| self.word(k).is_some() && !self.is_word_in(k, &NP_STOPS))
+                })
+            };
+            return matches!(particle, Some("for" | "on" | "upon"))
+                || (particle.is_none() && names_something());
         }
         if cue_end > c {
             return false;

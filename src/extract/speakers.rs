@@ -283,7 +283,7 @@ impl Resolver<'_> {
         match parse_source(text) {
             ParsedSource::Named { name, role, gender } => self.named(name, role, gender, source),
             // "the Paris-based pressure group": where it is based is no name.
-            ParsedSource::Voice { name, .. } if is_descriptive_compound(&name) => return None,
+            ParsedSource::Voice { name, .. } if is_descriptive_compound(&name) => None,
             ParsedSource::Voice { name, role } => {
                 let index = self.add(name, Some(role), SpeakerKind::Organisation, None, source);
                 self.last_org = Some(index);
