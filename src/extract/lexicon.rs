@@ -21,6 +21,11 @@ impl WordSet {
     pub fn has(&self, word: &str) -> bool {
         self.0.contains(word)
     }
+
+    /// The words of the set.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 // Anything that can say whether it holds a word: a [`WordSet`] or a short

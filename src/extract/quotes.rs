@@ -593,6 +593,22 @@ word_set!(
     ]
 );
 
+/// Every word that may be a cue, in one set: the first test of every token.
+static ANY_CUE: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            &CUE_VERBS,
+            &TO_COMPLEMENT_VERBS,
+            &OBJECT_TO_VERBS,
+            &NP_COMPLEMENT_VERBS,
+            &STANCE_VERBS,
+            &INTENT_VERBS,
+        ]
+        .into_iter()
+        .flat_map(|set| set.words())
+        .collect()
+    });
+
 /// A speech act with its own complement frame (see the sets above).
 fn is_frame_verb(verb: &str) -> bool {
     TO_COMPLEMENT_VERBS.has(verb)
@@ -1200,10 +1216,10 @@ impl<'a> Paragraph<'a> {
         let according = verb == "according" && self.word(c + 1) == Some("to");
         // Verbs that are cues only with their complement ("praised the
         // deal") or "that" take no content before them.
-        let framed_only = !CUE_VERBS.has(verb) && is_frame_verb(verb);
-        if !according && !CUE_VERBS.has(verb) && !framed_only {
+        if !according && !ANY_CUE.contains(verb) {
             return None;
         }
+        let framed_only = !CUE_VERBS.has(verb) && is_frame_verb(verb);
         if self.region_of(c).is_some() {
             return None;
         }
