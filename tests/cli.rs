@@ -1446,8 +1446,8 @@ fn exports_carry_each_quote_with_its_speaker_and_kind() {
 }
 
 /// Guards extraction quality: the PolNeAR development set must score at
-/// least what this extractor last reached (pair F1 0.638, speech-verb
-/// recall 0.896, source precision 0.935 on 2026-12-06).
+/// least what this extractor last reached (pair F1 0.650, speech-verb
+/// recall 0.901, source precision 0.939 on 2026-12-06).
 #[test]
 fn quote_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
@@ -1475,9 +1475,9 @@ fn quote_extraction_quality_does_not_fall() {
     eprintln!(
         "polnear-dev: pair F1 {pair_f1:.3}, speech R {speech_recall:.3}, source P {source_precision:.3}"
     );
-    assert!(pair_f1 >= 0.63, "pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.645, "pair F1 fell to {pair_f1:.3}");
     assert!(
-        speech_recall >= 0.89,
+        speech_recall >= 0.895,
         "speech recall fell to {speech_recall:.3}"
     );
     assert!(

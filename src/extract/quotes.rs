@@ -311,6 +311,10 @@ word_set!(
 word_set!(
     TO_COMPLEMENT_VERBS,
     [
+        // "agreed to …" commits; "agreed that …" says.
+        "agree",
+        "agrees",
+        "agreed",
         "vow",
         "vows",
         "vowed",
@@ -609,6 +613,31 @@ static ANY_CUE: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         .collect()
     });
 
+// Claims made nouns: "Trump's claim that …", "Clinton's warning that …".
+word_set!(
+    CLAIM_NOUNS,
+    [
+        "claim",
+        "claims",
+        "assertion",
+        "assertions",
+        "argument",
+        "insistence",
+        "suggestion",
+        "warning",
+        "promise",
+        "pledge",
+        "accusation",
+        "allegation",
+        "allegations",
+        "charge",
+        "contention",
+        "prediction",
+        "vow",
+        "boast",
+    ]
+);
+
 /// A speech act with its own complement frame (see the sets above).
 fn is_frame_verb(verb: &str) -> bool {
     TO_COMPLEMENT_VERBS.has(verb)
@@ -662,9 +691,6 @@ word_set!(
 word_set!(
     INTENT_VERBS,
     [
-        "agree",
-        "agrees",
-        "agreed",
         "sought",
         "refuse",
         "refuses",
@@ -800,7 +826,43 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
             kind: t.kind,
         }));
     }
-    (found, all_tokens)
+    (without_repeats(found), all_tokens)
+}
+
+/// The attributions without a second reading of the same words by the same
+/// source (two cues found for one quotation), continuations pointing at
+/// the first.
+fn without_repeats(found: Vec<Attribution>) -> Vec<Attribution> {
+    let mut first_of: Vec<usize> = Vec::with_capacity(found.len());
+    for (i, a) in found.iter().enumerate() {
+        let first = found[..i]
+            .iter()
+            .position(|b| b.content == a.content && b.source == a.source)
+            .unwrap_or(i);
+        first_of.push(first);
+    }
+    if first_of.iter().enumerate().all(|(i, &f)| f == i) {
+        return found;
+    }
+    let mut new_index = vec![0; found.len()];
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if first_of[i] == i {
+            new_index[i] = kept;
+            kept += 1;
+        } else {
+            new_index[i] = new_index[first_of[i]];
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| first_of[i] == i)
+        .map(|(_, mut a)| {
+            a.continues = a.continues.map(|root| new_index[first_of[root]]);
+            a
+        })
+        .collect()
 }
 
 /// "Sanders: Clinton needs to 'get away from all of this'": a headline
@@ -902,7 +964,12 @@ impl<'a> Paragraph<'a> {
             && source.start >= self.base
         {
             let source = body_text(source);
-            if source.ends_with("'s") || source.ends_with("’s") {
+            // (Except the owner of a claim: "Trump's claim that …".)
+            let claim = attribution
+                .cue
+                .filter(|cue| cue.start >= self.base && cue.end - self.base <= self.text.len())
+                .is_some_and(|cue| CLAIM_NOUNS.has(&body_text(cue).to_lowercase()));
+            if (source.ends_with("'s") || source.ends_with("’s")) && !claim {
                 return false;
             }
         }
@@ -1214,10 +1281,11 @@ impl<'a> Paragraph<'a> {
         // Cheap tests first: most tokens are not cues.
         let verb = self.word(c)?;
         let according = verb == "according" && self.word(c + 1) == Some("to");
-        // Verbs that are cues only with their complement ("praised the
-        // deal") or "that" take no content before them.
         if !according && !ANY_CUE.contains(verb) {
-            return None;
+            return CLAIM_NOUNS
+                .has(verb)
+                .then(|| self.possessive_claim(c, s, e))
+                .flatten();
         }
         let framed_only = !CUE_VERBS.has(verb) && is_frame_verb(verb);
         if self.region_of(c).is_some() {
@@ -1526,6 +1594,54 @@ impl<'a> Paragraph<'a> {
                 continues: None,
             },
             block_end + 1,
+        ))
+    }
+
+    /// "Donald Trump's claim that there have been thousands of shootings":
+    /// a claim in a noun, its owner the source.
+    fn possessive_claim(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        // ("Tulsa police's earlier claim that …": one word may stand between.)
+        let possessive = |k: usize| {
+            self.word(k).is_some()
+                && self
+                    .raw(k)
+                    .trim_end_matches(['s', 'S'])
+                    .ends_with(['\'', '’'])
+        };
+        let owner_end = [1, 2]
+            .into_iter()
+            .filter_map(|back| c.checked_sub(back))
+            .find(|&k| k >= s && possessive(k))?;
+        if owner_end + 2 == c && (self.capitalised(c - 1) || self.word(c - 1).is_none()) {
+            return None;
+        }
+        if self.word(c + 1) != Some("that") {
+            return None;
+        }
+        let owner_start = (s..owner_end)
+            .rev()
+            .take_while(|&k| self.capitalised(k) || self.raw(k).ends_with('.'))
+            .last()
+            .unwrap_or(owner_end);
+        // A name owns it: "Donald Trump's", "Tulsa police's".
+        if !self.capitalised(owner_start) {
+            return None;
+        }
+        let e = self.next_attribution_start(c + 2, e).unwrap_or(e);
+        let (a, b) = self.trimmed(c + 2, e)?;
+        if b < a + 2 {
+            return None;
+        }
+        Some((
+            Attribution {
+                content: self.span(a, b),
+                direct: false,
+                kind: QuoteKind::Speech,
+                cue: Some(self.span(c, c)),
+                source: Some(self.span(owner_start, owner_end)),
+                continues: None,
+            },
+            b + 1,
         ))
     }
 
@@ -2289,7 +2405,11 @@ impl<'a> Paragraph<'a> {
             {
                 break;
             }
-            if raw == ":" {
+            // (Not the colon of a time: "9:30".)
+            let time = j > 0
+                && self.raw(j - 1).ends_with(|c: char| c.is_ascii_digit())
+                && self.raw(j + 1).starts_with(|c: char| c.is_ascii_digit());
+            if raw == ":" && !time {
                 a = j + 1;
                 break;
             }
@@ -2340,6 +2460,11 @@ impl<'a> Paragraph<'a> {
                 .find(|&k| !self.is_word_in(k, &AUXILIARIES))
                 .is_some_and(|k| self.is_word_in(k, &EVIDENCE_NOUNS));
             if NEEDS_THAT.has(verb) && !(FINDING_VERBS.has(verb) && evidence_before) {
+                return None;
+            }
+            // "the world says something about …", "everything Trump says is a
+            // lie": no clause follows.
+            if self.is_word_in(a, &["something", "nothing", "anything", "everything"]) {
                 return None;
             }
             // "boasted sales of $462 million", "added 500 jobs": an object,
@@ -2469,6 +2594,14 @@ impl<'a> Paragraph<'a> {
     fn next_attribution_start(&self, a: usize, e: usize) -> Option<usize> {
         for j in a + 2..e {
             let Some(w) = self.word(j) else { continue };
+            // "…, contradicting Tulsa police's earlier claim that …": a
+            // claim of someone else's ends the content at its clause.
+            if CLAIM_NOUNS.has(w)
+                && self.word(j + 1) == Some("that")
+                && let Some(comma) = (a + 1..j).rev().find(|&k| self.raw(k) == ",")
+            {
+                return Some(comma);
+            }
             if !CUE_VERBS.has(w) || self.capitalised(j) || self.region_of(j).is_some() {
                 continue;
             }
@@ -3192,5 +3325,44 @@ mod tests {
             ]
         );
         assert!(found.iter().all(|a| a.direct));
+    }
+
+    #[test]
+    fn claims_in_nouns_dedupe_and_times() {
+        let found =
+            read("Fact-checkers tested Amara Obi’s claim that the bridge had been sold twice.");
+        assert!(
+            found
+                .iter()
+                .any(|(c, s, cue, _)| c == "the bridge had been sold twice"
+                    && s.as_deref() == Some("Amara Obi’s")
+                    && cue.as_deref() == Some("claim")),
+            "{found:?}"
+        );
+        // A clock time is no colon before a quotation.
+        let found = read("The council said the meeting would run from 9:30 to 11:30 on Monday.");
+        assert_eq!(
+            found[0].0,
+            "the meeting would run from 9:30 to 11:30 on Monday"
+        );
+        // "agreed that" reports words; "agreed to" commits to something.
+        let that = find_attributions("Okafor agreed that the fares were too high.");
+        assert_eq!(that[0].kind, QuoteKind::Speech);
+        let to = find_attributions("Okafor agreed to lower the fares.");
+        assert_eq!(
+            to[0].content.text("Okafor agreed to lower the fares."),
+            "to lower the fares"
+        );
+    }
+
+    #[test]
+    fn stances_and_intentions_are_their_own_kind() {
+        let body = "The union opposed the merger of the two depots.";
+        assert_eq!(find_attributions(body)[0].kind, QuoteKind::Stance);
+        let body = "A spokesman for the ministry declined to comment.";
+        assert_eq!(find_attributions(body)[0].kind, QuoteKind::Stance);
+        // Headline-style "Name: claim" in capitals is a transcript turn
+        // only; "UPDATE:" names no one.
+        assert!(read("UPDATE: The story was corrected on Monday.").is_empty());
     }
 }

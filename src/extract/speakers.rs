@@ -508,6 +508,7 @@ impl Resolver<'_> {
                     .iter()
                     .filter(|n| n.start >= since && n.end <= source.start)
                     .filter(|n| n.gender.is_none_or(|g| g == gender))
+                    .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name))
                     .filter(|n| opens_clause(self.body, n.start))
                     .filter(|n| !same_person(&n.name, &speaker_name));
                 if let Some(person) = nearer.next().cloned() {
@@ -539,7 +540,9 @@ impl Resolver<'_> {
                     .filter(|n| n.start >= from && n.end <= source.start)
                     .filter(|n| {
                         n.gender == Some(gender)
-                            || (n.gender.is_none() && opens_clause(self.body, n.start))
+                            || (n.gender.is_none()
+                                && plausibly_a_person(&n.name)
+                                && opens_clause(self.body, n.start))
                     });
                 let person = people.next()?.clone();
                 if people.any(|n| !same_person(&n.name, &person.name)) {
@@ -764,6 +767,19 @@ fn is_descriptive_compound(name: &str) -> bool {
         ]
         .iter()
         .any(|suffix| name.to_lowercase().ends_with(suffix))
+}
+
+/// Whether a name of no known gender may be a person's for a pronoun to
+/// mean: not a firm or place named after one ("Paris Baguette", "Los
+/// Angeles").
+fn plausibly_a_person(name: &str) -> bool {
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
+    let first = name.split_whitespace().next().unwrap_or(name);
+    !is_organisation(name)
+        && gazetteer
+            .lookup(&crate::gazetteer::normalise::name_key(name))
+            .is_none()
+        && !gazetteer.is_major_place(first)
 }
 
 /// Whether the text at `at` opens a sentence or clause: the subject's
@@ -2261,7 +2277,7 @@ mod tests {
     fn national_bodies_get_their_country() {
         let body = "The Finance Ministry said the yen was stable.\n\
                     The Dutch Finance Ministry said the guilder was stable.\n\
-                    Japan's Finance Ministry said nothing more about it.\n\
+                    Japan's Finance Ministry said it was watching the market.\n\
                     The U.S. Treasury said it would sell bills next week.";
         let attributions = find_attributions(body);
         let resolved = resolve(body, &attributions);
