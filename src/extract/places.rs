@@ -2117,6 +2117,37 @@ fn two_capitals(body: &str, m: &Match) -> bool {
 /// ("Mansfield, MA"), which the conjunction in a headline also spells.
 fn postal_code(body: &str, m: &Match) -> bool {
     let surface = &body[m.span.start..m.span.end];
+    // "Lauren Slayton, MS, RD": degrees after a name, not a state.
+    let credential = |word: &str| {
+        matches!(
+            word.trim_end_matches(['.', ',']),
+            "RD" | "RDN"
+                | "RN"
+                | "MD"
+                | "PhD"
+                | "DO"
+                | "LD"
+                | "CDN"
+                | "CPT"
+                | "CSCS"
+                | "MPH"
+                | "MBA"
+                | "JD"
+                | "DDS"
+                | "MS"
+                | "MA"
+                | "BS"
+                | "LCSW"
+                | "NP"
+                | "PA-C"
+        )
+    };
+    let next = body[m.span.end..]
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_whitespace().next());
+    if next.is_some_and(credential) {
+        return false;
+    }
     surface.len() == 2
         && surface.bytes().all(|b| b.is_ascii_uppercase())
         && m.postings
@@ -2238,18 +2269,31 @@ fn quoted_title(body: &str, tokens: &[Tok], m: &Match) -> Option<bool> {
 /// "University of" before it ("University of York"). A school board or a
 /// council ("Edmonton School Division") is local government, and stays.
 fn in_institution_name(body: &str, tokens: &[Tok], m: &Match) -> bool {
-    if m.first >= 2
-        && tokens[m.first - 1].text(body) == "of"
-        && tokens[m.first - 2].kind == Kind::Word
-        && starts_upper(tokens[m.first - 2].text(body))
-        && INSTITUTION_HEADS.has(&tokens[m.first - 2].text(body).to_lowercase())
+    let is_head = |i: usize| {
+        tokens[i].kind == Kind::Word
+            && starts_upper(tokens[i].text(body))
+            && INSTITUTION_HEADS.has(&tokens[i].text(body).to_lowercase())
+    };
+    if m.first >= 2 && tokens[m.first - 1].text(body) == "of" && is_head(m.first - 2) {
+        return true;
+    }
+    // "University of California, Berkeley", "University of Alabama at
+    // Birmingham": the campus is part of the name too; so is "UC Berkeley".
+    if m.first >= 4
+        && matches!(tokens[m.first - 1].text(body), "," | "at")
+        && tokens[m.first - 3].text(body) == "of"
+        && is_head(m.first - 4)
     {
+        return true;
+    }
+    if m.first >= 1 && matches!(tokens[m.first - 1].text(body), "UC" | "SUNY" | "CUNY") {
         return true;
     }
     // (After a possessive only the head itself: "St. Paul's Hospital", not
     // "Toronto's General Motors plant".)
     let possessive = has_possessive(tokens[m.last].text(body));
     let mut head: Option<String> = None;
+    let mut inner_head = false;
     let mut prev = tokens[m.last];
     for t in tokens
         .iter()
@@ -2264,13 +2308,30 @@ fn in_institution_name(body: &str, tokens: &[Tok], m: &Match) -> bool {
         {
             break;
         }
-        head = Some(text[..text.len() - possessive_len(text)].to_lowercase());
+        let word = text[..text.len() - possessive_len(text)].to_lowercase();
+        // "Georgetown University Medical Center", "Cambridge Judge Business
+        // School": a head anywhere in the run (but "Edmonton School
+        // Division" is a school board, local government).
+        inner_head |= INSTITUTION_HEADS.has(&word);
+        head = Some(word);
         if has_possessive(text) {
             break;
         }
         prev = *t;
     }
-    head.is_some_and(|h| INSTITUTION_HEADS.has(&h))
+    let governs = head.as_deref().is_some_and(|h| {
+        matches!(
+            h,
+            "division"
+                | "board"
+                | "district"
+                | "council"
+                | "authority"
+                | "committee"
+                | "department"
+        )
+    });
+    head.is_some_and(|h| INSTITUTION_HEADS.has(&h)) || (inner_head && !governs)
 }
 
 /// "Paris Agreement", "the Paris climate accord", "Geneva Conventions",
@@ -4475,6 +4536,25 @@ mod tests {
         assert!(has_label(&found, "Edmonton, Alberta, Canada"), "{found:?}");
         let found = labels("Leeds City Council agreed.");
         assert!(has_prefix(&found, "Leeds"), "{found:?}");
+        // A head anywhere in the name, a campus after it, "UC".
+        let found = labels(
+            "Doctors at Georgetown University Medical Center and the Cambridge Judge Business \
+             School agreed, as did the University of California, Berkeley, UC Berkeley and \
+             the University of Alabama at Birmingham.",
+        );
+        assert!(
+            found.iter().all(|l| !l.starts_with("Georgetown")
+                && !l.starts_with("Cambridge")
+                && !l.starts_with("Berkeley")
+                && !l.starts_with("Birmingham")),
+            "{found:?}"
+        );
+        // Degrees after a name are no state.
+        let found = labels("Lauren Slayton, MS, RD, founded the clinic.");
+        assert!(
+            found.iter().all(|l| !l.contains("Mississippi")),
+            "{found:?}"
+        );
     }
 
     #[test]
