@@ -988,7 +988,11 @@ impl<'a> Paragraph<'a> {
             .as_deref()
             .and_then(|c| c.split_whitespace().next())
             .unwrap_or("");
-        if is_frame_verb(verb) && words.len() >= 2 {
+        // ("said that bookings rose": after "that", two words are a clause.)
+        let after_that = self.text[..attribution.content.start - self.base]
+            .trim_end()
+            .ends_with(" that");
+        if (is_frame_verb(verb) || after_that) && words.len() >= 2 {
             return true;
         }
         if words.len() < 3 {
@@ -2541,7 +2545,7 @@ impl<'a> Paragraph<'a> {
             }
         }
         // Two words at least; three unless a speech act frames them.
-        if b < a + 1 || (b < a + 2 && !framed) {
+        if b < a + 1 || (b < a + 2 && !framed && !saw_that) {
             return None;
         }
         Some((a, b, false))

@@ -270,6 +270,31 @@ impl Resolver<'_> {
         if PRONOUNS_UNNAMED.contains(&lower.as_str()) {
             return None;
         }
+        // "the report stated", "the study says": its publisher, when an
+        // organisation has just spoken.
+        if let Some(document) = lower.strip_prefix("the ")
+            && matches!(
+                document,
+                "report" | "study" | "survey" | "analysis" | "review"
+            )
+        {
+            let recent = |i: usize| {
+                self.resolved.speakers[i]
+                    .mentions
+                    .iter()
+                    .any(|m| m.end <= source.start && source.start - m.end < PRONOUN_WINDOW * 3)
+            };
+            // (An organisation, or a one-word name of no known person:
+            // "ClassPass said …".)
+            let org = self.last_org.filter(|&i| recent(i)).or_else(|| {
+                let latest = *self.last_person.last()?;
+                let speaker = &self.resolved.speakers[latest];
+                (self.genders[latest].is_none() && !speaker.name.contains(' ') && recent(latest))
+                    .then_some(latest)
+            })?;
+            self.resolved.speakers[org].mentions.push(source);
+            return Some(org);
+        }
         // "His office said", "her spokeswoman said": that person.
         if let Some((owner, rest)) = lower.split_once(' ')
             && SPOKESPEOPLE.has(rest)
@@ -590,9 +615,29 @@ impl Resolver<'_> {
     /// the text); "the company", "the firm" the latest organisation that
     /// spoke, else the latest company named.
     fn organisation_meant(&mut self, head: &str, source: Span) -> Option<usize> {
+        // "the agency" after "the Department of Transportation": a
+        // government body by any of its usual heads.
+        let agency = matches!(
+            head,
+            "agency" | "department" | "ministry" | "office" | "bureau"
+        );
         let has_word = |name: &str| {
-            name.split_whitespace()
-                .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(head))
+            name.split_whitespace().any(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                w.eq_ignore_ascii_case(head)
+                    || (agency
+                        && [
+                            "Agency",
+                            "Administration",
+                            "Department",
+                            "Ministry",
+                            "Office",
+                            "Bureau",
+                            "Service",
+                            "Commission",
+                        ]
+                        .contains(&w))
+            })
         };
         let any_company = matches!(
             head,
@@ -1936,6 +1981,19 @@ mod tests {
         let body = "“The harvest was poor,” Tomas Okonkwo said.\n\
                     Adaeze Nwosu came first. Chioma Eze came later. She said prices were high.";
         assert_eq!(name_of(&speakers(body)[1]), None);
+    }
+
+    #[test]
+    fn agencies_and_reports_speak_for_who_was_named() {
+        let body = "Reporters asked the Department of Transportation for comment.\n\
+                    In a response, the agency said, “We are aware of the complaints.”";
+        assert_eq!(
+            name_of(&speakers(body)[0]),
+            Some("Department of Transportation")
+        );
+        let body = "Zumalo said on Tuesday that bookings rose.\n\
+                    “Pilates was the most booked class,” the report stated.";
+        assert_eq!(name_of(&speakers(body)[1]), Some("Zumalo"));
     }
 
     #[test]
