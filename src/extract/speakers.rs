@@ -219,17 +219,20 @@ impl Resolver<'_> {
     /// The speakers of one source span.
     fn source(&mut self, source: Span) -> Vec<usize> {
         let text = source.text(self.body);
-        if let Some(parts) = coordinated(text).filter(|parts| {
-            // "Duff and Phelps" is a firm unless the article names each of
-            // them as a person.
-            parts.iter().all(|&(a, b)| {
-                let part = &text[a..b];
-                part.split_whitespace().count() >= 2
-                    || self.full_name(part, source.start).is_some()
-                    || named_apart(self.body, part, text)
-                    || is_organisation(part)
+        if let Some(parts) = coordinated(text)
+            .filter(|_| !one_body_of_two_nouns(text))
+            .filter(|parts| {
+                // "Duff and Phelps" is a firm unless the article names each of
+                // them as a person.
+                parts.iter().all(|&(a, b)| {
+                    let part = &text[a..b];
+                    part.split_whitespace().count() >= 2
+                        || self.full_name(part, source.start).is_some()
+                        || named_apart(self.body, part, text)
+                        || is_organisation(part)
+                })
             })
-        }) {
+        {
             let mut found: Vec<usize> = Vec::new();
             for (a, b) in parts {
                 let part = Span {
@@ -825,6 +828,24 @@ fn plausibly_a_person(name: &str) -> bool {
             .lookup(&crate::gazetteer::normalise::name_key(name))
             .is_none()
         && !gazetteer.is_major_place(first)
+}
+
+/// "U.S. Customs and Border Protection", "Health and Human Services": one
+/// body named by two common nouns joined with "and", not two speakers.
+fn one_body_of_two_nouns(text: &str) -> bool {
+    let Some((before, after)) = text.split_once(" and ") else {
+        return false;
+    };
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
+    let common = |word: Option<&str>| {
+        word.is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && gazetteer.is_english_word(&w.to_lowercase())
+        })
+    };
+    !after.contains(',')
+        && common(before.split_whitespace().last())
+        && common(after.split_whitespace().last())
+        && given_name(after.split_whitespace().next().unwrap_or("")).is_none()
 }
 
 /// Whether the text at `at` opens a sentence or clause: the subject's
@@ -1994,6 +2015,16 @@ mod tests {
         let body = "Zumalo said on Tuesday that bookings rose.\n\
                     “Pilates was the most booked class,” the report stated.";
         assert_eq!(name_of(&speakers(body)[1]), Some("Zumalo"));
+    }
+
+    #[test]
+    fn one_body_named_by_two_nouns_is_one_speaker() {
+        let found =
+            speakers("U.S. Customs and Border Protection said it would update its guidance.");
+        assert_eq!(
+            name_of(&found[0]),
+            Some("U.S. Customs and Border Protection")
+        );
     }
 
     #[test]
