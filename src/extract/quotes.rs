@@ -2157,6 +2157,12 @@ impl<'a> Paragraph<'a> {
                     || w.ends_with("-fifths")
             })
         };
+        let ends_plainly = self.word(end).is_some_and(|w| {
+            quantity(end) || w.ends_with('s') || matches!(w, "percent" | "crowd" | "public")
+        });
+        if !ends_plainly {
+            return None;
+        }
         let first = (end.saturating_sub(6).max(s)..=end)
             .find(|&i| quantity(i) && (i..=end).all(|k| self.word(k).is_some()))?;
         // Only lower-case words and numbers from the share to the verb:
@@ -2172,10 +2178,8 @@ impl<'a> Paragraph<'a> {
                 ],
             )
             || matches!(self.raw(first - 1), "," | ";" | "—");
-        let ends_plainly = self.word(end).is_some_and(|w| {
-            quantity(end) || w.ends_with('s') || matches!(w, "percent" | "crowd" | "public")
-        });
-        (plain && opener && ends_plainly && !PRONOUNS.has(self.word(end)?)).then_some(first)
+
+        (plain && opener && !PRONOUNS.has(self.word(end)?)).then_some(first)
     }
 
     /// Whether token `i`, before the name `[start, end]`, joins two parts of

@@ -536,9 +536,9 @@ impl Resolver<'_> {
                     .iter()
                     .filter(|n| n.start >= since && n.end <= source.start)
                     .filter(|n| n.gender.is_none_or(|g| g == gender))
-                    .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name))
                     .filter(|n| opens_clause(self.body, n.start))
-                    .filter(|n| !same_person(&n.name, &speaker_name));
+                    .filter(|n| !same_person(&n.name, &speaker_name))
+                    .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name));
                 if let Some(person) = nearer.next().cloned() {
                     if nearer.any(|n| !same_person(&n.name, &person.name)) {
                         return None;
@@ -569,8 +569,8 @@ impl Resolver<'_> {
                     .filter(|n| {
                         n.gender == Some(gender)
                             || (n.gender.is_none()
-                                && plausibly_a_person(&n.name)
-                                && opens_clause(self.body, n.start))
+                                && opens_clause(self.body, n.start)
+                                && plausibly_a_person(&n.name))
                     });
                 let person = people.next()?.clone();
                 if people.any(|n| !same_person(&n.name, &person.name)) {
