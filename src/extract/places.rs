@@ -419,7 +419,9 @@ word_set!(
         "university",
         "universities",
         "college",
+        "colleges",
         "hospital",
+        "hospitals",
         "institute",
         "school",
         "academy",
@@ -4549,6 +4551,9 @@ mod tests {
                 && !l.starts_with("Birmingham")),
             "{found:?}"
         );
+        // Plural heads too: "University Hospitals of Leicester NHS Trust".
+        let found = labels("Nurses at University Hospitals of Leicester NHS Trust agreed.");
+        assert!(found.is_empty(), "{found:?}");
         // Degrees after a name are no state.
         let found = labels("Lauren Slayton, MS, RD, founded the clinic.");
         assert!(
