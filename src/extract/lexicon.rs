@@ -1076,6 +1076,8 @@ word_set!(
 word_set!(
     ROLE_HEADS,
     [
+        "owner",
+        "co-owner",
         "minister",
         "secretary",
         "president",

@@ -2292,9 +2292,18 @@ impl<'a> Paragraph<'a> {
             self.word(i)
                 .is_some_and(|w| SOURCE_NOUNS.has(w) || ROLE_HEADS.has(w))
         };
-        while j < e && j - start < 10 {
+        // "Estera Events Co-Owner and Lead Planner Erica Vanco": two
+        // titles joined by "and" before one name.
+        let title_and = |j: usize| {
+            self.word(j) == Some("and")
+                && self.capitalised(j + 1)
+                && self.word(j - 1).is_some_and(|w| {
+                    ROLE_HEADS.has(w) || w.rsplit('-').next().is_some_and(|t| ROLE_HEADS.has(t))
+                })
+        };
+        while j < e && j - start < 14 {
             let Some(w) = self.word(j) else { break };
-            if j > start && (NP_STOPS.has(w) && w != "of") {
+            if j > start && (NP_STOPS.has(w) && w != "of") && !title_and(j) {
                 break;
             }
             if j > start && ADJUNCT_OPENERS.has(w) && !self.capitalised(j) && w != "for" {

@@ -1192,7 +1192,14 @@ fn parse_source(text: &str) -> ParsedSource {
         };
     }
     // "S and P", "Duff and Phelps": capitalised words joined by "and".
+    // (Not titles joined before a name: "Co-Owner and Lead Planner Erica
+    // Vanco".)
+    let has_role = content.iter().any(|w| {
+        let lower = w.to_lowercase();
+        ROLE_HEADS.has(&lower) || lower.rsplit('-').next().is_some_and(|t| ROLE_HEADS.has(t))
+    });
     if content.len() >= 3
+        && !has_role
         && content.iter().any(|w| matches!(*w, "and" | "&"))
         && content
             .iter()
@@ -2015,6 +2022,21 @@ mod tests {
         let body = "Zumalo said on Tuesday that bookings rose.\n\
                     “Pilates was the most booked class,” the report stated.";
         assert_eq!(name_of(&speakers(body)[1]), Some("Zumalo"));
+    }
+
+    #[test]
+    fn two_titles_before_one_name() {
+        let found = speakers(
+            "“It is about meaning,” says Estera Events Co-Owner and Lead Planner Erica Vanco.",
+        );
+        assert_eq!(
+            found[0],
+            Some((
+                "Erica Vanco".into(),
+                Some("Estera Events Co-Owner and Lead Planner".into()),
+                SpeakerKind::Person
+            ))
+        );
     }
 
     #[test]
