@@ -115,23 +115,29 @@ fn headline_quotes(title: &str, body_speakers: &[Speaker]) -> Vec<Quote> {
         .iter()
         .zip(&resolved.speakers_of)
         .map(|(a, speakers)| {
-            let mut names = speakers
+            let names = speakers
                 .iter()
                 .map(|&i| as_in_body(&resolved.speakers[i].name));
-            let attribution = quotes::attribution_span(a.source, a.cue);
-            Quote {
-                text: quotes::quote_text(title, a.content, attribution),
-                content: a.content,
-                parts: quotes::quote_parts(title, a.content, attribution),
-                direct: a.direct,
-                kind: a.kind,
-                cue: a.cue,
-                source: a.source,
-                speaker: names.next(),
-                co_speakers: names.collect(),
-            }
+            quote_of(title, a, names)
         })
         .collect()
+}
+
+/// The quote an attribution of `text` makes, its speakers named `names`
+/// (the first the speaker, the rest co-speakers).
+fn quote_of(text: &str, a: &quotes::Attribution, mut names: impl Iterator<Item = String>) -> Quote {
+    let attribution = quotes::attribution_span(a.source, a.cue);
+    Quote {
+        text: quotes::quote_text(text, a.content, attribution),
+        content: a.content,
+        parts: quotes::quote_parts(text, a.content, attribution),
+        direct: a.direct,
+        kind: a.kind,
+        cue: a.cue,
+        source: a.source,
+        speaker: names.next(),
+        co_speakers: names.collect(),
+    }
 }
 
 /// Whether `name` ("Barack Obama") is what `short` ("Obama", "Barack
@@ -223,19 +229,8 @@ pub fn read_text(body: &str) -> ReadText {
         .iter()
         .zip(&resolved.speakers_of)
         .map(|(a, speakers)| {
-            let mut names = speakers.iter().map(|&i| resolved.speakers[i].name.clone());
-            let attribution = quotes::attribution_span(a.source, a.cue);
-            Quote {
-                text: quotes::quote_text(body, a.content, attribution),
-                content: a.content,
-                parts: quotes::quote_parts(body, a.content, attribution),
-                direct: a.direct,
-                kind: a.kind,
-                cue: a.cue,
-                source: a.source,
-                speaker: names.next(),
-                co_speakers: names.collect(),
-            }
+            let names = speakers.iter().map(|&i| resolved.speakers[i].name.clone());
+            quote_of(body, a, names)
         })
         .collect();
     ReadText {

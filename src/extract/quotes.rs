@@ -1389,21 +1389,14 @@ impl<'a> Paragraph<'a> {
             )
             && let Some((a, b)) = self.np_forward(cue_end + 1, e, false)
             && matches!(self.raw(b + 1), ":" | ",")
-            && let Some(region) = self.regions.iter().find(|r| r.open == b + 2)
-            && let Some(content) = self.region_span(region)
+            && let Some(found) = self.quotation_at(
+                b + 2,
+                Some(self.span(c, cue_end)),
+                Some(self.span(a, b)),
+                QuoteKind::Speech,
+            )
         {
-            let resume = region.close.map_or(self.tokens.len(), |x| x + 1);
-            return Some((
-                Attribution {
-                    content,
-                    direct: true,
-                    kind: QuoteKind::Speech,
-                    cue: Some(self.span(c, cue_end)),
-                    source: Some(self.span(a, b)),
-                    continues: None,
-                },
-                resume,
-            ));
+            return Some(found);
         }
 
         // Source before the verb, else after it; for ", saying …" the
@@ -1561,21 +1554,9 @@ impl<'a> Paragraph<'a> {
                 j += 1;
             }
             if j > cue_end + 1
-                && let Some(region) = self.regions.iter().find(|r| r.open == j)
-                && let Some(content) = self.region_span(region)
+                && let Some(found) = self.quotation_at(j, cue, source_span, QuoteKind::of_cue(verb))
             {
-                let resume = region.close.map_or(self.tokens.len(), |x| x + 1);
-                return Some((
-                    Attribution {
-                        content,
-                        direct: true,
-                        cue,
-                        source: source_span,
-                        kind: QuoteKind::of_cue(verb),
-                        continues: None,
-                    },
-                    resume,
-                ));
+                return Some(found);
             }
         }
 
@@ -1598,6 +1579,31 @@ impl<'a> Paragraph<'a> {
                 continues: None,
             },
             block_end + 1,
+        ))
+    }
+
+    /// The quotation that opens at token `j`, as direct speech of `source`,
+    /// and where to go on reading after it.
+    fn quotation_at(
+        &self,
+        j: usize,
+        cue: Option<Span>,
+        source: Option<Span>,
+        kind: QuoteKind,
+    ) -> Option<(Attribution, usize)> {
+        let region = self.regions.iter().find(|r| r.open == j)?;
+        let content = self.region_span(region)?;
+        let resume = region.close.map_or(self.tokens.len(), |x| x + 1);
+        Some((
+            Attribution {
+                content,
+                direct: true,
+                kind,
+                cue,
+                source,
+                continues: None,
+            },
+            resume,
         ))
     }
 
