@@ -1644,6 +1644,17 @@ word_set!(
         "mrs",
         "ms",
         "dr",
+        // Sentence openers that are no one: "Shortly after, …", "Amid the
+        // fighting, …".
+        "shortly",
+        "amid",
+        "perhaps",
+        "rather",
+        "absent",
+        "once",
+        "despite",
+        "during",
+        "following",
     ]
 );
 

@@ -113,6 +113,14 @@ word_set!(
         "test",
         "tests",
         "evidence",
+        "reports",
+        "findings",
+        "estimates",
+        "projections",
+        "filings",
+        "statistics",
+        "polling",
+        "emails",
     ]
 );
 
@@ -785,8 +793,12 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         if found.len() == before_own {
             announced = reader.announcement();
         }
-        if found.len() == before {
-            reader.transcript_turn(&mut found);
+        // A turn of a transcript holds whatever else it reports ("FALLIN:
+        // Well, I think the whole nation …"): the turn first, then those.
+        if before_own == before {
+            let mut turn = Vec::new();
+            reader.transcript_turn(&mut turn);
+            found.splice(before..before, turn);
         }
         // A headline kept as the body's first line ("Sanders: Clinton needs
         // to …") when the article goes on to name that speaker.
@@ -998,6 +1010,15 @@ impl<'a> Paragraph<'a> {
         if words.len() < 3 {
             return false;
         }
+        // "In any case, he said, the industry was over-supplied": a
+        // sentence with its attribution inside is a clause, whatever opens
+        // it.
+        if attribution.cue.is_some_and(|cue| {
+            attribution.content.start < cue.start && cue.end < attribution.content.end
+        }) && words.len() >= 5
+        {
+            return true;
+        }
         let first = words[0].to_lowercase();
         let prepositional = matches!(
             first.as_str(),
@@ -1084,7 +1105,29 @@ impl<'a> Paragraph<'a> {
                     .attribution_at(i, s, e)
                     .filter(|(attribution, _)| self.plausible(attribution))
                 {
-                    Some((attribution, resume)) => {
+                    Some((mut attribution, mut resume)) => {
+                        // "Francis said those who thought so should …,
+                        // according to Reuters": the report has its own
+                        // source; the content ends before it, and it is
+                        // read next. So has "…, compared with 23 percent
+                        // who said …".
+                        if !attribution.direct
+                            && let (Some(a), Some(b)) = (
+                                self.token_at(attribution.content.start),
+                                self.token_at(attribution.content.end.saturating_sub(1)),
+                            )
+                            && let Some(comma) = (a + 1..b).find(|&k| {
+                                self.raw(k) == ","
+                                    && self.region_of(k).is_none()
+                                    && ((k >= a + 3
+                                        && self.word(k + 1) == Some("according")
+                                        && self.word(k + 2) == Some("to"))
+                                        || self.share_who_says(k + 1, b))
+                            })
+                        {
+                            attribution.content.end = self.span(comma - 1, comma - 1).end;
+                            resume = comma + 1;
+                        }
                         if let Some(source) = attribution.source {
                             let first = self.token_at(source.start);
                             let last = self.token_at(source.end.saturating_sub(1));
@@ -1134,6 +1177,19 @@ impl<'a> Paragraph<'a> {
                 }
             }
         }
+    }
+
+    /// "compared with 23 percent who said …", "double the number who said
+    /// the same of Mr. Trump": from `a` (after a comma), a comparison whose
+    /// people speak for themselves through "who" and a verb of saying,
+    /// before `b`.
+    fn share_who_says(&self, a: usize, b: usize) -> bool {
+        (a..b.min(a + 10))
+            .take_while(|&k| self.word(k).is_some() || self.raw(k) == "—")
+            .any(|k| {
+                self.word(k) == Some("who")
+                    && self.is_word_in(k + 1, &["say", "says", "said", "think", "thought"])
+            })
     }
 
     /// "He said:" or "Caddell continued:" ending the paragraph: its source
@@ -1286,6 +1342,33 @@ impl<'a> Paragraph<'a> {
         let verb = self.word(c)?;
         let according = verb == "according" && self.word(c + 1) == Some("to");
         if !according && !ANY_CUE.contains(verb) {
+            // "In the new Post-ABC poll, Trump wins …", "… with a growing
+            // lead in the latest NBC News poll."
+            if verb == "in" {
+                return self.in_a_poll(c, s, e);
+            }
+            // ("what economists call spending": only after "what".)
+            if matches!(verb, "call" | "calls") {
+                return self.what_it_is_called(c, s, e);
+            }
+            // "Polls show that …", "FEC records show …", "polls could
+            // show …": the plural finding verb after its evidence (not "a
+            // TV show that airs").
+            if matches!(verb, "show" | "find")
+                && c > s
+                && (self.is_word_in(c - 1, &EVIDENCE_NOUNS)
+                    || self.is_word_in(
+                        c - 1,
+                        &["could", "would", "will", "may", "might", "did", "do"],
+                    )
+                    || (!self.capitalised(c - 1)
+                        && self.word(c - 1).is_some_and(|w| {
+                            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                        }))
+                    || self.evidence_source(c, s).is_some())
+            {
+                return self.finding_at(c, s, e);
+            }
             return CLAIM_NOUNS
                 .has(verb)
                 .then(|| self.possessive_claim(c, s, e))
@@ -1296,16 +1379,30 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // "has not announced", "never said", "didn't say": nothing was said.
-        let negated = (c.saturating_sub(3)..c).any(|k| {
-            self.word(k)
-                .is_some_and(|w| w == "not" || w == "never" || w.ends_with("n't"))
-        });
+        // (Only in the verb's own group: a quotation ending "… are not,”
+        // before "said Smith" negates nothing.)
+        let negated = (c.saturating_sub(3)..c)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .any(|k| {
+                self.word(k)
+                    .is_some_and(|w| w == "not" || w == "never" || w.ends_with("n't"))
+            });
         if negated && !according {
             return None;
         }
         // "states" is a cue only after a quotation or comma ("…, states
         // Lauren Slayton"): "battleground states could be decisive".
         if verb == "states" && !self.may_invert(c, s) {
+            return None;
+        }
+        // So is "comments" ("…, comments Johnston", "he comments that"):
+        // "his recent comments on guns", "the Trump comments start" are
+        // nouns.
+        if verb == "comments"
+            && !self.may_invert(c, s)
+            && !(c > s && self.is_word_in(c - 1, &["he", "she", "who", "it", "one"]))
+        {
             return None;
         }
         // "(Reporting by …; additional reporting by …)": a credit line; "it
@@ -1380,6 +1477,15 @@ impl<'a> Paragraph<'a> {
             cue_end += 1;
         }
 
+        // "what Mr. Hedge called “the prior economy model”", "what he calls
+        // corruption in politics", "what she described as a betrayal": the
+        // name given is the source's words.
+        if cue_end == c
+            && let Some(found) = self.what_it_is_called(c, s, e)
+        {
+            return Some(found);
+        }
+
         // "Said Ellis: “…”": the verb opens the sentence, the name and the
         // quotation follow.
         if c == s
@@ -1449,15 +1555,49 @@ impl<'a> Paragraph<'a> {
                     !self.capitalised(k) && (w.ends_with("ed") || matches!(w, "sent" | "wrote"))
                 })
             });
-        let before_or_subject = if participle {
+        // "with 50 percent saying …", "three in 10 saying …": the share
+        // right before the participle speaks.
+        let share = (verb.ends_with("ing") && !participle && !progressive && c > s)
+            .then(|| self.share_of_people(c - 1, s))
+            .flatten()
+            .map(|a| (a, c - 1));
+        // "…, candidates have more room to walk away, said Steve Grubbs,
+        // an Iowa operative.": after a comma, a name that ends the sentence
+        // (or opens its appositive) is the source, not words before the
+        // comma.
+        let inverted_name = (self.raw(c.wrapping_sub(1)) == ","
+            && c > s
+            && matches!(
+                verb,
+                "said" | "says" | "added" | "adds" | "wrote" | "writes" | "explained" | "noted"
+            ))
+        .then(|| self.source_after(cue_end, e, true))
+        .flatten()
+        .filter(|&(a, b)| {
+            self.capitalised(a) && (b + 1 >= e || matches!(self.raw(b + 1), "." | "!" | "?" | ";"))
+        });
+        let before_or_subject = if inverted_name.is_some() {
+            None
+        } else if share.is_some() {
+            share
+        } else if participle {
             subject().or_else(|| self.source_before(verb_start, s))
         } else if object_participle {
             self.sentence_subject(s, c)
                 .or_else(|| self.source_before(verb_start, s))
+        } else if FINDING_VERBS.has(verb)
+            && let Some(evidence) = self.evidence_source(verb_start, s)
+        {
+            Some(evidence)
         } else {
             self.source_before(verb_start, s).or_else(subject)
         };
-        let (source, inverted) = match before_or_subject.or_else(subject_of_sentence) {
+        let before_or_subject = if inverted_name.is_some() {
+            None
+        } else {
+            before_or_subject.or_else(subject_of_sentence)
+        };
+        let (source, inverted) = match before_or_subject {
             Some(src) => (Some(src), false),
             // "…, told reporters": what follows "told" is who was told.
             None => match self.source_after(cue_end, e, true) {
@@ -1579,6 +1719,336 @@ impl<'a> Paragraph<'a> {
                 continues: None,
             },
             block_end + 1,
+        ))
+    }
+
+    /// A finding whose verb is no cue by itself ("show", "find"), read
+    /// as the cue it is after evidence.
+    fn finding_at(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        let verb = self.word(c)?;
+        if self.region_of(c).is_some() {
+            return None;
+        }
+        let (src_a, src_b) = self
+            .evidence_source(c, s)
+            .or_else(|| self.source_before(c, s))
+            .or_else(|| {
+                // "…, campaign and corporate records show.": plural
+                // evidence needs no determiner.
+                let end = c.checked_sub(1).filter(|&k| k >= s)?;
+                if !self.is_word_in(end, &EVIDENCE_NOUNS) {
+                    return None;
+                }
+                let mut start = end;
+                while start > s
+                    && end - start < 4
+                    && self.word(start - 1).is_some_and(|w| {
+                        w == "and" || !(NP_STOPS.has(w) || PRONOUNS.has(w) || ANY_CUE.contains(w))
+                    })
+                    && self.region_of(start - 1).is_none()
+                {
+                    start -= 1;
+                }
+                while self.is_word_in(start, &["and"]) {
+                    start += 1;
+                }
+                Some((start, end))
+            })?;
+        let (a, b, direct, resume) = match self.content_after(c, c, verb, e) {
+            Some((a, b, direct)) => (a, b, direct, b + 1),
+            // "…, campaign and corporate records show.": the finding
+            // before its evidence, the verb ending the sentence.
+            None if self.word(c + 1).is_none() && !matches!(self.raw(c + 1), ":" | ",") => {
+                let (a, b) = self.content_before(src_a, c, s, e)?;
+                (a, b, false, c + 1)
+            }
+            None => return None,
+        };
+        Some((
+            Attribution {
+                content: self.span(a, b),
+                direct,
+                cue: Some(self.span(c, c)),
+                source: Some(self.span(src_a, src_b)),
+                kind: QuoteKind::Finding,
+                continues: None,
+            },
+            resume,
+        ))
+    }
+
+    /// "In the new Post-ABC poll, the mogul wins 1 in 3 voters": a finding
+    /// whose source is the poll after "in", its content the clause after
+    /// the comma; "Sanders has sagged in the polls", "Trump leads in a
+    /// CNN poll last month.": the clause before "in". (Polls and surveys
+    /// only: "in the report" is often where, not who.)
+    fn in_a_poll(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        if self.region_of(c).is_some() {
+            return None;
+        }
+        let polls = ["poll", "polls", "survey", "surveys", "polling"];
+        // The noun phrase after "in": words (and "/", "-", "'s") up to its
+        // head, a poll.
+        let noun = (c + 1..(c + 10).min(e))
+            .take_while(|&k| {
+                self.region_of(k).is_none()
+                    && (self.word(k).is_some() || matches!(self.raw(k), "/" | "-" | "'s" | "’s"))
+                    && !self.is_word_in(k, &NP_STOPS)
+                    && !ANY_CUE.contains(self.word(k).unwrap_or(""))
+            })
+            .find(|&k| self.is_word_in(k, &polls))?;
+        // "sits at single digits in the polls", "ahead in national
+        // polling": the polls in general, no source of a finding. A poll
+        // is named by a capitalised word or a number ("in a Des Moines
+        // Register poll", "in the 50-state poll") or is one poll.
+        let named = (c + 1..noun).any(|k| {
+            self.capitalised(k) || self.raw(k).starts_with(|ch: char| ch.is_ascii_digit())
+        });
+        if !named && self.is_word_in(noun, &["polls", "polling", "surveys"]) {
+            return None;
+        }
+        // Not "in the poll's margin of error", "in polls' wake".
+        if self.raw(noun).ends_with(['\'', '’']) || matches!(self.raw(noun + 1), "'s" | "’s") {
+            return None;
+        }
+        // The phrase may go on to a comma or the end: "in a CBS News poll
+        // last month.", "in polls in Florida and Ohio;".
+        let mut np_end = noun;
+        while np_end + 1 < e
+            && np_end < noun + 8
+            && self.region_of(np_end + 1).is_none()
+            && (self.word(np_end + 1).is_some()
+                && !ANY_CUE.contains(self.word(np_end + 1).unwrap_or(""))
+                && !self.is_word_in(np_end + 1, &["that", "which", "who", "but", "where"]))
+        {
+            np_end += 1;
+        }
+        // "in the latest poll, conducted in May, …".
+        if self.raw(np_end + 1) == ","
+            && self.is_word_in(
+                np_end + 2,
+                &[
+                    "conducted",
+                    "released",
+                    "taken",
+                    "published",
+                    "commissioned",
+                ],
+            )
+            && let Some(next) = (np_end + 3..(np_end + 12).min(e)).find(|&k| self.raw(k) == ",")
+        {
+            np_end = next - 1;
+        }
+        let after = np_end + 1;
+        let ends = after >= e || matches!(self.raw(after), "." | ";" | "!" | "?");
+        let comma = self.raw(after) == ",";
+        if !(ends || comma) {
+            // "in the poll released Monday, …" reaches its comma above;
+            // anything else is a longer sentence.
+            return None;
+        }
+        let source = Some(self.span(c + 1, np_end));
+        let cue = Some(self.span(c, c));
+        if c == s && comma {
+            let (a, b) = self.trimmed(after + 1, e)?;
+            if b < a + 3 {
+                return None;
+            }
+            return Some((
+                Attribution {
+                    content: self.span(a, b),
+                    direct: false,
+                    cue,
+                    source,
+                    kind: QuoteKind::Finding,
+                    continues: None,
+                },
+                b + 1,
+            ));
+        }
+        if c == s || !ends {
+            return None;
+        }
+        // ("In March, Cruz had 38 percent …": after the opening adjunct.)
+        let mut a = s;
+        if self.is_word_in(
+            s,
+            &["in", "on", "at", "after", "since", "by", "among", "with"],
+        ) && let Some(comma) = (s + 1..(s + 7).min(c)).find(|&k| self.raw(k) == ",")
+        {
+            a = comma + 1;
+        }
+        let (a, b) = self.trimmed(a, c)?;
+        if b < a + 2 {
+            return None;
+        }
+        Some((
+            Attribution {
+                content: self.span(a, b),
+                direct: false,
+                cue,
+                source,
+                kind: QuoteKind::Finding,
+                continues: None,
+            },
+            np_end + 1,
+        ))
+    }
+
+    /// "A Monmouth poll out Monday showed …", "Polls in New Hampshire
+    /// show …", "An AP survey of superdelegates, who are …, found …": the
+    /// evidence with the words after its noun, up to the finding verb at
+    /// `c`. None when the noun is right before the verb (the common reading
+    /// finds that) or something else than its modifiers stands between.
+    fn evidence_source(&self, c: usize, s: usize) -> Option<(usize, usize)> {
+        let end = c.checked_sub(1)?;
+        if end <= s {
+            return None;
+        }
+        let noun = (end.saturating_sub(20).max(s)..end)
+            .rev()
+            .find(|&k| self.is_word_in(k, &EVIDENCE_NOUNS))?;
+        // Commas only around a relative or participle clause: "a survey of
+        // voters, which was taken …, found".
+        let mut commas = 0;
+        for k in noun + 1..=end {
+            if self.region_of(k).is_some() {
+                return None;
+            }
+            let raw = self.raw(k);
+            if raw == "," {
+                commas += 1;
+                if k != end
+                    && !self.is_word_in(
+                        k + 1,
+                        &[
+                            "who",
+                            "which",
+                            "released",
+                            "conducted",
+                            "published",
+                            "taken",
+                            "commissioned",
+                        ],
+                    )
+                {
+                    return None;
+                }
+                continue;
+            }
+            if self.word(k).is_none() && !matches!(raw, "/" | "-" | "&" | "(" | ")" | "'s" | "’s")
+            {
+                return None;
+            }
+            // Another verb of the sentence: "the poll was wrong and records
+            // show", "Clinton said the poll found".
+            if ANY_CUE.contains(self.word(k).unwrap_or(""))
+                || (self.is_word_in(
+                    k,
+                    &["that", "is", "are", "has", "have", "had", "and", "but"],
+                ) && commas == 0
+                    && !(k > noun + 1 && self.is_word_in(k, &["and"]) && self.capitalised(k + 1)))
+            {
+                return None;
+            }
+        }
+        if commas > 2 {
+            return None;
+        }
+        let start = self.np_start(noun, s)?;
+        // The evidence opens the sentence or its clause, not "After the
+        // poll Clinton found".
+        let opens = start == s
+            || matches!(self.raw(start - 1), "," | ";" | "—" | "–" | "--")
+            || (start == s + 1 && self.is_word_in(s, &["but", "and", "yet", "so"]));
+        if !opens {
+            return None;
+        }
+        let end = if self.raw(end) == "," { end - 1 } else { end };
+        Some((start, end))
+    }
+
+    /// Whether a clause opens at `a` without "that", after a verb of belief:
+    /// "thinks he will win", "believe the deal would hold" (not "think of
+    /// it", "believe in God", "know him").
+    fn clause_opens(&self, a: usize, e: usize) -> bool {
+        let Some(first) = self.word(a) else {
+            return false;
+        };
+        if matches!(first, "he" | "she" | "they" | "we" | "i" | "you" | "there") {
+            return self.word(a + 1).is_some_and(|w| !matches!(w, "or" | "and"));
+        }
+        if !DETERMINERS.has(first) && !self.capitalised(a) && first != "it" {
+            return false;
+        }
+        (a + 1..(a + 6).min(e))
+            .take_while(|&k| self.word(k).is_some())
+            .any(|k| {
+                self.is_word_in(
+                    k,
+                    &[
+                        "is", "was", "are", "were", "will", "would", "can", "could", "should",
+                        "has", "have", "had", "may", "might", "must", "does", "did",
+                    ],
+                )
+            })
+    }
+
+    /// "what SOURCE calls NAME", "what SOURCE described as NAME", the cue
+    /// at `c`: the content runs from "what" over the name (a quotation,
+    /// or words up to the next punctuation).
+    fn what_it_is_called(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        let verb = self.word(c)?;
+        let describes = matches!(verb, "describes" | "described" | "describe");
+        if !describes && !matches!(verb, "call" | "calls" | "called") {
+            return None;
+        }
+        let what = (c.saturating_sub(7).max(s)..c)
+            .rev()
+            .find(|&k| self.word(k) == Some("what"))?;
+        if what + 1 >= c
+            || !(what + 1..c).all(|k| self.word(k).is_some() && self.region_of(k).is_none())
+        {
+            return None;
+        }
+        // Over auxiliaries and adverbs: "what he has long called".
+        let mut src_b = c - 1;
+        while src_b > what + 1 && (self.is_word_in(src_b, &AUXILIARIES) || self.is_adverb(src_b)) {
+            src_b -= 1;
+        }
+        if self.is_word_in(src_b, &AUXILIARIES) || self.is_word_in(src_b, &["is", "was", "are"]) {
+            return None;
+        }
+        let mut j = c + 1;
+        if describes {
+            if self.word(j) != Some("as") {
+                return None;
+            }
+            j += 1;
+        }
+        let end = if let Some(region) = self.regions.iter().find(|r| r.open == j) {
+            region.close?
+        } else {
+            let stop = (j..e.min(j + 8))
+                .find(|&k| {
+                    self.region_of(k).is_some() || self.word(k).is_none_or(|w| CUE_VERBS.has(w))
+                })
+                .unwrap_or(e.min(j + 8));
+            if stop < j + 1 {
+                return None;
+            }
+            stop - 1
+        };
+        Some((
+            Attribution {
+                content: self.span(what, end),
+                direct: false,
+                cue: Some(self.span(c, c)),
+                source: Some(self.span(what + 1, src_b)),
+                kind: QuoteKind::of_cue(verb),
+                continues: None,
+            },
+            end + 1,
         ))
     }
 
@@ -1893,9 +2363,24 @@ impl<'a> Paragraph<'a> {
     fn sentence_subject(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
         let mut s = s;
         // A dateline the reader did not strip ("WASHINGTON — Sen. Sanders …").
+        // "Washington (AFP) –", "WASHINGTON, Dec. 8 (UPI) —": a place,
+        // a date and a wire service in parentheses.
+        let upper = |i: usize| self.raw(i).chars().all(|c| !c.is_lowercase());
+        let wire = |i: usize| {
+            self.raw(i) == "("
+                && self.raw(i + 2) == ")"
+                && (upper(i + 1) || self.word(i + 1) == Some("reuters"))
+        };
         if let Some(dash) =
-            (s..(s + 4).min(limit)).find(|&i| matches!(self.raw(i), "—" | "–" | "-"))
-            && (s..dash).all(|i| self.raw(i).chars().all(|c| !c.is_lowercase()))
+            (s..(s + 10).min(limit)).find(|&i| matches!(self.raw(i), "—" | "–" | "-" | "--"))
+            && ((dash < s + 4 && (s..dash).all(upper))
+                || ((s..dash).any(wire)
+                    && (s..dash).all(|i| {
+                        self.word(i).is_none()
+                            || self.capitalised(i)
+                            || self.raw(i).starts_with(|c: char| c.is_ascii_digit())
+                            || (i > s && self.raw(i - 1) == "(")
+                    })))
         {
             s = dash + 1;
         }
@@ -1988,6 +2473,12 @@ impl<'a> Paragraph<'a> {
             if tail < limit
                 && (end + 1..=tail).all(|i| self.word(i).is_some() && !self.capitalised(i))
                 && self.is_word_in(tail, &SOURCE_NOUNS)
+                // Not a verb and its object: "Hillary Clinton rallied
+                // supporters", "Trump told aides".
+                && (end + 1..tail).all(|i| {
+                    self.word(i)
+                        .is_some_and(|w| !w.ends_with("ed") && !ANY_CUE.contains(w))
+                })
             {
                 end = tail;
                 break;
@@ -1998,8 +2489,9 @@ impl<'a> Paragraph<'a> {
             return Some((s, end));
         }
         // "A spokeswoman for Janney also declined to comment, saying …".
+        // (Not the article alone: "The super PAC replaced …, saying".)
         if DETERMINERS.has(first) {
-            return self.np_forward(s, limit, false);
+            return self.np_forward(s, limit, false).filter(|&(a, b)| b > a);
         }
         None
     }
@@ -2180,7 +2672,7 @@ impl<'a> Paragraph<'a> {
             || self.is_word_in(
                 first - 1,
                 &[
-                    "about", "nearly", "almost", "roughly", "and", "but", "while",
+                    "about", "nearly", "almost", "roughly", "and", "but", "while", "with",
                 ],
             )
             || matches!(self.raw(first - 1), "," | ";" | "—");
@@ -2267,8 +2759,15 @@ impl<'a> Paragraph<'a> {
     }
 
     fn is_adverb(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| w.len() > 4 && w.ends_with("ly") && !self.capitalised(i))
+        self.word(i).is_some_and(|w| {
+            !self.capitalised(i)
+                && ((w.len() > 4 && w.ends_with("ly"))
+                    // "58 percent of voters overall said", "Smith later said".
+                    || matches!(
+                        w,
+                        "overall" | "also" | "later" | "then" | "now" | "still" | "again" | "once"
+                    ))
+        })
     }
 
     /// The noun phrase after `cue_end` (inversion or "according to").
@@ -2481,8 +2980,18 @@ impl<'a> Paragraph<'a> {
             let evidence_before = (c.saturating_sub(3)..c)
                 .rev()
                 .find(|&k| !self.is_word_in(k, &AUXILIARIES))
-                .is_some_and(|k| self.is_word_in(k, &EVIDENCE_NOUNS));
-            if NEEDS_THAT.has(verb) && !(FINDING_VERBS.has(verb) && evidence_before) {
+                .is_some_and(|k| self.is_word_in(k, &EVIDENCE_NOUNS))
+                // "A Monmouth poll out Monday showed Clinton ahead".
+                || (FINDING_VERBS.has(verb)
+                    && self
+                        .sentences
+                        .iter()
+                        .find(|&&(a, b)| a <= c && c < b)
+                        .is_some_and(|&(s, _)| self.evidence_source(c, s).is_some()));
+            if NEEDS_THAT.has(verb)
+                && !(FINDING_VERBS.has(verb) && evidence_before)
+                && !(BELIEF_VERBS.has(verb) && self.clause_opens(a, e))
+            {
                 return None;
             }
             // "the world says something about …", "everything Trump says is a
@@ -2695,7 +3204,11 @@ impl<'a> Paragraph<'a> {
         // "…, said Darren Tipton, CEO of Paris Baguette North America,
         // which is based in New Jersey.": what follows the name describes
         // it; the attribution still ends the sentence.
+        // (Not after the verb itself: "In any case, Mr. DiPietro said, the
+        // golf industry was …" goes on with the content.)
         let appositive_follows = self.raw(after) == ","
+            && (after > block_end + 1
+                || !self.word(block_end).is_some_and(|w| ANY_CUE.contains(w)))
             && after + 1 < e
             && (self.is_word_in(after + 1, &["a", "an", "the", "who", "whose", "which"])
                 || self.is_word_in(after + 1, &ROLE_HEADS)
@@ -2730,7 +3243,8 @@ impl<'a> Paragraph<'a> {
         if !ends_sentence && !participle_follows {
             // "Acts of protest, Mr. Obama said, are acts of patriotism": the
             // attribution sits inside the content.
-            if self.raw(after) == "," && comma > s + 1 {
+            // ("Otherwise, she said, countries may …": one word before.)
+            if self.raw(after) == "," && comma > s {
                 return self.trimmed(s, e).filter(|(a, b)| b >= &(a + 3));
             }
             return None;
@@ -3387,5 +3901,280 @@ mod tests {
         // Headline-style "Name: claim" in capitals is a transcript turn
         // only; "UPDATE:" names no one.
         assert!(read("UPDATE: The story was corrected on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_ending_in_not_is_no_negated_cue() {
+        let (content, source, _, direct) =
+            one("“Some depots are adapting, others are not,” said Ivo Marsh.");
+        assert_eq!(content, "Some depots are adapting, others are not,");
+        assert_eq!(source.as_deref(), Some("Ivo Marsh"));
+        assert!(direct);
+        let (content, source, _, _) =
+            one("''Some are adapting, others never,'' said Ivo Marsh, a planner in Leeds.");
+        assert_eq!(content, "Some are adapting, others never,");
+        assert_eq!(source.as_deref(), Some("Ivo Marsh, a planner in Leeds"));
+        assert!(read("Ivo Marsh has not said whether the depot will close.").is_empty());
+    }
+
+    #[test]
+    fn an_attribution_inside_the_sentence_after_an_opener() {
+        for (body, source) in [
+            (
+                "In any case, Mr. Marsh said, the depot was far too big for the town.",
+                "Mr. Marsh",
+            ),
+            (
+                "Otherwise, she said, the towns may simply lose their buses.",
+                "she",
+            ),
+        ] {
+            let (content, got, _, _) = one(body);
+            assert_eq!(content, body.trim_end_matches('.'), "{body}");
+            assert_eq!(got.as_deref(), Some(source), "{body}");
+        }
+        // The appositive after an inverted name still ends the content.
+        let (content, source, _, _) = one("“We won,” said Ada Nkem, the head of the union.");
+        assert_eq!(content, "We won,");
+        assert_eq!(source.as_deref(), Some("Ada Nkem, the head of the union"));
+    }
+
+    #[test]
+    fn what_a_source_calls_something() {
+        let (content, source, cue, _) =
+            one("The board revived what Mr. Hale called “the old depot model,” in the spring.");
+        assert_eq!(content, "what Mr. Hale called “the old depot model,”");
+        assert_eq!(source.as_deref(), Some("Mr. Hale"));
+        assert_eq!(cue.as_deref(), Some("called"));
+        let (content, source, _, _) =
+            one("Okafor railed against what he calls waste in the council.");
+        assert_eq!(content, "what he calls waste in the council");
+        assert_eq!(source.as_deref(), Some("he"));
+        let (content, _, _, _) = one("The tax falls on what economists call spending.");
+        assert_eq!(content, "what economists call spending");
+        let (content, source, _, _) =
+            one("The vote followed what she described as a brave campaign.");
+        assert_eq!(content, "what she described as a brave campaign");
+        assert_eq!(source.as_deref(), Some("she"));
+        // A passive names no one; "call" without "what" is no cue.
+        assert!(read("It was what is called a “review” these days.").is_empty());
+        assert!(read("They call the office every week.").is_empty());
+    }
+
+    #[test]
+    fn datelines_with_a_wire_service_and_shares_before_a_participle() {
+        let (_, source, _, _) = one(
+            "LAGOS (AP) — Mayor Ada Nkem backed the plan on Monday, saying it would cut fares.",
+        );
+        assert_eq!(source.as_deref(), Some("Mayor Ada Nkem"));
+        let (_, source, _, _) =
+            one("Accra, Dec. 8 (Reuters) — Kwame Mensah defended the budget, saying it was fair.");
+        assert_eq!(source.as_deref(), Some("Kwame Mensah"));
+        let (content, source, _, _) =
+            one("The mayor leads the race, with 52 percent of voters saying she is honest.");
+        assert_eq!(content, "she is honest");
+        assert_eq!(source.as_deref(), Some("52 percent of voters"));
+    }
+
+    #[test]
+    fn comments_as_a_noun_is_no_cue() {
+        assert!(read("He pointed to her recent comments on the budget.").is_empty());
+        assert!(read("The surge of angry comments online has been strong.").is_empty());
+        let (_, source, cue, _) = one("“It is a fair deal,” comments Johnston.");
+        assert_eq!(source.as_deref(), Some("Johnston"));
+        assert_eq!(cue.as_deref(), Some("comments"));
+    }
+
+    #[test]
+    fn findings_of_plural_evidence_and_beliefs_without_that() {
+        for (body, content, source) in [
+            (
+                "Polls show that most riders want more buses.",
+                "most riders want more buses",
+                "Polls",
+            ),
+            (
+                "Council documents show the depot cost twice the estimate.",
+                "the depot cost twice the estimate",
+                "Council documents",
+            ),
+        ] {
+            let found = find_attributions(body);
+            assert_eq!(found.len(), 1, "{body}");
+            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
+            assert_eq!(found[0].content.text(body), content);
+            assert_eq!(found[0].source.unwrap().text(body), source);
+        }
+        for (body, content) in [
+            (
+                "Okafor thinks he will win the seat.",
+                "he will win the seat",
+            ),
+            (
+                "Some officials believe the deal would hold.",
+                "the deal would hold",
+            ),
+        ] {
+            let found = find_attributions(body);
+            assert_eq!(found.len(), 1, "{body}");
+            assert_eq!(found[0].kind, QuoteKind::Belief, "{body}");
+            assert_eq!(found[0].content.text(body), content);
+        }
+        // Not a finding or a belief: a show, a belief in something.
+        for body in [
+            "It was a TV show that airs on Sundays.",
+            "They believe in the plan.",
+            "I think so.",
+            "Officials find the depot every morning.",
+        ] {
+            assert!(find_attributions(body).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn evidence_with_modifiers_and_a_finding_at_the_end() {
+        for (body, content, source) in [
+            (
+                "A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders.",
+                "Clinton with a healthy lead over Sanders",
+                "A Monmouth poll out Monday",
+            ),
+            (
+                "Polls in New Hampshire show the top two candidates are the same.",
+                "the top two candidates are the same",
+                "Polls in New Hampshire",
+            ),
+            (
+                "A Register poll released Saturday found that 28 percent backed Mr. Trump.",
+                "28 percent backed Mr. Trump",
+                "A Register poll released Saturday",
+            ),
+            (
+                "A survey of delegates, who are free to vote as they like, found that most back Clinton.",
+                "most back Clinton",
+                "A survey of delegates, who are free to vote as they like",
+            ),
+            (
+                "Much of that money came from firms that no longer exist, campaign records show.",
+                "Much of that money came from firms that no longer exist",
+                "campaign records",
+            ),
+        ] {
+            let found = find_attributions(body);
+            assert_eq!(found.len(), 1, "{body}: {found:?}");
+            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
+            assert_eq!(found[0].content.text(body), content, "{body}");
+            assert_eq!(found[0].source.unwrap().text(body), source, "{body}");
+        }
+        // Not the evidence: another subject between it and the verb.
+        for body in [
+            "After the poll Clinton found her voice.",
+            "The poll was wrong and she found that out.",
+        ] {
+            assert!(
+                find_attributions(body)
+                    .iter()
+                    .all(|a| a.source.is_none_or(|s| !s.text(body).contains("poll"))),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_transcript_turn_holds_what_it_reports() {
+        let body =
+            "FALLIN: Well, the governor said the whole nation needs to work together on this.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("FALLIN"), "{found:?}");
+        assert!(
+            found[0].0.starts_with("Well, the governor said"),
+            "{found:?}"
+        );
+        assert_eq!(found[1].1.as_deref(), Some("the governor"), "{found:?}");
+    }
+
+    #[test]
+    fn what_a_poll_has_after_in() {
+        for (body, content, source) in [
+            (
+                "In the new Post-ABC poll, the mogul wins about 1 in 3 primary voters.",
+                "the mogul wins about 1 in 3 primary voters",
+                "the new Post-ABC poll",
+            ),
+            (
+                "In the latest poll, conducted in May, Clinton led Trump by eight points.",
+                "Clinton led Trump by eight points",
+                "the latest poll, conducted in May",
+            ),
+            (
+                "Trump entered the debate with a growing lead in the latest NBC News/Wall Street Journal poll.",
+                "Trump entered the debate with a growing lead",
+                "the latest NBC News/Wall Street Journal poll",
+            ),
+            (
+                "In March, Cruz had 38 percent support in a Fox poll last month.",
+                "Cruz had 38 percent support",
+                "a Fox poll last month",
+            ),
+        ] {
+            let found = find_attributions(body);
+            assert_eq!(found.len(), 1, "{body}: {found:?}");
+            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
+            assert_eq!(found[0].content.text(body), content, "{body}");
+            assert_eq!(found[0].source.unwrap().text(body), source, "{body}");
+        }
+        for body in [
+            "He took part in the poll of members, and lost.",
+            "In the poll's wake, Cruz fell.",
+            "Voters in the survey area were angry about the plan and its costs.",
+        ] {
+            assert!(find_attributions(body).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn openers_articles_and_verbs_are_no_source() {
+        // The article alone is no subject.
+        let body = "The super PAC replaced its ads, saying the race had changed.";
+        for a in find_attributions(body) {
+            assert_ne!(a.source.map(|s| s.text(body)), Some("The"), "{body}");
+        }
+        // A name and a verb and its object are no source noun phrase.
+        let body = "Hillary Clinton rallied supporters in Ohio, saying the economy must grow.";
+        let found = read(body);
+        assert_eq!(found[0].1.as_deref(), Some("Hillary Clinton"), "{found:?}");
+        // A sentence opener is no name.
+        let body = "Shortly, said the mayor, the city would open the bridge again.";
+        for a in read(body) {
+            assert_ne!(a.1.as_deref(), Some("Shortly"), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_share_compared_with_another_that_speaks() {
+        let body = "In all, 46 percent of voters said yes, compared with 23 percent who said using a private server was improper.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "yes");
+        assert_eq!(found[1].1.as_deref(), Some("who"));
+        assert!(
+            found[1].0.starts_with("using a private server"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_after_reported_speech_is_its_own_attribution() {
+        let body = "Francis said those who thought so should look for a psychiatrist, according to Reuters.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "those who thought so should look for a psychiatrist"
+        );
+        assert_eq!(found[0].1.as_deref(), Some("Francis"));
+        assert_eq!(found[1].1.as_deref(), Some("Reuters"));
+        assert!(found[1].0.contains("psychiatrist"), "{found:?}");
     }
 }
