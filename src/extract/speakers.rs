@@ -16,10 +16,16 @@
 //!   (gender from Mr./Mrs., a given name or an earlier pronoun), unless
 //!   another person of that gender was named since that speaker last spoke:
 //!   then it is a guess, and the quote keeps no speaker. With no speaker
-//!   yet, the one person of that gender named just before. `his office`,
+//!   yet, the one person of that gender named just before. Right after a
+//!   speaker's own words, with no one else named in the paragraph, the
+//!   pronoun is that speaker's, whatever the census says of the given
+//!   name (docs/QUOTES.md, "Pronouns, groups and documents"). `his office`,
 //!   `her spokeswoman` speak for that person; `who` for the name just
 //!   before it; `it` for the latest organisation.
-//! - `Cummings and Nadler said` gives both speakers.
+//! - `Cummings and Nadler said` gives both speakers; so do `both experts`
+//!   (the last two quoted) and `the authors` (the people a sentence on the
+//!   work names as its authors). `the study` is its authors, else whoever
+//!   issued it (`a report by …`), else the organisation that just spoke.
 //! - A role alone (`the minister said`) resolves to the person the article
 //!   gives that role; `a spokesman`, `officials`, `they`, `Brokers`,
 //!   `Estimates` stay unnamed.
@@ -103,6 +109,10 @@ struct NameMention {
     role: Option<String>,
     start: usize,
     end: usize,
+    /// Where the capitalised run holding the name starts, its title
+    /// included: "Sub-Assistant Agriculture Officer Atanu Sarker" opens its
+    /// sentence even though the name does not.
+    phrase_start: usize,
     gender: Option<Gender>,
 }
 
@@ -135,8 +145,10 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         orgs: std::cell::OnceCell::new(),
         resolved: Resolved::default(),
         genders: Vec::new(),
+        guessed: Vec::new(),
         last_person: Vec::new(),
         last_org: None,
+        last_document: None,
     };
     for attribution in attributions {
         let speakers = match attribution.continues {
@@ -200,9 +212,16 @@ struct Resolver<'a> {
     orgs: std::cell::OnceCell<Vec<OrgMention>>,
     resolved: Resolved,
     genders: Vec<Option<Gender>>,
+    /// Per speaker: whether its gender is only the census's guess from the
+    /// given name (a "Cameron" may be a woman), which the writer's own
+    /// pronoun overrules.
+    guessed: Vec<bool>,
     /// Person speakers, most recent last.
     last_person: Vec<usize>,
     last_org: Option<usize>,
+    /// The speakers of the previous source when it was a document ("the
+    /// research says"): an `It adds` right after it means the same.
+    last_document: Option<Vec<usize>>,
 }
 
 impl Resolver<'_> {
@@ -219,6 +238,27 @@ impl Resolver<'_> {
     /// The speakers of one source span.
     fn source(&mut self, source: Span) -> Vec<usize> {
         let text = source.text(self.body);
+        let lower = text.to_lowercase();
+        let previous_document = self.last_document.take();
+        // ("It adds: …" right after; far on, `it` is anything.)
+        if lower == "it"
+            && let Some(speakers) = previous_document
+            && speakers.iter().any(|&i| {
+                self.resolved.speakers[i]
+                    .mentions
+                    .iter()
+                    .any(|m| m.end <= source.start && source.start - m.end < PRONOUN_WINDOW)
+            })
+        {
+            for &i in &speakers {
+                self.resolved.speakers[i].mentions.push(source);
+            }
+            self.last_document = Some(speakers.clone());
+            return speakers;
+        }
+        if let Some(speakers) = self.group_or_document(&lower, source) {
+            return speakers;
+        }
         if let Some(parts) = coordinated(text)
             .filter(|_| !one_body_of_two_nouns(text))
             .filter(|parts| {
@@ -250,6 +290,188 @@ impl Resolver<'_> {
         self.one_source(source).into_iter().collect()
     }
 
+    /// Sources that stand for who the article named elsewhere, or `None`
+    /// when `lower` is none of them: `both experts` (the last two people
+    /// quoted); `the authors`, `the researchers` (the people a sentence
+    /// about the work names together); `the research`, `the report` (its
+    /// named authors, else who issued it: "a report by …", else the
+    /// organisation that just spoke); `the department's website` (the
+    /// department).
+    fn group_or_document(&mut self, lower: &str, source: Span) -> Option<Vec<usize>> {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let &head = words.last()?;
+        let recent = |mentions: &[Span]| {
+            mentions
+                .iter()
+                .any(|m| m.end <= source.start && source.start - m.end < PRONOUN_WINDOW * 3)
+        };
+        if (words.len() == 2 && words[0] == "both"
+            || words.len() == 3 && words[..2] == ["the", "two"])
+            && head.ends_with('s')
+        {
+            let pair: Vec<usize> = self.last_person.iter().rev().take(2).copied().collect();
+            if pair.len() < 2
+                || !pair
+                    .iter()
+                    .all(|&i| recent(&self.resolved.speakers[i].mentions))
+            {
+                return None;
+            }
+            for &i in &pair {
+                self.resolved.speakers[i].mentions.push(source);
+            }
+            // The earlier speaker first, as the article named them.
+            return Some(pair.into_iter().rev().collect());
+        }
+        // ("the Strava report" names its issuer: that is the name's work.)
+        let original: Vec<&str> = source.text(self.body).split_whitespace().collect();
+        if words.first() != Some(&"the")
+            || !(2..=3).contains(&words.len())
+            || original[1..original.len() - 1]
+                .iter()
+                .any(|w| is_capitalised(w))
+        {
+            return None;
+        }
+        // "the department's website says": the department.
+        if words.len() == 3
+            && let Some(owner) = words[1]
+                .strip_suffix("'s")
+                .or_else(|| words[1].strip_suffix("’s"))
+            && (ORG_ROLE_HEADS.has(owner) || matches!(owner, "department" | "ministry" | "agency"))
+        {
+            return self.organisation_meant(owner, source).map(|i| vec![i]);
+        }
+        if matches!(
+            head,
+            "authors" | "co-authors" | "researchers" | "scientists"
+        ) {
+            let authors = self.named_authors(source);
+            if authors.is_empty() {
+                return None;
+            }
+            self.last_document = Some(authors.clone());
+            return Some(authors);
+        }
+        if !DOCUMENTS.contains(&head) {
+            return None;
+        }
+        let mut speakers = Vec::new();
+        // A work of research speaks for its authors; a report for whoever
+        // issued it.
+        if matches!(head, "study" | "research" | "paper") {
+            speakers = self.named_authors(source);
+        }
+        if speakers.is_empty() {
+            speakers = self.issuer(head, source);
+        }
+        if speakers.is_empty() {
+            // (An organisation, or a one-word name of no known person:
+            // "ClassPass said …".)
+            let recent_speaker = |i: usize| recent(&self.resolved.speakers[i].mentions);
+            let org = self.last_org.filter(|&i| recent_speaker(i)).or_else(|| {
+                let latest = *self.last_person.last()?;
+                let speaker = &self.resolved.speakers[latest];
+                (self.genders[latest].is_none()
+                    && !speaker.name.contains(' ')
+                    && recent_speaker(latest))
+                .then_some(latest)
+            });
+            if let Some(org) = org {
+                self.resolved.speakers[org].mentions.push(source);
+                speakers.push(org);
+            }
+        }
+        if speakers.is_empty() {
+            return None;
+        }
+        self.last_document = Some(speakers.clone());
+        Some(speakers)
+    }
+
+    /// The people the latest sentence about a work names together as its
+    /// authors: "It is co-authored by Luna Ito, a lecturer at …, and Jin
+    /// Park", "Malone wrote in a brief co-authored by Daniela Roth and Rob
+    /// Lau". The first is the speaker, the others co-speakers.
+    fn named_authors(&mut self, source: Span) -> Vec<usize> {
+        // Words that say who did the work, not only that there was one
+        // ("a co-author of related research" names one person, not a team).
+        const AUTHORSHIP: [&str; 7] = [
+            "authored by",
+            "co-authored",
+            "wrote",
+            "written by",
+            "led by",
+            "published by",
+            "conducted by",
+        ];
+        let mut found: Vec<NameMention> = Vec::new();
+        for (start, end) in sentences(&self.body[..source.start]).into_iter().rev() {
+            let sentence = self.body[start..end].to_lowercase();
+            if !AUTHORSHIP.iter().any(|w| sentence.contains(w)) {
+                continue;
+            }
+            let mut people: Vec<NameMention> = self
+                .names()
+                .iter()
+                .filter(|n| n.start >= start && n.end <= end)
+                .filter(|n| looks_like_someone(n))
+                .cloned()
+                .chain(self.surname_mentions(start, end))
+                .collect();
+            people.sort_by_key(|n| n.start);
+            for person in people {
+                if !found.iter().any(|f| same_person(&f.name, &person.name)) {
+                    found.push(person);
+                }
+            }
+            if found.len() >= 2 {
+                break;
+            }
+            found.clear();
+        }
+        found
+            .into_iter()
+            .map(|n| self.add(n.name, n.role, SpeakerKind::Person, None, source))
+            .collect()
+    }
+
+    /// Who issued the document a source names: "a June report by the
+    /// Education Lab and MDRC", the latest such phrase before `source`.
+    fn issuer(&mut self, document: &str, source: Span) -> Vec<usize> {
+        let before = &self.body[..source.start];
+        let pattern = format!("{document} by ");
+        let Some(at) = before.to_lowercase().rfind(&pattern) else {
+            return Vec::new();
+        };
+        let from = at + pattern.len();
+        let rest = &before[from..];
+        // The issuer runs to the end of its phrase: "MDRC, a research
+        // organization" is MDRC.
+        let end = rest
+            .find([',', '.', ';', ':', '(', '\n', '“', '"'])
+            .unwrap_or(rest.len());
+        let issuer = rest[..end].trim_end();
+        if issuer.is_empty() || !issuer.split_whitespace().any(is_capitalised) {
+            return Vec::new();
+        }
+        let span = Span {
+            start: from,
+            end: from + issuer.len(),
+        };
+        // (Who issued a report is not thereby the `it` of later sentences.)
+        let last_org = self.last_org;
+        let speakers = self.source(span);
+        self.last_org = last_org;
+        // Its mentions are the source's, not the phrase's.
+        for &i in &speakers {
+            let mentions = &mut self.resolved.speakers[i].mentions;
+            mentions.retain(|m| *m != span);
+            mentions.push(source);
+        }
+        speakers
+    }
+
     fn one_source(&mut self, source: Span) -> Option<usize> {
         let text = source.text(self.body);
         let lower = text.to_lowercase();
@@ -272,31 +494,6 @@ impl Resolver<'_> {
         }
         if PRONOUNS_UNNAMED.contains(&lower.as_str()) {
             return None;
-        }
-        // "the report stated", "the study says": its publisher, when an
-        // organisation has just spoken.
-        if let Some(document) = lower.strip_prefix("the ")
-            && matches!(
-                document,
-                "report" | "study" | "survey" | "analysis" | "review"
-            )
-        {
-            let recent = |i: usize| {
-                self.resolved.speakers[i]
-                    .mentions
-                    .iter()
-                    .any(|m| m.end <= source.start && source.start - m.end < PRONOUN_WINDOW * 3)
-            };
-            // (An organisation, or a one-word name of no known person:
-            // "ClassPass said …".)
-            let org = self.last_org.filter(|&i| recent(i)).or_else(|| {
-                let latest = *self.last_person.last()?;
-                let speaker = &self.resolved.speakers[latest];
-                (self.genders[latest].is_none() && !speaker.name.contains(' ') && recent(latest))
-                    .then_some(latest)
-            })?;
-            self.resolved.speakers[org].mentions.push(source);
-            return Some(org);
         }
         // "His office said", "her spokeswoman said": that person.
         if let Some((owner, rest)) = lower.split_once(' ')
@@ -384,12 +581,18 @@ impl Resolver<'_> {
                     let last = lower.rsplit('-').next().unwrap_or(&lower);
                     ROLE_HEADS.has(&lower) || ROLE_HEADS.has(last) || PARTY_LABELS.has(&lower)
                 }));
+        // "Paris claims" after "Valeska Paris": the surname of someone the
+        // article names is that person, not the city's government.
+        let surname_of_someone = !name.contains(' ')
+            && self
+                .full_name(&name, source.start)
+                .is_some_and(looks_like_someone);
         let organisation = if titled_person {
             name.split_whitespace()
                 .last()
                 .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()))
         } else {
-            is_organisation(&name)
+            !surname_of_someone && is_organisation(&name)
         };
         // An honorific makes a person but is no role ("Mr Blair"), and
         // neither is what came before it ("saw Mr Blair", "Brussels summit
@@ -418,7 +621,12 @@ impl Resolver<'_> {
                 || SOURCE_NOUNS.has(&lone)
                 || NOT_NAMES.has(&lone)
                 || GENERIC_NAMES.has(&lone)
-                || is_plural_common_noun(&lone)
+                // ("Millers agrees": a plural noun, unless the article
+                // names an Ashley Millers.)
+                || (is_plural_common_noun(&lone)
+                    && !self
+                        .full_name(words[0], source.start)
+                        .is_some_and(looks_like_someone))
             {
                 return None;
             }
@@ -450,14 +658,14 @@ impl Resolver<'_> {
             }
         };
         let full_words: Vec<&str> = full.split_whitespace().collect();
-        let gender = gender.or_else(|| Gender::of_name(&full_words));
-        Some(self.add(
-            full,
-            role.or(known_role),
-            SpeakerKind::Person,
-            gender,
-            source,
-        ))
+        let firm = gender.or_else(|| full_words.iter().find_map(|w| Gender::of_honorific(w)));
+        let census = Gender::of_name(&full_words);
+        let index = self.add(full, role.or(known_role), SpeakerKind::Person, firm, source);
+        if firm.is_none() && (self.genders[index].is_none() || self.guessed[index]) {
+            self.genders[index] = census;
+            self.guessed[index] = census.is_some();
+        }
+        Some(index)
     }
 
     /// The capitalised words just before `source` (over a comma):
@@ -509,6 +717,22 @@ impl Resolver<'_> {
     /// A pronoun: the latest person speaker who may be meant, unless
     /// another person it may mean was named since that speaker last spoke.
     fn pronoun(&mut self, gender: Gender, source: Span) -> Option<usize> {
+        if let Some(index) = self.speaker_of_the_paragraph(gender, source) {
+            self.genders[index] = Some(gender);
+            self.guessed[index] = false;
+            self.resolved.speakers[index].mentions.push(source);
+            self.touch(index);
+            return Some(index);
+        }
+        if let Some(person) = self.previous_subject(gender, source) {
+            return Some(self.add(
+                person.name,
+                person.role,
+                SpeakerKind::Person,
+                Some(gender),
+                source,
+            ));
+        }
         let latest = |accept: &dyn Fn(Option<Gender>) -> bool| {
             self.last_person
                 .iter()
@@ -530,13 +754,26 @@ impl Resolver<'_> {
                 // "Shaheda Begum … described the initiative as helpful. She
                 // said …": a person named since the last speaker spoke is
                 // nearer, and meant, when there is one such person.
+                // ("Helmstetter says to look to the garden. '…,' she says":
+                // a surname alone names the person too.)
                 let speaker_name = speaker.name.clone();
+                let mut surnames = self.surname_mentions(since, source.start);
+                // ("Levin, though, thinks … Levin immersed himself …, and he
+                // knew": named again by surname, the speaker is nearest.)
+                let since = surnames
+                    .iter()
+                    .filter(|n| same_person(&n.name, &speaker_name))
+                    .map(|n| n.end)
+                    .max()
+                    .unwrap_or(since);
+                surnames.retain(|n| n.start >= since);
                 let mut nearer = self
                     .names()
                     .iter()
                     .filter(|n| n.start >= since && n.end <= source.start)
+                    .chain(&surnames)
                     .filter(|n| n.gender.is_none_or(|g| g == gender))
-                    .filter(|n| opens_clause(self.body, n.start))
+                    .filter(|n| opens_clause(self.body, n.phrase_start))
                     .filter(|n| !same_person(&n.name, &speaker_name))
                     .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name));
                 if let Some(person) = nearer.next().cloned() {
@@ -569,7 +806,7 @@ impl Resolver<'_> {
                     .filter(|n| {
                         n.gender == Some(gender)
                             || (n.gender.is_none()
-                                && opens_clause(self.body, n.start)
+                                && opens_clause(self.body, n.phrase_start)
                                 && plausibly_a_person(&n.name))
                     });
                 let person = people.next()?.clone();
@@ -591,6 +828,57 @@ impl Resolver<'_> {
         Some(index)
     }
 
+    /// The person a pronoun opening its sentence means when the sentence
+    /// before, in the same paragraph, opens with that person's name: "Harry
+    /// Kane won the award. He said, '…'" (however many players the match
+    /// report named before): the one person of a gender that fits named in
+    /// that sentence, and named first.
+    fn previous_subject(&self, gender: Gender, source: Span) -> Option<NameMention> {
+        let before = self.body[..source.start].trim_end();
+        if !before.ends_with(['.', '!', '?']) {
+            return None;
+        }
+        let paragraph = before.rfind('\n').map_or(0, |i| i + 1);
+        let sentence = &before[paragraph..before.len() - 1];
+        // (The sentence before starts after the last sentence end in the
+        // paragraph; a full stop inside an initial or "Mr." is rare enough
+        // before a subject to be taken as an end.)
+        let start = paragraph + sentence.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+        let start = start + (self.body[start..].len() - self.body[start..].trim_start().len());
+        // (Anyone else who may be meant in that sentence makes it a guess:
+        // "Adaeze Nwosu came first, and Chioma Eze later. She said …")
+        // (A name of unknown gender counts where it opens a clause: not
+        // "the Budweiser Man of the Match award".)
+        let mut people = self
+            .names()
+            .iter()
+            .filter(|n| n.start >= start && n.end <= source.start)
+            .filter(|n| {
+                n.gender == Some(gender)
+                    || n.gender.is_none()
+                        && opens_clause(self.body, n.phrase_start)
+                        && plausibly_a_person(&n.name)
+            });
+        let person = people.next()?.clone();
+        let alone = !people.any(|n| !same_person(&n.name, &person.name));
+        // ("Saying Britain must change, Mr Howard argues …": a participle
+        // opening the sentence is no one's given name.)
+        let first = person.name.split_whitespace().next().unwrap_or("");
+        let named = Gender::of_given_name(first).is_some()
+            || !crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase());
+        if !(alone && named && person.phrase_start == start) {
+            return None;
+        }
+        // ("Leao Franco said …" after "Jorge Luis Leao Franco": the name in
+        // full.)
+        let longer = self.names().iter().find(|n| {
+            n.start < person.start
+                && n.name.len() > person.name.len()
+                && n.name.ends_with(&format!(" {}", person.name))
+        });
+        Some(longer.cloned().unwrap_or(person))
+    }
+
     /// Whether a person of `gender` other than `name` is named in the text
     /// between `from` and `to`: a given name or an honorific of that gender
     /// before a capitalised word ("Hillary Clinton", "Mrs Evans"). A scan
@@ -610,7 +898,140 @@ impl Resolver<'_> {
                 && is_capitalised(next)
                 && strip_possessive(next) != surname
                 && !name.split_whitespace().any(|w| w == word)
+                // "Dallas Independent School District": a given name that
+                // starts a place's or a body's name is no one.
+                && plausibly_a_person(&self.capitalised_run(i, to))
         })
+    }
+
+    /// The capitalised words from token `at` on, before `to`, joined by
+    /// single spaces: "Dallas Independent School District".
+    fn capitalised_run(&self, at: usize, to: usize) -> String {
+        let mut end = at;
+        while let Some(next) = self.tokens.get(end + 1)
+            && next.end <= to
+            && next.kind == Kind::Word
+            && is_capitalised(next.text(self.body))
+            && self.body[self.tokens[end].end..next.start] == *" "
+        {
+            end += 1;
+        }
+        self.body[self.tokens[at].start..self.tokens[end].end].to_string()
+    }
+
+    /// The person a pronoun right after their own words means: the
+    /// speaker who alone has been named in the paragraph so far ("Forbes
+    /// says that food is the new decor. '…,' she shares."), unless their
+    /// gender is known (an honorific, an earlier pronoun) and another. A
+    /// census guess from the given name gives way: the writer knows.
+    fn speaker_of_the_paragraph(&self, gender: Gender, source: Span) -> Option<usize> {
+        let &index = self.last_person.last()?;
+        if self.genders[index].is_some_and(|g| g != gender) && !self.guessed[index] {
+            return None;
+        }
+        // ("Paris Baguette remains a bakery, he said": a firm named like a
+        // person is no "he".)
+        if self.genders[index].is_none() && !plausibly_a_person(&self.resolved.speakers[index].name)
+        {
+            return None;
+        }
+        let mut paragraph = self.body[..source.start].rfind('\n').map_or(0, |i| i + 1);
+        // A paragraph that opens with the quotation belongs with a
+        // paragraph of narration before it: "… Cameron Forbes says not to
+        // worry. ⏎ '…,' she reveals." (Not with a quotation before it:
+        // "'…,' Daniel Okafor said. ⏎ '…,' she added" may be anyone's.)
+        if self.body[paragraph..].starts_with(['“', '"']) {
+            let previous = self.body[..paragraph]
+                .trim_end()
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            if !self.body[previous..paragraph].contains(['“', '"']) {
+                paragraph = previous;
+            }
+        }
+        let within = |m: &Span| m.start >= paragraph && m.end <= source.start;
+        let speaker = &self.resolved.speakers[index];
+        if !speaker.mentions.iter().any(within) {
+            return None;
+        }
+        let others_spoke = self
+            .resolved
+            .speakers
+            .iter()
+            .enumerate()
+            .any(|(i, s)| i != index && s.mentions.iter().any(within));
+        let others_named = self
+            .names()
+            .iter()
+            .filter(|n| n.start >= paragraph && n.end <= source.start)
+            .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name))
+            .any(|n| !same_person(&n.name, &speaker.name));
+        let rival = [Gender::Male, Gender::Female]
+            .into_iter()
+            .any(|g| self.rival_between(paragraph, source.start, g, &speaker.name));
+        (!others_spoke && !others_named && !rival).then_some(index)
+    }
+
+    /// People named by their surname alone between `from` and `to`
+    /// ("Hoge is planning …", "DiMugno's study time"): a speaker's surname,
+    /// or the surname of a full name the article gives.
+    fn surname_mentions(&self, from: usize, to: usize) -> Vec<NameMention> {
+        let first = self.tokens.partition_point(|t| t.start < from);
+        let last = self.tokens.partition_point(|t| t.end <= to);
+        let joined_name_word = |a: usize, b: usize| {
+            let (a, b) = (self.tokens[a], self.tokens[b]);
+            a.kind == Kind::Word
+                && b.kind == Kind::Word
+                && is_capitalised(a.text(self.body))
+                && is_capitalised(b.text(self.body))
+                && self.body[a.end..b.start] == *" "
+        };
+        let mut out = Vec::new();
+        for i in first..last.min(self.tokens.len()) {
+            let token = self.tokens[i];
+            let word = strip_possessive(token.text(self.body));
+            if token.kind != Kind::Word
+                || !is_capitalised(word)
+                || word.len() < 2
+                || (i > 0 && joined_name_word(i - 1, i))
+                || (i + 1 < self.tokens.len() && joined_name_word(i, i + 1))
+            {
+                continue;
+            }
+            let speaker = self.resolved.speakers.iter().rposition(|s| {
+                s.kind == SpeakerKind::Person && s.name.split_whitespace().last() == Some(word)
+            });
+            let mention = match speaker {
+                Some(index) => {
+                    let speaker = &self.resolved.speakers[index];
+                    NameMention {
+                        name: speaker.name.clone(),
+                        role: speaker.role.clone(),
+                        start: token.start,
+                        end: token.end,
+                        phrase_start: token.start,
+                        gender: self.genders[index],
+                    }
+                }
+                None => match self.full_name(word, token.start) {
+                    Some(full) => NameMention {
+                        start: token.start,
+                        end: token.end,
+                        phrase_start: token.start,
+                        ..full.clone()
+                    },
+                    None => continue,
+                },
+            };
+            // ("Cocktails are going green": a heading's "Botanical
+            // Cocktails" is no one; a speaker known by surname alone is.)
+            let known_person = speaker.is_some()
+                && (mention.gender.is_some() || plausibly_a_person(&mention.name));
+            if known_person || looks_like_someone(&mention) {
+                out.push(mention);
+            }
+        }
+        out
     }
 
     /// The organisation a generic noun means: "the Bank" is the latest
@@ -757,11 +1178,13 @@ impl Resolver<'_> {
                     mentions: vec![mention],
                 });
                 self.genders.push(None);
+                self.guessed.push(false);
                 self.resolved.speakers.len() - 1
             }
         };
         if gender.is_some() {
             self.genders[index] = gender;
+            self.guessed[index] = false;
         }
         if kind == SpeakerKind::Person {
             self.touch(index);
@@ -773,6 +1196,70 @@ impl Resolver<'_> {
         self.last_person.retain(|&i| i != index);
         self.last_person.push(index);
     }
+}
+
+/// Whether a name found in the text reads as a person's: a gender known
+/// for it, or no place, firm, acronym or common word at its start
+/// ("SCALE Initiative", "Moral Machine", "Botanical Cocktails" are none).
+fn looks_like_someone(mention: &NameMention) -> bool {
+    if mention.gender.is_some() {
+        return true;
+    }
+    let first = mention.name.split_whitespace().next().unwrap_or("");
+    mention.name.contains(' ')
+        && !is_capitals(first)
+        && !crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase())
+        && plausibly_a_person(&mention.name)
+}
+
+/// Nouns for documents that speak: "the report said", "the study says".
+const DOCUMENTS: [&str; 8] = [
+    "report", "study", "survey", "analysis", "review", "research", "paper", "brief",
+];
+
+/// The sentences of `text` as byte ranges: ends at a newline, or at `.`,
+/// `?` or `!` before a space. Abbreviations split a sentence in two, which
+/// only costs a name the sentence after it would give.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = b == b'\n'
+            || (matches!(b, b'.' | b'?' | b'!') && bytes.get(i + 1).is_none_or(|&n| n == b' '));
+        if ends {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The gender the first pronoun after a name shows, in the name's own
+/// sentence and before anyone else may be named ("Piarul Islam of Phulbari
+/// village has improved his livelihood"). `from` is the token after the name.
+fn pronoun_after(body: &str, tokens: &[Tok], from: usize) -> Option<Gender> {
+    for (k, token) in tokens.iter().enumerate().skip(from).take(40) {
+        let word = token.text(body);
+        if k > from && body[tokens[k - 1].end..token.start].contains('\n') {
+            return None;
+        }
+        match word {
+            "." | "?" | "!" => return None,
+            "he" | "his" | "him" | "himself" => return Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" => return Some(Gender::Female),
+            _ => {}
+        }
+        if Gender::of_honorific(word).is_some() || given_name(word).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// The noun a role is about: "lawyer" of "lawyer at Trustees for
@@ -1678,13 +2165,18 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         {
             let offset = words.iter().position(|w| name.starts_with(w)).unwrap_or(0);
             let name_words: Vec<&str> = name.split_whitespace().collect();
-            out.push(NameMention {
+            let mut mention = NameMention {
                 gender: gender.or_else(|| Gender::of_name(&name_words)),
                 name,
                 role,
                 start: run[offset].start,
                 end: run[run.len() - 1].end,
-            });
+                phrase_start: run[0].start,
+            };
+            if mention.gender.is_none() && looks_like_someone(&mention) {
+                mention.gender = pronoun_after(body, tokens, i);
+            }
+            out.push(mention);
         }
     }
     out
@@ -1967,6 +2459,47 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_names_a_city_is_the_person_the_article_names() {
+        let found = speakers(
+            "\"I was kept there,\" said Valeska Paris, an Australian woman. Paris claims \
+             she was sent to the ship at eighteen. Paris said the ship was a prison.",
+        );
+        assert!(
+            found.iter().all(|s| name_of(s) == Some("Valeska Paris")),
+            "{found:?}"
+        );
+        // Without such a person, the capital speaks for its government.
+        let found = speakers("Paris said the talks would go on.");
+        assert!(
+            matches!(found[0], Some((_, _, SpeakerKind::Organisation))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_means_the_subject_of_the_one_before() {
+        let found = speakers(
+            "Kyle Walker was booked for his foul and Ferjani Sassi scored. Later, \
+             Jesse Lingard and Harry Maguire had chances.\n\n\
+             Harry Kane won the Budweiser Man of the Match award. He said, \"It felt \
+             good out there.\"",
+        );
+        assert_eq!(name_of(&found[0]), Some("Harry Kane"), "{found:?}");
+        // Not a subject of the other gender, nor one of two.
+        let found = speakers(
+            "Kyle Walker was booked and Ferjani Sassi scored.\n\n\
+             Mary Jones won the award. He said, \"It felt good.\"",
+        );
+        assert_ne!(name_of(&found[0]), Some("Mary Jones"), "{found:?}");
+        let found = speakers(
+            "“We will cut taxes,” Michael Howard said.\n\n\
+             Saying Britain must change direction, Mr Howard argues government is too big. \
+             He says the Tories would act.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Michael Howard"), "{found:?}");
+    }
+
+    #[test]
     fn surnames_resolve_to_the_full_name() {
         let body = "Foreign Minister Jean-Marc Ayrault spoke in Paris.\n\
                     A meeting will take place in Paris soon, Ayrault said.";
@@ -2005,10 +2538,11 @@ mod tests {
                     Later, Adaeze Nwosu of Ishwaripur village described the plan as helpful. \
                     She said she had learned about compost.";
         assert_eq!(name_of(&speakers(body)[1]), Some("Adaeze Nwosu"));
-        // Two people named since, each opening a sentence: no guess.
+        // Two people named since, each opening a sentence: the subject of
+        // the sentence just before.
         let body = "“The harvest was poor,” Tomas Okonkwo said.\n\
                     Adaeze Nwosu came first. Chioma Eze came later. She said prices were high.";
-        assert_eq!(name_of(&speakers(body)[1]), None);
+        assert_eq!(name_of(&speakers(body)[1]), Some("Chioma Eze"));
     }
 
     #[test]
@@ -2336,6 +2870,135 @@ mod tests {
                 SpeakerKind::Person
             ))
         );
+    }
+
+    /// Every speaker per attribution, the speaker first.
+    fn all_speakers(body: &str) -> Vec<Vec<String>> {
+        let attributions = find_attributions(body);
+        let resolved = resolve(body, &attributions);
+        resolved
+            .speakers_of
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|&i| resolved.speakers[i].name.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_a_speakers_own_words_overrules_the_census() {
+        // "Cameron" is a man's name in the census; the writer says "she".
+        let body = "“Keep it simple,” Mindy Roe said.\n\
+                    Cameron Vale says fruit is the new decor. “Halved lemons are everywhere,” she says.\n\
+                    “Lemons smell good,” she added.";
+        let found = speakers(body);
+        assert_eq!(name_of(&found[2]), Some("Cameron Vale"));
+        assert_eq!(
+            name_of(&found[3]),
+            Some("Cameron Vale"),
+            "her gender is now known"
+        );
+        let body = "“Keep it simple,” Mindy Roe said.\n\
+                    Cameron Vale says not to match the glasses.\n\
+                    “Mismatched glassware has charm,” she reveals.";
+        assert_eq!(name_of(&speakers(body)[2]), Some("Cameron Vale"));
+        // Two speakers in the paragraph: the census stands.
+        let body = "“We are ready,” Marta Kowalczyk said. “It is late,” Daniel Okafor said. \
+                    “And we will act,” she added.";
+        assert_eq!(name_of(&speakers(body)[2]), Some("Marta Kowalczyk"));
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_person_a_pronoun_means() {
+        let body = "Beth Vale plans parties in Ohio.\n\
+                    “Keep it simple,” Mindy Roe said.\n\
+                    Vale says to look to your garden. “Arrangements are looser,” she says.";
+        let found = speakers(body);
+        assert_eq!(name_of(found.last().unwrap()), Some("Beth Vale"));
+        // The speaker named again by surname is nearer than a person named
+        // before that.
+        let body = "“Cells talk,” Michael Levin said.\n\
+                    David Glanzman studies snails.\n\
+                    Levin immersed himself in the work, and he said that cells compute.";
+        assert_eq!(
+            name_of(speakers(body).last().unwrap()),
+            Some("Michael Levin")
+        );
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_is_no_rival() {
+        let body = "“We will help,” Travis Colt said.\n\
+                    He will teach at the Dallas Independent School District. \
+                    He says plumbers want to help teachers.";
+        assert_eq!(name_of(speakers(body).last().unwrap()), Some("Travis Colt"));
+    }
+
+    #[test]
+    fn a_pronoun_in_a_names_sentence_gives_its_gender() {
+        let body = "“The harvest was poor,” Tomas Okonkwo said.\n\
+                    Piarul Hossain of Phulbari village has improved his income.\n\
+                    Similarly, Shaheda Karim of Ishwaripur village described the plan as helpful.\n\
+                    She said she had learned about compost.";
+        assert_eq!(
+            name_of(speakers(body).last().unwrap()),
+            Some("Shaheda Karim")
+        );
+    }
+
+    #[test]
+    fn a_titled_name_opening_its_sentence_is_nearer() {
+        let body = "“We save water,” Atanu Sen said.\n\
+                    Additional Director Dr Azizur Rahman told reporters that water is scarce.\n\
+                    He said gardening plays a vital role.";
+        assert_eq!(
+            name_of(speakers(body).last().unwrap()),
+            Some("Azizur Rahman")
+        );
+    }
+
+    #[test]
+    fn a_plural_looking_surname_is_a_name_when_the_article_gives_it() {
+        let body = "Ashley Millers runs a studio in Denver.\n\
+                    Millers said stretching classes are popular.";
+        assert_eq!(name_of(&speakers(body)[0]), Some("Ashley Millers"));
+        assert_eq!(
+            name_of(&speakers("Brokers said stocks would fall.")[0]),
+            None
+        );
+    }
+
+    #[test]
+    fn documents_speak_for_who_issued_or_wrote_them() {
+        let body = "Gains were small, according to a June report by the Harbor Education Lab.\n\
+                    “Students need more time,” the report said.";
+        assert_eq!(all_speakers(body)[1], ["Harbor Education Lab"]);
+        let body = "The study is co-authored by Luna Ito, a lecturer at Keele, and Jin Park of Leeds.\n\
+                    “Pairs did not improve,” say the authors.\n\
+                    It adds: “Guidance helps.”";
+        let found = all_speakers(body);
+        assert_eq!(found[0], ["Luna Ito", "Jin Park"]);
+        assert_eq!(
+            found[1],
+            ["Luna Ito", "Jin Park"],
+            "`It` continues the authors"
+        );
+        let body = "Reporters asked the Department of Transportation about the firm.\n\
+                    The department's website says the agency investigates fraud.";
+        assert_eq!(all_speakers(body)[0], ["Department of Transportation"]);
+        // A study nobody is named for keeps no speaker.
+        let body = "“Pairs did not improve,” say the authors.";
+        assert!(all_speakers(body)[0].is_empty());
+    }
+
+    #[test]
+    fn both_experts_are_the_last_two_quoted() {
+        let body = "“Coffee helps,” says Lauren Slayton.\n\
+                    “It protects the heart,” Sylvia Klinger said.\n\
+                    Both experts suggest drinking coffee early in the day.";
+        assert_eq!(all_speakers(body)[2], ["Lauren Slayton", "Sylvia Klinger"]);
     }
 
     #[test]
