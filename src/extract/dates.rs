@@ -137,6 +137,12 @@ pub const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether a word names a month or a weekday: "Paris Monday" is Paris on
+/// a Monday, not a firm.
+pub fn is_calendar_word(word: &str) -> bool {
+    month_number(word).is_some() || is_weekday(word)
+}
+
 fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches('.').to_lowercase();
     WEEKDAYS

@@ -109,6 +109,54 @@ word_set!(
     ]
 );
 
+// The Arabic article before a hyphen, part of a place's name: "Al-Ain".
+word_set!(
+    ARABIC_ARTICLES,
+    [
+        "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ed", "er", "es", "ul", "ur"
+    ]
+);
+
+// Words before "to" that make what follows a person or a body, not a
+// destination: "according to", "spoke to", "thanks to".
+word_set!(
+    TO_WHOM,
+    [
+        "according",
+        "thanks",
+        "owing",
+        "spoke",
+        "speak",
+        "speaks",
+        "speaking",
+        "talk",
+        "talked",
+        "talking",
+        "talks",
+        "wrote",
+        "write",
+        "writes",
+        "writing",
+        "replied",
+        "replying",
+        "responded",
+        "responding",
+        "said",
+        "explained",
+        "belongs",
+        "belonged",
+        "belonging",
+        "married",
+        "credited",
+        "attributed",
+        "listened",
+        "listening",
+        "apologised",
+        "apologized",
+        "introduced",
+    ]
+);
+
 word_set!(
     STRONG_LOCATIVES,
     [
@@ -431,7 +479,41 @@ word_set!(
         "infirmary",
         "zoo",
         "museum",
+        "exchange",
     ]
+);
+
+// Nouns that end an association's name, which a demonym can open without
+// making it the country's: "American Federation of Teachers", "British
+// Medical Association" (with the institutions' heads).
+word_set!(
+    ASSOCIATION_HEADS,
+    [
+        "association",
+        "associations",
+        "federation",
+        "society",
+        "foundation",
+        "union",
+        "council",
+        "league",
+        "chamber",
+        "alliance",
+        "institute",
+        "academy",
+        "college",
+        "coalition",
+        "trust",
+    ]
+);
+
+// Companies known the world over by a name a town or region also has:
+// "Meta" (a Colombian department), "Nokia" and "Toyota" (towns). The
+// name is the place only where the text says so ("in Nokia", "Toyota,
+// Aichi").
+word_set!(
+    COMPANY_NAMESAKES,
+    ["meta", "oracle", "nokia", "toyota", "hitachi"]
 );
 
 // What a document named after a place is: "Paris Agreement", "Kyoto
@@ -920,6 +1002,8 @@ struct Match<'g> {
     sentence_initial: bool,
     /// A locative word ("in", "near") comes right before it.
     locative: bool,
+    /// It ends in "'s": "Cairo's".
+    possessive: bool,
     /// One that says where ("in", "near", "outside"), not just "to" or
     /// "of", which people and things take too.
     strong_locative: bool,
@@ -1146,28 +1230,54 @@ fn split_hyphens(text: &str, tokens: &[Tok]) -> Vec<Tok> {
     let mut pieces = Vec::with_capacity(tokens.len());
     for &t in tokens {
         let word = t.text(text);
-        if t.kind != Kind::Word || !word.contains('-') {
+        if t.kind != Kind::Word || !word.contains(HYPHENS) {
             pieces.push(t);
             continue;
         }
         let mut start = t.start;
-        for part in word.split('-') {
-            if !part.is_empty() {
+        for (at, hyphen) in word.match_indices(HYPHENS).chain([(word.len(), "")]) {
+            let end = t.start + at;
+            if end > start {
                 pieces.push(Tok {
                     start,
-                    end: start + part.len(),
+                    end,
                     kind: Kind::Word,
                 });
             }
-            start += part.len() + 1;
+            start = end + hyphen.len();
         }
     }
     pieces
 }
 
-/// Whether two tokens are parts of one hyphenated word.
+/// Whether two tokens are parts of one hyphenated word (by a hyphen-minus
+/// or the Unicode hyphens pages set: "I\u{2011}Ann").
 fn hyphen_joined(text: &str, a: Tok, b: Tok) -> bool {
-    a.end + 1 == b.start && text.as_bytes()[a.end] == b'-'
+    let between = &text[a.end..b.start];
+    between.len() <= 3 && between.chars().count() == 1 && between.contains(HYPHENS)
+}
+
+/// The hyphen-minus and the Unicode hyphens (U+2010, and U+2011 which
+/// does not break a line).
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
+/// Whether a locative word comes right before the name at tokens
+/// `i..=last`. "to" after a verb of speaking or crediting names whom, not
+/// where: "according to Brandon Royal", "thanks to Orlando"; but "according
+/// to Buffalo Fire Chief Don Mcfeely" names the chief of the place.
+fn locative_before(body: &str, tokens: &[Tok], i: usize, last: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| tokens[k]) else {
+        return false;
+    };
+    let word = prev.text(body).to_lowercase();
+    if prev.kind != Kind::Word || !LOCATIVES.has(&word) {
+        return false;
+    }
+    let addressee = word == "to"
+        && i >= 2
+        && tokens[i - 2].kind == Kind::Word
+        && TO_WHOM.has(&tokens[i - 2].text(body).to_lowercase());
+    !addressee || role_after(body, tokens, last)
 }
 
 /// Every gazetteer name in the text, longest first, none overlapping.
@@ -1231,9 +1341,8 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
                     first: i,
                     last,
                     sentence_initial: sentence_initial(body, tokens, i),
-                    locative: i > 0
-                        && tokens[i - 1].kind == Kind::Word
-                        && LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
+                    locative: locative_before(body, tokens, i, last),
+                    possessive: has_possessive(end_tok.text(body)),
                     strong_locative: i > 0
                         && tokens[i - 1].kind == Kind::Word
                         && STRONG_LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
@@ -1641,6 +1750,7 @@ fn judge(gaz: &Gazetteer, page: &Page, tokens: &[Tok], matches: &mut [Match]) ->
         .iter()
         .map(|m| keep_one(gaz, page, tokens, m))
         .collect();
+    name_pairs(gaz, body, tokens, matches, &mut verdicts);
     for k in 0..matches.len() {
         matches[k].team = team_context(gaz, page, tokens, &matches[k]);
         matches[k].located_in = located_in(body, tokens, matches, k);
@@ -1693,6 +1803,83 @@ fn judge(gaz: &Gazetteer, page: &Page, tokens: &[Tok], matches: &mut [Match]) ->
         }
     }
     verdicts
+}
+
+/// "Paris Baguette", "Brandon Royal": a town's name before the same
+/// capitalised word more than once in an article is a name of two words,
+/// a firm's or a person's, and those mentions are not the town ("seven in
+/// Paris" still is). Words that follow places ("Paris police", "Boston
+/// Marathon", "Hertford Road") and another place ("Istanbul Turkey") are
+/// no such word;
+/// countries and regions are left to the other rules ("Texas Instruments").
+fn name_pairs(
+    gaz: &Gazetteer,
+    body: &str,
+    tokens: &[Tok],
+    matches: &[Match],
+    verdicts: &mut [Verdict],
+) {
+    let second = |m: &Match| -> Option<&str> {
+        if m.first != m.last || has_possessive(tokens[m.last].text(body)) {
+            return None;
+        }
+        let next = *tokens.get(m.last + 1)?;
+        let text = next.text(body);
+        let lower = text.to_lowercase();
+        let head = lower.trim_end_matches(['\'', '’', 's']);
+        let ordinary = AFTER_PLACE.has(&lower)
+            || AFTER_PLACE.has(head)
+            || ROLE_HEADS.has(&lower)
+            || NEVER_PLACES.has(&lower)
+            || CONNECTORS.has(&lower)
+            || EVENT_WORDS.has(&lower)
+            || INSTITUTION_HEADS.has(&lower)
+            || NOT_NICKNAMES.has(&lower)
+            || matches!(
+                lower.as_str(),
+                "avenue" | "lane" | "drive" | "boulevard" | "crescent" | "way" | "terrace"
+            )
+            || crate::extract::dates::is_calendar_word(&lower);
+        // ("Cardiff Arms Park": a ground in the town.)
+        let landmark = tokens.get(m.last + 2).is_some_and(|t| {
+            let lower = t.text(body).to_lowercase();
+            NOT_NICKNAMES.has(&lower) || AFTER_PLACE.has(&lower)
+        });
+        let usable = next.kind == Kind::Word
+            && !landmark
+            && starts_upper(text)
+            && !is_all_caps(text)
+            && !hyphen_joined(body, tokens[m.last], next)
+            && !body[tokens[m.last].end..next.start].contains('\n')
+            && !ordinary;
+        usable.then_some(text)
+    };
+    let town = |m: &Match| {
+        !m.postings.iter().any(|c| {
+            matches!(c.name_type, NameType::Main | NameType::Alternate)
+                && gaz.place(c.place).kind() <= PlaceKind::Region
+        })
+    };
+    let starts: std::collections::HashSet<usize> = matches.iter().map(|m| m.first).collect();
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for m in matches.iter().filter(|m| town(m)) {
+        if let Some(word) = second(m).filter(|_| !starts.contains(&(m.last + 1))) {
+            *pairs.entry((m.key.as_str(), word)).or_default() += 1;
+        }
+    }
+    for (m, verdict) in matches.iter().zip(verdicts.iter_mut()) {
+        let repeated = second(m).is_some_and(|w| pairs.get(&(m.key.as_str(), w)) >= Some(&2));
+        if repeated && matches!(*verdict, Verdict::Place | Verdict::Undecided) {
+            *verdict = Verdict::Not;
+        }
+    }
+}
+
+/// Whether a name that is also a person's in the article is the place
+/// where it stands: after "in", "from"…, but not as an owner ("in Cairo's
+/// words" of Hannah Cairo).
+fn person_locative(m: &Match) -> bool {
+    m.locative && !m.possessive
 }
 
 /// Whether some reading of `inner` lies in some reading of `outer`:
@@ -1767,6 +1954,12 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
         // Not "Ms" or "In" opening a sentence: in mixed case two letters are
         // an abbreviation only with their dot ("Ky.", "Pa."), and not an
         // honorific's or a company's ("Ms.", "Co.").
+        // "Alexander Niculescu, M.D.": a degree; "Niculescu, A.B.": initials.
+        let dotted =
+            surface.contains('.') && surface.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if dotted && DOTTED_DEGREES.has(&m.key) {
+            return Verdict::Not;
+        }
         let postal = postal_code(body, m);
         let two = surface.len() == 2 && !postal;
         if two
@@ -1802,14 +1995,18 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
             if !wide {
                 return Verdict::Name;
             }
-            if !m.locative {
+            // ("in Cairo's words" of Hannah Cairo: the possessive is hers.)
+            let country = m.postings.iter().any(|c| {
+                c.name_type == NameType::Main && gaz.place(c.place).kind() <= PlaceKind::Country
+            });
+            if !m.locative || m.possessive && !country {
                 return Verdict::Not;
             }
         } else if person_spans
             .iter()
             .any(|p| p.start < m.span.end && m.span.start < p.end)
             && !m.locative
-            && !role_after(body, tokens, m)
+            && !role_after(body, tokens, m.last)
         {
             return Verdict::Not;
         }
@@ -1863,6 +2060,31 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
     let joined_after = tokens
         .get(m.last + 1)
         .is_some_and(|&n| hyphen_joined(body, tokens[m.last], n));
+    // "Man-Su", "I-Ann": a short name hyphened to another syllable is a
+    // romanised given name, not the town of Man or of Ann.
+    // (One capital is a party's tag, "D-Iowa", "R-Ohio"; only "I" is a
+    // syllable, and not in brackets: "(I-Maine)".)
+    let syllable = |t: Tok| {
+        let text = t.text(body);
+        let bracketed = body[..t.start].ends_with('(');
+        let letters = text.chars().count();
+        t.kind == Kind::Word
+            && letters <= 3
+            && if letters == 1 {
+                text == "I" && !bracketed
+            } else {
+                text.chars().skip(1).all(char::is_lowercase)
+            }
+            && starts_upper(text)
+            && !ARABIC_ARTICLES.has(&text.to_lowercase())
+    };
+    let short_name = single_word && surface.chars().count() <= 4;
+    if short_name
+        && (joined_before && syllable(tokens[m.first - 1])
+            || joined_after && syllable(tokens[m.last + 1]))
+    {
+        return Verdict::Not;
+    }
     if let Some(prev) = word_before(tokens, m.first).filter(|_| !joined_before) {
         let prev_text = prev.text(body);
         let lower = prev_text.to_lowercase();
@@ -1870,6 +2092,15 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
         let capital_role = starts_upper(prev_text) && ROLE_HEADS.has(w);
         if HONORIFICS.has(w) && w != "the" || capital_role {
             return name;
+        }
+        // "New Europe Film Sales", "New Labour": "New" before a place makes
+        // another name when the gazetteer knows no place by the two words
+        // (it would have matched them: "New Mexico", "New England").
+        if prev_text == "New"
+            && !sentence_initial_word(body, tokens, m.first - 1)
+            && !role_after(body, tokens, m.last)
+        {
+            return Verdict::Not;
         }
         // "Mount Charlotte", "Mount St. Helens": a mountain, not the town.
         if matches!(w, "mount" | "mt") && starts_upper(prev_text) {
@@ -2057,6 +2288,14 @@ fn named_after(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Optio
     }
     if in_institution_name(body, tokens, m) {
         return Some(Verdict::Not);
+    }
+    if m.first == m.last
+        && COMPANY_NAMESAKES.has(&m.key)
+        && !m.strong_locative
+        && m.qualifier.is_none()
+        && !m.qualifies
+    {
+        return Some(Verdict::Name);
     }
     // (A country is a party to its agreements, "the Iran nuclear
     // agreement"; a region or a town is not: "Kyoto Protocol".)
@@ -2412,10 +2651,10 @@ fn gaelic_surname(word: &str) -> bool {
 
 /// "Montreal Mayor Denis Coderre", "Ouagadougou's mayor", "Quebec Health
 /// Minister": a role after the name, which the place is the seat of.
-fn role_after(body: &str, tokens: &[Tok], m: &Match) -> bool {
+fn role_after(body: &str, tokens: &[Tok], last: usize) -> bool {
     // ("Bangladesh Commerce Minister M.A. Munim": a department's
     // capitalised words may come first.)
-    for t in tokens.iter().skip(m.last + 1).take(3) {
+    for t in tokens.iter().skip(last + 1).take(3) {
         let text = t.text(body);
         let lower = text.to_lowercase();
         if t.kind != Kind::Word {
@@ -2816,6 +3055,49 @@ word_set!(
         "lessons",
         "teacher",
         "teachers",
+        "class",
+        "classes",
+        "course",
+        "courses",
+        "lesson",
+        "tutor",
+        "tutoring",
+    ]
+);
+
+// Verbs whose object is a language, not a country: "learning Spanish",
+// "speaks French".
+word_set!(
+    LANGUAGE_VERBS,
+    [
+        "learn",
+        "learning",
+        "learned",
+        "learnt",
+        "speak",
+        "speaks",
+        "speaking",
+        "spoke",
+        "study",
+        "studies",
+        "studying",
+        "studied",
+        "teach",
+        "teaches",
+        "teaching",
+        "taught",
+        "translate",
+        "translated",
+        "fluent",
+    ]
+);
+
+// Degrees written with dots, which the gazetteer also knows as regions'
+// abbreviations: "M.D." (Maryland's), "A.B." (Alberta's), "M.A.".
+word_set!(
+    DOTTED_DEGREES,
+    [
+        "md", "ab", "ba", "bs", "ma", "ms", "do", "rn", "jd", "pa", "mb"
     ]
 );
 
@@ -2886,16 +3168,22 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
             return None;
         }
     }
-    // "American Express Co", "British Airways": a company's name.
+    // "American Express Co", "British Airways": a company's name;
+    // "American College of Sports Medicine": an association's.
     let company = tokens[m.last + 1..]
         .iter()
         .take(4)
         .take_while(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
         .any(|t| {
             let w = t.text(body).to_lowercase();
-            COMPANY_WORDS.has(w.trim_end_matches('.'))
+            let w = w.trim_end_matches('.');
+            COMPANY_WORDS.has(w) || ASSOCIATION_HEADS.has(w) || INSTITUTION_HEADS.has(w)
         });
     if company {
+        return None;
+    }
+    // "learning Spanish opens doors": a language after its verb.
+    if m.first > 0 && LANGUAGE_VERBS.has(&tokens[m.first - 1].text(body).to_lowercase()) {
         return None;
     }
     // "written in French.", "in English, then": a language after "in".
@@ -3516,7 +3804,7 @@ fn resolve(
         .zip(verdicts)
         .map(|(m, v)| {
             *v == Verdict::Place
-                && (!names.contains(m.key.as_str()) || m.qualifier.is_some() || m.locative)
+                && (!names.contains(m.key.as_str()) || m.qualifier.is_some() || person_locative(m))
         })
         .collect();
     // Each name is read once per article, from its most telling mention:
@@ -3628,7 +3916,7 @@ fn resolve(
         };
         let qualified = qualifier_of(m).is_some_and(|q| fits(gaz, r.place, q));
         let small = small_reading(gaz, r);
-        if names.contains(m.key.as_str()) && !(qualified || m.locative && !small) {
+        if names.contains(m.key.as_str()) && !(qualified || person_locative(m) && !small) {
             continue;
         }
         let town = matches!(
@@ -4351,8 +4639,11 @@ mod tests {
     fn wide_places_survive_the_name_rules() {
         // A big city's other name inside an institution's.
         assert_eq!(
-            labels("It is the second biggest bourse after the New York Stock Exchange."),
-            ["New York City, New York, United States"]
+            labels("It is the second biggest bourse after London's, in New York."),
+            [
+                "London, England, United Kingdom",
+                "New York City, New York, United States"
+            ]
         );
         // A sea's other name glued once is not glued everywhere.
         let found = labels("Union Pacific ships goods across the Pacific to Asia.");
@@ -4590,6 +4881,65 @@ mod tests {
         assert!(has_prefix(&found, "Montr"), "{found:?}");
         let found = labels("\"We need help,\" Ouagadougou's mayor Simon Compaore said.");
         assert!(has_prefix(&found, "Ouagadougou"), "{found:?}");
+    }
+
+    #[test]
+    fn whom_a_text_credits_is_no_destination() {
+        // "according to" names a person; a role after the name keeps the
+        // place whose official it is.
+        let found = labels("Costs fell, according to Brandon Royal, product manager at the firm.");
+        assert!(found.is_empty(), "{found:?}");
+        let text = "A house burned in Buffalo, New York. The fire is out, according to \
+                    Buffalo Fire Chief Don Mcfeely.";
+        let buffalo = one(text, "Buffalo");
+        assert_eq!(spans(text, &buffalo), ["Buffalo", "Buffalo"]);
+        // A person's surname as an owner, after "in".
+        let found = labels(
+            "\"It was hard,\" said Hannah Cairo, who solved it. It was, in Cairo's words, \
+             a world of its own. Cairo moved to California.",
+        );
+        assert_eq!(found, ["California, United States"]);
+    }
+
+    #[test]
+    fn firms_and_given_names_made_of_a_place_and_a_word_are_not_places() {
+        // A town before the same capitalised word twice: a firm's name; its
+        // other mention is the town.
+        let found = labels(
+            "Paris Baguette plans 100 cafes. Paris Baguette already has seven stores in \
+             Lyon and one in Marseille.",
+        );
+        assert!(!has_prefix(&found, "Paris"), "{found:?}");
+        assert!(has_prefix(&found, "Lyon"), "{found:?}");
+        // A street named twice is still in its town.
+        let found =
+            labels("The school in Hertford Road, Edmonton, London, and Hertford Road again.");
+        assert!(has_prefix(&found, "Edmonton"), "{found:?}");
+        // "New" before a place the gazetteer does not know by both words.
+        let found = labels("The film won a grant from New Europe Film Sales in Warsaw.");
+        assert_eq!(found, ["Warsaw, Mazovia, Poland"]);
+        assert!(labels("Shares rose on the New York Stock Exchange.").is_empty());
+        // Romanised given names of two syllables, with either hyphen.
+        let found = labels("The film follows I\u{2011}Ann and Man-Su as they move to Taipei.");
+        assert_eq!(found, ["Taipei, Taiwan, Taiwan"]);
+        // A world-famous firm that shares a region's name.
+        assert!(labels("Meta's Llama model was tested against Oracle's.").is_empty());
+        // A party's tag is no syllable.
+        let found = labels("Senator Tom Harkin (D-Iowa) and Rep. Smith (R-Ohio) agreed.");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn degrees_languages_and_associations_are_no_countries() {
+        assert!(labels("The study was led by Alexander Niculescu, M.D., Ph.D.").is_empty());
+        assert!(labels("Niculescu, A.B. 2024. Blood biomarkers.").is_empty());
+        let found = adjectives(
+            "Learning Spanish opens doors, and Spanish classes start Monday. The American \
+             Federation of Teachers and the American College of Sports Medicine agreed.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = adjectives("American troops left.");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             if d.is_alphanumeric() {
                 end = i + d.len_utf8();
                 chars.next();
-            } else if matches!(d, '-' | '\'' | '’' | '.' | '&')
+            } else if matches!(d, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | '.' | '&')
                 && text[i + d.len_utf8()..]
                     .chars()
                     .next()
