@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::extract::dateline::Dateline;
 use crate::extract::dates::Day;
 use crate::extract::places::Place;
-use crate::extract::quotes::Quote;
+use crate::extract::quotes::{Quote, QuoteKind};
 use crate::extract::speakers::Speaker;
 
 /// One news article, as read from a file and enriched by the extractors.
@@ -60,4 +60,20 @@ pub struct Article {
     /// Places named in it, resolved against the gazetteer; the dateline's
     /// place first.
     pub places: Vec<Place>,
+}
+
+impl Article {
+    /// The quotes that are speech, which the index keeps as quotes (a
+    /// belief, a finding or a stance is not; see docs/QUOTES.md).
+    pub fn spoken(&self) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(|q| q.kind == QuoteKind::Speech)
+    }
+
+    /// Whether a speaker said something in the article, alone or with
+    /// others: a source of beliefs or findings only ("X believes that …")
+    /// is no speaker.
+    pub fn said(&self, name: &str) -> bool {
+        self.spoken()
+            .any(|q| q.speaker.as_deref() == Some(name) || q.co_speakers.iter().any(|c| c == name))
+    }
 }

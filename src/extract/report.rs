@@ -160,9 +160,12 @@ fn report(
         author: (!article.authors.is_empty()).then(|| article.authors.join(", ")),
         authors: article.authors.clone(),
         word_count: article.word_count,
+        // (Who said something, as the index has them; the sources of
+        // beliefs and findings are in `quotes`.)
         speakers: article
             .speakers
             .iter()
+            .filter(|s| article.said(&s.name))
             .map(|s| SpeakerReport {
                 name: s.name.clone(),
                 role: s.role.clone(),

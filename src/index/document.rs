@@ -7,7 +7,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::article::Article;
 use crate::extract::dates::Day;
 use crate::extract::places::{Place, PlaceRole};
-use crate::extract::quotes::{Quote, QuoteKind, Span, quote_text};
+use crate::extract::quotes::{Span, quote_text};
 use crate::index::names::{ArticleNames, Named, SpeakerKey, names_hash};
 use crate::index::schema::NewsSchema;
 
@@ -371,16 +371,10 @@ pub struct FileFingerprint {
 /// The speaker keys of an article: its speakers as it names them, then the
 /// acronyms it defines (see `index::names`).
 pub fn speaker_keys(article: &Article) -> Vec<SpeakerKey> {
-    // A speaker is someone who said something: a source of beliefs or
-    // findings only ("X believes that …") is none.
-    let said = |name: &str| {
-        spoken(article)
-            .any(|q| q.speaker.as_deref() == Some(name) || q.co_speakers.iter().any(|c| c == name))
-    };
     let speakers = article
         .speakers
         .iter()
-        .filter(|s| said(&s.name))
+        .filter(|s| article.said(&s.name))
         .map(|s| SpeakerKey::Speaker {
             kind: s.kind,
             name: s.name.clone(),
@@ -397,14 +391,6 @@ pub fn speaker_keys(article: &Article) -> Vec<SpeakerKey> {
             long: long.clone(),
         });
     speakers.chain(acronyms).collect()
-}
-
-/// The quotes of an article that are speech: what it indexes as quotes.
-fn spoken(article: &Article) -> impl Iterator<Item = &Quote> {
-    article
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Speech)
 }
 
 /// An article's document but for its speakers' names, which the writer
@@ -462,7 +448,7 @@ pub fn to_document(
     doc.add_text(f.body, &article.body);
     doc.add_u64(f.word_count, article.word_count);
     let mut quotes = Vec::with_capacity(article.quotes.len());
-    for quote in spoken(article) {
+    for quote in article.spoken() {
         doc.add_text(f.quote, &quote.text);
         let role = quote.speaker.as_ref().and_then(|name| {
             article

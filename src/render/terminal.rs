@@ -528,16 +528,23 @@ pub fn write_profile(
             let date = quote
                 .date
                 .map_or_else(|| "undated".to_string(), |d| d.to_string());
-            let text: String = quote.text.chars().take(160).collect();
-            let cut = text.len() < quote.text.len();
+            let text: String = quote.said.text.chars().take(160).collect();
+            let cut = text.len() < quote.said.text.len();
             // The speakers when not the profile's own alone (a quote said
             // with others: "Cummings and Nadler said").
-            let by = if quote.speaker.as_deref() == Some(shown) && quote.co_speakers.is_empty() {
+            let by = if quote.said.speaker.as_deref() == Some(shown)
+                && quote.said.co_speakers.is_empty()
+            {
                 String::new()
             } else {
                 format!(
                     "{} — ",
-                    speakers_of(quote.speaker.as_deref(), &quote.co_speakers, None, style)
+                    speakers_of(
+                        quote.said.speaker.as_deref(),
+                        &quote.said.co_speakers,
+                        None,
+                        style
+                    )
                 )
             };
             let from = quote
@@ -547,7 +554,7 @@ pub fn write_profile(
             writeln!(
                 out,
                 "  {date}  {by}{} — {}",
-                said(&text, quote.direct, cut, style),
+                said(&text, quote.said.direct, cut, style),
                 style.dim(&format!("{from} · id {}", quote.id))
             )?;
         }
@@ -791,12 +798,12 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuotesResults, style: Style) 
     }
     for quote in &results.quotes {
         let who = speakers_of(
-            quote.speaker.as_deref(),
-            &quote.co_speakers,
-            quote.role.as_deref(),
+            quote.said.speaker.as_deref(),
+            &quote.said.co_speakers,
+            quote.said.role.as_deref(),
             style,
         );
-        let text = said(&quote.text, quote.direct, false, style);
+        let text = said(&quote.said.text, quote.said.direct, false, style);
         let mut from = quote
             .title
             .clone()

@@ -247,7 +247,7 @@ impl NewsSearcher {
             )?;
             let mut roles: HashMap<String, u64> = HashMap::new();
             for quote in &sample.quotes {
-                if let Some(role) = quote.role.as_deref().filter(|r| !r.trim().is_empty()) {
+                if let Some(role) = quote.said.role.as_deref().filter(|r| !r.trim().is_empty()) {
                     *roles.entry(role.to_string()).or_default() += 1;
                 }
             }

@@ -33,13 +33,9 @@ pub struct QuotesRequest {
 /// One quote with its speaker and article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteHit {
-    pub speaker: Option<String>,
-    /// The others of a coordinated source ("Cummings and Nadler said").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub co_speakers: Vec<String>,
-    pub role: Option<String>,
-    pub text: String,
-    pub direct: bool,
+    /// What was said and by whom (its fields are the hit's own in JSON).
+    #[serde(flatten)]
+    pub said: ShownQuote,
     pub id: String,
     pub title: Option<String>,
     pub date: Option<Day>,
@@ -51,6 +47,7 @@ pub struct QuoteHit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShownQuote {
     pub speaker: Option<String>,
+    /// The others of a coordinated source ("Cummings and Nadler said").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub co_speakers: Vec<String>,
     pub role: Option<String>,
@@ -63,14 +60,20 @@ pub struct ShownQuote {
 pub fn shown_quotes(schema: &NewsSchema, doc: &TantivyDocument) -> Vec<ShownQuote> {
     quote_records(schema, doc)
         .into_iter()
-        .map(|record| ShownQuote {
+        .map(ShownQuote::from)
+        .collect()
+}
+
+impl From<QuoteRecord> for ShownQuote {
+    fn from(record: QuoteRecord) -> ShownQuote {
+        ShownQuote {
             speaker: record.speaker,
             co_speakers: record.co_speakers,
             role: record.role,
             text: record.text,
             direct: record.direct,
-        })
-        .collect()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -218,11 +221,7 @@ impl NewsSearcher {
                 continue;
             }
             let quote = QuoteHit {
-                speaker: record.speaker,
-                co_speakers: record.co_speakers,
-                role: record.role,
-                text: record.text,
-                direct: record.direct,
+                said: ShownQuote::from(record),
                 id: first_text(doc, schema.core.id).unwrap_or_default(),
                 title: first_text(doc, schema.core.title),
                 date: first_day(doc, schema.core.date),
