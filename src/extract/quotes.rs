@@ -30,6 +30,14 @@ pub struct Span {
     pub end: usize,
 }
 
+/// Verbs that make a clause of the words before a quotation ("the move
+/// was", "her party has supported"): finite forms of be, have and the
+/// modals.
+const FINITE_VERBS: [&str; 18] = [
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can",
+    "may", "might", "must", "did", "does", "do",
+];
+
 impl Span {
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         &body[self.start..self.end]
@@ -754,6 +762,29 @@ word_set!(
     ["he", "she", "they", "it", "we", "i", "you", "who"]
 );
 
+// Participles of saying that, after a comma, start an attribution of their
+// own: "defended the plan, saying it would work".
+word_set!(
+    SPEECH_PARTICIPLES,
+    [
+        "saying",
+        "adding",
+        "noting",
+        "telling",
+        "arguing",
+        "calling",
+        "warning",
+        "insisting",
+        "claiming",
+        "explaining",
+        "writing",
+        "asking",
+        "urging",
+        "declaring",
+        "stating",
+    ]
+);
+
 /// Finds the attributions in `body`.
 pub fn find_attributions(body: &str) -> Vec<Attribution> {
     read_body(body).0
@@ -888,7 +919,14 @@ pub fn labelled_headline(title: &str, is_speaker: impl Fn(&str) -> bool) -> Opti
     let capitalised = label
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase));
-    if !(1..=3).contains(&words) || !capitalised || !is_speaker(label) {
+    // "Kasich: ‘We Are Going To Go All The Way …’", "CNN President On
+    // Trump: ‘We Do Not Pay …’": a quotation after the colon is the
+    // label's words, whoever the body quotes.
+    let quoted = rest.trim_start().starts_with(['‘', '“', '"', '\''])
+        && label.starts_with(char::is_uppercase)
+        && (words != 1 || label.chars().any(char::is_lowercase))
+        && (1..=8).contains(&words);
+    if !quoted && (!(1..=3).contains(&words) || !capitalised || !is_speaker(label)) {
         return None;
     }
     let rest_start = label.len() + title[label.len()..].find(':')? + 1;
@@ -1128,6 +1166,36 @@ impl<'a> Paragraph<'a> {
                             attribution.content.end = self.span(comma - 1, comma - 1).end;
                             resume = comma + 1;
                         }
+                        // "Graham called Trump “crazy” and said the party is
+                        // bound to lose", "defended the plan, saying it
+                        // would work": a second verb of saying, joined by
+                        // "and", "but" or a participle after a comma, is a
+                        // second attribution of the same subject; the
+                        // first content ends before it.
+                        if !attribution.direct
+                            && let (Some(a), Some(b)) = (
+                                self.token_at(attribution.content.start),
+                                self.token_at(attribution.content.end.saturating_sub(1)),
+                            )
+                            && let Some(and) = (a + 1..b).find(|&k| {
+                                self.region_of(k).is_none()
+                                    && ((self.is_word_in(k, &["and", "but"])
+                                        && self.coordinated_cue(k + 1))
+                                        || (self.raw(k) == ","
+                                            && self.region_of(k + 1).is_none()
+                                            && self.is_word_in(k + 1, &SPEECH_PARTICIPLES)))
+                            })
+                        {
+                            let last = if self.raw(and - 1) == "," {
+                                and - 2
+                            } else {
+                                and - 1
+                            };
+                            if last >= a {
+                                attribution.content.end = self.span(last, last).end;
+                                resume = if self.raw(and) == "," { and + 1 } else { and };
+                            }
+                        }
                         if let Some(source) = attribution.source {
                             let first = self.token_at(source.start);
                             let last = self.token_at(source.end.saturating_sub(1));
@@ -1177,6 +1245,24 @@ impl<'a> Paragraph<'a> {
                 }
             }
         }
+    }
+
+    /// A verb of saying at `k`, perhaps after "also", "then" or "later",
+    /// that can share the subject of a verb before "and".
+    fn coordinated_cue(&self, k: usize) -> bool {
+        let k = if self.is_word_in(k, &["also", "then", "later"]) {
+            k + 1
+        } else {
+            k
+        };
+        self.region_of(k).is_none()
+            && self.is_word_in(
+                k,
+                &[
+                    "said", "says", "told", "tells", "added", "adds", "argued", "wrote", "noted",
+                    "warned", "insisted", "claimed", "called", "urged", "vowed", "asked", "saying",
+                ],
+            )
     }
 
     /// "compared with 23 percent who said …", "double the number who said
@@ -1391,6 +1477,12 @@ impl<'a> Paragraph<'a> {
         if negated && !according {
             return None;
         }
+        // "which an FBI investigation said was “extremely careless”", "a
+        // finish that he said defied expectations": the relative clause is
+        // the source's (before "says had" is taken for a noun and a verb).
+        if let Some(found) = self.relative_report(c, s, e) {
+            return Some(found);
+        }
         // "states" is a cue only after a quotation or comma ("…, states
         // Lauren Slayton"): "battleground states could be decisive".
         if verb == "states" && !self.may_invert(c, s) {
@@ -1540,7 +1632,14 @@ impl<'a> Paragraph<'a> {
             .find(|&k| !self.is_word_in(k, &AUXILIARIES))
             .unwrap_or(s);
         let coordinated = before_verb > s && self.is_word_in(before_verb, &["and", "but"]);
-        let subject_of_sentence = || coordinated.then(|| self.sentence_subject(s, c)).flatten();
+        // (The first verb's source when it was just read: "Tory peer Lord
+        // Tebbit said he agreed …, and said …" is Lord Tebbit, not the
+        // first capitalised word of the sentence.)
+        let subject_of_sentence = || {
+            coordinated
+                .then(|| continuing().or_else(|| self.sentence_subject(s, c)))
+                .flatten()
+        };
         // ", arguing that …" speaks for the sentence's subject, not for the
         // noun before the comma ("spoke about the death of X, arguing").
         // "Trump unleashed a series of tweets early Friday saying …", "sent
@@ -2050,6 +2149,134 @@ impl<'a> Paragraph<'a> {
             },
             end + 1,
         ))
+    }
+
+    /// "which the OECD says had the highest wage floors", "who U.S.
+    /// officials say is tied to …", "which he declared “a total
+    /// disaster”": a relative pronoun, a short subject, then the cue at `c`
+    /// with the verb (or quotation) whose subject or object the pronoun is.
+    /// The content is the relative clause, the source its subject.
+    fn relative_report(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+        let verb = self.word(c)?;
+        if !matches!(
+            verb,
+            "said"
+                | "says"
+                | "say"
+                | "claimed"
+                | "claims"
+                | "claim"
+                | "declared"
+                | "believes"
+                | "believe"
+                | "believed"
+                | "thinks"
+                | "think"
+                | "estimated"
+                | "estimates"
+                | "alleged"
+                | "alleges"
+                | "insisted"
+                | "insists"
+                | "argued"
+                | "argues"
+                | "testified"
+                | "reported"
+                | "reports"
+        ) {
+            return None;
+        }
+        let rel = (c.saturating_sub(6).max(s + 1)..c.saturating_sub(1))
+            .rev()
+            .find(|&k| self.is_word_in(k, &["which", "who", "whom", "that"]))?;
+        // The pronoun follows a noun or a comma, not a verb ("said that
+        // he said" is a complement) nor a preposition.
+        let before = self.word(rel - 1);
+        let after_comma = self.raw(rel - 1) == ",";
+        if !after_comma
+            && (before.is_none_or(|w| {
+                ANY_CUE.contains(w)
+                    || BELIEF_VERBS.has(w)
+                    || AUXILIARIES.has(w)
+                    || TIME_WORDS.has(w)
+                    || matches!(w, "so" | "now" | "is" | "was" | "are" | "were" | "be")
+            }) || (self.word(rel) == Some("that") && !self.noun_like(rel - 1)))
+        {
+            return None;
+        }
+        if !(rel + 1..c).all(|k| {
+            self.word(k).is_some_and(|w| w != "but" && w != "and")
+                && self.region_of(k).is_none()
+                && !self.is_word_in(k, &AUXILIARIES)
+                && !self.is_word_in(k, &["is", "was", "are", "were", "not", "never"])
+        }) {
+            return None;
+        }
+        // The gap: a verb follows ("says had", "said was"), or a quotation
+        // ("declared “a total disaster”").
+        let next = c + 1;
+        let quoted = self.regions.iter().any(|r| r.open == next);
+        let verb_next = self.word(next).is_some_and(|w| {
+            AUXILIARIES.has(w)
+                || matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "can" | "should" | "must" | "did" | "does"
+                )
+                || (w.len() > 4 && w.ends_with("ed"))
+        });
+        if !(quoted || verb_next) {
+            return None;
+        }
+        let end = (next..e)
+            .find(|&k| {
+                self.region_of(k).is_none() && matches!(self.raw(k), "," | ";" | ":" | "—" | "(")
+            })
+            .unwrap_or(e)
+            .saturating_sub(1);
+        let (a, b) = self.trimmed(rel, end)?;
+        if b <= c {
+            return None;
+        }
+        Some((
+            Attribution {
+                content: self.span(a, b),
+                direct: false,
+                cue: Some(self.span(c, c)),
+                source: Some(self.span(rel + 1, c - 1)),
+                kind: QuoteKind::of_cue(verb),
+                continues: None,
+            },
+            b + 1,
+        ))
+    }
+
+    /// A word that may end a noun phrase: not a verb of saying, auxiliary
+    /// or function word.
+    fn noun_like(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| {
+            !(ANY_CUE.contains(w)
+                || BELIEF_VERBS.has(w)
+                || DETERMINERS.has(w)
+                || w.ends_with("ed")
+                || matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "of"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "at"
+                        | "from"
+                        | "so"
+                        | "now"
+                        | "such"
+                ))
+        })
     }
 
     /// The quotation that opens at token `j`, as direct speech of `source`,
@@ -2939,14 +3166,29 @@ impl<'a> Paragraph<'a> {
             // whether …": the question or account is the content.
             if (j > a || verb.starts_with("ask") || FINDING_VERBS.has(verb))
                 && (OBJECT_VERBS.has(verb) || FINDING_VERBS.has(verb))
-                && self.is_word_in(j, &["how", "whether", "why", "what", "if"])
+                && (self.is_word_in(j, &["how", "whether", "why", "what", "if"])
+                    // "asked which county was his favorite": the question.
+                    || (verb.starts_with("ask")
+                        && self.raw(j - 1) != ","
+                        && !self.is_word_in(j - 1, &["for"])
+                        && self.is_word_in(j, &["which", "who", "whom", "where", "when"])))
             {
                 a = j;
                 saw_that = true;
                 break;
             }
+            // "told reporters “…”": the quotation is the content; "said
+            // the move was “lamentable”": a clause with a verb before the
+            // quotation is the content, the quoted words part of it.
             if self.regions.iter().any(|r| r.open == j) {
-                a = j;
+                // (After a verb with an object, "told BBC One's Breakfast
+                // programme there was no place for “…”", the object comes
+                // first and is left to the rules below.)
+                let clause =
+                    !OBJECT_VERBS.has(verb) && (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS));
+                if !clause {
+                    a = j;
+                }
                 break;
             }
             if matches!(raw, "." | ";") {
@@ -3310,6 +3552,19 @@ mod tests {
     }
 
     #[test]
+    fn a_reported_clause_keeps_the_quotation_inside_it() {
+        let (content, source, _, direct) =
+            one("The minister said the move was \"lamentable\" and would harm trade.");
+        assert_eq!(content, "the move was \"lamentable\" and would harm trade");
+        assert_eq!(source.as_deref(), Some("The minister"));
+        assert!(!direct);
+        // After an object, the quotation is the content.
+        let (content, _, _, direct) = one("He told reporters \"We will win.\"");
+        assert_eq!(content, "We will win.");
+        assert!(direct);
+    }
+
+    #[test]
     fn quote_then_name_and_verb() {
         let (content, source, cue, direct) = one("“We will not sign this text,” Kowalczyk said.");
         assert_eq!(content, "We will not sign this text,");
@@ -3550,14 +3805,16 @@ mod tests {
 
     #[test]
     fn participle_subjects_after_datelines_conjunctions_and_roles() {
-        let (_, source, _, _) = one(
+        let found = read(
             "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call, saying the positives would outweigh the losses.",
         );
-        assert_eq!(source.as_deref(), Some("Sen. Bernie Sanders (I-Vt.)"));
-        let (_, source, _, _) = one(
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1.as_deref(), Some("Sen. Bernie Sanders (I-Vt.)"));
+        let found = read(
             "A spokeswoman for Janney also declined to comment, saying that nobody involved remains.",
         );
-        assert_eq!(source.as_deref(), Some("A spokeswoman for Janney"));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1.as_deref(), Some("A spokeswoman for Janney"));
         let (_, source, _, _) =
             one("And then Trump went fully on the attack, saying the president should resign.");
         assert_eq!(source.as_deref(), Some("Trump"));
@@ -3967,9 +4224,10 @@ mod tests {
             "LAGOS (AP) — Mayor Ada Nkem backed the plan on Monday, saying it would cut fares.",
         );
         assert_eq!(source.as_deref(), Some("Mayor Ada Nkem"));
-        let (_, source, _, _) =
-            one("Accra, Dec. 8 (Reuters) — Kwame Mensah defended the budget, saying it was fair.");
-        assert_eq!(source.as_deref(), Some("Kwame Mensah"));
+        let found =
+            read("Accra, Dec. 8 (Reuters) — Kwame Mensah defended the budget, saying it was fair.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1.as_deref(), Some("Kwame Mensah"));
         let (content, source, _, _) =
             one("The mayor leads the race, with 52 percent of voters saying she is honest.");
         assert_eq!(content, "she is honest");
@@ -4176,5 +4434,93 @@ mod tests {
         assert_eq!(found[0].1.as_deref(), Some("Francis"));
         assert_eq!(found[1].1.as_deref(), Some("Reuters"));
         assert!(found[1].0.contains("psychiatrist"), "{found:?}");
+    }
+
+    #[test]
+    fn a_second_verb_of_saying_is_a_second_attribution() {
+        let body = "Graham praised the plan and said the party is bound to lose in November.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "the plan");
+        assert_eq!(found[1].0, "the party is bound to lose in November");
+        assert_eq!(found[1].1.as_deref(), Some("Graham"));
+
+        let body =
+            "The mayor defended the new budget on Monday, saying it would protect the schools.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "the new budget on Monday");
+        assert_eq!(found[1].0, "it would protect the schools");
+        assert_eq!(found[1].1.as_deref(), Some("The mayor"));
+
+        let body = "The minister declined to comment but said the talks would resume.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, "the talks would resume");
+
+        // The second verb's source is the first one's, titles and all.
+        let body = "Tory peer Lord Tebbit said he agreed with the view, and said the case \
+                    should be looked at on its merits.";
+        let found = read(body);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1.as_deref(), Some("Tory peer Lord Tebbit"));
+
+        // "and" inside the reported clause joins no verb of saying.
+        let (content, source, _, _) =
+            one("Okafor said the union walked out and the talks collapsed.");
+        assert_eq!(content, "the union walked out and the talks collapsed");
+        assert_eq!(source.as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_relative_clause_reported_by_its_subject() {
+        let body = "The council passed a levy, which the auditor says had no legal basis.";
+        let found = read(body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "which the auditor says had no legal basis");
+        assert_eq!(found[0].1.as_deref(), Some("the auditor"));
+
+        let body = "Cruz finished third, a result that he said defied expectations.";
+        let found = read(body);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.0 == "that he said defied expectations" && f.1.as_deref() == Some("he")),
+            "{found:?}"
+        );
+
+        // A complement, not a relative clause: "said that he said …".
+        let found = read("Mr. Ortiz said that he said nothing.");
+        assert!(found.iter().all(|f| !f.0.starts_with("that")), "{found:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_a_headline_label() {
+        let title = "Mayor Lindqvist On Transit: ‘We Will Build The Line.’";
+        let found = labelled_headline(title, |_| false).expect("a quoted headline");
+        assert_eq!(found.content.text(title), "‘We Will Build The Line.’");
+        assert_eq!(
+            found.source.map(|s| s.text(title)),
+            Some("Mayor Lindqvist On Transit")
+        );
+        // A label in capitals, and a label with no quotation the body does
+        // not quote, stay labels.
+        assert!(labelled_headline("UPDATE: ‘We Will Build The Line.’", |_| false).is_none());
+        assert!(labelled_headline("Poll: Lindqvist leads the field by ten", |_| false).is_none());
+    }
+
+    #[test]
+    fn indirect_questions_after_asked() {
+        let (content, source, _, _) = one("The host asked him which county was his favorite.");
+        assert_eq!(content, "which county was his favorite");
+        assert_eq!(source.as_deref(), Some("The host"));
+        let (content, _, _, _) = one("Pollsters asked voters who they trusted most.");
+        assert_eq!(content, "who they trusted most");
+        // A relative clause after the object is no question.
+        assert!(
+            read("Sanders asked for $27, which was his average donation.")
+                .iter()
+                .all(|f| !f.0.starts_with("which")),
+        );
     }
 }
