@@ -346,7 +346,16 @@ impl Resolver<'_> {
             head,
             "authors" | "co-authors" | "researchers" | "scientists"
         ) {
-            let authors = self.named_authors(source);
+            let mut authors = self.named_authors(source);
+            // ("The report's authors say", "the authors say": the report,
+            // when the article names it but not its authors.)
+            let of_document = match words.len() {
+                3 => DOCUMENTS.contains(&words[1].trim_end_matches("'s").trim_end_matches("’s")),
+                _ => matches!(head, "authors" | "co-authors"),
+            };
+            if authors.is_empty() && of_document {
+                authors.extend(self.named_document(source));
+            }
             if authors.is_empty() {
                 return None;
             }
@@ -364,6 +373,9 @@ impl Resolver<'_> {
         }
         if speakers.is_empty() {
             speakers = self.issuer(head, source);
+        }
+        if speakers.is_empty() {
+            speakers.extend(self.named_document(source));
         }
         if speakers.is_empty() {
             // (An organisation, or a one-word name of no known person:
@@ -436,6 +448,56 @@ impl Resolver<'_> {
             .collect()
     }
 
+    /// The latest document the article named before `source`, by a name
+    /// of its own ending in a document's noun: "the Australian National
+    /// Iodine Nutrition Study … The report says" (a publication, listed as
+    /// an organisation, as journals are).
+    fn named_document(&mut self, source: Span) -> Option<usize> {
+        let before = self.tokens.partition_point(|t| t.end <= source.start);
+        let end = (0..before).rev().find(|&i| {
+            let word = self.tokens[i].text(self.body);
+            is_capitalised(word)
+                && DOCUMENTS.contains(&word.to_lowercase().as_str())
+                // ("Centre for Economic Policy Research" is a body.)
+                && word != "Research"
+                && i > 0
+                && is_capitalised(self.tokens[i - 1].text(self.body))
+                && self.tokens[i - 1].kind == Kind::Word
+        })?;
+        let mut start = end;
+        while start > 0
+            && self.tokens[start - 1].kind == Kind::Word
+            && is_capitalised(self.tokens[start - 1].text(self.body))
+            && strip_possessive(self.tokens[start - 1].text(self.body))
+                == self.tokens[start - 1].text(self.body)
+            && self.body[self.tokens[start - 1].end..self.tokens[start].start] == *" "
+        {
+            start -= 1;
+        }
+        // A document's own name follows an article ("the Australian …
+        // Study"); after a possessive or a preposition it is a programme's
+        // or a body's ("BBC's World Business Report").
+        let article = |w: &str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "this");
+        let opens = article(self.tokens[start].text(self.body))
+            || start > 0 && article(self.tokens[start - 1].text(self.body));
+        let words: Vec<&str> = self.tokens[start..=end]
+            .iter()
+            .map(|t| t.text(self.body))
+            .skip_while(|w| article(w))
+            .collect();
+        if !opens || words.len() < 2 {
+            return None;
+        }
+        let index = self.add(
+            words.join(" "),
+            None,
+            SpeakerKind::Organisation,
+            None,
+            source,
+        );
+        Some(index)
+    }
+
     /// Who issued the document a source names: "a June report by the
     /// Education Lab and MDRC", the latest such phrase before `source`.
     fn issuer(&mut self, document: &str, source: Span) -> Vec<usize> {
@@ -483,7 +545,8 @@ impl Resolver<'_> {
                 self.resolved.speakers[org].mentions.push(source);
                 return Some(org);
             }
-            "who" => return self.antecedent(source),
+            // (Not "WHO say", the World Health Organization.)
+            "who" if text != "WHO" => return self.antecedent(source),
             // "Trump, Jr. said": the name before the comma, with its suffix.
             "jr." | "jr" | "sr." | "sr" => {
                 let name = self.name_before(source)?;
@@ -493,6 +556,15 @@ impl Resolver<'_> {
             _ => {}
         }
         if PRONOUNS_UNNAMED.contains(&lower.as_str()) {
+            return None;
+        }
+        // "A leaked letter seen by Sky News says": who saw or got the
+        // document is not who wrote it.
+        let before = self.body[..source.start].trim_end().to_lowercase();
+        if ["seen by", "obtained by", "leaked to", "shown to", "sent to"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
             return None;
         }
         // "His office said", "her spokeswoman said": that person.
@@ -569,6 +641,7 @@ impl Resolver<'_> {
         source: Span,
     ) -> Option<usize> {
         let name = speaker_name(&name)?;
+        let (name, role) = split_affiliation(name, role);
         let org_role = role.as_deref().is_some_and(is_org_role);
         // "Dr Fox", "Mr Post": a title or honorific makes a person, whatever
         // the name's words.
@@ -647,11 +720,7 @@ impl Resolver<'_> {
             }
         } else {
             // "Trump Jr." is the "Donald Trump Jr." the article names.
-            let longer = self.names().iter().find(|n| {
-                n.name.len() > name.len()
-                    && n.name.ends_with(&name)
-                    && n.name.as_bytes()[n.name.len() - name.len() - 1] == b' '
-            });
+            let longer = self.fuller_name(&name, usize::MAX);
             match longer.or_else(|| self.names().iter().find(|n| n.name == name)) {
                 Some(mention) => (mention.name.clone(), mention.role.clone()),
                 None => (name.clone(), None),
@@ -866,17 +935,40 @@ impl Resolver<'_> {
         let first = person.name.split_whitespace().next().unwrap_or("");
         let named = Gender::of_given_name(first).is_some()
             || !crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase());
+        // (Only its subject: the one person named elsewhere in it is as
+        // often someone the subject spoke of, "one figure he would love to
+        // portray - Ian Paisley. He said …".)
         if !(alone && named && person.phrase_start == start) {
             return None;
         }
         // ("Leao Franco said …" after "Jorge Luis Leao Franco": the name in
         // full.)
-        let longer = self.names().iter().find(|n| {
-            n.start < person.start
-                && n.name.len() > person.name.len()
-                && n.name.ends_with(&format!(" {}", person.name))
-        });
-        Some(longer.cloned().unwrap_or(person))
+        let longer = self.fuller_name(&person.name, person.start).cloned();
+        Some(longer.unwrap_or(person))
+    }
+
+    /// A longer name the article gives, before `before`, that ends with
+    /// `name` and adds a person's words: "Donald Trump Jr." for "Trump
+    /// Jr.", "Jorge Luis Leao Franco" for "Leao Franco"; not "Texas
+    /// Arlington Amneh Jafari" (places) for "Amneh Jafari".
+    fn fuller_name(&self, name: &str, before: usize) -> Option<&NameMention> {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        self.names().iter().find(|n| {
+            let Some(extra) = n.name.strip_suffix(name) else {
+                return false;
+            };
+            n.start < before
+                && extra.ends_with(' ')
+                && extra.split_whitespace().all(|w| {
+                    let lower = w.to_lowercase();
+                    Gender::of_given_name(w).is_some()
+                        || !INSTITUTIONS.has(&lower)
+                            && !ORGANISATION_WORDS.has(&lower)
+                            && gazetteer
+                                .lookup(&crate::gazetteer::normalise::name_key(w))
+                                .is_none()
+                })
+        })
     }
 
     /// Whether a person of `gender` other than `name` is named in the text
@@ -1914,6 +2006,44 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
 /// agreement says nothing ("Export Enhancement Program initiative"), and a
 /// text that does not start as a name (or a particle: "de Clercq") is none
 /// ("news comes despite Mr Flight's allies").
+/// "University of Texas Arlington Amneh Jafari": an institution's name run
+/// into a person's with no title between. The person is the last two words
+/// when the first of them is no place and no English word (a given name);
+/// the institution joins the role ("Psychology major at University of
+/// Texas Arlington").
+fn split_affiliation(name: String, role: Option<String>) -> (String, Option<String>) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let n = words.len();
+    let institution = n >= 4
+        && words[..n - 2].iter().any(|w| {
+            INSTITUTIONS.has(&w.to_lowercase()) || ORGANISATION_WORDS.has(&w.to_lowercase())
+        });
+    if !institution || !words[n - 2..].iter().all(|w| is_capitalised(w)) {
+        return (name, role);
+    }
+    let given = words[n - 2];
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
+    let place = |text: &str| {
+        gazetteer
+            .lookup(&crate::gazetteer::normalise::name_key(text))
+            .is_some()
+    };
+    // ("UN Economic Commission for Latin America": a place ends it.)
+    let person_like = !place(&words[n - 2..].join(" "))
+        && !place(words[n - 1])
+        && (Gender::of_given_name(given).is_some()
+            || !gazetteer.is_english_word(&given.to_lowercase()) && !place(given));
+    if !person_like {
+        return (name, role);
+    }
+    let affiliation = words[..n - 2].join(" ");
+    let role = Some(match role {
+        Some(role) => format!("{role} {affiliation}"),
+        None => affiliation,
+    });
+    (words[n - 2..].join(" "), role)
+}
+
 fn speaker_name(name: &str) -> Option<String> {
     if is_descriptive_compound(name) {
         return None;
@@ -2497,6 +2627,68 @@ mod tests {
              He says the Tories would act.",
         );
         assert_eq!(name_of(&found[1]), Some("Michael Howard"), "{found:?}");
+    }
+
+    #[test]
+    fn a_document_the_article_names_speaks_for_itself() {
+        let found = speakers(
+            "The Australian National Iodine Nutrition Study tested children. The report \
+             says iodine deficiency is back. The report's authors say bread should be \
+             fortified.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Australian National Iodine Nutrition Study"),
+            "{found:?}"
+        );
+        assert_eq!(
+            name_of(&found[1]),
+            Some("Australian National Iodine Nutrition Study"),
+            "{found:?}"
+        );
+        let found = speakers(
+            "The World Health Organisation (WHO) issued a warning. WHO say the disease is \
+             spreading.",
+        );
+        assert!(name_of(&found[0]).is_some(), "{found:?}");
+        // A programme named like a report is none.
+        let found = speakers(
+            "Vincent Koen told the BBC's World Business Report. However, the report warned \
+             that oil would rise.",
+        );
+        assert_eq!(name_of(&found.last().cloned().flatten()), None, "{found:?}");
+        // Who saw a document did not write it.
+        let found =
+            speakers("A leaked internal letter seen by Sky News says the plan will go ahead.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        // A study of no name stays unnamed.
+        let found = speakers("A study tested children. The study says iodine deficiency is back.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn an_institution_run_into_a_name_is_the_persons_affiliation() {
+        let found = speakers(
+            "Psychology major at University of Texas Arlington Amneh Jafari said the \
+             event was a success.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Amneh Jafari"), "{found:?}");
+        let found = speakers(
+            "The industry is worth $3bn, according to the UN Economic Commission for Latin \
+             America.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("UN Economic Commission for Latin America"),
+            "{found:?}"
+        );
+        // An institution's own name stays whole.
+        let found = speakers("The University of Texas Medical Branch said the trial ended.");
+        assert_eq!(
+            name_of(&found[0]),
+            Some("University of Texas Medical Branch"),
+            "{found:?}"
+        );
     }
 
     #[test]
