@@ -1475,9 +1475,9 @@ fn quote_extraction_quality_does_not_fall() {
     eprintln!(
         "polnear-dev: pair F1 {pair_f1:.3}, speech R {speech_recall:.3}, source P {source_precision:.3}"
     );
-    assert!(pair_f1 >= 0.645, "pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.65, "pair F1 fell to {pair_f1:.3}");
     assert!(
-        speech_recall >= 0.895,
+        speech_recall >= 0.90,
         "speech recall fell to {speech_recall:.3}"
     );
     assert!(
@@ -1698,13 +1698,14 @@ fn seed_article_places_come_out_right() {
 }
 
 /// Guards place extraction quality on both development sets: at least what
-/// this extractor last reached (TR-News F1 0.868, acc@161km 0.865;
-/// GeoVirus F1 0.938, acc@161km 0.852 on 2026-12-06).
+/// this extractor last reached (TR-News F1 0.872, acc@161km 0.866;
+/// GeoVirus F1 0.938, acc@161km 0.852 on 2026-12-06), less a little for
+/// rounding.
 #[test]
 fn place_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
     for (set, one_based, min_f1, min_acc) in [
-        ("TR-News", false, 0.865, 0.86),
+        ("TR-News", false, 0.869, 0.86),
         ("GeoVirus", true, 0.935, 0.845),
     ] {
         let dir = shared.join("eval/places").join(set);
