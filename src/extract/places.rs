@@ -1819,12 +1819,22 @@ fn name_pairs(
     matches: &[Match],
     verdicts: &mut [Verdict],
 ) {
+    // (The word after each town, worked out once: the cheap tests first,
+    // the word lists only for a capitalised word on the same line.)
     let second = |m: &Match| -> Option<&str> {
-        if m.first != m.last || has_possessive(tokens[m.last].text(body)) {
+        if m.first != m.last || m.possessive {
             return None;
         }
         let next = *tokens.get(m.last + 1)?;
         let text = next.text(body);
+        if next.kind != Kind::Word
+            || !starts_upper(text)
+            || is_all_caps(text)
+            || hyphen_joined(body, tokens[m.last], next)
+            || body[tokens[m.last].end..next.start].contains('\n')
+        {
+            return None;
+        }
         let lower = text.to_lowercase();
         let head = lower.trim_end_matches(['\'', '’', 's']);
         let ordinary = AFTER_PLACE.has(&lower)
@@ -1841,18 +1851,13 @@ fn name_pairs(
             )
             || crate::extract::dates::is_calendar_word(&lower);
         // ("Cardiff Arms Park": a ground in the town.)
-        let landmark = tokens.get(m.last + 2).is_some_and(|t| {
-            let lower = t.text(body).to_lowercase();
-            NOT_NICKNAMES.has(&lower) || AFTER_PLACE.has(&lower)
-        });
-        let usable = next.kind == Kind::Word
-            && !landmark
-            && starts_upper(text)
-            && !is_all_caps(text)
-            && !hyphen_joined(body, tokens[m.last], next)
-            && !body[tokens[m.last].end..next.start].contains('\n')
-            && !ordinary;
-        usable.then_some(text)
+        let landmark = || {
+            tokens.get(m.last + 2).is_some_and(|t| {
+                let lower = t.text(body).to_lowercase();
+                NOT_NICKNAMES.has(&lower) || AFTER_PLACE.has(&lower)
+            })
+        };
+        (!ordinary && !landmark()).then_some(text)
     };
     let town = |m: &Match| {
         !m.postings.iter().any(|c| {
@@ -1861,14 +1866,18 @@ fn name_pairs(
         })
     };
     let starts: std::collections::HashSet<usize> = matches.iter().map(|m| m.first).collect();
+    let seconds: Vec<Option<&str>> = matches
+        .iter()
+        .map(|m| second(m).filter(|_| town(m) && !starts.contains(&(m.last + 1))))
+        .collect();
     let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
-    for m in matches.iter().filter(|m| town(m)) {
-        if let Some(word) = second(m).filter(|_| !starts.contains(&(m.last + 1))) {
+    for (m, word) in matches.iter().zip(&seconds) {
+        if let Some(word) = word {
             *pairs.entry((m.key.as_str(), word)).or_default() += 1;
         }
     }
-    for (m, verdict) in matches.iter().zip(verdicts.iter_mut()) {
-        let repeated = second(m).is_some_and(|w| pairs.get(&(m.key.as_str(), w)) >= Some(&2));
+    for ((m, word), verdict) in matches.iter().zip(&seconds).zip(verdicts.iter_mut()) {
+        let repeated = word.is_some_and(|w| pairs.get(&(m.key.as_str(), w)) >= Some(&2));
         if repeated && matches!(*verdict, Verdict::Place | Verdict::Undecided) {
             *verdict = Verdict::Not;
         }

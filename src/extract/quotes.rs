@@ -352,6 +352,8 @@ word_set!(
 
 // Speech acts whose content is their object and an infinitive: "urged
 // Congress to act", "asked voters to stay home", "called on X to resign".
+// (Most of them also take an object and a clause, "told reporters he
+// would stay": that frame is `OBJECT_VERBS`; a verb in both reads either.)
 word_set!(
     OBJECT_TO_VERBS,
     [
