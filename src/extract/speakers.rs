@@ -503,7 +503,9 @@ impl Resolver<'_> {
     fn issuer(&mut self, document: &str, source: Span) -> Vec<usize> {
         let before = &self.body[..source.start];
         let pattern = format!("{document} by ");
-        let Some(at) = before.to_lowercase().rfind(&pattern) else {
+        // (ASCII lower case keeps every byte where it was, so `at` is an
+        // offset into `before` too.)
+        let Some(at) = before.to_ascii_lowercase().rfind(&pattern) else {
             return Vec::new();
         };
         let from = at + pattern.len();
@@ -560,7 +562,10 @@ impl Resolver<'_> {
         }
         // "A leaked letter seen by Sky News says": who saw or got the
         // document is not who wrote it.
-        let before = self.body[..source.start].trim_end().to_lowercase();
+        // (Only the last few characters are read: this runs per source.)
+        let before = self.body[..source.start].trim_end();
+        let tail = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+        let before = before[tail..].to_lowercase();
         if ["seen by", "obtained by", "leaked to", "shown to", "sent to"]
             .iter()
             .any(|w| before.ends_with(w))
