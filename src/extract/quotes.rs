@@ -2983,8 +2983,7 @@ impl<'a> Paragraph<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.tokens[i].kind == Kind::Word
-            && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.tokens[i].kind == Kind::Word && crate::extract::text::is_name_capitalised(self.raw(i))
     }
 
     fn is_adverb(&self, i: usize) -> bool {
@@ -3268,7 +3267,26 @@ impl<'a> Paragraph<'a> {
                                     .is_word_in(k, &["me", "us", "him", "her", "them", "reporters"])
                         })
                     });
-                match object_then_subject {
+                // ("told reporters the deal was done", "told the BBC the
+                // talks had failed": a clause opened by a determiner and
+                // its noun, with a finite verb within a few words.)
+                let object_word = |k: usize| {
+                    self.capitalised(k)
+                        || self.is_word_in(k, &["me", "us", "him", "her", "them", "reporters"])
+                        || self.word(k) == Some("the") && k + 1 < e && self.capitalised(k + 1)
+                };
+                let object_then_clause = || {
+                    (a + 1..(a + 5).min(e))
+                        .take_while(|&j| self.word(j).is_some())
+                        .find(|&j| {
+                            self.is_word_in(j, &["the", "a", "an", "his", "her", "their", "its"])
+                                && !(self.word(j) == Some("the") && self.capitalised(j + 1))
+                                && (j + 1..(j + 6).min(e))
+                                    .any(|k| self.is_word_in(k, &FINITE_VERBS))
+                        })
+                        .filter(|&j| (a..j).all(object_word))
+                };
+                match object_then_subject.or_else(object_then_clause) {
                     Some(j) if verb.starts_with("tell") || verb == "told" => a = j,
                     _ => return None,
                 }
@@ -3551,6 +3569,27 @@ mod tests {
         let found = read(body);
         assert_eq!(found.len(), 1, "{found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn told_an_object_then_a_clause_with_its_noun() {
+        let (content, source, _, _) = one("John Smith told reporters the deal was done.");
+        assert_eq!(content, "the deal was done");
+        assert_eq!(source.as_deref(), Some("John Smith"));
+        let (content, _, _, _) = one("John Smith told the BBC the talks had failed.");
+        assert_eq!(content, "the talks had failed");
+        // Without a verb after it, what follows is no clause.
+        assert!(read("John Smith told reporters the story of his life.").is_empty());
+    }
+
+    #[test]
+    fn names_with_an_arabic_article_are_names() {
+        let (content, source, _, _) =
+            one("Syrian President Bashar al-Assad said the war was over.");
+        assert_eq!(content, "the war was over");
+        assert_eq!(source.as_deref(), Some("Syrian President Bashar al-Assad"));
+        let (_, source, _, _) = one("\"We will win,\" said Bashar al-Assad.");
+        assert_eq!(source.as_deref(), Some("Bashar al-Assad"));
     }
 
     #[test]

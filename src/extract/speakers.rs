@@ -1219,7 +1219,7 @@ impl Resolver<'_> {
                 && n.name
                     .split_whitespace()
                     .last()
-                    .is_some_and(|last| last == word)
+                    .is_some_and(|last| last == word || without_article(last) == word)
         };
         self.names()
             .iter()
@@ -1443,7 +1443,24 @@ fn opens_clause(body: &str, at: usize) -> bool {
 }
 
 fn same_person(a: &str, b: &str) -> bool {
-    a == b || a.split_whitespace().last() == b.split_whitespace().last()
+    fn surname(name: &str) -> Option<&str> {
+        name.split_whitespace().last().map(without_article)
+    }
+    a == b || surname(a) == surname(b)
+}
+
+/// A surname without its Arabic article: "Sisi" of "el-Sisi", which
+/// articles write both ways.
+fn without_article(surname: &str) -> &str {
+    match surname.split_once('-') {
+        Some((particle, rest))
+            if crate::extract::text::is_name_capitalised(surname)
+                && particle.chars().all(char::is_lowercase) =>
+        {
+            rest
+        }
+        _ => surname,
+    }
 }
 
 /// Whether `part` of the coordination `whole` ("Microsoft" of "Microsoft
@@ -1842,12 +1859,19 @@ fn parse_source(text: &str) -> ParsedSource {
     let (role_words, name_words): (Vec<&str>, &[&str]) = {
         let has_role = !role_words.is_empty();
         let from_given_name = given_name_start(name_words);
-        let keep = match (from_given_name, name_words) {
+        let mut keep = match (from_given_name, name_words) {
             (Some(start), _) => name_words.len() - start,
             (None, [.., a, _, _]) if is_initial_or_particle(a) => 3,
             (None, [.., _, b, _]) if is_initial_or_particle(b) => 3,
             _ => 2,
         };
+        // A name does not open with its particle: "Abdulla bin Khalifa
+        // al-Thani", not "bin Khalifa al-Thani".
+        while keep < name_words.len()
+            && PARTICLES.contains(&name_words[name_words.len() - keep].to_lowercase().as_str())
+        {
+            keep += 1;
+        }
         let titled_name = !has_role
             && from_given_name.is_some_and(|start| start > 0)
             && !is_initial_or_particle(name_words[0]);
@@ -2054,9 +2078,9 @@ fn speaker_name(name: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    let kept = words
-        .iter()
-        .rposition(|w| w.starts_with(|c: char| !c.is_lowercase()))?;
+    let kept = words.iter().rposition(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || crate::extract::text::is_name_capitalised(w)
+    })?;
     let described = &words[kept + 1..];
     if described
         .iter()
@@ -2153,7 +2177,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    crate::extract::text::is_name_capitalised(word)
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -2692,6 +2716,29 @@ mod tests {
         assert_eq!(
             name_of(&found[0]),
             Some("University of Texas Medical Branch"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_does_not_open_with_its_particle() {
+        let found = speakers(
+            "Finance Minister Sheikh Abdulla bin Khalifa al-Thani said the budget would grow.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Abdulla bin Khalifa al-Thani"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_without_its_article_is_the_full_name() {
+        let found =
+            speakers("Abdel Fattah el-Sisi said the deal was done. Sisi added that it would hold.");
+        assert_eq!(
+            name_of(&found[1]),
+            Some("Abdel Fattah el-Sisi"),
             "{found:?}"
         );
     }

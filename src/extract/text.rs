@@ -7,9 +7,35 @@ pub fn word_count(text: &str) -> u64 {
         .count() as u64
 }
 
+/// Whether a word opens with a capital as a name's words do, counting an
+/// Arabic article or a patronymic before a hyphen: "Assad", "al-Assad",
+/// "el-Sisi", "bin-Talal" (not "al-" alone, nor "e-mail").
+pub fn is_name_capitalised(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    let Some((particle, rest)) = word.split_once(['-', '\u{2010}', '\u{2011}']) else {
+        return false;
+    };
+    matches!(
+        particle,
+        "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "bin" | "ibn" | "abu" | "ben"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_articles_open_names() {
+        assert!(is_name_capitalised("Assad"));
+        assert!(is_name_capitalised("al-Assad"));
+        assert!(is_name_capitalised("el-Sisi"));
+        assert!(!is_name_capitalised("al-"));
+        assert!(!is_name_capitalised("e-mail"));
+        assert!(!is_name_capitalised("all-out"));
+    }
 
     #[test]
     fn counts_words_not_punctuation() {
