@@ -109,14 +109,6 @@ word_set!(
     ]
 );
 
-// The Arabic article before a hyphen, part of a place's name: "Al-Ain".
-word_set!(
-    ARABIC_ARTICLES,
-    [
-        "al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ed", "er", "es", "ul", "ur"
-    ]
-);
-
 // Words before "to" that make what follows a person or a body, not a
 // destination: "according to", "spoke to", "thanks to".
 word_set!(
@@ -2085,7 +2077,7 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
                 text.chars().skip(1).all(char::is_lowercase)
             }
             && starts_upper(text)
-            && !ARABIC_ARTICLES.has(&text.to_lowercase())
+            && !crate::extract::text::is_arabic_article(&text.to_lowercase())
     };
     let short_name = single_word && surface.chars().count() <= 4;
     if short_name

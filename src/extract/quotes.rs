@@ -3592,6 +3592,15 @@ mod tests {
         assert_eq!(source.as_deref(), Some("Bashar al-Assad"));
     }
 
+    /// One record, a finding, with this content and source.
+    fn assert_one_finding(body: &str, content: &str, source: &str) {
+        let found = find_attributions(body);
+        assert_eq!(found.len(), 1, "{body}: {found:?}");
+        assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
+        assert_eq!(found[0].content.text(body), content, "{body}");
+        assert_eq!(found[0].source.unwrap().text(body), source, "{body}");
+    }
+
     #[test]
     fn a_reported_clause_keeps_the_quotation_inside_it() {
         let (content, source, _, direct) =
@@ -4298,11 +4307,7 @@ mod tests {
                 "Council documents",
             ),
         ] {
-            let found = find_attributions(body);
-            assert_eq!(found.len(), 1, "{body}");
-            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
-            assert_eq!(found[0].content.text(body), content);
-            assert_eq!(found[0].source.unwrap().text(body), source);
+            assert_one_finding(body, content, source);
         }
         for (body, content) in [
             (
@@ -4359,11 +4364,7 @@ mod tests {
                 "campaign records",
             ),
         ] {
-            let found = find_attributions(body);
-            assert_eq!(found.len(), 1, "{body}: {found:?}");
-            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
-            assert_eq!(found[0].content.text(body), content, "{body}");
-            assert_eq!(found[0].source.unwrap().text(body), source, "{body}");
+            assert_one_finding(body, content, source);
         }
         // Not the evidence: another subject between it and the verb.
         for body in [
@@ -4417,11 +4418,7 @@ mod tests {
                 "a Fox poll last month",
             ),
         ] {
-            let found = find_attributions(body);
-            assert_eq!(found.len(), 1, "{body}: {found:?}");
-            assert_eq!(found[0].kind, QuoteKind::Finding, "{body}");
-            assert_eq!(found[0].content.text(body), content, "{body}");
-            assert_eq!(found[0].source.unwrap().text(body), source, "{body}");
+            assert_one_finding(body, content, source);
         }
         for body in [
             "He took part in the poll of members, and lost.",

@@ -17,10 +17,29 @@ pub fn is_name_capitalised(word: &str) -> bool {
     let Some((particle, rest)) = word.split_once(['-', '\u{2010}', '\u{2011}']) else {
         return false;
     };
+    (is_arabic_article(particle) || matches!(particle, "bin" | "ibn" | "abu" | "ben"))
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The Arabic article in its spellings before a hyphen, in people's names
+/// ("al-Assad") and places' ("Al-Ain"), lower case.
+pub fn is_arabic_article(word: &str) -> bool {
     matches!(
-        particle,
-        "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "bin" | "ibn" | "abu" | "ben"
-    ) && rest.chars().next().is_some_and(char::is_uppercase)
+        word,
+        "al" | "el"
+            | "ad"
+            | "ar"
+            | "as"
+            | "an"
+            | "at"
+            | "az"
+            | "ash"
+            | "ed"
+            | "er"
+            | "es"
+            | "ul"
+            | "ur"
+    )
 }
 
 #[cfg(test)]
