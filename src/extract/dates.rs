@@ -5,6 +5,7 @@
 //! "Wednesday, 23 November 2016 14:05 GMT", "2016-11-23", "Published: …")
 //! and never fills in a missing year.
 
+use crate::extract::text::to_lower;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -117,7 +118,7 @@ const MONTHS: [(&str, u8); 23] = [
 
 /// The month a word names: "November", "Nov", "Nov.", "DEC".
 pub fn month_number(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches('.').to_lowercase();
+    let word = to_lower(word.trim_end_matches('.'));
     if word == "dec" {
         return Some(12);
     }
@@ -144,10 +145,10 @@ pub fn is_calendar_word(word: &str) -> bool {
 }
 
 fn is_weekday(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_lowercase();
+    let word = to_lower(word.trim_end_matches('.'));
     WEEKDAYS
         .iter()
-        .any(|w| *w == word || (word.len() == 3 && w.starts_with(&word)))
+        .any(|w| *w == word || (word.len() == 3 && w.starts_with(word.as_str())))
 }
 
 /// Labels that may precede a date on a date line.
@@ -164,7 +165,7 @@ const LABELS: [&str; 8] = [
 
 /// Words that may follow a date on a date line: times and time zones.
 fn is_time_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = to_lower(word);
     let lower = lower.trim_end_matches(['.', ',']);
     if lower.contains(':')
         && lower
@@ -235,7 +236,7 @@ pub fn parse_date_line(line: &str) -> Option<Day> {
     if text.is_empty() || text.len() > 80 {
         return None;
     }
-    let lower = text.to_lowercase();
+    let lower = to_lower(text);
     for label in LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
             let rest_trimmed = rest.trim_start();

@@ -3,6 +3,7 @@
 //! Each list is a hashed set, built on first use: the extractors look words
 //! up for every token.
 
+use crate::extract::text::to_lower;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -1944,7 +1945,7 @@ pub fn given_name(word: &str) -> Option<Sex> {
     if !first.is_uppercase() || word.len() < 2 || word.chars().all(char::is_uppercase) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = to_lower(word);
     GIVEN_NAMES.get(lower.as_str()).copied()
 }
 

@@ -55,7 +55,11 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            let lower = c.to_ascii_lowercase();
+            hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
             }

@@ -17,6 +17,7 @@ pub mod tokens;
 use crate::article::Article;
 use crate::extract::quotes::{Quote, Span};
 use crate::extract::speakers::{Speaker, SpeakerKind};
+use crate::extract::text::to_lower;
 use crate::extract::tokens::Tok;
 
 /// Fills the fields the extractors derive from the text: dateline, date
@@ -190,7 +191,7 @@ impl ReadText {
                     .iter()
                     .any(|w| matches!(*w, "of" | "for" | "and" | "&" | "the"))
                 && !words.iter().any(|w| {
-                    let lower = w.to_lowercase();
+                    let lower = to_lower(w);
                     lexicon::ORGANISATION_WORDS.has(&lower)
                         || lexicon::INSTITUTIONS.has(&lower)
                         || lexicon::ORG_SUFFIXES.has(&lower)
@@ -210,7 +211,7 @@ impl ReadText {
                 && !s
                     .name
                     .split_whitespace()
-                    .any(|w| lexicon::ORGANISATION_WORDS.has(&w.to_lowercase()))
+                    .any(|w| lexicon::ORGANISATION_WORDS.has(&to_lower(w)))
         })
     }
 }

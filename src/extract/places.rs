@@ -21,6 +21,7 @@
 //! not about France in the way "wine from France" is. They count as
 //! evidence for their country when resolving the other names.
 
+use crate::extract::text::to_lower;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -1261,14 +1262,14 @@ fn locative_before(body: &str, tokens: &[Tok], i: usize, last: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| tokens[k]) else {
         return false;
     };
-    let word = prev.text(body).to_lowercase();
+    let word = to_lower(prev.text(body));
     if prev.kind != Kind::Word || !LOCATIVES.has(&word) {
         return false;
     }
     let addressee = word == "to"
         && i >= 2
         && tokens[i - 2].kind == Kind::Word
-        && TO_WHOM.has(&tokens[i - 2].text(body).to_lowercase());
+        && TO_WHOM.has(&to_lower(tokens[i - 2].text(body)));
     !addressee || role_after(body, tokens, last)
 }
 
@@ -1296,9 +1297,7 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
             if j > i {
                 // Names run over capitalised words and lower-case particles
                 // ("Rio de Janeiro"), never over other lower-case words.
-                if !starts_upper(text)
-                    && !CONNECTORS.has(&text.to_lowercase())
-                    && !elided_article(text)
+                if !starts_upper(text) && !CONNECTORS.has(&to_lower(text)) && !elided_article(text)
                 {
                     break;
                 }
@@ -1337,12 +1336,12 @@ fn find_names<'g>(gaz: &'g Gazetteer, body: &str, tokens: &[Tok]) -> Vec<Match<'
                     possessive: has_possessive(end_tok.text(body)),
                     strong_locative: i > 0
                         && tokens[i - 1].kind == Kind::Word
-                        && STRONG_LOCATIVES.has(&tokens[i - 1].text(body).to_lowercase()),
+                        && STRONG_LOCATIVES.has(&to_lower(tokens[i - 1].text(body))),
                     typed_region: typed_region(body, tokens, i, last),
                     typed_city: i >= 2
                         && tokens[i - 1].text(body) == "of"
                         && matches!(
-                            tokens[i - 2].text(body).to_lowercase().as_str(),
+                            &*to_lower(tokens[i - 2].text(body)),
                             "city" | "town" | "village" | "port" | "towns" | "cities"
                         ),
                     qualifier: None,
@@ -1827,7 +1826,7 @@ fn name_pairs(
         {
             return None;
         }
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         let head = lower.trim_end_matches(['\'', '’', 's']);
         let ordinary = AFTER_PLACE.has(&lower)
             || AFTER_PLACE.has(head)
@@ -1845,7 +1844,7 @@ fn name_pairs(
         // ("Cardiff Arms Park": a ground in the town.)
         let landmark = || {
             tokens.get(m.last + 2).is_some_and(|t| {
-                let lower = t.text(body).to_lowercase();
+                let lower = to_lower(t.text(body));
                 NOT_NICKNAMES.has(&lower) || AFTER_PLACE.has(&lower)
             })
         };
@@ -2077,7 +2076,7 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
                 text.chars().skip(1).all(char::is_lowercase)
             }
             && starts_upper(text)
-            && !crate::extract::text::is_arabic_article(&text.to_lowercase())
+            && !crate::extract::text::is_arabic_article(&to_lower(text))
     };
     let short_name = single_word && surface.chars().count() <= 4;
     if short_name
@@ -2088,7 +2087,7 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
     }
     if let Some(prev) = word_before(tokens, m.first).filter(|_| !joined_before) {
         let prev_text = prev.text(body);
-        let lower = prev_text.to_lowercase();
+        let lower = to_lower(prev_text);
         let w = lower.trim_end_matches('.');
         let capital_role = starts_upper(prev_text) && ROLE_HEADS.has(w);
         if HONORIFICS.has(w) && w != "the" || capital_role {
@@ -2201,7 +2200,7 @@ fn keep_one(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Verdict 
         .filter(|t| t.kind == Kind::Word && !joined_after && m.qualifier.is_none())
     {
         let text = next.text(body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
         let dateline_like = all_caps && surface.chars().count() > 3;
         if starts_upper(text) && !possessive && !dateline_like {
@@ -2317,7 +2316,7 @@ fn named_after(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Optio
     if let Some(next) = next
         && !nation
         && !possessive
-        && NAMED_AFTER_PLACES.has(&next.text(body).to_lowercase())
+        && NAMED_AFTER_PLACES.has(&to_lower(next.text(body)))
     {
         return Some(Verdict::Not);
     }
@@ -2337,7 +2336,7 @@ fn named_after(gaz: &Gazetteer, page: &Page, tokens: &[Tok], m: &Match) -> Optio
         && is_small_number(next.text(body))
         && tokens
             .get(m.last + 2)
-            .is_some_and(|t| STAT_WORDS.has(&t.text(body).to_lowercase()))
+            .is_some_and(|t| STAT_WORDS.has(&to_lower(t.text(body))))
     {
         return Some(name);
     }
@@ -2514,7 +2513,7 @@ fn in_institution_name(body: &str, tokens: &[Tok], m: &Match) -> bool {
     let is_head = |i: usize| {
         tokens[i].kind == Kind::Word
             && starts_upper(tokens[i].text(body))
-            && INSTITUTION_HEADS.has(&tokens[i].text(body).to_lowercase())
+            && INSTITUTION_HEADS.has(&to_lower(tokens[i].text(body)))
     };
     if m.first >= 2 && tokens[m.first - 1].text(body) == "of" && is_head(m.first - 2) {
         return true;
@@ -2550,12 +2549,12 @@ fn in_institution_name(body: &str, tokens: &[Tok], m: &Match) -> bool {
         {
             break;
         }
-        let word = text[..text.len() - possessive_len(text)].to_lowercase();
+        let word = to_lower(&text[..text.len() - possessive_len(text)]);
         // "Georgetown University Medical Center", "Cambridge Judge Business
         // School": a head anywhere in the run (but "Edmonton School
         // Division" is a school board, local government).
         inner_head |= INSTITUTION_HEADS.has(&word);
-        head = Some(word);
+        head = Some(word.to_string());
         if has_possessive(text) {
             break;
         }
@@ -2583,7 +2582,7 @@ fn named_document(body: &str, tokens: &[Tok], m: &Match) -> bool {
         && tokens[m.first - 1].text(body) == "of"
         && tokens[m.first - 2].kind == Kind::Word
         && starts_upper(tokens[m.first - 2].text(body))
-        && AGREEMENT_WORDS.has(&tokens[m.first - 2].text(body).to_lowercase())
+        && AGREEMENT_WORDS.has(&to_lower(tokens[m.first - 2].text(body)))
     {
         return true;
     }
@@ -2595,7 +2594,7 @@ fn named_document(body: &str, tokens: &[Tok], m: &Match) -> bool {
             return false;
         }
         let text = t.text(body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         if AGREEMENT_WORDS.has(&lower) {
             return true;
         }
@@ -2618,7 +2617,7 @@ fn sports_role_after(body: &str, tokens: &[Tok], m: &Match) -> bool {
             return false;
         }
         let (text, last) = hyphened(body, tokens, k);
-        if SPORTS_ONLY_ROLES.has(&text.to_lowercase()) {
+        if SPORTS_ONLY_ROLES.has(&to_lower(text)) {
             return true;
         }
         if !starts_upper(text) {
@@ -2657,7 +2656,7 @@ fn role_after(body: &str, tokens: &[Tok], last: usize) -> bool {
     // capitalised words may come first.)
     for t in tokens.iter().skip(last + 1).take(3) {
         let text = t.text(body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         if t.kind != Kind::Word {
             return false;
         }
@@ -2709,11 +2708,11 @@ fn team_words(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
     if let Some(next) = next {
         let text = next.text(body);
         // (A role may be hyphened: "Bath fly-half", "Leicester tight-head".)
-        let whole = hyphened(body, tokens, m.last + 1).0.to_lowercase();
+        let whole = to_lower(hyphened(body, tokens, m.last + 1).0);
         let lower = if TEAM_ROLES.has(&whole) {
             whole
         } else {
-            text.to_lowercase()
+            to_lower(text)
         };
         let head = lower.trim_end_matches(['.', '\'', '’']);
         let head = head.strip_suffix("'s").unwrap_or(head);
@@ -2751,7 +2750,7 @@ fn team_words(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
     }
     if let Some(prev) = prev {
         let text = prev.text(body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         let w = lower.trim_end_matches('.');
         if RESULT_OBJECTS.has(w) {
             return true;
@@ -2996,7 +2995,7 @@ fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
             && !has_possessive(tokens[m.last].text(body))
             && (caps || !is_all_caps(text))
             && {
-                let lower = text.to_lowercase();
+                let lower = to_lower(text);
                 let head = lower.split(['-', '.', '\'', '’']).next().unwrap_or("");
                 !AFTER_PLACE.has(head)
                     && !ROLE_HEADS.has(head)
@@ -3015,7 +3014,7 @@ fn glued(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> bool {
                 gaz.lookup(&name_key(text)).is_none()
             } else {
                 !sentence_initial(body, tokens, m.first - 1) && !is_all_caps(text) && {
-                    let lower = text.to_lowercase();
+                    let lower = to_lower(text);
                     let w = lower.trim_end_matches('.');
                     !DIRECTIONS.has(w)
                         && !CONNECTORS.has(w)
@@ -3151,13 +3150,13 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
             && !is_all_caps(text);
         if prev.kind == Kind::Word
             && starts_upper(text)
-            && (joined || demonym(prev) || ETHNIC_PREFIXES.has(&text.to_lowercase()) || name_before)
+            && (joined || demonym(prev) || ETHNIC_PREFIXES.has(&to_lower(text)) || name_before)
         {
             return None;
         }
     }
     if let Some(&next) = tokens.get(m.last + 1) {
-        let text = next.text(body).to_lowercase();
+        let text = to_lower(next.text(body));
         let joined = hyphen_joined(body, tokens[m.last], next);
         // ("Greek yoghurt", "French fries", "Spanish flu": named after the
         // country, not of it.)
@@ -3176,7 +3175,7 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
         .take(4)
         .take_while(|t| t.kind == Kind::Word && starts_upper(t.text(body)))
         .any(|t| {
-            let w = t.text(body).to_lowercase();
+            let w = to_lower(t.text(body));
             let w = w.trim_end_matches('.');
             COMPANY_WORDS.has(w) || ASSOCIATION_HEADS.has(w) || INSTITUTION_HEADS.has(w)
         });
@@ -3184,7 +3183,7 @@ fn adjective_of(gaz: &Gazetteer, body: &str, tokens: &[Tok], m: &Match) -> Optio
         return None;
     }
     // "learning Spanish opens doors": a language after its verb.
-    if m.first > 0 && LANGUAGE_VERBS.has(&tokens[m.first - 1].text(body).to_lowercase()) {
+    if m.first > 0 && LANGUAGE_VERBS.has(&to_lower(tokens[m.first - 1].text(body))) {
         return None;
     }
     // "written in French.", "in English, then": a language after "in".
@@ -3237,7 +3236,7 @@ fn company_after(body: &str, tokens: &[Tok], last: usize) -> bool {
             }
             continue;
         }
-        if COMPANY_WORDS.has(text.to_lowercase().trim_end_matches('.')) {
+        if COMPANY_WORDS.has(to_lower(text).trim_end_matches('.')) {
             return true;
         }
     }
@@ -3265,7 +3264,7 @@ fn is_contraction(word: &str) -> bool {
 /// A word opening a sentence that is a function word ("In Paris", "But
 /// Syria"), which says nothing about what follows.
 fn sentence_initial_word(body: &str, tokens: &[Tok], i: usize) -> bool {
-    sentence_initial(body, tokens, i) && CONNECTORS.has(&tokens[i].text(body).to_lowercase())
+    sentence_initial(body, tokens, i) && CONNECTORS.has(&to_lower(tokens[i].text(body)))
 }
 
 fn word_before(tokens: &[Tok], i: usize) -> Option<Tok> {

@@ -15,6 +15,7 @@
 //! the paragraph before it, by the same speaker. Resolving source spans to
 //! names is [`super::speakers`]' job.
 
+use crate::extract::text::to_lower;
 use serde::Serialize;
 
 use crate::extract::lexicon::{
@@ -842,7 +843,7 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
                 let surname = label.split_whitespace().last().unwrap_or(label);
                 !label
                     .split_whitespace()
-                    .any(|w| NOT_SPEAKER_LABELS.has(&w.to_lowercase()))
+                    .any(|w| NOT_SPEAKER_LABELS.has(&to_lower(w)))
                     && body[offset..].contains(surname)
             })
         {
@@ -1020,7 +1021,7 @@ impl<'a> Paragraph<'a> {
             let claim = attribution
                 .cue
                 .filter(|cue| cue.start >= self.base && cue.end - self.base <= self.text.len())
-                .is_some_and(|cue| CLAIM_NOUNS.has(&body_text(cue).to_lowercase()));
+                .is_some_and(|cue| CLAIM_NOUNS.has(&to_lower(body_text(cue))));
             if (source.ends_with("'s") || source.ends_with("’s")) && !claim {
                 return false;
             }
@@ -1059,7 +1060,7 @@ impl<'a> Paragraph<'a> {
         {
             return true;
         }
-        let first = words[0].to_lowercase();
+        let first = to_lower(words[0]);
         let prepositional = matches!(
             first.as_str(),
             "of" | "about"
@@ -1084,7 +1085,7 @@ impl<'a> Paragraph<'a> {
         let adding = attribution
             .cue
             .filter(|cue| cue.start >= self.base)
-            .is_some_and(|cue| body_text(cue).to_lowercase().starts_with("add"));
+            .is_some_and(|cue| to_lower(body_text(cue)).starts_with("add"));
         !(adding && first.starts_with(|c: char| c.is_ascii_digit()))
     }
 

@@ -37,6 +37,7 @@
 //! from sources only. Everything here is local to one article; the corpus
 //! decides the rest at indexing time (`crate::index::names`).
 
+use crate::extract::text::to_lower;
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -86,7 +87,7 @@ impl Gender {
     }
 
     fn of_honorific(word: &str) -> Option<Gender> {
-        match word.to_lowercase().trim_end_matches('.') {
+        match to_lower(word).trim_end_matches('.') {
             "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
             "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
             _ => None,
@@ -238,7 +239,7 @@ impl Resolver<'_> {
     /// The speakers of one source span.
     fn source(&mut self, source: Span) -> Vec<usize> {
         let text = source.text(self.body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         let previous_document = self.last_document.take();
         // ("It adds: …" right after; far on, `it` is anything.)
         if lower == "it"
@@ -419,7 +420,7 @@ impl Resolver<'_> {
         ];
         let mut found: Vec<NameMention> = Vec::new();
         for (start, end) in sentences(&self.body[..source.start]).into_iter().rev() {
-            let sentence = self.body[start..end].to_lowercase();
+            let sentence = to_lower(&self.body[start..end]);
             if !AUTHORSHIP.iter().any(|w| sentence.contains(w)) {
                 continue;
             }
@@ -457,7 +458,7 @@ impl Resolver<'_> {
         let end = (0..before).rev().find(|&i| {
             let word = self.tokens[i].text(self.body);
             is_capitalised(word)
-                && DOCUMENTS.contains(&word.to_lowercase().as_str())
+                && DOCUMENTS.contains(&&*to_lower(word))
                 // ("Centre for Economic Policy Research" is a body.)
                 && word != "Research"
                 && i > 0
@@ -477,7 +478,7 @@ impl Resolver<'_> {
         // A document's own name follows an article ("the Australian …
         // Study"); after a possessive or a preposition it is a programme's
         // or a body's ("BBC's World Business Report").
-        let article = |w: &str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "this");
+        let article = |w: &str| matches!(&*to_lower(w), "the" | "a" | "an" | "this");
         let opens = article(self.tokens[start].text(self.body))
             || start > 0 && article(self.tokens[start - 1].text(self.body));
         let words: Vec<&str> = self.tokens[start..=end]
@@ -538,7 +539,7 @@ impl Resolver<'_> {
 
     fn one_source(&mut self, source: Span) -> Option<usize> {
         let text = source.text(self.body);
-        let lower = text.to_lowercase();
+        let lower = to_lower(text);
         match lower.as_str() {
             "he" => return self.pronoun(Gender::Male, source),
             "she" => return self.pronoun(Gender::Female, source),
@@ -565,7 +566,7 @@ impl Resolver<'_> {
         // (Only the last few characters are read: this runs per source.)
         let before = self.body[..source.start].trim_end();
         let tail = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-        let before = before[tail..].to_lowercase();
+        let before = to_lower(&before[tail..]);
         if ["seen by", "obtained by", "leaked to", "shown to", "sent to"]
             .iter()
             .any(|w| before.ends_with(w))
@@ -618,7 +619,7 @@ impl Resolver<'_> {
                     // word, a body ("the Prohibition of Chemical Weapons").
                     let office = role
                         .split_whitespace()
-                        .any(|w| ROLE_HEADS.has(&w.to_lowercase()));
+                        .any(|w| ROLE_HEADS.has(&to_lower(w)));
                     let kind = if office {
                         SpeakerKind::Role
                     } else {
@@ -654,7 +655,7 @@ impl Resolver<'_> {
             && (gender.is_some()
                 || looks_like_a_person(&name)
                 || role.as_deref().and_then(role_head).is_some_and(|h| {
-                    let lower = h.to_lowercase();
+                    let lower = to_lower(h);
                     // "co-chairman", "vice-president".
                     let last = lower.rsplit('-').next().unwrap_or(&lower);
                     ROLE_HEADS.has(&lower) || ROLE_HEADS.has(last) || PARTY_LABELS.has(&lower)
@@ -668,7 +669,7 @@ impl Resolver<'_> {
         let organisation = if titled_person {
             name.split_whitespace()
                 .last()
-                .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()))
+                .is_some_and(|w| ORG_SUFFIXES.has(&to_lower(w)))
         } else {
             !surname_of_someone && is_organisation(&name)
         };
@@ -677,15 +678,15 @@ impl Resolver<'_> {
         // Mr Blair").
         let role = role.filter(|role| {
             !role.split_whitespace().any(|w| {
-                let lower = w.to_lowercase();
+                let lower = to_lower(w);
                 lower != "the" && HONORIFICS.has(&lower)
             })
         });
         if org_role || organisation {
             let name = strip_article(&name);
             // "the Bank said": the bank the article named before.
-            if !name.contains(' ') && GENERIC_NAMES.has(&name.to_lowercase()) {
-                return self.organisation_meant(&name.to_lowercase(), source);
+            if !name.contains(' ') && GENERIC_NAMES.has(&to_lower(&name)) {
+                return self.organisation_meant(&to_lower(&name), source);
             }
             let index = self.add(name, role, SpeakerKind::Organisation, None, source);
             self.last_org = Some(index);
@@ -693,7 +694,7 @@ impl Resolver<'_> {
         }
         let words: Vec<&str> = name.split_whitespace().collect();
         let (full, known_role) = if words.len() == 1 {
-            let lone = words[0].to_lowercase();
+            let lone = to_lower(words[0]);
             // "P" of "S/P said": a letter is no one's name.
             if lone.chars().filter(|c| c.is_alphanumeric()).count() < 2
                 || SOURCE_NOUNS.has(&lone)
@@ -939,7 +940,7 @@ impl Resolver<'_> {
         // opening the sentence is no one's given name.)
         let first = person.name.split_whitespace().next().unwrap_or("");
         let named = Gender::of_given_name(first).is_some()
-            || !crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase());
+            || !crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(first));
         // (Only its subject: the one person named elsewhere in it is as
         // often someone the subject spoke of, "one figure he would love to
         // portray - Ian Paisley. He said …".)
@@ -965,7 +966,7 @@ impl Resolver<'_> {
             n.start < before
                 && extra.ends_with(' ')
                 && extra.split_whitespace().all(|w| {
-                    let lower = w.to_lowercase();
+                    let lower = to_lower(w);
                     Gender::of_given_name(w).is_some()
                         || !INSTITUTIONS.has(&lower)
                             && !ORGANISATION_WORDS.has(&lower)
@@ -1175,7 +1176,7 @@ impl Resolver<'_> {
                     && name
                         .split_whitespace()
                         .last()
-                        .is_some_and(|w| MEDIA_TAILS.has(&w.to_lowercase())))
+                        .is_some_and(|w| MEDIA_TAILS.has(&to_lower(w))))
         };
         let speaker = self
             .last_org
@@ -1199,7 +1200,7 @@ impl Resolver<'_> {
                     o.name
                         .split_whitespace()
                         .last()
-                        .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()))
+                        .is_some_and(|w| ORG_SUFFIXES.has(&to_lower(w)))
                 } else {
                     has_word(&o.name)
                 }
@@ -1305,7 +1306,7 @@ fn looks_like_someone(mention: &NameMention) -> bool {
     let first = mention.name.split_whitespace().next().unwrap_or("");
     mention.name.contains(' ')
         && !is_capitals(first)
-        && !crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase())
+        && !crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(first))
         && plausibly_a_person(&mention.name)
 }
 
@@ -1364,7 +1365,7 @@ fn pronoun_after(body: &str, tokens: &[Tok], from: usize) -> Option<Gender> {
 fn role_head(role: &str) -> Option<&str> {
     let phrase = role.split(',').next()?;
     let last = phrase.split_whitespace().last()?;
-    let lower = last.to_lowercase();
+    let lower = to_lower(last);
     if ROLE_HEADS.has(&lower) || ORG_ROLE_HEADS.has(&lower) || SOURCE_NOUNS.has(&lower) {
         return Some(last);
     }
@@ -1382,10 +1383,10 @@ fn role_head(role: &str) -> Option<&str> {
 /// Whether a role is an organisation's: "investment bank", "news
 /// agency", "lead manager" (of a bond issue: a bank).
 fn is_org_role(role: &str) -> bool {
-    let lower = role.to_lowercase();
+    let lower = to_lower(role);
     lower.ends_with("lead manager")
         || lower.ends_with("co-manager")
-        || role_head(role).is_some_and(|head| ORG_ROLE_HEADS.has(&head.to_lowercase()))
+        || role_head(role).is_some_and(|head| ORG_ROLE_HEADS.has(&to_lower(head)))
 }
 
 /// Whether two names may be one person: equal, or one is the other's
@@ -1398,7 +1399,7 @@ fn is_descriptive_compound(name: &str) -> bool {
             "-based", "-led", "-backed", "-owned", "-born", "-run", "-funded", "-made",
         ]
         .iter()
-        .any(|suffix| name.to_lowercase().ends_with(suffix))
+        .any(|suffix| to_lower(name).ends_with(suffix))
 }
 
 /// Whether a name of no known gender may be a person's for a pronoun to
@@ -1423,7 +1424,7 @@ fn one_body_of_two_nouns(text: &str) -> bool {
     let gazetteer = crate::gazetteer::Gazetteer::embedded();
     let common = |word: Option<&str>| {
         word.is_some_and(|w| {
-            w.starts_with(char::is_uppercase) && gazetteer.is_english_word(&w.to_lowercase())
+            w.starts_with(char::is_uppercase) && gazetteer.is_english_word(&to_lower(w))
         })
     };
     !after.contains(',')
@@ -1502,7 +1503,7 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
     // (Unless what stands before "and" is an organisation already: "the
     // Daily Beast and The Wall Street Journal".)
     let closes = text.split_whitespace().last().is_some_and(|w| {
-        let lower = w.to_lowercase();
+        let lower = to_lower(w);
         ORG_SUFFIXES.has(&lower) || INSTITUTIONS.has(&lower)
     });
     let left_is_organisation = [" and ", " & "]
@@ -1531,7 +1532,7 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
             && words.iter().any(|w| w.len() > 2)
             && words.iter().all(|w| is_capitalised(w) || is_initial(w))
             && !words.iter().any(|w| {
-                let lower = w.to_lowercase();
+                let lower = to_lower(w);
                 ROLE_HEADS.has(&lower) || DETERMINERS.has(&lower) || NOT_NAMES.has(&lower)
             });
         if !name_like {
@@ -1594,7 +1595,7 @@ fn appositive_comma(text: &str) -> Option<usize> {
     let company = text
         .split_whitespace()
         .last()
-        .is_some_and(|w| ORG_SUFFIXES.has(&w.to_lowercase()));
+        .is_some_and(|w| ORG_SUFFIXES.has(&to_lower(w)));
     text.match_indices(',').map(|(at, _)| at).find(|&at| {
         let rest = text[at + 1..].trim_start();
         let piece = rest.split(',').next().unwrap_or("");
@@ -1652,21 +1653,21 @@ fn parse_source(text: &str) -> ParsedSource {
     let Some(first) = words.first() else {
         return ParsedSource::Vague;
     };
-    let first_lower = first.to_lowercase();
+    let first_lower = to_lower(first);
     let definite = matches!(first_lower.as_str(), "the" | "this" | "that")
         || first_lower.ends_with("’s")
         || first_lower.ends_with("'s");
     let mut content: Vec<&str> = words
         .iter()
         .copied()
-        .skip_while(|w| DETERMINERS.has(&w.to_lowercase()))
+        .skip_while(|w| DETERMINERS.has(&to_lower(w)))
         .collect();
     // "Earlier Reuters", "Rival Sony", "Besides Reagan": a word glued to
     // the name at the start of a sentence.
     while content.len() >= 2
         && is_capitalised(content[0])
         && is_capitalised(content[1])
-        && (LEADING_NOISE.has(&content[0].to_lowercase())
+        && (LEADING_NOISE.has(&to_lower(content[0]))
             // ("Jan Liphardt": a given name too.)
             || (is_month_or_weekday(content[0]) && given_name(content[0]).is_none())
             || is_participle_compound(content[0])
@@ -1699,7 +1700,7 @@ fn parse_source(text: &str) -> ParsedSource {
     {
         let name = &content[at + 1..];
         let after = name.strip_prefix(&["the"]).unwrap_or(name).join(" ");
-        let voice = content[at - 1].to_lowercase();
+        let voice = to_lower(content[at - 1]);
         if names_a_government(&after) && content[at] != "of" {
             // "the Brookehill Group in New York", "Oil traders in New
             // York": where the source is, not who.
@@ -1720,7 +1721,7 @@ fn parse_source(text: &str) -> ParsedSource {
         && content[owner + 1..].iter().all(|w| is_name_word(w))
         && is_capitalised(content[owner + 1])
         && !content.last().is_some_and(|w| {
-            let lower = w.to_lowercase();
+            let lower = to_lower(w);
             ORG_SUFFIXES.has(&lower) || INSTITUTIONS.has(&lower)
         })
     {
@@ -1758,14 +1759,14 @@ fn parse_source(text: &str) -> ParsedSource {
     // speaks. Not for a people, a place or a party ("U.S. officials",
     // "Democratic lawmakers": those stay vague).
     let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
-    let tail = content[content.len() - 1].to_lowercase();
+    let tail = to_lower(content[content.len() - 1]);
     let of_an_organisation = capitals >= 1
         && capitals < content.len()
         && (ORG_ROLE_HEADS.has(&tail) || ORGANISATION_VOICES.has(&tail));
     // (The gazetteer is asked only when the words could be such a voice.)
     let who = of_an_organisation && {
         let name = content[..capitals].join(" ");
-        let lower = name.to_lowercase();
+        let lower = to_lower(&name);
         // "Industry officials", "Bank officials": an ordinary word
         // capitalised at the start of a sentence names no one.
         let ordinary = capitals == 1
@@ -1776,7 +1777,7 @@ fn parse_source(text: &str) -> ParsedSource {
         !ordinary
             && !names_a_government(&name)
             && !COUNTRIES.has(&lower)
-            && !PARTY_LABELS.has(&content[capitals - 1].to_lowercase())
+            && !PARTY_LABELS.has(&to_lower(content[capitals - 1]))
     };
     if capitals >= 1
         && capitals < content.len()
@@ -1796,7 +1797,7 @@ fn parse_source(text: &str) -> ParsedSource {
     // (Not titles joined before a name: "Co-Owner and Lead Planner Erica
     // Vanco".)
     let has_role = content.iter().any(|w| {
-        let lower = w.to_lowercase();
+        let lower = to_lower(w);
         ROLE_HEADS.has(&lower) || lower.rsplit('-').next().is_some_and(|t| ROLE_HEADS.has(t))
     });
     if content.len() >= 3
@@ -1819,12 +1820,12 @@ fn parse_source(text: &str) -> ParsedSource {
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            let lower = w.to_lowercase();
+            let lower = to_lower(w);
             let label = is_capitalised(w)
                 && PARTY_LABELS.has(&lower)
                 && content
                     .get(i + 1)
-                    .is_some_and(|next| !ORGANISATION_WORDS.has(&next.to_lowercase()));
+                    .is_some_and(|next| !ORGANISATION_WORDS.has(&to_lower(next)));
             (ROLE_HEADS.has(&lower) || label)
                 && content.get(i + 1).is_some_and(|next| is_capitalised(next))
                 && content[i + 1..].iter().all(|w| is_name_word(w))
@@ -1842,7 +1843,7 @@ fn parse_source(text: &str) -> ParsedSource {
         None if tail >= 2
             || (tail == 1
                 && !matches!(
-                    content[content.len() - 2].to_lowercase().as_str(),
+                    &*to_lower(content[content.len() - 2]),
                     "for" | "of" | "at" | "in" | "on" | "to" | "from" | "with" | "and"
                 )) =>
         {
@@ -1868,7 +1869,7 @@ fn parse_source(text: &str) -> ParsedSource {
         // A name does not open with its particle: "Abdulla bin Khalifa
         // al-Thani", not "bin Khalifa al-Thani".
         while keep < name_words.len()
-            && PARTICLES.contains(&name_words[name_words.len() - keep].to_lowercase().as_str())
+            && PARTICLES.contains(&&*to_lower(name_words[name_words.len() - keep]))
         {
             keep += 1;
         }
@@ -1878,7 +1879,7 @@ fn parse_source(text: &str) -> ParsedSource {
         // "lead manager Banque Paribas Capital Markets": an organisation
         // keeps every word.
         let organisation = name_words.last().is_some_and(|w| {
-            let lower = w.to_lowercase();
+            let lower = to_lower(w);
             ORGANISATION_WORDS.has(&lower) || ORG_SUFFIXES.has(&lower)
         }) || is_org_role(&role_words.join(" "));
         if (has_role || titled_name) && name_words.len() > keep && !organisation {
@@ -1893,8 +1894,7 @@ fn parse_source(text: &str) -> ParsedSource {
                 .last()
                 .is_some_and(|w| matches!(*w, "and" | "of" | "for" | "&"))
             && given_name(name_words[0]).is_none()
-            && crate::gazetteer::Gazetteer::embedded()
-                .is_english_word(&name_words[0].to_lowercase())
+            && crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(name_words[0]))
         {
             // "Minister of Mines and Energy Subroto": a word of the title,
             // then a name of one word.
@@ -1910,10 +1910,10 @@ fn parse_source(text: &str) -> ParsedSource {
     let name_words: Vec<&str> = name_words
         .iter()
         .copied()
-        .filter(|w| !HONORIFICS.has(&w.to_lowercase()))
+        .filter(|w| !HONORIFICS.has(&to_lower(w)))
         .filter(|w| !matches!(*w, "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "MLA"))
         .collect();
-    if name_words.is_empty() || name_words.iter().all(|w| ROLE_HEADS.has(&w.to_lowercase())) {
+    if name_words.is_empty() || name_words.iter().all(|w| ROLE_HEADS.has(&to_lower(w))) {
         let role = content.join(" ");
         let titled = content.iter().filter(|w| is_capitalised(w)).count() >= 2;
         let head = content.last().map(|w| w.to_lowercase()).unwrap_or_default();
@@ -1952,12 +1952,12 @@ fn parse_source(text: &str) -> ParsedSource {
 /// no role in it).
 fn company(content: &[&str]) -> Option<ParsedSource> {
     let last = content.last()?;
-    let lower = last.to_lowercase();
+    let lower = to_lower(last);
     // The name is the capitalised run at the end, over "and", "&", "of"
     // and lower-case company words ("J.C. Penney co Inc").
     let joins = |w: &str| {
         matches!(w, "and" | "&" | "of" | "for" | "on" | "the" | "de")
-            || ORG_SUFFIXES.has(&w.to_lowercase())
+            || ORG_SUFFIXES.has(&to_lower(w))
     };
     let mut first = content.len();
     while first > 0 && (is_capitalised(content[first - 1]) || joins(content[first - 1])) {
@@ -1977,10 +1977,8 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
         let joint = name
             .iter()
             .position(|w| matches!(*w, "of" | "for" | "on"))?;
-        let titled = name.iter().any(|w| ROLE_HEADS.has(&w.to_lowercase()));
-        let institution = name[..joint]
-            .iter()
-            .any(|w| INSTITUTIONS.has(&w.to_lowercase()));
+        let titled = name.iter().any(|w| ROLE_HEADS.has(&to_lower(w)));
+        let institution = name[..joint].iter().any(|w| INSTITUTIONS.has(&to_lower(w)));
         (!titled && institution && joint + 1 < name.len()).then_some(())
     };
     if !closes && institution_of().is_none() {
@@ -1991,7 +1989,7 @@ fn company(content: &[&str]) -> Option<ParsedSource> {
         && of > 0
         && of <= 3
         && !name[..of].iter().any(|w| {
-            let lower = w.to_lowercase();
+            let lower = to_lower(w);
             INSTITUTIONS.has(&lower) || ORGANISATION_WORDS.has(&lower) || ORG_SUFFIXES.has(&lower)
         })
     {
@@ -2044,9 +2042,9 @@ fn split_affiliation(name: String, role: Option<String>) -> (String, Option<Stri
     let words: Vec<&str> = name.split_whitespace().collect();
     let n = words.len();
     let institution = n >= 4
-        && words[..n - 2].iter().any(|w| {
-            INSTITUTIONS.has(&w.to_lowercase()) || ORGANISATION_WORDS.has(&w.to_lowercase())
-        });
+        && words[..n - 2]
+            .iter()
+            .any(|w| INSTITUTIONS.has(&to_lower(w)) || ORGANISATION_WORDS.has(&to_lower(w)));
     if !institution || !words[n - 2..].iter().all(|w| is_capitalised(w)) {
         return (name, role);
     }
@@ -2061,7 +2059,7 @@ fn split_affiliation(name: String, role: Option<String>) -> (String, Option<Stri
     let person_like = !place(&words[n - 2..].join(" "))
         && !place(words[n - 1])
         && (Gender::of_given_name(given).is_some()
-            || !gazetteer.is_english_word(&given.to_lowercase()) && !place(given));
+            || !gazetteer.is_english_word(&to_lower(given)) && !place(given));
     if !person_like {
         return (name, role);
     }
@@ -2084,7 +2082,7 @@ fn speaker_name(name: &str) -> Option<String> {
     let described = &words[kept + 1..];
     if described
         .iter()
-        .any(|w| ROLE_HEADS.has(&w.to_lowercase()) || SPOKESPEOPLE.has(&w.to_lowercase()))
+        .any(|w| ROLE_HEADS.has(&to_lower(w)) || SPOKESPEOPLE.has(&to_lower(w)))
     {
         return None;
     }
@@ -2128,9 +2126,9 @@ fn looks_like_a_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=3).contains(&words.len())
         && given_name(words[0]).is_some()
-        && !PARTY_LABELS.has(&words[0].to_lowercase())
+        && !PARTY_LABELS.has(&to_lower(words[0]))
         && words[1..].iter().all(|w| {
-            let lower = w.to_lowercase();
+            let lower = to_lower(w);
             is_name_word(w) && !ORG_SUFFIXES.has(&lower) && !INSTITUTIONS.has(&lower)
         })
 }
@@ -2138,7 +2136,7 @@ fn looks_like_a_person(name: &str) -> bool {
 /// "December Microsoft said", "Monday Reuters reported": a month or a
 /// weekday is no part of a name ("May" may be one).
 fn is_month_or_weekday(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
+    let lower = to_lower(word.trim_end_matches('.'));
     (lower != "may" && crate::extract::dates::month_number(&lower).is_some())
         || crate::extract::dates::WEEKDAYS.contains(&lower.as_str())
 }
@@ -2147,7 +2145,7 @@ fn is_month_or_weekday(word: &str) -> bool {
 fn is_sentence_adverb(word: &str) -> bool {
     word.len() > 5
         && word.ends_with("ly")
-        && crate::gazetteer::Gazetteer::embedded().is_english_word(&word.to_lowercase())
+        && crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(word))
 }
 
 /// "Cash-strapped", "Debt-laden", "State-owned": an adjective, not a
@@ -2164,12 +2162,12 @@ fn is_participle_compound(word: &str) -> bool {
 fn given_name_start(words: &[&str]) -> Option<usize> {
     let start = words
         .iter()
-        .position(|w| given_name(w).is_some() && !PARTY_LABELS.has(&w.to_lowercase()))?;
+        .position(|w| given_name(w).is_some() && !PARTY_LABELS.has(&to_lower(w)))?;
     (2..=3).contains(&(words.len() - start)).then_some(start)
 }
 
 fn is_initial_or_particle(word: &str) -> bool {
-    PARTICLES.contains(&word.to_lowercase().as_str()) || is_initial(word)
+    PARTICLES.contains(&&*to_lower(word)) || is_initial(word)
 }
 
 fn is_initial(word: &str) -> bool {
@@ -2192,7 +2190,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 fn is_organisation(name: &str) -> bool {
-    let lower = name.to_lowercase();
+    let lower = to_lower(name);
     let lower = lower.trim_start_matches("the ");
     // People have no "and" in their names: "Duff and Phelps", "S and P".
     if lower.contains(" and ") || lower.contains(" & ") || lower.contains('&') {
@@ -2239,7 +2237,7 @@ fn strip_article(name: &str) -> String {
 }
 
 fn strip_determiner(text: &str) -> &str {
-    let lower = text.to_lowercase();
+    let lower = to_lower(text);
     for det in ["the ", "a ", "an "] {
         if lower.starts_with(det) {
             return &text[det.len()..];
@@ -2296,7 +2294,7 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         {
             let first = tokens[start].text(body);
             if given_name(first).is_none()
-                && crate::gazetteer::Gazetteer::embedded().is_english_word(&first.to_lowercase())
+                && crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(first))
             {
                 start += 1;
             }
@@ -2320,7 +2318,7 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         if let ParsedSource::Named { name, role, gender } = parse_source(&words.join(" "))
             && name.split_whitespace().count() >= 2
             && !is_organisation(&name)
-            && !NOT_NAMES.has(&name.split_whitespace().next().unwrap_or("").to_lowercase())
+            && !NOT_NAMES.has(&to_lower(name.split_whitespace().next().unwrap_or("")))
         {
             let offset = words.iter().position(|w| name.starts_with(w)).unwrap_or(0);
             let name_words: Vec<&str> = name.split_whitespace().collect();
@@ -2379,7 +2377,7 @@ pub fn qualify_national_bodies(
 /// "Treasury" → ("Treasury", None); `None` for other names.
 fn national_body(name: &str) -> Option<(String, Option<&'static str>)> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let lower = name.to_lowercase();
+    let lower = to_lower(name);
     if NATIONAL_BODIES.has(&lower) {
         return Some((title_case(&words), None));
     }
@@ -2538,7 +2536,7 @@ fn org_mentions(body: &str, tokens: &[Tok]) -> Vec<OrgMention> {
             continue;
         }
         let name = words.join(" ");
-        if is_organisation(&name) && !COUNTRIES.has(&name.to_lowercase()) {
+        if is_organisation(&name) && !COUNTRIES.has(&to_lower(&name)) {
             out.push(OrgMention {
                 name: strip_possessive(&name).to_string(),
                 start: tokens[start].start,

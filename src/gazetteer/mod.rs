@@ -260,18 +260,31 @@ impl Gazetteer {
         if self.words.contains_key(word) {
             return true;
         }
-        let stem_is_word = |suffix: &str, replacement: &str| {
+        // (Called for most words of every article: nothing is allocated
+        // unless a suffix must be replaced.)
+        let mut buffer = String::new();
+        let mut stem_is_word = |suffix: &str, replacement: &str| {
             word.strip_suffix(suffix)
                 .filter(|stem| stem.len() >= 3)
-                .is_some_and(|stem| self.words.contains_key(format!("{stem}{replacement}")))
+                .is_some_and(|stem| {
+                    if replacement.is_empty() {
+                        return self.words.contains_key(stem);
+                    }
+                    buffer.clear();
+                    buffer.push_str(stem);
+                    buffer.push_str(replacement);
+                    self.words.contains_key(&buffer)
+                })
         };
         // British spellings of American headwords: "neighbouring", "organised".
-        let american = word
-            .replace("our", "or")
-            .replace("ise", "ize")
-            .replace("isa", "iza");
-        (american != word && self.is_english_word(&american))
-            || stem_is_word("s", "")
+        let british = word.contains("our") || word.contains("is");
+        (british && {
+            let american = word
+                .replace("our", "or")
+                .replace("ise", "ize")
+                .replace("isa", "iza");
+            american != word && self.is_english_word(&american)
+        }) || stem_is_word("s", "")
             || stem_is_word("es", "")
             || stem_is_word("ies", "y")
             || stem_is_word("ed", "")
