@@ -410,6 +410,13 @@ word_set!(
         "describe",
         "describes",
         "described",
+        // "characterized the response as “slow and confused”".
+        "characterize",
+        "characterizes",
+        "characterized",
+        "characterise",
+        "characterises",
+        "characterised",
         "called",
         "calling",
         "accuse",

@@ -617,6 +617,23 @@ word_set!(
 );
 
 /// Every word that may be a cue, in one set: the first test of every token.
+/// What a name heads as the one told something: "told BBC One's Breakfast
+/// programme", "told the Guardian newspaper".
+const AUDIENCE_NOUNS: [&str; 12] = [
+    "programme",
+    "program",
+    "show",
+    "newspaper",
+    "paper",
+    "radio",
+    "television",
+    "channel",
+    "station",
+    "magazine",
+    "podcast",
+    "website",
+];
+
 static ANY_CUE: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
@@ -1434,6 +1451,10 @@ impl<'a> Paragraph<'a> {
             // "In the new Post-ABC poll, Trump wins …", "… with a growing
             // lead in the latest NBC News poll."
             if verb == "in" {
+                // "In the words of Miller, “…”".
+                if (1..=3).all(|k| self.word(c + k) == Some(["", "the", "words", "of"][k])) {
+                    return self.according_to(c, 4, s, e);
+                }
                 return self.in_a_poll(c, s, e);
             }
             // ("what economists call spending": only after "what".)
@@ -1533,7 +1554,7 @@ impl<'a> Paragraph<'a> {
         }
         // "according to SOURCE"
         if according {
-            return self.according_to(c, s, e);
+            return self.according_to(c, 2, s, e);
         }
         // A capitalised verb mid-sentence is a name ("Islamic State"),
         // unless the whole sentence is in title case (a headline:
@@ -1789,8 +1810,12 @@ impl<'a> Paragraph<'a> {
             ));
         }
 
-        // 2b. "she said." / "he said:" then a quotation.
-        if !inverted {
+        // 2b. "she said." / "he said:" then a quotation. (Not when a
+        // clause ends in a comma before the source: in "The plan failed,
+        // Mr Barrionuevo said. “…,” he says." the clause is what he said,
+        // and the quotation has its own attribution.)
+        let after_a_clause = block_start > s && self.raw(block_start - 1) == ",";
+        if !inverted && !after_a_clause {
             let mut j = cue_end + 1;
             while j < self.tokens.len() && matches!(self.raw(j), "." | ":" | ",") {
                 j += 1;
@@ -2355,11 +2380,19 @@ impl<'a> Paragraph<'a> {
         ))
     }
 
-    fn according_to(&self, c: usize, s: usize, e: usize) -> Option<(Attribution, usize)> {
+    /// "according to SOURCE" (and "in the words of SOURCE": the cue is
+    /// `cue_words` words from `c`), before its content or after it.
+    fn according_to(
+        &self,
+        c: usize,
+        cue_words: usize,
+        s: usize,
+        e: usize,
+    ) -> Option<(Attribution, usize)> {
         let at_start = c == s || (c > s && matches!(self.raw(c - 1), "(" | ":" | ";" | "—"));
         // The source runs to the next comma or the sentence end: "according
         // to a copy of the letter reviewed by The Post", "to recent polls".
-        let src_a = c + 2;
+        let src_a = c + cue_words;
         let mut src_b = src_a;
         while src_b + 1 < e
             && src_b + 1 - src_a < 25
@@ -2371,7 +2404,25 @@ impl<'a> Paragraph<'a> {
         if src_a >= e || self.word(src_a).is_none() {
             return None;
         }
-        let cue = Some(self.span(c, c + 1));
+        // "According to police the man was arrested …" (no comma): the
+        // source ends where a clause opens with its subject.
+        if at_start && !matches!(self.raw(src_b + 1), ",") {
+            let clause = (src_a + 1..(src_a + 8).min(src_b))
+                .take_while(|&k| self.word(k).is_some())
+                .find(|&k| {
+                    self.is_word_in(
+                        k,
+                        &[
+                            "the", "a", "an", "he", "she", "they", "it", "there", "we", "his",
+                            "her", "their", "its",
+                        ],
+                    ) && (k + 1..(k + 6).min(e)).any(|v| self.is_word_in(v, &FINITE_VERBS))
+                });
+            if let Some(k) = clause {
+                src_b = k - 1;
+            }
+        }
+        let cue = Some(self.span(c, src_a - 1));
         let source = Some(self.span(src_a, src_b));
         // "According to X, CONTENT." or "CONTENT, according to X."
         let content = if at_start {
@@ -2386,10 +2437,16 @@ impl<'a> Paragraph<'a> {
         if content.1 < content.0 + 2 {
             return None;
         }
+        let direct = self.regions.iter().any(|r| {
+            r.open + 1 == content.0
+                && r.close.is_some_and(|c| {
+                    c > content.1 && (content.1 + 1..c).all(|k| self.word(k).is_none())
+                })
+        });
         Some((
             Attribution {
                 content: self.span(content.0, content.1),
-                direct: false,
+                direct,
                 cue,
                 source,
                 kind: QuoteKind::Speech,
@@ -3071,6 +3128,20 @@ impl<'a> Paragraph<'a> {
         if !ok {
             return None;
         }
+        // "said the deputy mayor, Mark Evans", "asked one resident, Mary
+        // Cole": a role, then the name it belongs to.
+        if !self.capitalised(end)
+            && self.raw(end + 1) == ","
+            && end + 3 < e
+            && self.capitalised(end + 2)
+            && self.capitalised(end + 3)
+        {
+            let mut j = end + 3;
+            while j + 1 < e && self.word(j + 1).is_some() && self.capitalised(j + 1) {
+                j += 1;
+            }
+            end = j;
+        }
         // "said Brian Baker, a political adviser to …": the appositive is
         // part of the source, up to the end of the sentence.
         if appositive
@@ -3184,10 +3255,10 @@ impl<'a> Paragraph<'a> {
             // quotation is the content, the quoted words part of it.
             if self.regions.iter().any(|r| r.open == j) {
                 // (After a verb with an object, "told BBC One's Breakfast
-                // programme there was no place for “…”", the object comes
-                // first and is left to the rules below.)
-                let clause =
-                    !OBJECT_VERBS.has(verb) && (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS));
+                // programme there was no place for “…”", "told reporters
+                // she was “proud”", the object comes first and is left to
+                // the rules below.)
+                let clause = (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS));
                 if !clause {
                     a = j;
                 }
@@ -3258,15 +3329,29 @@ impl<'a> Paragraph<'a> {
                 // "told reporters …": without "that" the rest is usually not
                 // the content, unless a clause opens with its subject after
                 // a short object: "told POLITICO he had kept …".
-                let object_then_subject = (a + 1..(a + 5).min(e))
+                // ("told BBC One's Breakfast programme there was …": a
+                // name and the audience noun it heads are one object.)
+                let object_then_subject = (a + 1..(a + 6).min(e))
                     .take_while(|&j| self.word(j).is_some())
-                    .find(|&j| self.is_word_in(j, &["he", "she", "they", "it", "we", "i"]))
+                    .find(|&j| self.is_word_in(j, &["he", "she", "they", "it", "we", "i", "there"]))
                     .filter(|&j| {
                         (a..j).all(|k| {
                             self.capitalised(k)
                                 || self
                                     .is_word_in(k, &["me", "us", "him", "her", "them", "reporters"])
+                                || (k > a
+                                    && self.capitalised(k - 1)
+                                    && self.is_word_in(k, &AUDIENCE_NOUNS))
                         })
+                        // "told the forum he was …", "told African-Americans
+                        // this weekend he would …": any short object or
+                        // time, when the pronoun's own verb follows it.
+                        || (self.is_word_in(j + 1, &FINITE_VERBS)
+                            && (a..j).all(|k| {
+                                self.word(k).is_some()
+                                    && !self.is_word_in(k, &FINITE_VERBS)
+                                    && !self.is_word_in(k, &["that", "and", "but", "or", "if"])
+                            }))
                     });
                 // ("told reporters the deal was done", "told the BBC the
                 // talks had failed": a clause opened by a determiner and
@@ -3542,6 +3627,27 @@ impl<'a> Paragraph<'a> {
         }
         while b > a && trim(self.raw(b - 1)) {
             b -= 1;
+        }
+        // A quotation mark whose partner lies inside the span goes back
+        // in: in "“proud” of the result" or "the club “has lost its
+        // soul”." the quoted words are part of the content, and one mark
+        // alone would leave it unbalanced.
+        if a < b {
+            if a > 0
+                && self
+                    .regions
+                    .iter()
+                    .any(|r| r.open == a - 1 && r.close.is_some_and(|c| c < b))
+            {
+                a -= 1;
+            }
+            if self
+                .regions
+                .iter()
+                .any(|r| r.close == Some(b) && r.open >= a)
+            {
+                b += 1;
+            }
         }
         (a < b).then(|| (a, b - 1))
     }
@@ -4561,5 +4667,70 @@ mod tests {
                 .iter()
                 .all(|f| !f.0.starts_with("which")),
         );
+    }
+
+    #[test]
+    fn a_clause_before_the_source_is_what_was_said_not_the_next_quotation() {
+        let found = read("The plan failed, Mr Barrionuevo said. “It is for the rich,” he says.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "The plan failed");
+        assert_eq!(found[0].1.as_deref(), Some("Mr Barrionuevo"));
+        assert_eq!(found[1].0, "It is for the rich,");
+        assert_eq!(found[1].1.as_deref(), Some("he"));
+        // Nothing follows: still the clause.
+        let (content, _, _, _) = one("The plan failed, Mr Barrionuevo said. Then he left.");
+        assert_eq!(content, "The plan failed");
+    }
+
+    #[test]
+    fn a_role_then_the_name_it_belongs_to_after_the_verb() {
+        for (body, source) in [
+            (
+                "“It will not work,” said the deputy mayor, Mark Evans.",
+                "the deputy mayor, Mark Evans",
+            ),
+            (
+                "“How long?” asked one resident, Mary Cole.",
+                "one resident, Mary Cole",
+            ),
+            (
+                "“We won,” said the coach, Bill Smith.",
+                "the coach, Bill Smith",
+            ),
+        ] {
+            let (_, found, _, _) = one(body);
+            assert_eq!(found.as_deref(), Some(source), "{body}");
+        }
+    }
+
+    #[test]
+    fn an_object_then_a_clause_holding_a_quoted_word() {
+        let (content, _, _, _) = one("Jane Holt told reporters she was “proud” of the result.");
+        assert_eq!(content, "she was “proud” of the result");
+        let (content, _, _, _) =
+            one("Holt told BBC One's Breakfast programme there was no place for “hatred” here.");
+        assert_eq!(content, "there was no place for “hatred” here");
+    }
+
+    #[test]
+    fn according_to_without_a_comma_and_in_the_words_of() {
+        let (content, source, _, _) = one("According to police the man was arrested at the scene.");
+        assert_eq!(content, "the man was arrested at the scene");
+        assert_eq!(source.as_deref(), Some("police"));
+        let (content, source, cue, direct) =
+            one("In the words of John Miller, “this is the worst storm in fifty years.”");
+        assert_eq!(content, "this is the worst storm in fifty years");
+        assert_eq!(source.as_deref(), Some("John Miller"));
+        assert_eq!(cue.as_deref(), Some("In the words of"));
+        assert!(direct);
+        assert!(read("He lived in the words of his father.").is_empty());
+    }
+
+    #[test]
+    fn quoted_words_keep_both_marks_at_a_content_edge() {
+        let (content, _, _, _) = one("In the words of one fan, the club “has lost its soul”.");
+        assert_eq!(content, "the club “has lost its soul”");
+        let (content, _, _, _) = one("Miller characterized the response as “slow and confused”.");
+        assert_eq!(content, "slow and confused");
     }
 }
