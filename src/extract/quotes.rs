@@ -675,6 +675,13 @@ word_set!(
 );
 
 /// A speech act with its own complement frame (see the sets above).
+/// "46-year-old": an age, which stands for a person ("said the
+/// 46-year-old").
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_frame_verb(verb: &str) -> bool {
     TO_COMPLEMENT_VERBS.has(verb)
         || OBJECT_TO_VERBS.has(verb)
@@ -2879,6 +2886,44 @@ impl<'a> Paragraph<'a> {
                 break;
             }
         }
+        // "At the party convention Sen. Elizabeth Warren said": an opener
+        // with no comma ends at a plain noun before the name (not at a
+        // role's, "the Republican nominee Donald Trump", nor without the
+        // preposition, "Tory peer Lord Tebbit").
+        let after_a_preposition = start > s
+            && self.is_word_in(
+                start - 1,
+                &[
+                    "at",
+                    "in",
+                    "on",
+                    "during",
+                    "after",
+                    "before",
+                    "following",
+                    "from",
+                ],
+            );
+        if after_a_preposition && self.capitalised(end) {
+            let mut run = end;
+            while run > start && self.capitalised(run - 1) {
+                run -= 1;
+            }
+            if run > start
+                && run < end
+                && self.word(run - 1).is_some_and(|w| {
+                    !self.capitalised(run - 1)
+                        && !DETERMINERS.has(w)
+                        && !SOURCE_NOUNS.has(w)
+                        && !ROLE_HEADS.has(w)
+                        && !matches!(w, "of" | "for" | "and" | "&" | "de" | "van" | "von")
+                        && w.len() > 3
+                        && w.chars().all(char::is_alphabetic)
+                })
+            {
+                start = run;
+            }
+        }
         // Any other head needs a determiner: "the ad’s narrator", "Romney's
         // associates".
         // ("Ivana Trump's brief": a possessive anywhere before the head.)
@@ -3081,7 +3126,7 @@ impl<'a> Paragraph<'a> {
         let mut j = start;
         let role_like = |i: usize| {
             self.word(i)
-                .is_some_and(|w| SOURCE_NOUNS.has(w) || ROLE_HEADS.has(w))
+                .is_some_and(|w| SOURCE_NOUNS.has(w) || ROLE_HEADS.has(w) || is_age(w))
         };
         // "Estera Events Co-Owner and Lead Planner Erica Vanco": two
         // titles joined by "and" before one name.
@@ -3124,7 +3169,8 @@ impl<'a> Paragraph<'a> {
             end -= 1;
         }
         let head = self.word(end)?;
-        let ok = self.capitalised(end) || SOURCE_NOUNS.has(head);
+        // ("said the 46-year-old": an age stands for the person.)
+        let ok = self.capitalised(end) || SOURCE_NOUNS.has(head) || is_age(head);
         if !ok {
             return None;
         }
@@ -4732,5 +4778,21 @@ mod tests {
         assert_eq!(content, "the club “has lost its soul”");
         let (content, _, _, _) = one("Miller characterized the response as “slow and confused”.");
         assert_eq!(content, "slow and confused");
+    }
+
+    #[test]
+    fn an_age_and_an_opener_without_a_comma_before_the_source() {
+        let (_, source, _, _) = one("“He is a leader,” said the 22-year-old.");
+        assert_eq!(source.as_deref(), Some("the 22-year-old"));
+        let (content, source, _, _) =
+            one("At the party convention Sen. Elizabeth Warren said the plan had failed.");
+        assert_eq!(source.as_deref(), Some("Sen. Elizabeth Warren"));
+        assert_eq!(content, "the plan had failed");
+        // A role's words stay with the name.
+        let (_, source, _, _) = one("The Republican nominee Donald Trump said he would win.");
+        assert_eq!(
+            source.as_deref(),
+            Some("The Republican nominee Donald Trump")
+        );
     }
 }

@@ -573,6 +573,17 @@ impl Resolver<'_> {
         {
             return None;
         }
+        // "said the 46-year-old": the person the article gave that age.
+        if let Some(age) = age_described(&lower) {
+            let holder = self.aged(age, source.start)?.clone();
+            return Some(self.add(
+                holder.name,
+                holder.role,
+                SpeakerKind::Person,
+                holder.gender,
+                source,
+            ));
+        }
         // "His office said", "her spokeswoman said": that person.
         if let Some((owner, rest)) = lower.split_once(' ')
             && SPOKESPEOPLE.has(rest)
@@ -1235,6 +1246,23 @@ impl Resolver<'_> {
                         && n.name.split_whitespace().any(|w| w == word)
                 })
             })
+    }
+
+    /// The last person named before `at` with this age beside the name:
+    /// "Smith, 46,", "Smith (46)", "46-year-old Smith".
+    fn aged(&self, age: u32, at: usize) -> Option<&NameMention> {
+        let after = [
+            format!(", {age},"),
+            format!(" ({age})"),
+            format!(", {age}."),
+        ];
+        let before = format!("{age}-year-old ");
+        self.names().iter().filter(|n| n.end < at).rfind(|n| {
+            after
+                .iter()
+                .any(|a| self.body[n.end..].starts_with(a.as_str()))
+                || self.body[..n.phrase_start].ends_with(&before)
+        })
     }
 
     /// The person the article gives a role with this head word.
@@ -2244,6 +2272,17 @@ fn strip_determiner(text: &str) -> &str {
         }
     }
     text
+}
+
+/// The age a source describes its speaker by: "the 46-year-old", "the
+/// 46-year-old mother" (lower case).
+fn age_described(source: &str) -> Option<u32> {
+    let rest = source.strip_prefix("the ")?;
+    let (age, rest) = rest.split_once("-year-old")?;
+    if !(rest.is_empty() || rest.starts_with(' ') && !rest[1..].contains(' ')) {
+        return None;
+    }
+    age.parse().ok().filter(|&age| age < 130)
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -3373,5 +3412,22 @@ mod tests {
                 SpeakerKind::Person
             ))
         );
+    }
+
+    #[test]
+    fn an_age_stands_for_the_person_given_it() {
+        let found = speakers(
+            "Tiffany Trump, 22, spoke first. Mary Jones (46) followed. \
+             “He is a leader,” said the 22-year-old. The 46-year-old said she would run.",
+        );
+        let names: Vec<_> = found.iter().map(name_of).collect();
+        assert_eq!(
+            names,
+            [Some("Tiffany Trump"), Some("Mary Jones")],
+            "{found:?}"
+        );
+        // No one of that age: no one.
+        let found = speakers("Ann Lee, 30, spoke. The 46-year-old said she would run.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
     }
 }
