@@ -314,6 +314,10 @@ word_set!(
         "write",
         "writes",
         "wrote",
+        // (Only before "that", a colon or a quotation: see
+        // `quotes::content_after`. "She spent years writing a book" says
+        // nothing.)
+        "writing",
         "tweeted",
         "tweeting",
         "posted",

@@ -3223,7 +3223,13 @@ impl<'a> Paragraph<'a> {
         while j > 0 && matches!(self.raw(j), "," | "—" | "–" | "-") {
             j -= 1;
         }
-        self.regions.iter().find(|r| r.close == Some(j))
+        // (Not one that ends its own sentence: in "“… non-criminal
+        // matters.” Trump has called the accusations …" a new sentence
+        // begins after it. "“…?” she asked" and "“…,” he said" attach.)
+        self.regions
+            .iter()
+            .find(|r| r.close == Some(j))
+            .filter(|r| j == 0 || r.open + 1 >= j || self.raw(j - 1) != ".")
     }
 
     /// The content clause after a cue: skips "that", an object ("told
@@ -3261,7 +3267,9 @@ impl<'a> Paragraph<'a> {
                         ],
                     ))
             {
-                a = j + 1;
+                // ("said that was true": "that" is the clause's subject.)
+                let subject = self.is_word_in(j + 1, &FINITE_VERBS);
+                a = if subject { j } else { j + 1 };
                 saw_that = true;
                 break;
             }
@@ -3326,6 +3334,10 @@ impl<'a> Paragraph<'a> {
                 break;
             }
             j += 1;
+        }
+        // "writing, “…”", "writing that …": writing says something only so.
+        if verb == "writing" && !saw_that && !self.regions.iter().any(|r| r.open == a) {
+            return None;
         }
         let framed = !saw_that && a == cue_end + 1 && self.complement_follows(c, cue_end, verb, e);
         // A verb that is a cue only with its frame says nothing without it:
@@ -3447,6 +3459,17 @@ impl<'a> Paragraph<'a> {
         // said the project was vetted, said he was unaware", "X said …,
         // though Mrs. Fiorina said …".
         let mut e = self.next_attribution_start(a, e).unwrap_or(e);
+        // "Schumer said the attack was “nasty,” but he did not join her
+        // call …": "but he" goes on about the speaker, in the reporter's
+        // words.
+        if let Some(k) = (a + 2..e).find(|&k| {
+            self.is_word_in(k, &["but", "though", "although", "whereas"])
+                && self.is_word_in(k + 1, &["he", "she"])
+                && matches!(self.raw(k - 1), "," | "”" | "\"")
+                && self.region_of(k).is_none()
+        }) {
+            e = k;
+        }
         // A speech act's object ends where a colon, dash or quotation
         // begins something else.
         if framed
@@ -3527,6 +3550,19 @@ impl<'a> Paragraph<'a> {
                 && let Some(comma) = (a + 1..j).rev().find(|&k| self.raw(k) == ",")
             {
                 return Some(comma);
+            }
+            // "… were false and later promised to provide a list": the
+            // source's next act, in the reporter's words.
+            if w == "and"
+                && self.region_of(j).is_none()
+                && let Some(next) = (j + 1..(j + 3).min(e))
+                    .find(|&k| !self.is_word_in(k, &["later", "then", "also", "subsequently"]))
+                && next > j + 1
+                && self
+                    .word(next)
+                    .is_some_and(|v| ANY_CUE.contains(v) && v.ends_with("ed"))
+            {
+                return Some(j);
             }
             if !CUE_VERBS.has(w) || self.capitalised(j) || self.region_of(j).is_some() {
                 continue;
@@ -3668,6 +3704,7 @@ impl<'a> Paragraph<'a> {
                     | ")"
             )
         };
+        let (from, to) = (a, b);
         while a < b && trim(self.raw(a)) {
             a += 1;
         }
@@ -3679,20 +3716,21 @@ impl<'a> Paragraph<'a> {
         // soul”." the quoted words are part of the content, and one mark
         // alone would leave it unbalanced.
         if a < b {
-            if a > 0
-                && self
-                    .regions
-                    .iter()
-                    .any(|r| r.open == a - 1 && r.close.is_some_and(|c| c < b))
-            {
-                a -= 1;
-            }
-            if self
+            if let Some(open) = self
                 .regions
                 .iter()
-                .any(|r| r.close == Some(b) && r.open >= a)
+                .find(|r| (from..a).contains(&r.open) && r.close.is_some_and(|c| c < b))
+                .map(|r| r.open)
             {
-                b += 1;
+                a = open;
+            }
+            if let Some(close) = self
+                .regions
+                .iter()
+                .filter(|r| (a..b).contains(&r.open))
+                .find_map(|r| r.close.filter(|c| (b..to).contains(c)))
+            {
+                b = close + 1;
             }
         }
         (a < b).then(|| (a, b - 1))
@@ -4794,5 +4832,52 @@ mod tests {
             source.as_deref(),
             Some("The Republican nominee Donald Trump")
         );
+    }
+
+    #[test]
+    fn writing_speaks_only_before_a_quotation_or_that() {
+        let (content, source, cue, _) =
+            one("Trump lambasted Gillibrand on Tuesday writing, “She is in the ring.”");
+        assert_eq!(
+            (content.as_str(), source.as_deref(), cue.as_deref()),
+            ("She is in the ring.", Some("Trump"), Some("writing"))
+        );
+        assert!(read("She spent years writing a book about the war.").is_empty());
+        assert!(read("He was writing to the council when the news came.").is_empty());
+    }
+
+    #[test]
+    fn the_reporter_goes_on_after_but_he_and_and_later() {
+        let (content, _, _, _) = one(
+            "Schumer said the attack was “nasty, unbecoming of a president,” but he did not \
+             join her call.",
+        );
+        assert_eq!(
+            content,
+            "the attack was “nasty, unbecoming of a president,”"
+        );
+        // (Another subject may be the speaker's words.)
+        let (content, _, _, _) = one("Schumer said the attack was nasty, but it was legal.");
+        assert_eq!(content, "the attack was nasty, but it was legal");
+        let found = read(
+            "The White House said the accusations were false and later promised to provide \
+             a list of those accounts.",
+        );
+        assert_eq!(found[0].0, "the accusations were false");
+        assert_eq!(found[1].2.as_deref(), Some("promised"));
+    }
+
+    #[test]
+    fn a_quotation_ending_its_sentence_takes_no_attribution_after_it() {
+        let found = read(
+            "He said it fell to the panel, which covers “non-criminal matters.” Trump has \
+             called the claims fabricated.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("He"));
+        // "that" before a verb is the clause's subject.
+        let found = read("“We lost,” Smith said. “We will be back.” Jones said that was true.");
+        assert_eq!(found.last().map(|f| f.0.as_str()), Some("that was true"));
+        assert_eq!(found.last().and_then(|f| f.1.as_deref()), Some("Jones"));
     }
 }
