@@ -617,6 +617,26 @@ word_set!(
 );
 
 /// Every word that may be a cue, in one set: the first test of every token.
+/// Where something is said or asked: "in a letter", "in a statement".
+const MEDIUM_NOUNS: [&str; 16] = [
+    "letter",
+    "statement",
+    "tweet",
+    "interview",
+    "speech",
+    "post",
+    "email",
+    "memo",
+    "video",
+    "blog",
+    "column",
+    "release",
+    "conference",
+    "briefing",
+    "message",
+    "filing",
+];
+
 /// What a name heads as the one told something: "told BBC One's Breakfast
 /// programme", "told the Guardian newspaper".
 const AUDIENCE_NOUNS: [&str; 12] = [
@@ -1069,7 +1089,9 @@ impl<'a> Paragraph<'a> {
         let after_that = self.text[..attribution.content.start - self.base]
             .trim_end()
             .ends_with(" that");
-        if (is_frame_verb(verb) || after_that) && words.len() >= 2 {
+        // ("called for an investigation": what is asked for, too.)
+        let asked_for = cue.as_deref().is_some_and(|c| c.ends_with(" for"));
+        if (is_frame_verb(verb) || after_that || asked_for) && words.len() >= 2 {
             return true;
         }
         if words.len() < 3 {
@@ -1171,6 +1193,27 @@ impl<'a> Paragraph<'a> {
                     .filter(|(attribution, _)| self.plausible(attribution))
                 {
                     Some((mut attribution, mut resume)) => {
+                        // "research suggests …", "a study suggested that …":
+                        // what evidence suggests is a finding.
+                        if attribution.kind == QuoteKind::Speech
+                            && self.is_word_in(
+                                i,
+                                &[
+                                    "suggest",
+                                    "suggests",
+                                    "suggested",
+                                    "indicate",
+                                    "indicates",
+                                    "indicated",
+                                ],
+                            )
+                            && attribution
+                                .source
+                                .and_then(|src| self.token_at(src.end.saturating_sub(1)))
+                                .is_some_and(|head| self.is_word_in(head, &EVIDENCE_NOUNS))
+                        {
+                            attribution.kind = QuoteKind::Finding;
+                        }
                         // "Francis said those who thought so should …,
                         // according to Reuters": the report has its own
                         // source; the content ends before it, and it is
@@ -3086,7 +3129,8 @@ impl<'a> Paragraph<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.tokens[i].kind == Kind::Word && crate::extract::text::is_name_capitalised(self.raw(i))
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+            && crate::extract::text::is_name_capitalised(self.raw(i))
     }
 
     fn is_adverb(&self, i: usize) -> bool {
@@ -3257,6 +3301,9 @@ impl<'a> Paragraph<'a> {
                 break;
             }
             // "that" after a preposition is a determiner: "to that conclusion".
+            // (Not a "that" inside the clause already begun, "said the law
+            // was clear that …", nor a noun's own, "denies allegations
+            // by U.S. agencies that it meddled".)
             if self.word(j) == Some("that")
                 && !(j > 0
                     && self.is_word_in(
@@ -3266,6 +3313,8 @@ impl<'a> Paragraph<'a> {
                             "is", "was", "like",
                         ],
                     ))
+                && !(a..j)
+                    .any(|k| self.is_word_in(k, &FINITE_VERBS) || self.is_word_in(k, &CLAIM_NOUNS))
             {
                 // ("said that was true": "that" is the clause's subject.)
                 let subject = self.is_word_in(j + 1, &FINITE_VERBS);
@@ -3335,6 +3384,25 @@ impl<'a> Paragraph<'a> {
             }
             j += 1;
         }
+        // "“…,” Carter said referring to the bill", "said speaking to
+        // reporters": a participle straight after the verb opens no clause.
+        // (A gerund may open a clause, "said stretching classes are
+        // popular", and be an object, "cited rising costs".)
+        if !saw_that
+            && a == cue_end + 1
+            && matches!(
+                verb,
+                "said" | "says" | "say" | "added" | "adds" | "told" | "wrote"
+            )
+            && !self.capitalised(a)
+            && self
+                .word(a)
+                .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+            && !self.regions.iter().any(|r| r.open == a)
+            && !(a + 1..(a + 6).min(e)).any(|k| self.is_word_in(k, &FINITE_VERBS))
+        {
+            return None;
+        }
         // "writing, “…”", "writing that …": writing says something only so.
         if verb == "writing" && !saw_that && !self.regions.iter().any(|r| r.open == a) {
             return None;
@@ -3389,7 +3457,7 @@ impl<'a> Paragraph<'a> {
                 // a short object: "told POLITICO he had kept …".
                 // ("told BBC One's Breakfast programme there was …": a
                 // name and the audience noun it heads are one object.)
-                let object_then_subject = (a + 1..(a + 6).min(e))
+                let object_then_subject = (a + 1..(a + 9).min(e))
                     .take_while(|&j| self.word(j).is_some())
                     .find(|&j| self.is_word_in(j, &["he", "she", "they", "it", "we", "i", "there"]))
                     .filter(|&j| {
@@ -3438,10 +3506,26 @@ impl<'a> Paragraph<'a> {
             if self.is_word_in(a, &ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "(") {
                 // "said in a statement Thursday night they pulled …": a short
                 // adjunct, then a clause opened by its subject pronoun.
+                // ("said with the bank closed for months, many exporters
+                // have …": after the adjunct's comma, a clause.)
+                let after_comma = || {
+                    (a + 2..(a + 14).min(e))
+                        .find(|&j| self.raw(j) == ",")
+                        .filter(|&j| {
+                            self.word(j + 1).is_some_and(|w| !w.ends_with("ing"))
+                                && (j + 2..(j + 6).min(e))
+                                    .any(|k| self.is_word_in(k, &FINITE_VERBS))
+                        })
+                        .map(|j| j + 1)
+                };
                 match (a + 1..(a + 9).min(e))
                     .take_while(|&j| self.word(j).is_some())
                     .find(|&j| self.is_word_in(j, &["he", "she", "they", "it", "we", "i"]))
-                {
+                    .or_else(|| {
+                        self.is_word_in(a, &ADJUNCT_OPENERS)
+                            .then(after_comma)
+                            .flatten()
+                    }) {
                     Some(j) if !OBJECT_VERBS.has(verb) && !NEEDS_THAT.has(verb) => a = j,
                     _ => return None,
                 }
@@ -3459,6 +3543,23 @@ impl<'a> Paragraph<'a> {
         // said the project was vetted, said he was unaware", "X said …,
         // though Mrs. Fiorina said …".
         let mut e = self.next_attribution_start(a, e).unwrap_or(e);
+        // "called for an investigation in a letter on Monday", "urged the
+        // men to step down in a letter": where an act of asking was made is
+        // the reporter's, not what was asked. (After a clause such words
+        // are part of what was said: "said the plan was set out in a
+        // letter".)
+        let asks = is_frame_verb(verb) || self.word(cue_end) == Some("for");
+        if asks
+            && let Some(k) = (a + 2..e).find(|&k| {
+                self.is_word_in(k, &["in", "on", "via"])
+                    && self.is_word_in(k + 1, &["a", "an", "the", "his", "her", "their", "its"])
+                    && (k + 2..(k + 4).min(e)).any(|m| self.is_word_in(m, &MEDIUM_NOUNS))
+                    && self.region_of(k).is_none()
+                    && !(a..k).any(|m| self.is_word_in(m, &FINITE_VERBS))
+            })
+        {
+            e = k;
+        }
         // "Schumer said the attack was “nasty,” but he did not join her
         // call …": "but he" goes on about the speaker, in the reporter's
         // words.
@@ -4879,5 +4980,57 @@ mod tests {
         let found = read("“We lost,” Smith said. “We will be back.” Jones said that was true.");
         assert_eq!(found.last().map(|f| f.0.as_str()), Some("that was true"));
         assert_eq!(found.last().and_then(|f| f.1.as_deref()), Some("Jones"));
+    }
+
+    #[test]
+    fn where_it_was_asked_and_what_follows_the_verb() {
+        let found = read("Fifty lawmakers called for an investigation in a letter on Monday.");
+        assert_eq!(found[0].0, "an investigation");
+        let found = read("She urged the men to step down from the assembly in a letter.");
+        assert_eq!(found[0].0, "the men to step down from the assembly");
+        // After a clause, the letter is part of what was said.
+        let (content, _, _, _) = one("He said the plan was set out in a letter.");
+        assert_eq!(content, "the plan was set out in a letter");
+        // A "that" inside the clause, or a noun's own, is no marker.
+        let (content, _, _, _) =
+            one("Mr Hockney said the law was clear that those elected should go.");
+        assert_eq!(content, "the law was clear that those elected should go");
+        let (content, _, _, _) =
+            one("Russia denies allegations by U.S. agencies that it meddled in the election.");
+        assert_eq!(
+            content,
+            "allegations by U.S. agencies that it meddled in the election"
+        );
+        // A participle straight after "said" opens no clause; a gerund
+        // with its verb does.
+        let found = read("“They are talking Dream Act,” Carter said referring to the bill.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "They are talking Dream Act,");
+        let (content, _, _, _) = one("Millers said stretching classes are popular.");
+        assert_eq!(content, "stretching classes are popular");
+        // After an adjunct and its comma, a clause.
+        let (content, _, _, _) = one(
+            "Schloegel said with the bank closed for months, many exporters have been unable to sell.",
+        );
+        assert_eq!(content, "many exporters have been unable to sell");
+    }
+
+    #[test]
+    fn what_evidence_suggests_is_a_finding() {
+        let found = find_attributions("Sales will fall, research suggests.");
+        assert_eq!(found[0].kind, QuoteKind::Finding);
+        let found = find_attributions("He suggested that sales would fall.");
+        assert_eq!(found[0].kind, QuoteKind::Speech);
+    }
+
+    #[test]
+    fn a_cue_that_ends_the_text_is_read_without_a_panic() {
+        for body in [
+            "The spokesperson added",
+            "It is decided. The spokesperson added\n",
+            "He said",
+        ] {
+            assert!(find_attributions(body).is_empty(), "{body}");
+        }
     }
 }

@@ -1779,6 +1779,26 @@ fn parse_source(text: &str) -> ParsedSource {
             gender: Gender::of_name(&content[..of]),
         };
     }
+    // "Senator Mike Rounds of South Dakota": a titled person of a place
+    // or a body (the title and the place both go to the role).
+    if let Some(of) = content.iter().rposition(|w| *w == "of")
+        && of >= 3
+        && content[of + 1..].iter().all(|w| is_name_word(w))
+        && content[of - 2..of].iter().all(|w| is_capitalised(w))
+        && let ParsedSource::Named {
+            name,
+            role: Some(role),
+            gender,
+        } = parse_source(&content[..of].join(" "))
+        && name.split_whitespace().count() >= 2
+        && looks_like_a_person(&name)
+    {
+        return ParsedSource::Named {
+            name,
+            role: Some(format!("{role} {}", content[of..].join(" "))),
+            gender,
+        };
+    }
     if let Some(parsed) = company(&content) {
         return parsed;
     }
@@ -1854,7 +1874,7 @@ fn parse_source(text: &str) -> ParsedSource {
                 && content
                     .get(i + 1)
                     .is_some_and(|next| !ORGANISATION_WORDS.has(&to_lower(next)));
-            (ROLE_HEADS.has(&lower) || label)
+            (ROLE_HEADS.has(&lower) || is_personal_title(&lower) || label)
                 && content.get(i + 1).is_some_and(|next| is_capitalised(next))
                 && content[i + 1..].iter().all(|w| is_name_word(w))
         })
@@ -2228,8 +2248,31 @@ fn is_organisation(name: &str) -> bool {
         .split_whitespace()
         .last()
         .is_some_and(|w| ORG_SUFFIXES.has(w) && lower.contains(' '));
+    // "the Greater London Act", "the Paris Agreement": a law or a treaty
+    // is nobody (nor the "he" of the next sentence).
+    let legal_work = lower.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "act"
+                | "bill"
+                | "treaty"
+                | "accord"
+                | "accords"
+                | "agreement"
+                | "directive"
+                | "convention"
+                | "amendment"
+                | "charter"
+                | "constitution"
+                | "declaration"
+                | "protocol"
+                | "statute"
+                | "ordinance"
+        )
+    }) && lower.contains(' ');
     COUNTRIES.has(lower)
         || last_is_suffix
+        || legal_work
         || lower.split_whitespace().any(|w| {
             let w = w.trim_end_matches("’s").trim_end_matches("'s");
             ORGANISATION_WORDS.has(w) || INSTITUTIONS.has(w)
@@ -2272,6 +2315,37 @@ fn strip_determiner(text: &str) -> &str {
         }
     }
     text
+}
+
+/// A noun for a person that stands as a title before a name: "Lawyer
+/// Balber", "economist Jane Smith" (one person: not "Police Scotland").
+fn is_personal_title(lower: &str) -> bool {
+    SOURCE_NOUNS.has(lower)
+        && !lower.ends_with('s')
+        && !matches!(
+            lower,
+            "police"
+                | "court"
+                | "campaign"
+                | "statement"
+                | "report"
+                | "poll"
+                | "survey"
+                | "study"
+                | "research"
+                | "ruling"
+                | "indictment"
+                | "commercial"
+                | "voiceover"
+                | "group"
+                | "staff"
+                | "people"
+                | "man"
+                | "woman"
+                | "person"
+                | "member"
+                | "source"
+        )
 }
 
 /// The age a source describes its speaker by: "the 46-year-old", "the
@@ -3429,5 +3503,40 @@ mod tests {
         // No one of that age: no one.
         let found = speakers("Ann Lee, 30, spoke. The 46-year-old said she would run.");
         assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn a_personal_title_and_a_place_after_the_name() {
+        assert_eq!(
+            name_of(&speakers("Lawyer Balber also said the meeting was short.")[0]),
+            Some("Balber")
+        );
+        let found = speakers("“He is principled,” said Senator Mike Rounds of South Dakota.");
+        assert_eq!(
+            found[0],
+            Some((
+                "Mike Rounds".into(),
+                Some("Senator of South Dakota".into()),
+                SpeakerKind::Person
+            ))
+        );
+        // A body is no title: "Police Scotland" stays whole.
+        assert_eq!(
+            name_of(&speakers("Police Scotland said the road was closed.")[0]),
+            Some("Police Scotland")
+        );
+    }
+
+    #[test]
+    fn a_law_named_in_a_quotation_is_no_he() {
+        let found = speakers(
+            "Mr Hockney wrote to the men. “The Greater London Act is clear on this,” the letter \
+             said. He said Mr Hulme-Cross and himself had no intention of resigning.",
+        );
+        assert_ne!(
+            name_of(found.last().unwrap()),
+            Some("Greater London Act"),
+            "{found:?}"
+        );
     }
 }
