@@ -145,13 +145,23 @@ impl Driver {
         found[ELEMENT].as_str().unwrap().to_string()
     }
 
+    /// Clicks the element `css` selects. A panel the page re-renders (the
+    /// facets arrive after the hits) may replace the element between
+    /// finding and clicking it: then it is found again, as a user's second
+    /// click would find it.
     fn click(&self, css: &str) {
-        let element = self.find(css);
-        self.cmd(
-            "POST",
-            &format!("/element/{element}/click"),
-            Some(json!({})),
-        );
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let element = self.find(css);
+            let path = format!("/session/{}/element/{element}/click", self.session);
+            match call(&self.addr, "POST", &path, Some(json!({}))) {
+                Ok(_) => return,
+                Err(e) if e.contains("stale element") && Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => panic!("POST {path}: {e}"),
+            }
+        }
     }
 
     fn url(&self) -> String {

@@ -548,6 +548,9 @@ impl Resolver<'_> {
                 self.resolved.speakers[org].mentions.push(source);
                 return Some(org);
             }
+            // "Nationwide said prices rose. They added …": a firm or body
+            // that spoke last, with no person named since.
+            "they" => return self.they(source),
             // (Not "WHO say", the World Health Organization.)
             "who" if text != "WHO" => return self.antecedent(source),
             // "Trump, Jr. said": the name before the comma, with its suffix.
@@ -1263,6 +1266,38 @@ impl Resolver<'_> {
                 .any(|a| self.body[n.end..].starts_with(a.as_str()))
                 || self.body[..n.phrase_start].ends_with(&before)
         })
+    }
+
+    /// "they": the organisation that spoke last, when it spoke in the
+    /// sentence before (no person named since, nothing far back).
+    fn they(&mut self, source: Span) -> Option<usize> {
+        let latest = |i: usize| {
+            self.resolved.speakers[i]
+                .mentions
+                .iter()
+                .map(|m| m.end)
+                .max()
+        };
+        // (Or a one-word name of no known person: "Nationwide said".)
+        let firm_like = self.last_person.last().copied().filter(|&i| {
+            self.genders[i].is_none() && !self.resolved.speakers[i].name.contains(' ')
+        });
+        let org = [self.last_org, firm_like]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&i| latest(i))?;
+        let spoke = latest(org).filter(|&end| end <= source.start)?;
+        let person_since = self
+            .last_person
+            .iter()
+            .any(|&p| p != org && latest(p).is_some_and(|end| end > spoke));
+        let between = &self.body[spoke..source.start];
+        let sentence_before = between.matches(". ").count() <= 1 && !between.contains('\n');
+        if person_since || !sentence_before || source.start - spoke > PRONOUN_WINDOW / 2 {
+            return None;
+        }
+        self.resolved.speakers[org].mentions.push(source);
+        Some(org)
     }
 
     /// The person the article gives a role with this head word.
@@ -3538,5 +3573,21 @@ mod tests {
             Some("Greater London Act"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn they_after_an_organisation_that_just_spoke() {
+        let found =
+            speakers("Nationwide said house prices rose in May. They said demand was strong.");
+        assert_eq!(name_of(&found[1]), Some("Nationwide"), "{found:?}");
+        // Not after a person, nor far away.
+        let found = speakers(
+            "Nationwide said prices rose in May. Ann Lee said it was odd. They said demand was strong.",
+        );
+        assert_eq!(name_of(&found[2]), None, "{found:?}");
+        let found = speakers(
+            "Nationwide said prices rose in May.\n\nMany buyers waited. They said demand was strong.",
+        );
+        assert_eq!(name_of(&found[1]), None, "{found:?}");
     }
 }
