@@ -2305,3 +2305,34 @@ const BODY_NOUNS: &[&str] = &[
     "post",
     "journal",
 ];
+
+/// A noun for a person that stands as a title before a name: "Lawyer
+/// Balber", "economist Jane Smith" (one person: not "Police Scotland").
+pub fn is_personal_title(lower: &str) -> bool {
+    SOURCE_NOUNS.has(lower)
+        && !lower.ends_with('s')
+        && !matches!(
+            lower,
+            "police"
+                | "court"
+                | "campaign"
+                | "statement"
+                | "report"
+                | "poll"
+                | "survey"
+                | "study"
+                | "research"
+                | "ruling"
+                | "indictment"
+                | "commercial"
+                | "voiceover"
+                | "group"
+                | "staff"
+                | "people"
+                | "man"
+                | "woman"
+                | "person"
+                | "member"
+                | "source"
+        )
+}

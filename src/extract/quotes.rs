@@ -1090,7 +1090,9 @@ impl<'a> Paragraph<'a> {
             .trim_end()
             .ends_with(" that");
         // ("called for an investigation": what is asked for, too.)
-        let asked_for = cue.as_deref().is_some_and(|c| c.ends_with(" for"));
+        let asked_for = cue.as_deref().is_some_and(|c| c.ends_with(" for"))
+            // ("called him divisive": a name given.)
+            || matches!(verb, "called" | "calls" | "call" | "calling");
         if (is_frame_verb(verb) || after_that || asked_for) && words.len() >= 2 {
             return true;
         }
@@ -2169,6 +2171,65 @@ impl<'a> Paragraph<'a> {
                     ],
                 )
             })
+    }
+
+    /// "Trump has called the accusations fabricated stories", "Sanders
+    /// called him divisive", "Cruz called the KKK “abhorrent”": a person
+    /// (a name or a pronoun right before the verb) calls someone or
+    /// something a name, which is what they said of it. Not "a website
+    /// called …", "called for", "called it quits".
+    fn name_calling(&self, c: usize, a: usize, e: usize) -> bool {
+        let subject = (0..c)
+            .rev()
+            .find(|&k| !self.is_word_in(k, &AUXILIARIES) && !self.is_adverb(k));
+        // ("a website called Cape Breton …": a thing named, not a person
+        // naming.)
+        let indefinite = subject.is_some_and(|k| k > 0 && self.is_word_in(k - 1, &["a", "an"]));
+        let person = !indefinite
+            && subject.is_some_and(|k| {
+                self.is_word_in(k, &["he", "she", "they", "i", "we"])
+                    || (self.capitalised(k) && !self.is_word_in(k, &DETERMINERS))
+                    || self.is_word_in(k, &ROLE_HEADS)
+                    || self
+                        .word(k)
+                        .is_some_and(crate::extract::lexicon::is_personal_title)
+            });
+        // (Not "called a press conference", "called for", "called it
+        // quits", "called her back".)
+        let pronoun = self.is_word_in(a, &["him", "her", "them", "me", "us"]);
+        let object = self.word(a).is_some_and(|w| {
+            !matches!(
+                w,
+                "for" | "on" | "off" | "up" | "back" | "out" | "in" | "it" | "upon" | "a" | "an"
+            )
+        });
+        // The object and what it is called: a few words to the end of the
+        // clause, with no verb of their own, nor a preposition or a time
+        // ("called his mother every week") unless a quotation names it.
+        let end = (a..e)
+            .find(|&k| {
+                matches!(self.raw(k), "," | "." | ";" | ":" | "—" | "–")
+                    || self.is_word_in(k, &["and", "but", "while", "as", "after", "because"])
+            })
+            .unwrap_or(e);
+        let quoted = self.regions.iter().any(|r| r.open > a && r.open < end);
+        let plain = (a..end).all(|k| {
+            self.word(k).is_some_and(|w| {
+                !FINITE_VERBS.contains(&w)
+                    && !ADJUNCT_OPENERS.has(w)
+                    && !TIME_WORDS.has(w)
+                    && !matches!(
+                        w,
+                        "that" | "to" | "back" | "again" | "home" | "early" | "late"
+                    )
+                    && !w.ends_with("ly")
+            })
+        });
+        person
+            && object
+            && end <= a + 10
+            && (quoted && !(a..end).any(|k| self.is_word_in(k, &FINITE_VERBS))
+                || plain && (end >= a + 3 || pronoun && end == a + 2))
     }
 
     /// "what SOURCE calls NAME", "what SOURCE described as NAME", the cue
@@ -3361,7 +3422,9 @@ impl<'a> Paragraph<'a> {
                 // programme there was no place for “…”", "told reporters
                 // she was “proud”", the object comes first and is left to
                 // the rules below.)
-                let clause = (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS));
+                let clause = (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS))
+                    // ("called the KKK “abhorrent”": the object is what was named.)
+                    || (j > a && self.is_word_in(c, &["called", "calls", "call"]) && self.name_calling(c, a, e));
                 if !clause {
                     a = j;
                 }
@@ -3432,6 +3495,7 @@ impl<'a> Paragraph<'a> {
             if NEEDS_THAT.has(verb)
                 && !(FINDING_VERBS.has(verb) && evidence_before)
                 && !(BELIEF_VERBS.has(verb) && self.clause_opens(a, e))
+                && !self.name_calling(c, a, e)
             {
                 return None;
             }
@@ -3536,6 +3600,7 @@ impl<'a> Paragraph<'a> {
             && !saw_that
             && !quoted
             && !framed
+            && !self.name_calling(c, a, e)
         {
             return None;
         }
@@ -3574,6 +3639,7 @@ impl<'a> Paragraph<'a> {
         // A speech act's object ends where a colon, dash or quotation
         // begins something else.
         if framed
+            && !self.name_calling(c, a, e)
             && let Some(stop) = (a + 1..e).find(|&j| {
                 matches!(self.raw(j), ":" | ";" | "—" | "–")
                     || self.regions.iter().any(|r| r.open == j)
@@ -4974,8 +5040,10 @@ mod tests {
             "He said it fell to the panel, which covers “non-criminal matters.” Trump has \
              called the claims fabricated.",
         );
-        assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1.as_deref(), Some("He"));
+        // (Calling the claims something is a record of its own.)
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, "the claims fabricated");
         // "that" before a verb is the clause's subject.
         let found = read("“We lost,” Smith said. “We will be back.” Jones said that was true.");
         assert_eq!(found.last().map(|f| f.0.as_str()), Some("that was true"));
@@ -5031,6 +5099,39 @@ mod tests {
             "He said",
         ] {
             assert!(find_attributions(body).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn calling_someone_a_name_is_what_was_said_of_them() {
+        for (body, content) in [
+            (
+                "Trump has called the accusations fabricated stories and he has denied them.",
+                "the accusations fabricated stories",
+            ),
+            (
+                "Sen. Ted Cruz called the KKK “abhorrent” on Sunday.",
+                "the KKK “abhorrent” on Sunday",
+            ),
+            (
+                "The senator called the plan ridiculous.",
+                "the plan ridiculous",
+            ),
+            ("Sanders called him a divisive man.", "him a divisive man"),
+        ] {
+            let found = read(body);
+            assert_eq!(found[0].0, content, "{body}: {found:?}");
+        }
+        for body in [
+            "A celebratory event was held called Politics and Pies.",
+            "She runs a website called Cape Breton If Donald Trump Wins.",
+            "The coach called it quits after ten years.",
+            "He called the police to report the theft.",
+            "He called his mother every week.",
+            "She called a press conference on Monday.",
+            "He called the vote for Smith.",
+        ] {
+            assert!(read(body).is_empty(), "{body}: {:?}", read(body));
         }
     }
 }

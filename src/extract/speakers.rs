@@ -1909,7 +1909,7 @@ fn parse_source(text: &str) -> ParsedSource {
                 && content
                     .get(i + 1)
                     .is_some_and(|next| !ORGANISATION_WORDS.has(&to_lower(next)));
-            (ROLE_HEADS.has(&lower) || is_personal_title(&lower) || label)
+            (ROLE_HEADS.has(&lower) || crate::extract::lexicon::is_personal_title(&lower) || label)
                 && content.get(i + 1).is_some_and(|next| is_capitalised(next))
                 && content[i + 1..].iter().all(|w| is_name_word(w))
         })
@@ -2350,37 +2350,6 @@ fn strip_determiner(text: &str) -> &str {
         }
     }
     text
-}
-
-/// A noun for a person that stands as a title before a name: "Lawyer
-/// Balber", "economist Jane Smith" (one person: not "Police Scotland").
-fn is_personal_title(lower: &str) -> bool {
-    SOURCE_NOUNS.has(lower)
-        && !lower.ends_with('s')
-        && !matches!(
-            lower,
-            "police"
-                | "court"
-                | "campaign"
-                | "statement"
-                | "report"
-                | "poll"
-                | "survey"
-                | "study"
-                | "research"
-                | "ruling"
-                | "indictment"
-                | "commercial"
-                | "voiceover"
-                | "group"
-                | "staff"
-                | "people"
-                | "man"
-                | "woman"
-                | "person"
-                | "member"
-                | "source"
-        )
 }
 
 /// The age a source describes its speaker by: "the 46-year-old", "the
