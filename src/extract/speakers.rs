@@ -597,7 +597,39 @@ impl Resolver<'_> {
                 _ => {}
             }
         }
+        // "The Trump administration said", "the Clinton campaign": a
+        // person's administration or campaign speaks as a body of its own.
+        if let Some(body) = led_body(text) {
+            let index = self.add(body, None, SpeakerKind::Organisation, None, source);
+            self.last_org = Some(index);
+            return Some(index);
+        }
+        // "The top Senate Democrat said", "a spokesman for the Republican":
+        // a party's member, not a name (the person the article gives that
+        // role, when it does).
+        let member_of_a_party = |name: &str| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            words.last().is_some_and(|w| {
+                matches!(
+                    &*to_lower(w),
+                    "democrat" | "republican" | "tory" | "conservative"
+                )
+            }) && words.iter().all(|w| given_name(w).is_none())
+        };
         match parse_source(text) {
+            ParsedSource::Named { name, .. } | ParsedSource::Voice { name, .. }
+                if member_of_a_party(&name) =>
+            {
+                let head = to_lower(name.split_whitespace().last().unwrap_or(""));
+                let holder = self.holder_of(&head, source.start)?.clone();
+                Some(self.add(
+                    holder.name,
+                    holder.role,
+                    SpeakerKind::Person,
+                    holder.gender,
+                    source,
+                ))
+            }
             ParsedSource::Named { name, role, gender } => self.named(name, role, gender, source),
             // "the Paris-based pressure group": where it is based is no name.
             ParsedSource::Voice { name, .. } if is_descriptive_compound(&name) => None,
@@ -2352,6 +2384,24 @@ fn strip_determiner(text: &str) -> &str {
     text
 }
 
+/// "the Trump administration", "the Clinton campaign", "the Sanders
+/// camp" (not "the American administration": a people's is its
+/// government's): the name of the body a person leads.
+fn led_body(source: &str) -> Option<String> {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let (head, names) = rest.split_last()?;
+    let head_ok = matches!(*head, "administration" | "campaign" | "camp");
+    (to_lower(first) == "the"
+        && head_ok
+        && (1..=2).contains(&names.len())
+        && names.iter().all(|w| is_capitalised(w) && !w.contains('\''))
+        && !names
+            .iter()
+            .any(|w| is_demonym(w) || COUNTRIES.has(&to_lower(w))))
+    .then(|| format!("{} {head}", names.join(" ")))
+}
+
 /// The age a source describes its speaker by: "the 46-year-old", "the
 /// 46-year-old mother" (lower case).
 fn age_described(source: &str) -> Option<u32> {
@@ -3558,5 +3608,36 @@ mod tests {
             "Nationwide said prices rose in May.\n\nMany buyers waited. They said demand was strong.",
         );
         assert_eq!(name_of(&found[1]), None, "{found:?}");
+    }
+
+    #[test]
+    fn a_party_member_is_no_name() {
+        let found = speakers("The top U.S. Senate Democrat said the bill would fail.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        let found =
+            speakers("The bill is dead for this year, a spokesman for the Republican said.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        // A name with a given name stays a name.
+        let found = speakers("Republican Roy Moore said the bill would fail.");
+        assert_eq!(name_of(&found[0]), Some("Roy Moore"), "{found:?}");
+    }
+
+    #[test]
+    fn a_persons_administration_or_campaign_speaks() {
+        let found =
+            speakers("The Trump administration has said it will cut the number of refugees.");
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Trump administration"),
+            "{found:?}"
+        );
+        let found = speakers("The Clinton campaign said it would respond soon to the claims.");
+        assert_eq!(name_of(&found[0]), Some("Clinton campaign"), "{found:?}");
+        let found = speakers("The American administration said it would respond to the claims.");
+        assert_ne!(
+            name_of(&found[0]),
+            Some("American administration"),
+            "{found:?}"
+        );
     }
 }
