@@ -3547,11 +3547,10 @@ impl<'a> Paragraph<'a> {
                         .iter()
                         .find(|&&(a, b)| a <= c && c < b)
                         .is_some_and(|&(s, _)| self.evidence_source(c, s).is_some()));
-            if NEEDS_THAT.has(verb)
-                && !(FINDING_VERBS.has(verb) && evidence_before)
-                && !(BELIEF_VERBS.has(verb) && self.clause_opens(a, e))
-                && !self.name_calling(c, a, e)
-            {
+            let needs_no_that = (FINDING_VERBS.has(verb) && evidence_before)
+                || (BELIEF_VERBS.has(verb) && self.clause_opens(a, e))
+                || self.name_calling(c, a, e);
+            if NEEDS_THAT.has(verb) && !needs_no_that {
                 return None;
             }
             // "the world says something about …", "everything Trump says is a
