@@ -1065,10 +1065,25 @@ impl<'a> Paragraph<'a> {
             let claim = attribution
                 .cue
                 .filter(|cue| cue.start >= self.base && cue.end - self.base <= self.text.len())
-                .is_some_and(|cue| CLAIM_NOUNS.has(&to_lower(body_text(cue))));
+                .is_some_and(|cue| {
+                    // ("Trump's claim that …"; not "McConnell's promise to
+                    // Collins", a noun and its object.)
+                    CLAIM_NOUNS.has(&to_lower(body_text(cue)))
+                        && self.text[cue.end - self.base..]
+                            .trim_start()
+                            .starts_with("that ")
+                });
             // ("Moody's said", "McDonald's says": a firm named so, right
             // before its verb; a possessive has its noun after it.)
+            let said = attribution.cue.is_some_and(|cue| {
+                let verb = to_lower(body_text(cue));
+                CUE_VERBS.has(&verb)
+                    && (verb.ends_with("ed")
+                        || verb.ends_with('s')
+                        || matches!(&*verb, "said" | "told" | "wrote"))
+            });
             let firm = !source.contains(' ')
+                && said
                 && source.starts_with(char::is_uppercase)
                 && attribution
                     .source
@@ -2196,6 +2211,9 @@ impl<'a> Paragraph<'a> {
     /// something a name, which is what they said of it. Not "a website
     /// called …", "called for", "called it quits".
     fn name_calling(&self, c: usize, a: usize, e: usize) -> bool {
+        if !self.is_word_in(c, &["called", "calls", "call", "calling"]) {
+            return false;
+        }
         let subject = (0..c)
             .rev()
             .find(|&k| !self.is_word_in(k, &AUXILIARIES) && !self.is_adverb(k));
@@ -3427,7 +3445,11 @@ impl<'a> Paragraph<'a> {
                         ],
                     ))
                 && !(a..j)
-                    .any(|k| self.is_word_in(k, &FINITE_VERBS) || self.is_word_in(k, &CLAIM_NOUNS))
+                    // (Not the month: "told a diplomat in May 2016 that".)
+                    .any(|k| {
+                        (self.is_word_in(k, &FINITE_VERBS) && !self.capitalised(k))
+                            || self.is_word_in(k, &CLAIM_NOUNS)
+                    })
             {
                 // ("said that was true": "that" is the clause's subject.)
                 let subject = self.is_word_in(j + 1, &FINITE_VERBS);
@@ -3477,7 +3499,10 @@ impl<'a> Paragraph<'a> {
                 let clause = (a..j).any(|k| self.is_word_in(k, &FINITE_VERBS))
                     // ("said providers “will tread lightly”": the quotation
                     // opens with the verb of a subject before it.)
-                    || (j > a && self.is_word_in(j + 1, &FINITE_VERBS))
+                    || (j > a
+                        && self.word(j - 1).is_some()
+                        && !self.is_word_in(a, &ADJUNCT_OPENERS)
+                        && self.is_word_in(j + 1, &FINITE_VERBS))
                     // ("called the KKK “abhorrent”": the object is what was named.)
                     || (j > a && self.is_word_in(c, &["called", "calls", "call"]) && self.name_calling(c, a, e));
                 if !clause {
@@ -3517,7 +3542,7 @@ impl<'a> Paragraph<'a> {
                 .word(a)
                 .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
             && !self.regions.iter().any(|r| r.open == a)
-            && !(a + 1..(a + 6).min(e)).any(|k| self.is_word_in(k, &FINITE_VERBS))
+            && !(a + 1..e).any(|k| self.is_word_in(k, &FINITE_VERBS) && !self.capitalised(k))
         {
             return None;
         }
@@ -3656,9 +3681,15 @@ impl<'a> Paragraph<'a> {
                     (a + 2..(a + 14).min(e))
                         .find(|&j| self.raw(j) == ",")
                         .filter(|&j| {
-                            self.word(j + 1).is_some_and(|w| !w.ends_with("ing"))
-                                && (j + 2..(j + 6).min(e))
-                                    .any(|k| self.is_word_in(k, &FINITE_VERBS))
+                            // (A subject opens it: not "and will run …".)
+                            self.word(j + 1).is_some_and(|w| {
+                                !w.ends_with("ing")
+                                    && !FINITE_VERBS.contains(&w)
+                                    && !matches!(
+                                        w,
+                                        "and" | "but" | "or" | "which" | "who" | "while" | "as"
+                                    )
+                            }) && (j + 2..(j + 6).min(e)).any(|k| self.is_word_in(k, &FINITE_VERBS))
                         })
                         .map(|j| j + 1)
                 };
@@ -5249,5 +5280,43 @@ mod tests {
             read("The bill is bad, Cuomo said on Thursday, saying that it may violate rights.");
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[1].1.as_deref(), Some("Cuomo"));
+    }
+
+    #[test]
+    fn a_quotation_after_an_adjunct_and_its_comma_is_the_content() {
+        let (content, _, _, direct) =
+            one("In a tweet, Warren wrote on Tuesday, “Are you really trying to bully her?”");
+        assert_eq!(content, "Are you really trying to bully her?");
+        assert!(direct);
+    }
+
+    #[test]
+    fn a_possessive_before_a_noun_like_verb_is_no_firm() {
+        let found = read(
+            "McConnell’s promise to Collins “means squat over here,” said Representative Mark \
+             Walker, chairman of the committee.",
+        );
+        assert!(
+            found.iter().all(|f| f.1.as_deref() != Some("McConnell’s")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f.0 == "means squat over here,"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_month_is_no_verb_and_a_long_subject_keeps_its_clause() {
+        let (content, _, _, _) = one(
+            "George Papadopoulos told an Australian diplomat in May 2016 that Russia had dirt \
+             on Clinton.",
+        );
+        assert_eq!(content, "Russia had dirt on Clinton");
+        let (content, _, _, _) = one(
+            "Trump said opening ANWR, a move supported by some members of the tribe, would put \
+             the country first.",
+        );
+        assert!(content.starts_with("opening ANWR"), "{content}");
     }
 }

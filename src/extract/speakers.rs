@@ -43,8 +43,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    COUNTRIES, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE, MEDIA_TAILS,
-    NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_VOICES,
+    COUNTRIES, CUE_VERBS, DETERMINERS, GENERIC_NAMES, HONORIFICS, INSTITUTIONS, LEADING_NOISE,
+    MEDIA_TAILS, NATIONAL_BODIES, NOT_NAMES, ORG_ROLE_HEADS, ORG_SUFFIXES, ORGANISATION_VOICES,
     ORGANISATION_WORDS, PARTY_LABELS, ROLE_HEADS, SOURCE_NOUNS, SPOKESPEOPLE, Sex, given_name,
     is_plural_surname,
 };
@@ -596,6 +596,25 @@ impl Resolver<'_> {
                 "her" => return self.pronoun(Gender::Female, source),
                 _ => {}
             }
+        }
+        // "Moody's said", "McDonald's says": a firm whose name ends so
+        // (a possessive has its noun after it, and never reaches here).
+        let verb_next = self.body[source.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| {
+                let w = to_lower(w.trim_end_matches([',', '.']));
+                CUE_VERBS.has(&w) || matches!(&*w, "has" | "had" | "will" | "would" | "also")
+            });
+        if !text.contains(' ')
+            && (text.ends_with("'s") || text.ends_with("’s"))
+            && is_capitalised(text)
+            && verb_next
+        {
+            let name = text.replace('’', "'");
+            let index = self.add(name, None, SpeakerKind::Organisation, None, source);
+            self.last_org = Some(index);
+            return Some(index);
         }
         // "The Trump administration said", "the Clinton campaign": a
         // person's administration or campaign speaks as a body of its own.
@@ -3637,6 +3656,16 @@ mod tests {
         assert_ne!(
             name_of(&found[0]),
             Some("American administration"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_firm_whose_name_ends_in_s() {
+        let found = speakers("Moody’s said providers would tread lightly for now.");
+        assert_eq!(
+            found[0],
+            Some(("Moody's".into(), None, SpeakerKind::Organisation)),
             "{found:?}"
         );
     }
