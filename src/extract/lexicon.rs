@@ -314,6 +314,9 @@ word_set!(
         "write",
         "writes",
         "wrote",
+        // "the court ruled that …" (a ruling says something; only with
+        // "that", see NEEDS_THAT).
+        "ruled",
         // (Only before "that", a colon or a quotation: see
         // `quotes::content_after`. "She spent years writing a book" says
         // nothing.)
@@ -571,6 +574,7 @@ word_set!(
 word_set!(
     NEEDS_THAT,
     [
+        "ruled",
         // Nouns as often as verbs: "Apple shares rose", "5 points".
         "advises",
         "advised",

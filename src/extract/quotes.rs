@@ -1592,7 +1592,8 @@ impl<'a> Paragraph<'a> {
         }
         // "states" is a cue only after a quotation or comma ("…, states
         // Lauren Slayton"): "battleground states could be decisive".
-        if verb == "states" && !self.may_invert(c, s) {
+        // (And before "that": "the proposal states that …".)
+        if verb == "states" && !self.may_invert(c, s) && self.word(c + 1) != Some("that") {
             return None;
         }
         // So is "comments" ("…, comments Johnston", "he comments that"):
@@ -2262,7 +2263,7 @@ impl<'a> Paragraph<'a> {
         });
         person
             && object
-            && end <= a + 10
+            && end <= a + if quoted { 14 } else { 10 }
             && (quoted && !(a..end).any(|k| self.is_word_in(k, &FINITE_VERBS))
                 || plain && (end >= a + 3 || pronoun && end == a + 2))
     }
@@ -3734,6 +3735,26 @@ impl<'a> Paragraph<'a> {
                     && !(a..k).any(|m| self.is_word_in(m, &FINITE_VERBS))
             })
         {
+            e = k;
+        }
+        // "said residents could pay early, prompting a wave of …": what
+        // followed, in the reporter's words.
+        if let Some(k) = (a + 3..e).find(|&k| {
+            self.raw(k) == ","
+                && self.is_word_in(
+                    k + 1,
+                    &[
+                        "prompting",
+                        "sparking",
+                        "triggering",
+                        "causing",
+                        "sending",
+                        "fuelling",
+                        "fueling",
+                    ],
+                )
+                && self.region_of(k).is_none()
+        }) {
             e = k;
         }
         // "Schumer said the attack was “nasty,” but he did not join her
@@ -5318,5 +5339,30 @@ mod tests {
              the country first.",
         );
         assert!(content.starts_with("opening ANWR"), "{content}");
+    }
+
+    #[test]
+    fn rulings_statements_and_what_followed() {
+        let (content, _, cue, _) =
+            one("The panel ruled unanimously that the privacy law was meant to protect people.");
+        assert_eq!(content, "the privacy law was meant to protect people");
+        assert_eq!(cue.as_deref(), Some("ruled"));
+        assert!(read("The referee ruled out a penalty.").is_empty());
+        let (content, _, _, _) =
+            one("The government proposal states that foreign investment will be allowed.");
+        assert_eq!(content, "foreign investment will be allowed");
+        assert!(read("Battleground states could be decisive in the election.").is_empty());
+        let (content, _, _, _) = one(
+            "The county said residents could pay their taxes early, prompting a wave of residents \
+             to line up.",
+        );
+        assert_eq!(content, "residents could pay their taxes early");
+        let (content, _, _, _) = one(
+            "The Supreme Court called tax deductions a “legislative grace” rather than a right.",
+        );
+        assert_eq!(
+            content,
+            "tax deductions a “legislative grace” rather than a right"
+        );
     }
 }
