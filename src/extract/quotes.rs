@@ -1592,8 +1592,44 @@ impl<'a> Paragraph<'a> {
         }
         // "states" is a cue only after a quotation or comma ("…, states
         // Lauren Slayton"): "battleground states could be decisive".
-        // (And before "that": "the proposal states that …".)
-        if verb == "states" && !self.may_invert(c, s) && self.word(c + 1) != Some("that") {
+        // (And after a document, before "that": "the proposal states that
+        // …", not "the nine states that form …".)
+        let document_states = self.word(c + 1) == Some("that")
+            && c > s
+            && self.is_word_in(
+                c - 1,
+                &[
+                    "proposal",
+                    "law",
+                    "report",
+                    "document",
+                    "agreement",
+                    "constitution",
+                    "letter",
+                    "policy",
+                    "rule",
+                    "bill",
+                    "statement",
+                    "order",
+                    "memo",
+                    "guidance",
+                    "treaty",
+                    "contract",
+                    "filing",
+                    "complaint",
+                    "lawsuit",
+                    "ruling",
+                    "decision",
+                    "plan",
+                    "website",
+                    "indictment",
+                    "motion",
+                    "petition",
+                    "resolution",
+                    "directive",
+                ],
+            );
+        if verb == "states" && !self.may_invert(c, s) && !document_states {
             return None;
         }
         // So is "comments" ("…, comments Johnston", "he comments that"):
@@ -1782,7 +1818,14 @@ impl<'a> Paragraph<'a> {
         .then(|| self.source_after(cue_end, e, true))
         .flatten()
         .filter(|&(a, b)| {
-            self.capitalised(a) && (b + 1 >= e || matches!(self.raw(b + 1), "." | "!" | "?" | ";"))
+            // ("…, said founder Mikhail Khodorkovsky.": a title before it.)
+            let named = self.capitalised(a)
+                || (b > a
+                    && self.capitalised(b)
+                    && self.word(a).is_some_and(|w| {
+                        ROLE_HEADS.has(w) || crate::extract::lexicon::is_personal_title(w)
+                    }));
+            named && (b + 1 >= e || matches!(self.raw(b + 1), "." | "!" | "?" | ";"))
         });
         let before_or_subject = if inverted_name.is_some() {
             None
@@ -3505,7 +3548,24 @@ impl<'a> Paragraph<'a> {
                         && !self.is_word_in(a, &ADJUNCT_OPENERS)
                         && self.is_word_in(j + 1, &FINITE_VERBS))
                     // ("called the KKK “abhorrent”": the object is what was named.)
-                    || (j > a && self.is_word_in(c, &["called", "calls", "call"]) && self.name_calling(c, a, e));
+                    || (j > a && self.is_word_in(c, &["called", "calls", "call"]) && self.name_calling(c, a, e))
+                    // ("described the motion as part of a “coup”", "voiced
+                    // her concerns about Obamacare's “individual mandate”":
+                    // a speech act's object holds the quoted words.)
+                    || (j > a + 1
+                        && !OBJECT_VERBS.has(verb)
+                        && (is_frame_verb(verb) || verb.starts_with("describ"))
+                        && self.word(j - 1).is_some_and(|w| !TIME_WORDS.has(w)))
+                    // ("said the Kenji faction represented “traitors”": a
+                    // verb in the past after the clause's subject.)
+                    || (j > a + 1
+                        && CUE_VERBS.has(verb)
+                        && !OBJECT_VERBS.has(verb)
+                        && (a + 1..j).any(|k| {
+                            !self.capitalised(k)
+                                && self.word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                                && self.word(k - 1).is_some()
+                        }));
                 if !clause {
                     a = j;
                 }
@@ -3573,9 +3633,14 @@ impl<'a> Paragraph<'a> {
                         .iter()
                         .find(|&&(a, b)| a <= c && c < b)
                         .is_some_and(|&(s, _)| self.evidence_source(c, s).is_some()));
+            // ("described the motion as part of a “coup”": what it was
+            // described as.)
+            let described_as = verb.starts_with("describ")
+                && (a + 1..(a + 8).min(e)).any(|k| self.word(k) == Some("as"));
             let needs_no_that = (FINDING_VERBS.has(verb) && evidence_before)
                 || (BELIEF_VERBS.has(verb) && self.clause_opens(a, e))
-                || self.name_calling(c, a, e);
+                || self.name_calling(c, a, e)
+                || described_as;
             if NEEDS_THAT.has(verb) && !needs_no_that {
                 return None;
             }
@@ -3774,7 +3839,10 @@ impl<'a> Paragraph<'a> {
             && !self.name_calling(c, a, e)
             && let Some(stop) = (a + 1..e).find(|&j| {
                 matches!(self.raw(j), ":" | ";" | "—" | "–")
-                    || self.regions.iter().any(|r| r.open == j)
+                    // (A quotation after a word is inside the object:
+                    // "her concerns about Obamacare's “individual
+                    // mandate”".)
+                    || (self.regions.iter().any(|r| r.open == j) && self.word(j - 1).is_none())
             })
         {
             e = stop;
@@ -5352,6 +5420,7 @@ mod tests {
             one("The government proposal states that foreign investment will be allowed.");
         assert_eq!(content, "foreign investment will be allowed");
         assert!(read("Battleground states could be decisive in the election.").is_empty());
+        assert!(read("In the nine states that form the South, Democrats lost.").is_empty());
         let (content, _, _, _) = one(
             "The county said residents could pay their taxes early, prompting a wave of residents \
              to line up.",
@@ -5364,5 +5433,27 @@ mod tests {
             content,
             "tax deductions a “legislative grace” rather than a right"
         );
+    }
+
+    #[test]
+    fn a_titled_inverted_name_and_quoted_words_inside_an_object() {
+        let (content, source, _, _) = one(
+            "The sale has destroyed Yukos, once the owner of Yuganskneftegas, said founder \
+             Mikhail Khodorkovsky.",
+        );
+        assert_eq!(source.as_deref(), Some("founder Mikhail Khodorkovsky"));
+        assert_eq!(
+            content,
+            "The sale has destroyed Yukos, once the owner of Yuganskneftegas"
+        );
+        let (content, _, _, _) =
+            one("Kenji Fujimori described the motion as part of a legislative “coup” attempt.");
+        assert_eq!(
+            content,
+            "the motion as part of a legislative “coup” attempt"
+        );
+        let (content, _, _, _) =
+            one("A hardline lawmaker, Hector Becerril, said the faction represented “traitors.”");
+        assert_eq!(content, "the faction represented “traitors.”");
     }
 }

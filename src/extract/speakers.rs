@@ -587,14 +587,27 @@ impl Resolver<'_> {
                 source,
             ));
         }
-        // "His office said", "her spokeswoman said": that person.
-        if let Some((owner, rest)) = lower.split_once(' ')
-            && SPOKESPEOPLE.has(rest)
-        {
+        // "His office said", "her spokeswoman said", "Cochran's office
+        // said": that person. "its authors", "its developers": the firm.
+        if let Some((owner, rest)) = lower.split_once(' ') {
             match owner {
-                "his" => return self.pronoun(Gender::Male, source),
-                "her" => return self.pronoun(Gender::Female, source),
+                "his" if SPOKESPEOPLE.has(rest) => return self.pronoun(Gender::Male, source),
+                "her" if SPOKESPEOPLE.has(rest) => return self.pronoun(Gender::Female, source),
+                "its" if !rest.contains(' ') => {
+                    let firm = self.last_org.or_else(|| self.firm_like())?;
+                    self.resolved.speakers[firm].mentions.push(source);
+                    return Some(firm);
+                }
                 _ => {}
+            }
+            let (owner_text, _) = text.split_once(' ').unwrap_or((text, ""));
+            let possessor = owner_text
+                .strip_suffix("'s")
+                .or_else(|| owner_text.strip_suffix("’s"));
+            if let Some(possessor) = possessor.filter(|p| is_capitalised(p))
+                && SPOKESPEOPLE.has(rest)
+            {
+                return self.named(possessor.to_string(), None, None, source);
             }
         }
         // "Moody's said", "McDonald's says": a firm whose name ends so
@@ -1251,8 +1264,12 @@ impl Resolver<'_> {
                     s.kind == SpeakerKind::Organisation && !any_company && has_word(&s.name)
                 })
             });
+        // ("The company says", after "Opera launched …": the one-word
+        // name was a firm.)
+        let speaker = speaker.or_else(|| self.firm_like().filter(|_| any_company));
         if let Some(index) = speaker {
             self.resolved.speakers[index].mentions.push(source);
+            self.resolved.speakers[index].kind = SpeakerKind::Organisation;
             self.last_org = Some(index);
             return Some(index);
         }
@@ -1321,6 +1338,15 @@ impl Resolver<'_> {
 
     /// "they": the organisation that spoke last, when it spoke in the
     /// sentence before (no person named since, nothing far back).
+    /// The latest speaker that is a one-word name of no known person
+    /// ("Opera", "Nationwide"): most likely a firm.
+    fn firm_like(&self) -> Option<usize> {
+        self.last_person
+            .last()
+            .copied()
+            .filter(|&i| self.genders[i].is_none() && !self.resolved.speakers[i].name.contains(' '))
+    }
+
     fn they(&mut self, source: Span) -> Option<usize> {
         let latest = |i: usize| {
             self.resolved.speakers[i]
@@ -1330,9 +1356,7 @@ impl Resolver<'_> {
                 .max()
         };
         // (Or a one-word name of no known person: "Nationwide said".)
-        let firm_like = self.last_person.last().copied().filter(|&i| {
-            self.genders[i].is_none() && !self.resolved.speakers[i].name.contains(' ')
-        });
+        let firm_like = self.firm_like();
         let org = [self.last_org, firm_like]
             .into_iter()
             .flatten()
@@ -3668,5 +3692,19 @@ mod tests {
             Some(("Moody's".into(), None, SpeakerKind::Organisation)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_owner_and_its_people_speak_for_it() {
+        let found = speakers(
+            "Senator Thad Cochran is ill. Cochran’s office said the senator is in Washington and will vote.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Thad Cochran"), "{found:?}");
+        let found = speakers(
+            "Opera said it would launch a new browser soon. It will be the most accessible \
+             browser on the market, according to its authors. The company says that it is fast.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Opera"), "{found:?}");
+        assert_eq!(name_of(&found[2]), Some("Opera"), "{found:?}");
     }
 }
