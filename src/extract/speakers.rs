@@ -676,7 +676,14 @@ impl Resolver<'_> {
                 titled,
             } => {
                 let head = role.split_whitespace().last()?.to_lowercase();
-                if definite && let Some(holder) = self.holder_of(&head, source.start) {
+                // ("The Wisconsin senator": the capitalised words modify.)
+                let modifiers: Vec<&str> = role
+                    .split_whitespace()
+                    .filter(|w| is_capitalised(w) && !ROLE_HEADS.has(&to_lower(w)))
+                    .collect();
+                if definite
+                    && let Some(holder) = self.holder_of_role(&head, &modifiers, source.start)
+                {
                     let holder = holder.clone();
                     return Some(self.add(
                         holder.name,
@@ -1377,10 +1384,26 @@ impl Resolver<'_> {
 
     /// The person the article gives a role with this head word.
     fn holder_of(&self, head: &str, at: usize) -> Option<&NameMention> {
+        self.holder_of_role(head, &[], at)
+    }
+
+    /// The person the article gives a role with this head word and these
+    /// modifiers: "the Wisconsin senator" is the senator whose role or
+    /// name phrase says Wisconsin, not the last senator named; when no
+    /// senator's does, no one.
+    fn holder_of_role(&self, head: &str, modifiers: &[&str], at: usize) -> Option<&NameMention> {
         let holds = |n: &&NameMention| {
             n.role
                 .as_ref()
                 .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
+                && modifiers.iter().all(|m| {
+                    // (The name's phrase and a few words after it: "Senator
+                    // Ron Johnson of Wisconsin".)
+                    let after = &self.body[n.end..];
+                    let near = after.char_indices().nth(24).map_or(after.len(), |(i, _)| i);
+                    n.role.as_deref().is_some_and(|r| r.contains(m))
+                        || self.body[n.phrase_start..n.end + near].contains(m)
+                })
         };
         self.names()
             .iter()
@@ -3706,5 +3729,19 @@ mod tests {
         );
         assert_eq!(name_of(&found[1]), Some("Opera"), "{found:?}");
         assert_eq!(name_of(&found[2]), Some("Opera"), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_with_a_place_is_the_holder_from_there() {
+        let found = speakers(
+            "Republican Senator Ron Johnson of Wisconsin voted against the bill. Senator Marco \
+             Rubio of Florida voted for it. The Wisconsin senator has said he wants changes to it.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Ron Johnson"), "{found:?}");
+        let found = speakers(
+            "Senator Marco Rubio of Florida voted for it. The Utah senator has said he wants \
+             changes to it.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
     }
 }
