@@ -87,10 +87,18 @@ impl Gender {
     }
 
     fn of_honorific(word: &str) -> Option<Gender> {
-        match to_lower(word).trim_end_matches('.') {
-            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-            _ => None,
+        // (Compared without lowering a copy: this runs on every word
+        // between a pronoun and its antecedent.)
+        let word = word.trim_end_matches('.');
+        let is = |options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+        if word.len() > 8 {
+            None
+        } else if is(&["mr", "sir", "lord", "king", "prince"]) {
+            Some(Gender::Male)
+        } else if is(&["mrs", "ms", "miss", "dame", "lady", "queen", "princess"]) {
+            Some(Gender::Female)
+        } else {
+            None
         }
     }
 
