@@ -3674,6 +3674,10 @@ impl<'a> Paragraph<'a> {
                             // the BBC this week".)
                             || (self.is_word_in(j, &["this", "these", "those"])
                                 && self.is_word_in(j + 1, &FINITE_VERBS))
+                            // ("told the BBC Liverpool were unlikely to …")
+                            || (j > a + 1
+                                && self.capitalised(j)
+                                && self.is_word_in(j + 1, &FINITE_VERBS))
                     })
                     .filter(|&j| {
                         (a..j).all(|k| {
@@ -3720,7 +3724,7 @@ impl<'a> Paragraph<'a> {
             }
             // "said last week the nominations would not …", "said Tuesday
             // the deal was off": a time, then the clause.
-            let time = if self.is_word_in(a, &["last", "this", "next", "earlier", "late"])
+            let time = if self.is_word_in(a, &["last", "this", "next", "earlier", "late", "on"])
                 && self.is_word_in(a + 1, &TIME_WORDS)
             {
                 2
@@ -3816,6 +3820,9 @@ impl<'a> Paragraph<'a> {
                         "sending",
                         "fuelling",
                         "fueling",
+                        "reversing",
+                        "overturning",
+                        "marking",
                     ],
                 )
                 && self.region_of(k).is_none()
@@ -3942,9 +3949,14 @@ impl<'a> Paragraph<'a> {
             if self.raw(k) == "," && !w.ends_with("ing") {
                 return Some(k);
             }
-            let Some((start, _)) = self.source_before(j, a) else {
+            let Some((start, end)) = self.source_before(j, a) else {
                 continue;
             };
+            // ("said Jones and Edwards, who won in 2015, have shown it is
+            // possible": "shown" reports something only after evidence.)
+            if FINDING_VERBS.has(w) && !self.is_word_in(end, &EVIDENCE_NOUNS) {
+                continue;
+            }
             // "…, and Trump has denied any collusion": a second speaker.
             if start > a + 1
                 && (matches!(self.raw(start - 1), "," | "”" | "''")
@@ -5455,5 +5467,17 @@ mod tests {
         let (content, _, _, _) =
             one("A hardline lawmaker, Hector Becerril, said the faction represented “traitors.”");
         assert_eq!(content, "the faction represented “traitors.”");
+    }
+
+    #[test]
+    fn a_times_a_bare_names_clause_and_what_is_reversed() {
+        let (content, _, _, _) = one(
+            "Trump said on Friday the military would not accept recruits, reversing the policy \
+             of Barack Obama.",
+        );
+        assert_eq!(content, "the military would not accept recruits");
+        let (content, _, _, _) =
+            one("Gerrard told the BBC Liverpool were unlikely to win the cup.");
+        assert_eq!(content, "Liverpool were unlikely to win the cup");
     }
 }

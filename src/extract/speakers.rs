@@ -601,6 +601,33 @@ impl Resolver<'_> {
             match owner {
                 "his" if SPOKESPEOPLE.has(rest) => return self.pronoun(Gender::Male, source),
                 "her" if SPOKESPEOPLE.has(rest) => return self.pronoun(Gender::Female, source),
+                // "his administration said": the body that person leads.
+                "his" | "her" if matches!(rest, "administration" | "campaign") => {
+                    let gender = if owner == "his" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    let leader = self.pronoun(gender, source)?;
+                    let surname = self.resolved.speakers[leader]
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("")
+                        .to_string();
+                    self.resolved.speakers[leader]
+                        .mentions
+                        .retain(|m| *m != source);
+                    let index = self.add(
+                        format!("{surname} {rest}"),
+                        None,
+                        SpeakerKind::Organisation,
+                        None,
+                        source,
+                    );
+                    self.last_org = Some(index);
+                    return Some(index);
+                }
                 "its" if !rest.contains(' ') => {
                     let firm = self.last_org.or_else(|| self.firm_like())?;
                     self.resolved.speakers[firm].mentions.push(source);
@@ -647,7 +674,18 @@ impl Resolver<'_> {
         // "The top Senate Democrat said", "a spokesman for the Republican":
         // a party's member, not a name (the person the article gives that
         // role, when it does).
+        // ("The No. 2 Republican in the U.S. House": up to the preposition.)
+        let before_preposition = |name: &str| -> String {
+            name.split(',')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "in" | "of" | "from" | "on" | "at"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let member_of_a_party = |name: &str| {
+            let name = before_preposition(name);
             let words: Vec<&str> = name.split_whitespace().collect();
             words.last().is_some_and(|w| {
                 matches!(
@@ -658,10 +696,18 @@ impl Resolver<'_> {
         };
         match parse_source(text) {
             ParsedSource::Named { name, .. } | ParsedSource::Voice { name, .. }
-                if member_of_a_party(&name) =>
+                if member_of_a_party(&name) || member_of_a_party(strip_determiner(text)) =>
             {
-                let head = to_lower(name.split_whitespace().last().unwrap_or(""));
-                let holder = self.holder_of(&head, source.start)?.clone();
+                let name = if member_of_a_party(&name) {
+                    before_preposition(&name)
+                } else {
+                    before_preposition(strip_determiner(text))
+                };
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let head = to_lower(words.last().unwrap_or(&""));
+                // ("the Utah Republican": the one placed in Utah.)
+                let modifiers = &words[..words.len().saturating_sub(1)];
+                let holder = self.holder_of_role(&head, modifiers, source.start)?.clone();
                 Some(self.add(
                     holder.name,
                     holder.role,
@@ -1390,13 +1436,8 @@ impl Resolver<'_> {
         Some(org)
     }
 
-    /// The person the article gives a role with this head word.
-    fn holder_of(&self, head: &str, at: usize) -> Option<&NameMention> {
-        self.holder_of_role(head, &[], at)
-    }
-
     /// The person the article gives a role with this head word and these
-    /// modifiers: "the Wisconsin senator" is the senator whose role or
+    /// modifiers (the latest before `at`, else the first after it): "the Wisconsin senator" is the senator whose role or
     /// name phrase says Wisconsin, not the last senator named; when no
     /// senator's does, no one.
     fn holder_of_role(&self, head: &str, modifiers: &[&str], at: usize) -> Option<&NameMention> {
@@ -3691,6 +3732,14 @@ mod tests {
         let found =
             speakers("The bill is dead for this year, a spokesman for the Republican said.");
         assert_eq!(name_of(&found[0]), None, "{found:?}");
+        let found = speakers(
+            "The No. 2 Republican in the U.S. House said on Tuesday the House would vote again.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        let found = speakers("Johnson, a Republican, said the House would vote again on it.");
+        assert_eq!(name_of(&found[0]), Some("Johnson"), "{found:?}");
+        let found = speakers("The Republican said the House would vote again on the bill.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
         // A name with a given name stays a name.
         let found = speakers("Republican Roy Moore said the bill would fail.");
         assert_eq!(name_of(&found[0]), Some("Roy Moore"), "{found:?}");
@@ -3751,5 +3800,18 @@ mod tests {
              changes to it.",
         );
         assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn his_administration_is_the_body_he_leads() {
+        let found = speakers(
+            "President Donald Trump signed the order on Monday. His administration said the rule \
+             would take effect in March.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Trump administration"),
+            "{found:?}"
+        );
     }
 }
