@@ -503,14 +503,37 @@ fn gum(root: &Element) -> Option<Article> {
         }
     }
     let mut paragraphs = Vec::new();
-    let mut blocks: Vec<&Element> = root.find_all("p");
-    if blocks.is_empty() {
-        blocks = vec![root];
+    // The paragraphs are the text's top-level blocks: each `<p>`, each item
+    // of a `<list>`, and each run of sentences outside any `<p>` (some
+    // files wrap only their first paragraph; reading `<p>` alone lost the
+    // rest of "GUM_news_flag"). Headings and figure captions are not the
+    // article's prose.
+    let mut blocks: Vec<Vec<&Node>> = Vec::new();
+    let mut run: Vec<&Node> = Vec::new();
+    for node in &root.children {
+        match node {
+            Node::Element(e) if matches!(e.name.as_str(), "p" | "head" | "figure" | "list") => {
+                if !run.is_empty() {
+                    blocks.push(std::mem::take(&mut run));
+                }
+                match e.name.as_str() {
+                    "p" => blocks.push(e.children.iter().collect()),
+                    "list" => blocks.extend(
+                        e.children_named("item")
+                            .map(|item| item.children.iter().collect()),
+                    ),
+                    _ => {}
+                }
+            }
+            _ => run.push(node),
+        }
+    }
+    if !run.is_empty() {
+        blocks.push(run);
     }
     for block in blocks {
         let mut words: Vec<String> = Vec::new();
-        let mut stack: Vec<(&Node, bool)> =
-            block.children.iter().rev().map(|n| (n, false)).collect();
+        let mut stack: Vec<(&Node, bool)> = block.into_iter().rev().map(|n| (n, false)).collect();
         while let Some((node, glued)) = stack.pop() {
             match node {
                 Node::Text(t) => {
@@ -680,6 +703,13 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Robots win"));
         assert_eq!(a.body, "An all-girl team won \"big\", said officials.");
         assert_eq!(a.date.unwrap().to_string(), "2017-07-18");
+    }
+
+    #[test]
+    fn gum_sentences_outside_paragraphs_and_list_items_are_text() {
+        let xml = "<text id=\"x\" title=\"Flag\">\n<head>\n<s>\nFlag\tNN\tflag\n</s>\n</head>\n<p>\n<s>\nMay\tNP\tMay\n7\tCD\t7\n</s>\n</p>\n<s>\nThey\tPP\tthey\nvoted\tVVD\tvote\n.\t.\t.\n</s>\n<s>\nIt\tPP\tit\nwon\tVVD\twin\n.\t.\t.\n</s>\n<figure>\n<s>\nA\tDT\ta\ncaption\tNN\tcaption\n</s>\n</figure>\n<list>\n<item>\n<s>\nOne\tCD\tone\n</s>\n</item>\n<item>\n<s>\nTwo\tCD\ttwo\n</s>\n</item>\n</list>\n</text>";
+        let a = &read(xml)[0];
+        assert_eq!(a.body, "May 7\n\nThey voted. It won.\n\nOne\n\nTwo");
     }
 
     #[test]
