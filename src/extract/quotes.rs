@@ -124,6 +124,7 @@ word_set!(
         "evidence",
         "reports",
         "findings",
+        "analyses",
         "estimates",
         "projections",
         "filings",
@@ -832,6 +833,24 @@ word_set!(
     ]
 );
 
+/// A quoted headline, a dash and who published it when: a line of a list
+/// of sources.
+fn is_citation(paragraph: &str) -> bool {
+    let text = paragraph.trim_start();
+    let Some(rest) = text.strip_prefix(['“', '"']) else {
+        return false;
+    };
+    let Some((close, mark)) = rest.char_indices().find(|&(_, c)| matches!(c, '”' | '"')) else {
+        return false;
+    };
+    let after = rest[close + mark.len_utf8()..].trim_start();
+    after.starts_with(['—', '–', '-'])
+        && after.len() < 120
+        && after
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
 /// Finds the attributions in `body`.
 pub fn find_attributions(body: &str) -> Vec<Attribution> {
     read_body(body).0
@@ -909,6 +928,13 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         }
         if found.len() == before {
             reader.continuation(&mut found);
+        }
+        // A line of a source list ("“Document found on street not secret,
+        // say feds” — The Canadian Press, August 15, 2008") cites a
+        // headline; nobody says anything in it.
+        if is_citation(paragraph) {
+            found.truncate(before);
+            announced = None;
         }
         all_tokens.extend(reader.tokens.iter().map(|t| Tok {
             start: t.start + paragraph_start,
@@ -2633,17 +2659,43 @@ impl<'a> Paragraph<'a> {
                     c > content.1 && (content.1 + 1..c).all(|k| self.word(k).is_none())
                 })
         });
+        // "according to independent government analyses", "according to
+        // the election website Ballotpedia": what evidence holds is a
+        // finding.
+        let evidence = (src_a..=src_b)
+            .any(|k| self.is_word_in(k, &EVIDENCE_NOUNS) || self.word(k) == Some("website"));
+        // "According to the Herald, Professor John Burrows said …": the
+        // one who said it is inside.
+        if at_start && self.clause_has_its_own_source(content.0, content.1) {
+            return None;
+        }
         Some((
             Attribution {
                 content: self.span(content.0, content.1),
                 direct,
                 cue,
                 source,
-                kind: QuoteKind::Speech,
+                kind: if evidence {
+                    QuoteKind::Finding
+                } else {
+                    QuoteKind::Speech
+                },
                 continues: None,
             },
             content.1.max(src_b) + 1,
         ))
+    }
+
+    /// Whether `[a, b]` holds an attribution of its own whose source opens
+    /// it: "Professor John Burrows … said the flag …".
+    fn clause_has_its_own_source(&self, a: usize, b: usize) -> bool {
+        (a + 1..=b).any(|k| {
+            self.is_word_in(k, &["said", "says", "say", "told", "added", "wrote"])
+                && self.region_of(k).is_none()
+                && self
+                    .source_before(k, a)
+                    .is_some_and(|(start, _)| start <= a + 1)
+        })
     }
 
     /// The source noun phrase ending just before the verb at `c`, over
@@ -3053,6 +3105,16 @@ impl<'a> Paragraph<'a> {
                 start = i;
                 continue;
             }
+            // ("Collins’ office said": a possessive by its apostrophe alone.)
+            if matches!(self.raw(i), "’" | "'")
+                && i > s
+                && self.tokens[i].start == self.tokens[i - 1].end
+                && self.capitalised(i - 1)
+                && self.raw(i - 1).ends_with('s')
+            {
+                start = i - 1;
+                continue;
+            }
             let Some(w) = self.word(i) else { break };
             if self.region_of(i).is_some() || NP_STOPS.has(w) || PRONOUNS.has(w) {
                 break;
@@ -3077,6 +3139,19 @@ impl<'a> Paragraph<'a> {
             if DETERMINERS.has(w) && !inner {
                 break;
             }
+        }
+        // "Shanske and other tax experts said", "Trump and his allies
+        // deny": a name and the group around it.
+        if start > s + 1
+            && self.is_word_in(start, &["other", "his", "her", "their"])
+            && self.word(start - 1) == Some("and")
+            && self.capitalised(start - 2)
+        {
+            let mut name = start - 2;
+            while name > s && self.capitalised(name - 1) {
+                name -= 1;
+            }
+            return Some(name);
         }
         // "At the party convention Sen. Elizabeth Warren said": an opener
         // with no comma ends at a plain noun before the name (not at a
@@ -3535,6 +3610,19 @@ impl<'a> Paragraph<'a> {
             // "told reporters “…”": the quotation is the content; "said
             // the move was “lamentable”": a clause with a verb before the
             // quotation is the content, the quoted words part of it.
+            // ("told ABC's “This Week” that he …": a quoted title before
+            // "that" is part of the object.)
+            if let Some(close) = self
+                .regions
+                .iter()
+                .find(|r| r.open == j)
+                .and_then(|r| r.close)
+                && close - j <= 6
+                && (close + 1..(close + 5).min(e)).any(|k| self.word(k) == Some("that"))
+            {
+                j = close + 1;
+                continue;
+            }
             if self.regions.iter().any(|r| r.open == j) {
                 // (After a verb with an object, "told BBC One's Breakfast
                 // programme there was no place for “…”", "told reporters
@@ -3927,16 +4015,23 @@ impl<'a> Paragraph<'a> {
             }
             // "… were false and later promised to provide a list": the
             // source's next act, in the reporter's words.
-            if w == "and"
+            if matches!(w, "and" | "but")
                 && self.region_of(j).is_none()
                 && let Some(next) = (j + 1..(j + 3).min(e))
                     .find(|&k| !self.is_word_in(k, &["later", "then", "also", "subsequently"]))
-                && next > j + 1
-                && self
-                    .word(next)
-                    .is_some_and(|v| ANY_CUE.contains(v) && v.ends_with("ed"))
+                && self.word(next).is_some_and(|v| {
+                    // ("… and refused to heed …", ", but declined to comment":
+                    // what the speaker did next, with no adverb needed.)
+                    (next > j + 1 && ANY_CUE.contains(v) && v.ends_with("ed"))
+                        || matches!(v, "declined" | "refused" | "denied" | "dismissed")
+                })
             {
-                return Some(j);
+                let cut = if j > a && self.raw(j - 1) == "," {
+                    j - 1
+                } else {
+                    j
+                };
+                return Some(cut);
             }
             if !CUE_VERBS.has(w) || self.capitalised(j) || self.region_of(j).is_some() {
                 continue;
@@ -5479,5 +5574,35 @@ mod tests {
         let (content, _, _, _) =
             one("Gerrard told the BBC Liverpool were unlikely to win the cup.");
         assert_eq!(content, "Liverpool were unlikely to win the cup");
+    }
+
+    #[test]
+    fn a_line_of_a_source_list_says_nothing() {
+        let body = "The document was found on a street.\n\n“Document found on street not secret, say \
+                    feds” — The Canadian Press, August 15, 2008\n";
+        assert!(read(body).is_empty(), "{:?}", read(body));
+        assert!(is_citation("\"Flag vote set\" – BBC News, May 7, 2015"));
+        assert!(!is_citation("“We will win,” she said on 7 May 2015."));
+    }
+
+    #[test]
+    fn evidence_after_according_to_is_a_finding_and_a_source_inside_speaks() {
+        let found = find_attributions(
+            "Taxes would rise for many families, according to independent government analyses.",
+        );
+        assert_eq!(found[0].kind, QuoteKind::Finding);
+        let found = read(
+            "According to the New Zealand Herald, Professor John Burrows said the flag was old.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("Professor John Burrows"));
+        let (content, _, _, _) = one(
+            "Senator Tim Scott told ABC’s “This Week” that he would back the bill in its form.",
+        );
+        assert_eq!(content, "he would back the bill in its form");
+        let found = read(
+            "Moore said the allegations were false and refused to heed calls to leave the race.",
+        );
+        assert_eq!(found[0].0, "the allegations were false");
     }
 }

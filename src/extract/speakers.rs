@@ -636,13 +636,31 @@ impl Resolver<'_> {
                 _ => {}
             }
             let (owner_text, _) = text.split_once(' ').unwrap_or((text, ""));
+            // ("Collins' office": the apostrophe alone after an s.)
             let possessor = owner_text
                 .strip_suffix("'s")
-                .or_else(|| owner_text.strip_suffix("’s"));
+                .or_else(|| owner_text.strip_suffix("’s"))
+                .or_else(|| {
+                    owner_text
+                        .strip_suffix('\'')
+                        .or_else(|| owner_text.strip_suffix('’'))
+                        .filter(|p| p.ends_with('s'))
+                });
             if let Some(possessor) = possessor.filter(|p| is_capitalised(p))
                 && SPOKESPEOPLE.has(rest)
             {
                 return self.named(possessor.to_string(), None, None, source);
+            }
+        }
+        // "Shanske and other tax experts said", "Trump and his allies
+        // deny": the one named speaks for the group.
+        for joint in [" and other ", " and his ", " and her ", " and their "] {
+            if let Some((named, _)) = text.split_once(joint)
+                && is_capitalised(named)
+                && !named.contains(',')
+                && named.split_whitespace().count() <= 4
+            {
+                return self.named(strip_determiner(named).to_string(), None, None, source);
             }
         }
         // "Moody's said", "McDonald's says": a firm whose name ends so
@@ -1927,7 +1945,10 @@ fn parse_source(text: &str) -> ParsedSource {
     if content.len() >= 2
         && let Some(owner) = content[..content.len() - 1]
             .iter()
-            .rposition(|w| w.ends_with("’s") || w.ends_with("'s"))
+            // ("Arkansas’ Hutchinson": the apostrophe alone after an s.)
+            .rposition(|w| {
+                w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+            })
         && content[owner + 1..].iter().all(|w| is_name_word(w))
         && is_capitalised(content[owner + 1])
         && !content.last().is_some_and(|w| {
@@ -3813,5 +3834,28 @@ mod tests {
             Some("Trump administration"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_owner_in_s_and_a_named_member_of_a_group() {
+        let found = speakers(
+            "Senator Susan Collins is undecided. Collins’ office said on Sunday that she was still \
+             reviewing the bill.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Susan Collins"), "{found:?}");
+        let found = speakers(
+            "Professor Darien Shanske teaches law. Shanske and other tax experts said the bill \
+             would face challenges.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Darien Shanske"), "{found:?}");
+    }
+
+    #[test]
+    fn an_owner_in_an_apostrophe_goes_to_the_role() {
+        let found = speakers(
+            "Governor Asa Hutchinson spoke in Little Rock. Arkansas’ Hutchinson said the state \
+             would act.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Asa Hutchinson"), "{found:?}");
     }
 }
