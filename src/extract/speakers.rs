@@ -1929,7 +1929,14 @@ fn parse_source(text: &str) -> ParsedSource {
         let name = &content[at + 1..];
         let after = name.strip_prefix(&["the"]).unwrap_or(name).join(" ");
         let voice = to_lower(content[at - 1]);
-        if names_a_government(&after) && content[at] != "of" {
+        // ("Judge Haywood Gilliam in Oakland": a person in a town.)
+        let person_in_a_town = content[at] == "in"
+            && at >= 2
+            && content[..at].iter().all(|w| is_name_word(w))
+            && crate::gazetteer::Gazetteer::embedded()
+                .lookup(&crate::gazetteer::normalise::name_key(&after))
+                .is_some();
+        if (names_a_government(&after) || person_in_a_town) && content[at] != "of" {
             // "the Brookehill Group in New York", "Oil traders in New
             // York": where the source is, not who.
             content.truncate(at);
@@ -3857,5 +3864,14 @@ mod tests {
              would act.",
         );
         assert_eq!(name_of(&found[0]), Some("Asa Hutchinson"), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_in_a_town_is_the_person() {
+        let found = speakers(
+            "Judge Haywood Gilliam in Oakland said the federal government likely did not follow \
+             the law.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Haywood Gilliam"), "{found:?}");
     }
 }
