@@ -314,6 +314,18 @@ word_set!(
         "write",
         "writes",
         "wrote",
+        // "branded the ID scheme a waste of money", "derides the media as
+        // “fake news”": names given, read as calling (see
+        // `quotes::name_calling`; only so, see NEEDS_THAT).
+        "branded",
+        "brands",
+        "dubbed",
+        "dubs",
+        "labelled",
+        "labeled",
+        "labels",
+        "derided",
+        "derides",
         // "the court ruled that …" (a ruling says something; only with
         // "that", see NEEDS_THAT).
         "ruled",
@@ -574,6 +586,15 @@ word_set!(
 word_set!(
     NEEDS_THAT,
     [
+        "branded",
+        "brands",
+        "dubbed",
+        "dubs",
+        "labelled",
+        "labeled",
+        "labels",
+        "derided",
+        "derides",
         "ruled",
         // Nouns as often as verbs: "Apple shares rose", "5 points".
         "advises",

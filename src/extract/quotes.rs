@@ -618,6 +618,13 @@ word_set!(
 );
 
 /// Every word that may be a cue, in one set: the first test of every token.
+/// Verbs that give someone or something a name: "called the plan a
+/// disgrace", "branded the scheme a waste", "derides the media as …".
+const NAMING_VERBS: [&str; 13] = [
+    "called", "calls", "call", "calling", "branded", "brands", "dubbed", "dubs", "labelled",
+    "labeled", "labels", "derided", "derides",
+];
+
 /// Where something is said or asked: "in a letter", "in a statement".
 const MEDIUM_NOUNS: [&str; 16] = [
     "letter",
@@ -2281,7 +2288,7 @@ impl<'a> Paragraph<'a> {
     /// something a name, which is what they said of it. Not "a website
     /// called …", "called for", "called it quits".
     fn name_calling(&self, c: usize, a: usize, e: usize) -> bool {
-        if !self.is_word_in(c, &["called", "calls", "call", "calling"]) {
+        if !self.is_word_in(c, &NAMING_VERBS) {
             return false;
         }
         let subject = (0..c)
@@ -2807,6 +2814,25 @@ impl<'a> Paragraph<'a> {
             }
             if self.raw(i) != "," || i == s {
                 continue;
+            }
+            // "Judge Haywood Gilliam Jr. in Oakland, California, said": the
+            // town and its state are where the source is.
+            if comma > i + 1
+                && comma - i - 1 <= 2
+                && (i + 1..comma).all(|k| self.capitalised(k))
+                && let Some(k) =
+                    (i.saturating_sub(3).max(s + 1)..i).find(|&k| self.word(k) == Some("in"))
+                && self.capitalised(k - 1)
+                && (k + 1..i).all(|m| self.capitalised(m))
+            {
+                let place: Vec<&str> = (i + 1..comma).map(|m| self.raw(m)).collect();
+                let known = crate::gazetteer::Gazetteer::embedded()
+                    .lookup(&crate::gazetteer::normalise::name_key(&place.join(" ")))
+                    .is_some();
+                if known {
+                    let start = self.np_start(k - 1, s)?;
+                    return Some((start, k - 1));
+                }
             }
             // "X, 56, who …", "X, a spokesman …", "X, president of …",
             // "X, communications director of …".
@@ -3636,7 +3662,7 @@ impl<'a> Paragraph<'a> {
                         && !self.is_word_in(a, &ADJUNCT_OPENERS)
                         && self.is_word_in(j + 1, &FINITE_VERBS))
                     // ("called the KKK “abhorrent”": the object is what was named.)
-                    || (j > a && self.is_word_in(c, &["called", "calls", "call"]) && self.name_calling(c, a, e))
+                    || (j > a && self.is_word_in(c, &NAMING_VERBS) && self.name_calling(c, a, e))
                     // ("described the motion as part of a “coup”", "voiced
                     // her concerns about Obamacare's “individual mandate”":
                     // a speech act's object holds the quoted words.)
@@ -5604,5 +5630,35 @@ mod tests {
             "Moore said the allegations were false and refused to heed calls to leave the race.",
         );
         assert_eq!(found[0].0, "the allegations were false");
+    }
+
+    #[test]
+    fn a_name_in_a_town_and_state_before_the_verb() {
+        let (content, source, _, _) = one(
+            "U.S. District Judge Haywood Gilliam Jr. in Oakland, California, said the government \
+             likely did not follow the law.",
+        );
+        assert_eq!(
+            source.as_deref(),
+            Some("U.S. District Judge Haywood Gilliam Jr.")
+        );
+        assert_eq!(content, "the government likely did not follow the law");
+    }
+
+    #[test]
+    fn branding_and_deriding_are_name_calling() {
+        let found =
+            read("Mark Oaten has branded the ID scheme a waste of money and “deeply flawed”.");
+        assert_eq!(
+            found[0].0, "the ID scheme a waste of money and “deeply flawed”",
+            "{found:?}"
+        );
+        let found = read("Trump regularly derides the mainstream media as “fake news.”");
+        assert_eq!(
+            found[0].0, "the mainstream media as “fake news.”",
+            "{found:?}"
+        );
+        assert!(read("The cattle were branded with a hot iron.").is_empty());
+        assert!(read("The song was dubbed into French.").is_empty());
     }
 }
