@@ -318,12 +318,9 @@ word_set!(
         // “fake news”": names given, read as calling (see
         // `quotes::name_calling`; only so, see NEEDS_THAT).
         "branded",
-        "brands",
         "dubbed",
-        "dubs",
         "labelled",
         "labeled",
-        "labels",
         "derided",
         "derides",
         // "the court ruled that …" (a ruling says something; only with
@@ -587,12 +584,9 @@ word_set!(
     NEEDS_THAT,
     [
         "branded",
-        "brands",
         "dubbed",
-        "dubs",
         "labelled",
         "labeled",
-        "labels",
         "derided",
         "derides",
         "ruled",

@@ -620,9 +620,10 @@ word_set!(
 /// Every word that may be a cue, in one set: the first test of every token.
 /// Verbs that give someone or something a name: "called the plan a
 /// disgrace", "branded the scheme a waste", "derides the media as …".
-const NAMING_VERBS: [&str; 13] = [
-    "called", "calls", "call", "calling", "branded", "brands", "dubbed", "dubs", "labelled",
-    "labeled", "labels", "derided", "derides",
+/// ("brands", "dubs", "labels" are nouns as often: left out.)
+const NAMING_VERBS: [&str; 10] = [
+    "called", "calls", "call", "calling", "branded", "dubbed", "labelled", "labeled", "derided",
+    "derides",
 ];
 
 /// Where something is said or asked: "in a letter", "in a statement".
@@ -3943,6 +3944,21 @@ impl<'a> Paragraph<'a> {
         }) {
             e = k;
         }
+        // "Levin dubbed them “Picasso tadpoles,” and they truly looked the
+        // part": the name given ends what was said.
+        if NAMING_VERBS.contains(&verb)
+            && self.name_calling(c, a, e)
+            && let Some(k) = (a + 2..e).find(|&k| {
+                self.region_of(k).is_none()
+                    && (matches!(self.raw(k), ";") || self.is_word_in(k, &["and", "but"]))
+                    && self
+                        .regions
+                        .iter()
+                        .any(|r| r.open > a && r.close.is_some_and(|c| c < k))
+            })
+        {
+            e = k;
+        }
         // "Schumer said the attack was “nasty,” but he did not join her
         // call …": "but he" goes on about the speaker, in the reporter's
         // words.
@@ -4059,7 +4075,13 @@ impl<'a> Paragraph<'a> {
                 };
                 return Some(cut);
             }
-            if !CUE_VERBS.has(w) || self.capitalised(j) || self.region_of(j).is_some() {
+            // (A name given inside the content, "a shape … that its
+            // discoverers dubbed the Noperthedron", starts nothing.)
+            if !CUE_VERBS.has(w)
+                || self.capitalised(j)
+                || self.region_of(j).is_some()
+                || (NAMING_VERBS.contains(&w) && !w.starts_with("call"))
+            {
                 continue;
             }
             // "…, said he was unaware": the source was before the content.
@@ -5660,5 +5682,12 @@ mod tests {
         );
         assert!(read("The cattle were branded with a hot iron.").is_empty());
         assert!(read("The song was dubbed into French.").is_empty());
+    }
+
+    #[test]
+    fn a_name_given_ends_what_was_said_and_brands_are_nouns() {
+        let found = read("Levin dubbed them “Picasso tadpoles,” and they truly looked the part.");
+        assert_eq!(found[0].0, "them “Picasso tadpoles,”", "{found:?}");
+        assert!(read("It built media brands that reach 15 million readers.").is_empty());
     }
 }
