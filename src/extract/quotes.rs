@@ -936,6 +936,23 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         }
         if found.len() == before {
             reader.continuation(&mut found);
+            // A quotation left open at its paragraph's end and reopened in
+            // this one (“… champion. ⏎ “I …”, the British style) is one
+            // quotation going on: the record before grows to hold it.
+            if found.len() == before + 1
+                && before > 0
+                && found[before].continues.is_some()
+                && found[before - 1].direct
+            {
+                let gap: String = body[found[before - 1].content.end..found[before].content.start]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if matches!(gap.as_str(), "“" | "\"" | "‘") {
+                    found[before - 1].content.end = found[before].content.end;
+                    found.pop();
+                }
+            }
         }
         // A line of a source list ("“Document found on street not secret,
         // say feds” — The Canadian Press, August 15, 2008") cites a
@@ -5689,5 +5706,20 @@ mod tests {
         let found = read("Levin dubbed them “Picasso tadpoles,” and they truly looked the part.");
         assert_eq!(found[0].0, "them “Picasso tadpoles,”", "{found:?}");
         assert!(read("It built media brands that reach 15 million readers.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_left_open_at_a_paragraph_end_goes_on() {
+        let body = "He said: “I don't think it did me lasting damage. Nor did it make me a champion.\n\n\
+                    “I would do it again tomorrow.”\n";
+        let found = read(body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.ends_with("I would do it again tomorrow."),
+            "{found:?}"
+        );
+        // A closed quotation, then a paragraph of quotation: two records.
+        let body = "He said: “It did me no damage.”\n\n“I would do it again tomorrow.”\n";
+        assert_eq!(read(body).len(), 2, "{:?}", read(body));
     }
 }
