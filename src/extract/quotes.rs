@@ -1298,6 +1298,34 @@ impl<'a> Paragraph<'a> {
                         {
                             attribution.kind = QuoteKind::Finding;
                         }
+                        // "The House had proposed a 25 percent tax rate",
+                        // "The tax plan proposes new rules": what a chamber
+                        // or a bill proposes is a position taken, not words.
+                        if attribution.kind == QuoteKind::Speech
+                            && self.word(i).is_some_and(|w| w.starts_with("propos"))
+                            && attribution
+                                .source
+                                .and_then(|src| self.token_at(src.end.saturating_sub(1)))
+                                .is_some_and(|head| {
+                                    self.is_word_in(
+                                        head,
+                                        &[
+                                            "house",
+                                            "senate",
+                                            "congress",
+                                            "chamber",
+                                            "bill",
+                                            "plan",
+                                            "legislation",
+                                            "measure",
+                                            "version",
+                                            "budget",
+                                        ],
+                                    )
+                                })
+                        {
+                            attribution.kind = QuoteKind::Stance;
+                        }
                         // "Francis said those who thought so should …,
                         // according to Reuters": the report has its own
                         // source; the content ends before it, and it is
@@ -5721,5 +5749,17 @@ mod tests {
         // A closed quotation, then a paragraph of quotation: two records.
         let body = "He said: “It did me no damage.”\n\n“I would do it again tomorrow.”\n";
         assert_eq!(read(body).len(), 2, "{:?}", read(body));
+    }
+
+    #[test]
+    fn what_a_chamber_or_a_bill_proposes_is_a_stance() {
+        let found =
+            find_attributions("The House had proposed a 25 percent tax rate for companies.");
+        assert_eq!(found[0].kind, QuoteKind::Stance, "{found:?}");
+        let found =
+            find_attributions("The tax plan proposes new rules for pass-through businesses.");
+        assert_eq!(found[0].kind, QuoteKind::Stance, "{found:?}");
+        let found = find_attributions("Senator Ron Wyden proposed a tax on the richest Americans.");
+        assert_eq!(found[0].kind, QuoteKind::Speech, "{found:?}");
     }
 }
