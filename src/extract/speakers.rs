@@ -665,17 +665,21 @@ impl Resolver<'_> {
         }
         // "Moody's said", "McDonald's says": a firm whose name ends so
         // (a possessive has its noun after it, and never reaches here).
-        let verb_next = self.body[source.end..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| {
-                let w = to_lower(w.trim_end_matches([',', '.']));
-                CUE_VERBS.has(&w) || matches!(&*w, "has" | "had" | "will" | "would" | "also")
-            });
+        // (The word after the source is read only for a one-word source
+        // in 's: this runs for every source.)
+        let verb_next = || {
+            self.body[source.end..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    let w = to_lower(w.trim_end_matches([',', '.']));
+                    CUE_VERBS.has(&w) || matches!(&*w, "has" | "had" | "will" | "would" | "also")
+                })
+        };
         if !text.contains(' ')
             && (text.ends_with("'s") || text.ends_with("’s"))
             && is_capitalised(text)
-            && verb_next
+            && verb_next()
         {
             let name = text.replace('’', "'");
             let index = self.add(name, None, SpeakerKind::Organisation, None, source);
