@@ -1177,11 +1177,16 @@ fn sports_copy(title: Option<(&str, &[Tok])>, body: &str, tokens: &[Tok]) -> boo
             {
                 continue;
             }
+            let league = ["nba", "nfl", "mlb", "nhl"]
+                .iter()
+                .any(|l| word.eq_ignore_ascii_case(l));
+            if !league && !SPORTS_WORDS.may_hold_ascii(word) {
+                continue;
+            }
             let buf = &mut buf[..word.len()];
             buf.copy_from_slice(word.as_bytes());
             buf.make_ascii_lowercase();
             let lower = std::str::from_utf8(buf).unwrap_or_default();
-            let league = matches!(lower, "nba" | "nfl" | "mlb" | "nhl");
             if league || SPORTS_WORDS.has(lower) {
                 hits += 1;
                 if !seen.iter().any(|s| s == lower) {
