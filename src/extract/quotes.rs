@@ -495,6 +495,9 @@ word_set!(
         "week",
         "question",
         "answer",
+        "name",
+        "age",
+        "job",
         "example",
         "fact",
         "facts",
@@ -663,7 +666,7 @@ const AUDIENCE_NOUNS: [&str; 12] = [
     "website",
 ];
 
-static ANY_CUE: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+static ANY_CUE: std::sync::LazyLock<crate::extract::lexicon::Filtered> =
     std::sync::LazyLock::new(|| {
         [
             &CUE_VERBS,
@@ -872,6 +875,7 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
     let mut offset = 0;
     // "He said:" ending a paragraph: the quotation is the next one.
     let mut announced: Option<(Span, Span)> = None;
+    let turn_labels = transcript_labels(body);
     for line in body.split_inclusive('\n') {
         let paragraph_start = offset;
         offset += line.len();
@@ -902,13 +906,13 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         // Well, I think the whole nation …"): the turn first, then those.
         if before_own == before {
             let mut turn = Vec::new();
-            reader.transcript_turn(&mut turn);
+            reader.transcript_turn(&mut turn, &turn_labels);
             found.splice(before..before, turn);
         }
         // A headline kept as the body's first line ("Sanders: Clinton needs
         // to …") when the article goes on to name that speaker.
         if found.is_empty()
-            && before == 0
+            && body[..paragraph_start].trim().is_empty()
             && paragraph.len() < 200
             && let Some(mut labelled) = labelled_headline(paragraph, |label| {
                 let surname = label.split_whitespace().last().unwrap_or(label);
@@ -934,6 +938,7 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         if found.len() == before {
             reader.signed_quotes(&mut found);
         }
+        reader.labelled_quotations(&mut found, before);
         if found.len() == before {
             reader.continuation(&mut found);
             // A quotation left open at its paragraph's end and reopened in
@@ -968,6 +973,88 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         }));
     }
     (without_repeats(found), all_tokens)
+}
+
+/// "Chris Matthews: Seriously, …" → "Chris Matthews": a paragraph's
+/// opening label when it is a name as written (one to three capitalised
+/// words before a colon and a space), not a heading word ("Update:",
+/// "Answer:").
+fn name_label(paragraph: &str) -> Option<&str> {
+    let paragraph = paragraph.trim_start_matches(['"', '“', ' ']);
+    let colon = paragraph.find(": ")?;
+    let label = &paragraph[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    // (Nor a form's field, "Name: Gabrielle Hatcher", nor a verb of the
+    // narration, "Continued Stone: …".)
+    let heading = words
+        .iter()
+        .any(|w| NOT_SPEAKER_LABELS.has(&to_lower(w.trim_end_matches('.'))))
+        || words
+            .first()
+            .is_some_and(|w| ANY_CUE.contains(&to_lower(w)));
+    (!words.is_empty() && words.len() <= 3 && words.iter().all(|w| name_word(w)) && !heading)
+        .then_some(label)
+}
+
+/// Whether a label names a person by what it opens with: a given name
+/// ("Chris Matthews") or an honorific ("Mr Hadi", "Sen. Warren").
+fn personal_label(label: &str) -> bool {
+    let first = label.split(' ').next().unwrap_or("");
+    crate::extract::lexicon::given_name(first).is_some()
+        || [
+            "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "sir", "dame",
+        ]
+        .iter()
+        .any(|h| first.trim_end_matches('.').eq_ignore_ascii_case(h))
+}
+
+/// Whether a label's last word is a name rather than an English word:
+/// "Matthews", "Bialik", "HuffPollster", not "Brew", "Developers",
+/// "Travel" (a product's or a list's label). The price: a name that is also
+/// a word ("Bush", "Stone") labels no turn.
+fn surname_label(label: &str) -> bool {
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    !crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(last))
+}
+
+/// The labels of a transcript's turns ("Chris Matthews: …", "Luciana
+/// Lopez: …", "Matthews: …"), when `body` is one: paragraphs open with a
+/// person's name and a colon, two at least, and someone speaks twice. A
+/// label is a person's when it opens with a given name or an honorific,
+/// or is the surname of one who was. (Lists labelled with words, "Pros:",
+/// "Cost:", "Subs Not Used:", and headings that each name someone else,
+/// "Jeb Bush: Student loans", are no conversation.)
+fn transcript_labels(body: &str) -> Vec<&str> {
+    let labels: Vec<&str> = body
+        .lines()
+        .filter_map(name_label)
+        .filter(|l| surname_label(l))
+        .collect();
+    let surname = |label: &str| label.rsplit(' ').next().unwrap_or(label).to_string();
+    let people: Vec<String> = labels
+        .iter()
+        .filter(|l| personal_label(l))
+        .map(|l| surname(l))
+        .collect();
+    let turns: Vec<&str> = labels
+        .into_iter()
+        .filter(|l| people.contains(&surname(l)))
+        .collect();
+    let speaks_twice = turns
+        .iter()
+        .enumerate()
+        .any(|(i, a)| turns[i + 1..].iter().any(|b| surname(a) == surname(b)));
+    if turns.len() >= 2 && speaks_twice {
+        turns
+    } else {
+        Vec::new()
+    }
 }
 
 /// The attributions without a second reading of the same words by the same
@@ -1025,6 +1112,14 @@ pub fn labelled_headline(title: &str, is_speaker: impl Fn(&str) -> bool) -> Opti
         && (words != 1 || label.chars().any(char::is_lowercase))
         && (1..=8).contains(&words);
     if !quoted && (!(1..=3).contains(&words) || !capitalised || !is_speaker(label)) {
+        return None;
+    }
+    // ("Both want it destroyed. Clinton: “…”": a sentence ends inside, so
+    // this is no headline's label.)
+    if label
+        .split_whitespace()
+        .any(|w| w.ends_with('.') && w.starts_with(char::is_lowercase))
+    {
         return None;
     }
     let rest_start = label.len() + title[label.len()..].find(':')? + 1;
@@ -1494,7 +1589,7 @@ impl<'a> Paragraph<'a> {
     /// speaker's name in capitals before a colon. Verbatim, so direct.
     /// Labels that are no speaker ("UPDATE:", "NOTE:", a place's name as a
     /// dateline, "NEW DELHI:") are left alone.
-    fn transcript_turn(&self, out: &mut Vec<Attribution>) {
+    fn transcript_turn(&self, out: &mut Vec<Attribution>, turn_labels: &[&str]) {
         // A transcript quoted whole opens each turn with a quote mark.
         let first = usize::from(matches!(self.raw(0), "\"" | "“" | "``"));
         let Some(colon) =
@@ -1511,7 +1606,14 @@ impl<'a> Paragraph<'a> {
         };
         let words: Vec<usize> = label.clone().filter(|&i| self.word(i).is_some()).collect();
         let all_caps = label.clone().all(|i| is_caps(i) || self.raw(i) == ".");
-        if words.is_empty() || words.len() > 3 || !all_caps || words.iter().any(|&i| letters(i) < 2)
+        // ("Matthews: Well, speculation is bad.": in a transcript whose
+        // turns are labelled with names as written.)
+        let named =
+            turn_labels.contains(&&self.text[self.tokens[first].start..self.tokens[colon - 1].end]);
+        if words.is_empty()
+            || words.len() > 3
+            || !(all_caps || named)
+            || words.iter().any(|&i| letters(i) < 2)
         {
             return;
         }
@@ -1539,6 +1641,81 @@ impl<'a> Paragraph<'a> {
             source: Some(self.span(first, colon - 1)),
             continues: None,
         });
+    }
+
+    /// `Clinton: "Our goal is …" Bush: "The mission is …"`, `Pollsters
+    /// agree - Carl Bialik: “One of the biggest lessons …”`: a quotation
+    /// right after a name and a colon, where a sentence, a dash or a
+    /// quotation ends before the name. Quotations already attributed
+    /// (from `first_here` on in `out`) are left alone.
+    fn labelled_quotations(&self, out: &mut Vec<Attribution>, first_here: usize) {
+        for region in &self.regions {
+            let open = region.open;
+            if open < 2 || self.raw(open - 1) != ":" {
+                continue;
+            }
+            let colon = open - 1;
+            // The name: capitalised words back from the colon, at most three.
+            let mut start = colon;
+            while start > 0 && colon - start < 3 && self.capitalised(start - 1) {
+                start -= 1;
+            }
+            if start == colon {
+                continue;
+            }
+            let opens_here = start == 0
+                || matches!(
+                    self.raw(start - 1),
+                    "." | "?" | "!" | "-" | "—" | "–" | "”" | "\"" | "''"
+                );
+            // ("Continued Stone: “…”": the narration's verb is no name.)
+            while start + 1 < colon && self.word(start).is_some_and(|w| ANY_CUE.contains(w)) {
+                start += 1;
+            }
+            let label = &self.text[self.tokens[start].start..self.tokens[colon - 1].end];
+            if !opens_here || name_label(&format!("{label}: ")).is_none() || !surname_label(label) {
+                continue;
+            }
+            // (At a paragraph's start a place is a dateline: "PARIS: “…”".)
+            if start == 0 && crate::gazetteer::Gazetteer::embedded().is_major_place(label) {
+                continue;
+            }
+            let Some(content) = self.region_span(region) else {
+                continue;
+            };
+            // (One or two quoted words are a name for something.)
+            let last = region.close.unwrap_or(self.tokens.len());
+            if (open + 1..last).filter(|&i| self.word(i).is_some()).count() < 3 {
+                continue;
+            }
+            let source = self.span(start, colon - 1);
+            let labelled = Attribution {
+                content,
+                direct: true,
+                kind: QuoteKind::Speech,
+                cue: Some(self.span(colon, colon)),
+                source: Some(source),
+                continues: None,
+            };
+            // A cue read before the name ("Pollsters agree - Carl Bialik:
+            // “…”") gave the quotation to someone else: the name right
+            // before it is whose it is. (One inside the name, "Said Ellis:
+            // “…”", stays.)
+            match out[first_here..]
+                .iter()
+                .position(|a| a.content.start < content.end && content.start < a.content.end)
+            {
+                None => out.push(labelled),
+                Some(k) => {
+                    let within = out[first_here + k]
+                        .source
+                        .is_some_and(|s| source.start <= s.start && s.end <= source.end);
+                    if !within {
+                        out[first_here + k] = labelled;
+                    }
+                }
+            }
+        }
     }
 
     /// “…” ― Adriana Rodarte: a quotation signed with a dash and a name
@@ -4927,6 +5104,50 @@ mod tests {
             ]
         );
         assert!(found.iter().all(|a| a.direct));
+    }
+
+    #[test]
+    fn turns_labelled_with_names_and_quotations_after_a_name() {
+        // A conversation: names as written label the turns, one speaks twice.
+        let body = "Chris Matthews: Bernie says he will pay for free tuition.\n\nLuciana Lopez: Saying that to people is a lot of taxing.\n\nMatthews: Well, speculation is bad.";
+        let sources: Vec<&str> = find_attributions(body)
+            .iter()
+            .filter(|a| a.cue.is_some_and(|c| c.text(body) == ":"))
+            .map(|a| a.source.unwrap().text(body))
+            .collect();
+        assert_eq!(sources, ["Chris Matthews", "Luciana Lopez", "Matthews"]);
+        // A list labelled with words is no conversation.
+        let body = "Our review.\n\nTeam Size: Twelve people work on the product today.\n\nCost: The plan starts at ten dollars.\n\nTeam Size: It grows every single year.";
+        assert!(find_attributions(body).is_empty(), "{:?}", read(body));
+        // Headings that each name someone else are no conversation.
+        let body = "Jeb Bush: Student loans Some big ideas do come to pass.\n\nMarco Rubio: Retirement accounts Two years ago he proposed one.";
+        assert!(find_attributions(body).is_empty(), "{:?}", read(body));
+        // A quotation right after a name and a colon.
+        let found = read(
+            "Both want it destroyed. Clinton: \"Our goal is to defeat and destroy ISIS.\" Kasich: \"The mission is to destroy ISIS.\"",
+        );
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(c, s, _, _)| (c.as_str(), s.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Our goal is to defeat and destroy ISIS.", "Clinton"),
+                ("The mission is to destroy ISIS.", "Kasich")
+            ]
+        );
+        let (content, source, _, _) =
+            one("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”");
+        assert_eq!(content, "One of the biggest lessons was a simple one.");
+        assert_eq!(source.as_deref(), Some("Carl Bialik"));
+        // Not a heading word, not a short quotation.
+        assert!(read("It was close. The result: “We will see what happens next.”").is_empty());
+        assert!(read("It was close. Update: “We will see what happens next.”").is_empty());
+        assert!(read("It was close. Hughes: “Big win.”").is_empty());
+        let (_, source, _, _) =
+            one("It went on. Continued Kasich: “So I think it is a very real problem.”");
+        assert_eq!(source.as_deref(), Some("Kasich"));
     }
 
     #[test]
