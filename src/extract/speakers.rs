@@ -686,6 +686,18 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
+        // "the bank said", "The automaker said", "the British lender
+        // said": a firm by its trade (and its country), the one the article
+        // is about.
+        if let Some(rest) = lower.strip_prefix("the ")
+            && let Some((modifiers, head)) = rest.rsplit_once(' ').or(Some(("", rest)))
+            && is_company_sector(head)
+            && modifiers
+                .split_whitespace()
+                .all(|w| country_named_by(w).is_some())
+        {
+            return self.organisation_meant(head, source);
+        }
         // "The Trump administration said", "the Clinton campaign": a
         // person's administration or campaign speaks as a body of its own.
         if let Some(body) = led_body(text) {
@@ -769,9 +781,15 @@ impl Resolver<'_> {
                         source,
                     ));
                 }
-                // "the company said", "the bank said": the organisation the
-                // article is about.
-                if definite && !titled && ORG_ROLE_HEADS.has(&head) {
+                // "the company said", "the bank said", "the automaker
+                // said", "the British lender said" (a country's adjective
+                // is no title): the organisation the article is about.
+                let national = !modifiers.is_empty()
+                    && modifiers.iter().all(|w| country_named_by(w).is_some());
+                if definite
+                    && (!titled || national)
+                    && (ORG_ROLE_HEADS.has(&head) || is_company_sector(&head))
+                {
                     return self.organisation_meant(&head, source);
                 }
                 if titled && definite {
@@ -1326,6 +1344,10 @@ impl Resolver<'_> {
             head,
             "company" | "firm" | "group" | "concern" | "corporation" | "maker" | "unit"
         );
+        // "the bank", "the lender", "the automaker": a firm of a trade, whose
+        // name need not hold the word (Barclays, Volkswagen). Those named
+        // with it come first ("the Bank" after "Bank of England").
+        let sector = is_company_sector(head);
         // "the newspaper said": the paper the article named.
         let media = matches!(
             head,
@@ -1347,9 +1369,10 @@ impl Resolver<'_> {
                     s.kind == SpeakerKind::Organisation && !any_company && has_word(&s.name)
                 })
             });
+        let speaker = speaker.or_else(|| self.last_org.filter(|_| sector));
         // ("The company says", after "Opera launched …": the one-word
         // name was a firm.)
-        let speaker = speaker.or_else(|| self.firm_like().filter(|_| any_company));
+        let speaker = speaker.or_else(|| self.firm_like().filter(|_| any_company || sector));
         if let Some(index) = speaker {
             self.resolved.speakers[index].mentions.push(source);
             self.resolved.speakers[index].kind = SpeakerKind::Organisation;
@@ -1361,13 +1384,15 @@ impl Resolver<'_> {
             .iter()
             .filter(|o| o.start < source.start)
             .rfind(|o| {
+                let company = o
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| ORG_SUFFIXES.has(&to_lower(w)));
                 if any_company {
-                    o.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| ORG_SUFFIXES.has(&to_lower(w)))
+                    company
                 } else {
-                    has_word(&o.name)
+                    has_word(&o.name) || (sector && company)
                 }
             })?
             .name
@@ -1381,10 +1406,10 @@ impl Resolver<'_> {
     fn full_name(&self, word: &str, at: usize) -> Option<&NameMention> {
         let word = strip_possessive(word);
         let matches = |n: &&NameMention| {
-            n.name.split_whitespace().count() > 1
+            two_words(&n.name)
                 && n.name
                     .split_whitespace()
-                    .last()
+                    .next_back()
                     .is_some_and(|last| last == word || without_article(last) == word)
         };
         self.names()
@@ -1395,10 +1420,9 @@ impl Resolver<'_> {
             // Else a full name with the word anywhere in it ("Bush" in a
             // name that ends with a suffix).
             .or_else(|| {
-                self.names().iter().find(|n| {
-                    n.name.split_whitespace().count() > 1
-                        && n.name.split_whitespace().any(|w| w == word)
-                })
+                self.names()
+                    .iter()
+                    .find(|n| two_words(&n.name) && n.name.split_whitespace().any(|w| w == word))
             })
     }
 
@@ -1836,6 +1860,11 @@ fn appositive_comma(text: &str) -> Option<usize> {
             && (piece.contains(" and ") || piece.contains(" & "));
         !joint
     })
+}
+
+/// Whether `name` has two words or more (without counting them all).
+fn two_words(name: &str) -> bool {
+    name.trim().contains(char::is_whitespace)
 }
 
 fn parse_source(text: &str) -> ParsedSource {
@@ -2719,6 +2748,42 @@ fn title_case(words: &[&str]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `head` names a firm by its trade: "bank", "lender", "airline",
+/// "automaker", "drugmaker" (not "lawmaker", "policymaker": people).
+fn is_company_sector(head: &str) -> bool {
+    matches!(
+        head,
+        "bank"
+            | "lender"
+            | "brokerage"
+            | "broker"
+            | "insurer"
+            | "airline"
+            | "carrier"
+            | "retailer"
+            | "supermarket"
+            | "grocer"
+            | "manufacturer"
+            | "producer"
+            | "miner"
+            | "brewer"
+            | "publisher"
+            | "utility"
+            | "operator"
+            | "conglomerate"
+            | "supplier"
+            | "distributor"
+            | "giant"
+            | "automaker"
+            | "carmaker"
+            | "chipmaker"
+            | "drugmaker"
+            | "steelmaker"
+            | "planemaker"
+            | "toymaker"
+    )
 }
 
 /// The country a word names: a demonym ("Dutch"), or a country's name or
@@ -3877,5 +3942,37 @@ mod tests {
              the law.",
         );
         assert_eq!(name_of(&found[0]), Some("Haywood Gilliam"), "{found:?}");
+    }
+
+    #[test]
+    fn a_firm_by_its_trade_is_the_firm_the_article_names() {
+        for (body, firm) in [
+            (
+                "Ryanair said it ordered 70 planes. The carrier said the deal was its largest.",
+                "Ryanair",
+            ),
+            (
+                "Volkswagen Group AG plans a plant in India. The German carmaker said it was only \
+                 studying the idea.",
+                "Volkswagen Group AG",
+            ),
+            (
+                "Riggs Bank paid $8m to the victims. The bank said it regretted its conduct.",
+                "Riggs Bank",
+            ),
+        ] {
+            let found = speakers(body);
+            assert_eq!(
+                found.last().and_then(|s| name_of(s)),
+                Some(firm),
+                "{body}: {found:?}"
+            );
+        }
+        // A lawmaker is a person, not a firm that makes laws.
+        let found = speakers("Acme Corp cut jobs. The Florida lawmaker said he would ask why.");
+        assert!(
+            found.iter().all(|s| name_of(s) != Some("Acme Corp")),
+            "{found:?}"
+        );
     }
 }
