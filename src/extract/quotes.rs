@@ -876,6 +876,10 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
     // "He said:" ending a paragraph: the quotation is the next one.
     let mut announced: Option<(Span, Span)> = None;
     let turn_labels = transcript_labels(body);
+    let interview = is_interview(body);
+    // In an interview, the "A" and colon of the answer under way: its
+    // next paragraphs, up to a question, are the interviewee's too.
+    let mut answering: Option<(Span, Span)> = None;
     for line in body.split_inclusive('\n') {
         let paragraph_start = offset;
         offset += line.len();
@@ -907,6 +911,30 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
         if before_own == before {
             let mut turn = Vec::new();
             reader.transcript_turn(&mut turn, &turn_labels);
+            if interview {
+                if paragraph.starts_with('Q') {
+                    answering = None;
+                }
+                let answers = turn.len();
+                reader.interview_answer(&mut turn);
+                if let Some(answer) = turn.get(answers) {
+                    answering = answer.source.zip(answer.cue);
+                } else if let Some((source, cue)) = answering
+                    // (One with records of its own keeps them: "I suggest
+                    // …" is the interviewee's by its "I".)
+                    && found.len() == before_own
+                    && let Some((a, b)) = reader.trimmed(0, reader.tokens.len())
+                {
+                    turn.push(Attribution {
+                        content: reader.span(a, b),
+                        direct: true,
+                        kind: QuoteKind::Speech,
+                        cue: Some(cue),
+                        source: Some(source),
+                        continues: None,
+                    });
+                }
+            }
             found.splice(before..before, turn);
         }
         // A headline kept as the body's first line ("Sanders: Clinton needs
@@ -1055,6 +1083,48 @@ fn transcript_labels(body: &str) -> Vec<&str> {
     } else {
         Vec::new()
     }
+}
+
+/// Whether `body` is an interview printed as questions and answers: two
+/// paragraphs at least open with "A: " (the questions' "Q:" is sometimes
+/// lost in the copy: "QThere's no shortage …"), and the introduction says
+/// someone was interviewed ("spoke with", "sat down with", "Q&A",
+/// "Questions and answers have been edited"). A shop's or a writer's FAQ
+/// answers in the writer's own voice.
+pub fn is_interview(body: &str) -> bool {
+    let Some(first_answer) = body.find("\nA: ") else {
+        return false;
+    };
+    let first_turn = body[..first_answer].find("\nQ").unwrap_or(first_answer);
+    // (The paragraphs just before the first question: "as we've talked
+    // about in every review" far up a buying guide introduces nothing.)
+    let mut from = first_turn.saturating_sub(800);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let intro = body[from..first_turn].to_lowercase();
+    let said_so = [
+        "interview",
+        "spoke with",
+        "spoke to",
+        "spoke about",
+        "sat down with",
+        "talked with",
+        "talked to",
+        "q&a",
+        "questions and answers",
+        "conversation with",
+        "chatted with",
+    ]
+    .iter()
+    .any(|cue| intro.contains(cue));
+    said_so
+        && body
+            .lines()
+            .filter(|l| l.starts_with("A: "))
+            .take(2)
+            .count()
+            == 2
 }
 
 /// The attributions without a second reading of the same words by the same
@@ -1643,7 +1713,32 @@ impl<'a> Paragraph<'a> {
         });
     }
 
-    /// `Clinton: "Our goal is …" Bush: "The mission is …"`, `Pollsters
+    /// "A: Because they needed help, I think.": an answer of an interview
+    /// printed as questions and answers, the interviewee's words. The
+    /// source is the "A", which speaker resolution gives to the person the
+    /// introduction names most (the questions are the interviewer's, and
+    /// not read).
+    fn interview_answer(&self, out: &mut Vec<Attribution>) {
+        if self.raw(0) != "A" || self.raw(1) != ":" {
+            return;
+        }
+        let Some((a, b)) = self.trimmed(2, self.tokens.len()) else {
+            return;
+        };
+        if (a..=b).filter(|&i| self.word(i).is_some()).count() < 3 {
+            return;
+        }
+        out.push(Attribution {
+            content: self.span(a, b),
+            direct: true,
+            kind: QuoteKind::Speech,
+            cue: Some(self.span(1, 1)),
+            source: Some(self.span(0, 0)),
+            continues: None,
+        });
+    }
+
+    /// `Clinton: "Our goal is …" Kasich: "The mission is …"`, `Pollsters
     /// agree - Carl Bialik: “One of the biggest lessons …”`: a quotation
     /// right after a name and a colon, where a sentence, a dash or a
     /// quotation ends before the name. Quotations already attributed
@@ -5148,6 +5243,34 @@ mod tests {
         let (_, source, _, _) =
             one("It went on. Continued Kasich: “So I think it is a very real problem.”");
         assert_eq!(source.as_deref(), Some("Kasich"));
+    }
+
+    #[test]
+    fn answers_of_an_interview_are_direct_speech() {
+        let body = "Actress Diane Guerrero spoke about her memoir.\n\nQ: What did you find?\n\nA: I came home from school and my parents were gone.\n\nQ: Did anyone help?\n\nA: No, no one did.";
+        let found = find_attributions(body);
+        let answers: Vec<(&str, &str)> = found
+            .iter()
+            .map(|a| (a.source.unwrap().text(body), a.content.text(body)))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                ("A", "I came home from school and my parents were gone"),
+                ("A", "No, no one did")
+            ]
+        );
+        // An answer's next paragraph is the interviewee's too, up to a question.
+        let body = "Diane Guerrero spoke about her memoir.\n\nQ: What did you find?\n\nA: My parents were gone that day.\n\nI called my friends for help.\n\nQ: Did anyone help?\n\nA: No, no one did.";
+        let sources: Vec<&str> = find_attributions(body)
+            .iter()
+            .map(|a| a.source.unwrap().text(body))
+            .collect();
+        assert_eq!(sources, ["A", "A", "A"]);
+        // One "A:" is no interview, nor an FAQ in the writer's voice.
+        assert!(find_attributions("A: I came home from school and they were gone.").is_empty());
+        let faq = "Our buying guide.\n\nQ: Is a drip machine better?\n\nA: Yes, for most people it is.\n\nQ: Milk?\n\nA: Sure, if you like milk with it.";
+        assert!(find_attributions(faq).is_empty());
     }
 
     #[test]

@@ -170,9 +170,11 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
             None => match attribution.source {
                 // "PENCE: Well, look, …": a transcript's label, the name in
                 // capitals.
+                // (Not an interview's "A:", which is the interviewee.)
                 Some(source)
                     if attribution.cue.is_some_and(|cue| cue.text(body) == ":")
-                        && is_capitals(source.text(body)) =>
+                        && is_capitals(source.text(body))
+                        && source.text(body) != "A" =>
                 {
                     let name = title_cased(source.text(body));
                     state.named(name, None, None, source).into_iter().collect()
@@ -547,6 +549,21 @@ impl Resolver<'_> {
 
     fn one_source(&mut self, source: Span) -> Option<usize> {
         let text = source.text(self.body);
+        // "A: …", an interview's answer, and "I" in one: the interviewee.
+        let answer = text == "A" && self.body[source.end..].starts_with(':');
+        let first_person = text == "I"
+            && self.body[..source.start].contains("\nA: ")
+            && crate::extract::quotes::is_interview(self.body);
+        if answer || first_person {
+            let person = self.interviewee()?.clone();
+            return Some(self.add(
+                person.name,
+                person.role,
+                SpeakerKind::Person,
+                person.gender,
+                source,
+            ));
+        }
         let lower = to_lower(text);
         match lower.as_str() {
             "he" => return self.pronoun(Gender::Male, source),
@@ -1424,6 +1441,26 @@ impl Resolver<'_> {
                     .iter()
                     .find(|n| two_words(&n.name) && n.name.split_whitespace().any(|w| w == word))
             })
+    }
+
+    /// Who answers an interview printed as questions and answers: of the
+    /// people the text names before its first question or answer, the one
+    /// whose surname it gives most often there (the earliest on a tie).
+    fn interviewee(&self) -> Option<&NameMention> {
+        let first_turn = ["\nQ: ", "\nA: ", "\nQ"]
+            .iter()
+            .filter_map(|t| self.body.find(t))
+            .min()?;
+        let intro = &self.body[..first_turn];
+        let mut best: Option<(&NameMention, usize)> = None;
+        for mention in self.names().iter().filter(|n| n.end <= first_turn) {
+            let surname = mention.name.rsplit(' ').next().unwrap_or(&mention.name);
+            let count = intro.matches(surname).count();
+            if best.is_none_or(|(_, most)| count > most) {
+                best = Some((mention, count));
+            }
+        }
+        best.map(|(mention, _)| mention)
     }
 
     /// The last person named before `at` with this age beside the name:
@@ -3972,6 +4009,21 @@ mod tests {
         let found = speakers("Acme Corp cut jobs. The Florida lawmaker said he would ask why.");
         assert!(
             found.iter().all(|s| name_of(s) != Some("Acme Corp")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_interview_answer_is_the_interviewee_s() {
+        let found = speakers(
+            "Q&A with Vice President Joe Biden.\n\nVice President Joe Biden spoke with reporter \
+             Jim Tankersley on Thursday. Biden defended Bernie Sanders.\n\nQ: Are you \
+             surprised?\n\nA: It is a big mistake. Everybody is making it.\n\nQ: And \
+             now?\n\nA: We will see what happens next week.",
+        );
+        let answers: Vec<Option<&str>> = found.iter().map(name_of).collect();
+        assert!(
+            !answers.is_empty() && answers.iter().all(|n| *n == Some("Joe Biden")),
             "{found:?}"
         );
     }
