@@ -35,8 +35,52 @@ pub struct Dateline {
 /// How far into a body a dateline's dash may be.
 const MAX_DATELINE_BYTES: usize = 120;
 
-/// Finds a dateline at the very start of `text`.
+/// Finds a dateline at the very start of `text`, or right after an
+/// editor's note in parentheses ("(In Dec. 13 story, corrects third
+/// paragraph …) WASHINGTON (Reuters) - …"); the story proper begins after
+/// both, so the note is read as no one's words.
 pub fn find_dateline(text: &str) -> Option<Dateline> {
+    if let Some(after_note) = editors_note_end(text)
+        && let Some(mut dateline) = find_dateline_here(&text[after_note..])
+    {
+        dateline.body_start += after_note;
+        return Some(dateline);
+    }
+    find_dateline_here(text)
+}
+
+/// Where an editor's note that opens `text` ends: "(Corrects …)",
+/// "(In Dec. 25 story, …)", "(This version of the story …)", "(Refiles
+/// to …)", "(Adds …)", "(Updates …)".
+fn editors_note_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    let inner = text[start..].strip_prefix('(')?;
+    let close = inner.find(')')?;
+    if close > 400 {
+        return None;
+    }
+    let note = &inner[..close];
+    let first = note.split_whitespace().next()?;
+    let editorial = matches!(
+        first,
+        "In" | "This"
+            | "Corrects"
+            | "Refiles"
+            | "Adds"
+            | "Updates"
+            | "Repeats"
+            | "Fixes"
+            | "Changes"
+            | "Removes"
+            | "Clarifies"
+    ) && (first != "In" && first != "This"
+        || ["story", "version", "item", "correct", "refile", "update"]
+            .iter()
+            .any(|w| note.contains(w)));
+    editorial.then_some(start + 1 + close + 1)
+}
+
+fn find_dateline_here(text: &str) -> Option<Dateline> {
     let opening_end = text.len().min(MAX_DATELINE_BYTES + 4);
     let opening_end = (opening_end..=text.len())
         .find(|&i| text.is_char_boundary(i))
@@ -279,5 +323,17 @@ mod tests {
             None
         );
         assert_eq!(find_dateline(""), None);
+    }
+
+    #[test]
+    fn a_dateline_after_an_editors_note() {
+        let text = "(In this Dec. 13 story, corrects third paragraph to say he is a former \
+                    professor) WASHINGTON (Reuters) - A nominee has withdrawn, Bloomberg reported.";
+        let dateline = find_dateline(text).expect("a dateline");
+        assert_eq!(dateline.place.as_deref(), Some("WASHINGTON"));
+        assert_eq!(dateline.agency.as_deref(), Some("Reuters"));
+        assert!(text[dateline.body_start..].starts_with("A nominee"));
+        // A parenthesis that is no editor's note is no dateline's start.
+        assert!(find_dateline("(He said so) WASHINGTON (Reuters) - Text.").is_none());
     }
 }
