@@ -3979,6 +3979,35 @@ impl<'a> Paragraph<'a> {
                         && self.word(j - 1).is_some()
                         && !self.is_word_in(a, &ADJUNCT_OPENERS)
                         && self.is_word_in(j + 1, &FINITE_VERBS))
+                    // ("said the Trump administration “appreciates the
+                    // court's ruling”", "said the ruling “dramatically
+                    // transforms” the lawsuit": after a verb of saying
+                    // that takes a clause, a quotation opening in lower
+                    // case goes on with the subject before it; not after
+                    // "called for a “sizable” contribution".)
+                    || (j > a
+                        && matches!(
+                            verb,
+                            "said"
+                                | "says"
+                                | "say"
+                                | "added"
+                                | "adds"
+                                | "wrote"
+                                | "writes"
+                                | "argued"
+                                | "argues"
+                                | "insisted"
+                                | "noted"
+                                | "stated"
+                                | "explained"
+                        )
+                        && !self.is_word_in(a, &ADJUNCT_OPENERS)
+                        && self.word(j + 1).is_some()
+                        && !self.capitalised(j + 1)
+                        && self
+                            .word(j - 1)
+                            .is_some_and(|w| !TIME_WORDS.has(w) && w != "as"))
                     // ("called the KKK “abhorrent”": the object is what was named.)
                     || (j > a && self.is_word_in(c, &NAMING_VERBS) && self.name_calling(c, a, e))
                     // ("described the motion as part of a “coup”", "voiced
@@ -5243,6 +5272,27 @@ mod tests {
         let (_, source, _, _) =
             one("It went on. Continued Kasich: “So I think it is a very real problem.”");
         assert_eq!(source.as_deref(), Some("Kasich"));
+    }
+
+    #[test]
+    fn a_subject_before_a_quoted_predicate_stays_in_the_clause() {
+        for (body, content) in [
+            (
+                "Spokeswoman Lauren Ehrsam said the Trump administration “appreciates the court's ruling.”",
+                "the Trump administration “appreciates the court's ruling.”",
+            ),
+            (
+                "Charles Blixt said the ruling “dramatically transforms” the government's lawsuit.",
+                "the ruling “dramatically transforms” the government's lawsuit",
+            ),
+        ] {
+            assert_eq!(one(body).0, content, "{body}");
+        }
+        // A quotation of its own after the verb's object stays the content.
+        assert_eq!(
+            one("Okafor told reporters “we will win this.”").0,
+            "we will win this."
+        );
     }
 
     #[test]
