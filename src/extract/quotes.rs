@@ -2248,6 +2248,19 @@ impl<'a> Paragraph<'a> {
                 .is_some_and(|(a, b, _)| b >= a + 3);
         if !clause_follows && let Some(region) = self.quote_ending_before(block_start) {
             let mut content = self.region_span(region)?;
+            // "McConnell's promise to Collins “means squat over here,” said
+            // Walker": a quotation opening in lower case after words of its
+            // sentence is the end of a clause that begins there (unless
+            // those words report something of their own).
+            if region.open > s
+                && self.word(region.open - 1).is_some()
+                && self.word(region.open + 1).is_some()
+                && !self.capitalised(region.open + 1)
+                && !(s..region.open).any(|k| self.is_word_in(k, &CUE_VERBS))
+                && let Some((a, _)) = self.trimmed(s, region.open)
+            {
+                content.start = self.span(a, a).start;
+            }
             let mut resume = block_end + 1;
             // “…,” she said, “…”: the quotation goes on after the attribution.
             let mut j = block_end + 1;
@@ -4203,7 +4216,23 @@ impl<'a> Paragraph<'a> {
             {
                 a += time;
             }
-            if self.is_word_in(a, &ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "(") {
+            // "said while older voters care about Medicare, polls are
+            // finding …": a subordinate clause with its own subject opens
+            // what was said ("said while visiting Iowa", "said when asked"
+            // tell when it was said, and are left to the adjunct rules).
+            let subordinate = self
+                .is_word_in(a, &["while", "when", "although", "though", "whereas"])
+                && self.word(a + 1).is_some_and(|w| {
+                    !w.ends_with("ing")
+                        && !w.ends_with("ed")
+                        && !matches!(w, "asked" | "told")
+                        && !ADJUNCT_OPENERS.has(w)
+                })
+                && (a + 3..(a + 14).min(e)).any(|k| self.raw(k) == ",")
+                && !OBJECT_VERBS.has(verb);
+            if !subordinate
+                && (self.is_word_in(a, &ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "("))
+            {
                 // "said in a statement Thursday night they pulled …": a short
                 // adjunct, then a clause opened by its subject pronoun.
                 // ("said with the bank closed for months, many exporters
@@ -5275,6 +5304,19 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_subordinate_clause_is_part_of_what_was_said() {
+        assert_eq!(
+            one("He said while older voters tend to care about Medicare, polls are finding that younger voters are motivated by net neutrality.").0,
+            "while older voters tend to care about Medicare, polls are finding that younger voters are motivated by net neutrality"
+        );
+        // When it was said is not what was said.
+        assert_eq!(
+            one("He said while visiting Iowa, the party would win the state.").0,
+            "the party would win the state"
+        );
+    }
+
+    #[test]
     fn a_subject_before_a_quoted_predicate_stays_in_the_clause() {
         for (body, content) in [
             (
@@ -5288,6 +5330,11 @@ mod tests {
         ] {
             assert_eq!(one(body).0, content, "{body}");
         }
+        // Before the attribution too.
+        assert_eq!(
+            one("McConnell's promise to Collins “means squat over here,” said Representative Mark Walker.").0,
+            "McConnell's promise to Collins “means squat over here,"
+        );
         // A quotation of its own after the verb's object stays the content.
         assert_eq!(
             one("Okafor told reporters “we will win this.”").0,
@@ -5984,7 +6031,9 @@ mod tests {
             "{found:?}"
         );
         assert!(
-            found.iter().any(|f| f.0 == "means squat over here,"),
+            found
+                .iter()
+                .any(|f| f.0 == "McConnell’s promise to Collins “means squat over here,"),
             "{found:?}"
         );
     }
