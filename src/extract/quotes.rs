@@ -412,6 +412,29 @@ word_set!(
         "demanding",
         "blasted",
         "slammed",
+        // (Praise and blame said out loud: "hailed the news as a
+        // “victory”", "decried the cuts", "mocked his rival"; a reader
+        // takes these as things said, not a position held. Not the forms
+        // that are nouns or other verbs too: "hail", "mock", "hailing
+        // from", "video game blasting", "slamming the door".)
+        "slams",
+        "blasts",
+        "decry",
+        "decries",
+        "decried",
+        "decrying",
+        "lament",
+        "laments",
+        "lamented",
+        "lamenting",
+        "hails",
+        "hailed",
+        "applaud",
+        "applauds",
+        "applauded",
+        "applauding",
+        "mocks",
+        "mocked",
         "accuse",
         "accuses",
         "accused",
@@ -744,20 +767,6 @@ word_set!(
         "dismisses",
         "dismissed",
         "dismissing",
-        "mock",
-        "mocks",
-        "mocked",
-        "mocking",
-        "slams",
-        "blasts",
-        "decried",
-        "lamented",
-        "hail",
-        "hails",
-        "hailed",
-        "applaud",
-        "applauds",
-        "applauded",
     ]
 );
 
@@ -5301,6 +5310,23 @@ mod tests {
         let (_, source, _, _) =
             one("It went on. Continued Kasich: “So I think it is a very real problem.”");
         assert_eq!(source.as_deref(), Some("Kasich"));
+    }
+
+    #[test]
+    fn praise_and_blame_said_out_loud_are_speech() {
+        let found = find_attributions(
+            "Environmental group Earthjustice hailed the news as a “victory for all children and workers.”",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, QuoteKind::Speech);
+        // A video game's blasting is no speech act.
+        assert!(
+            find_attributions(
+                "Wade through the most hectic video game blasting you will ever encounter."
+            )
+            .iter()
+            .all(|a| a.kind != QuoteKind::Speech)
+        );
     }
 
     #[test]
