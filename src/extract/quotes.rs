@@ -4239,7 +4239,17 @@ impl<'a> Paragraph<'a> {
                 })
                 && (a + 3..(a + 14).min(e)).any(|k| self.raw(k) == ",")
                 && !OBJECT_VERBS.has(verb);
+            // ("said this leads them to …": "this" opens an adjunct only
+            // before a time, "this week".)
+            let demonstrative = self.is_word_in(a, &["this"])
+                && !self.is_word_in(a + 1, &TIME_WORDS)
+                && self.word(a + 1).is_some_and(|w| {
+                    FINITE_VERBS.contains(&w)
+                        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+                })
+                && !self.capitalised(a + 1);
             if !subordinate
+                && !demonstrative
                 && (self.is_word_in(a, &ADJUNCT_OPENERS) || matches!(self.raw(a), "," | "("))
             {
                 // "said in a statement Thursday night they pulled …": a short
@@ -4262,13 +4272,56 @@ impl<'a> Paragraph<'a> {
                         })
                         .map(|j| j + 1)
                 };
+                // "said in a statement the government must …": the medium,
+                // then a clause opened by its subject and a verb.
+                let after_medium = || {
+                    let opener = if self.raw(a) == "," { a + 1 } else { a };
+                    if !self.is_word_in(opener, &["in", "on", "via"]) {
+                        return None;
+                    }
+                    let medium = (opener + 1..(opener + 4).min(e))
+                        .take_while(|&j| self.word(j).is_some())
+                        .find(|&j| {
+                            self.is_word_in(
+                                j,
+                                &[
+                                    "statement",
+                                    "interview",
+                                    "letter",
+                                    "tweet",
+                                    "post",
+                                    "email",
+                                    "release",
+                                    "speech",
+                                    "video",
+                                    "twitter",
+                                    "facebook",
+                                    "filing",
+                                ],
+                            )
+                        })?;
+                    let mut j = medium + 1;
+                    if self.raw(j) == "," {
+                        j += 1;
+                    }
+                    let opens_clause = self.word(j).is_some_and(|w| {
+                        !ADJUNCT_OPENERS.has(w)
+                            && !FINITE_VERBS.contains(&w)
+                            && !matches!(w, "that" | "and" | "but" | "or" | "which" | "who")
+                            && !w.ends_with("ing")
+                    }) && (j + 1..(j + 5).min(e))
+                        .any(|k| self.is_word_in(k, &FINITE_VERBS));
+                    opens_clause.then_some(j)
+                };
                 match (a + 1..(a + 9).min(e))
                     .take_while(|&j| self.word(j).is_some())
                     .find(|&j| self.is_word_in(j, &["he", "she", "they", "it", "we", "i"]))
+                    .or_else(after_medium)
                     .or_else(|| {
-                        self.is_word_in(a, &ADJUNCT_OPENERS)
-                            .then(after_comma)
-                            .flatten()
+                        (self.is_word_in(a, &ADJUNCT_OPENERS)
+                            || (self.raw(a) == "," && self.is_word_in(a + 1, &ADJUNCT_OPENERS)))
+                        .then(after_comma)
+                        .flatten()
                     }) {
                     Some(j) if !OBJECT_VERBS.has(verb) && !NEEDS_THAT.has(verb) => a = j,
                     _ => return None,
@@ -5310,6 +5363,30 @@ mod tests {
         let (_, source, _, _) =
             one("It went on. Continued Kasich: “So I think it is a very real problem.”");
         assert_eq!(source.as_deref(), Some("Kasich"));
+    }
+
+    #[test]
+    fn a_clause_after_the_medium_or_a_demonstrative_subject() {
+        for (body, content) in [
+            (
+                "Altria said in a statement the government must now prove that the companies lied.",
+                "the government must now prove that the companies lied",
+            ),
+            (
+                "Altria said, in a statement, the government must now prove that the companies lied.",
+                "the government must now prove that the companies lied",
+            ),
+            (
+                "The plaintiffs said this leads them to have lost patronage.",
+                "this leads them to have lost patronage",
+            ),
+            (
+                "The minister said this week the plan would go ahead.",
+                "the plan would go ahead",
+            ),
+        ] {
+            assert_eq!(one(body).0, content, "{body}");
+        }
     }
 
     #[test]
