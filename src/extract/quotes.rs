@@ -2266,7 +2266,10 @@ impl<'a> Paragraph<'a> {
                 && self.word(region.open + 1).is_some()
                 && !self.capitalised(region.open + 1)
                 && !(s..region.open).any(|k| self.is_word_in(k, &CUE_VERBS))
-                && let Some((a, _)) = self.trimmed(s, region.open)
+                && let Some((a, b)) = self.trimmed(s, region.open)
+                // (Not a connective alone: "And “there is plenty …”".)
+                && !(a == b
+                    && self.is_word_in(a, &["and", "but", "so", "yet", "still", "or", "also"]))
             {
                 content.start = self.span(a, a).start;
             }
@@ -5437,6 +5440,10 @@ mod tests {
         assert_eq!(
             one("McConnell's promise to Collins “means squat over here,” said Representative Mark Walker.").0,
             "McConnell's promise to Collins “means squat over here,"
+        );
+        assert_eq!(
+            one("And “there is plenty of evidence that it works,” Mrazek said.").0,
+            "there is plenty of evidence that it works,"
         );
         // A quotation of its own after the verb's object stays the content.
         assert_eq!(
