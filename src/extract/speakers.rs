@@ -2695,7 +2695,8 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
             continue;
         }
         let words: Vec<&str> = run.iter().map(|t| t.text(body)).collect();
-        if let ParsedSource::Named { name, role, gender } = parse_source(&words.join(" "))
+        let parsed = sovereign_named(parse_source(&words.join(" ")));
+        if let ParsedSource::Named { name, role, gender } = parsed
             && name.split_whitespace().count() >= 2
             && !is_organisation(&name)
             && !NOT_NAMES.has(&to_lower(name.split_whitespace().next().unwrap_or("")))
@@ -2785,6 +2786,38 @@ fn title_case(words: &[&str]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Pope Francis", "King Charles", "Queen Elizabeth": one name after a
+/// sovereign's title is known with the title, so the title stays in the
+/// name ("the pope said" is then Pope Francis, and he is not "Francis").
+fn sovereign_named(parsed: ParsedSource) -> ParsedSource {
+    let ParsedSource::Named {
+        name,
+        role: Some(role),
+        gender,
+    } = parsed
+    else {
+        return parsed;
+    };
+    let title = to_lower(&role);
+    let sex = match title.as_str() {
+        "pope" | "king" | "prince" | "emperor" => Some(Gender::Male),
+        "queen" | "princess" | "empress" => Some(Gender::Female),
+        _ => None,
+    };
+    match sex {
+        Some(sex) if !name.contains(' ') && is_capitalised(&role) => ParsedSource::Named {
+            name: format!("{role} {name}"),
+            role: Some(role),
+            gender: gender.or(Some(sex)),
+        },
+        _ => ParsedSource::Named {
+            name,
+            role: Some(role),
+            gender,
+        },
+    }
 }
 
 /// Whether `head` names a firm by its trade: "bank", "lender", "airline",
@@ -4024,6 +4057,21 @@ mod tests {
         let answers: Vec<Option<&str>> = found.iter().map(name_of).collect();
         assert!(
             !answers.is_empty() && answers.iter().all(|n| *n == Some("Joe Biden")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_sovereign_keeps_the_title_in_the_name() {
+        let found = speakers(
+            "Callista Gingrich presented her credentials to Pope Francis at the Vatican. The \
+             pope has said the decision was wrong. He said last month that denying climate \
+             change was a mistake.",
+        );
+        let names: Vec<Option<&str>> = found.iter().map(name_of).collect();
+        assert_eq!(
+            names,
+            [Some("Pope Francis"), Some("Pope Francis")],
             "{found:?}"
         );
     }
