@@ -703,6 +703,18 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
+        // "the panel said", "The committee said", "the court ruled": the
+        // body the article named (a committee, a court); else as any role
+        // ("The committee" may be its chairman, named as such).
+        if let Some(head) = lower.strip_prefix("the ")
+            && matches!(
+                head,
+                "panel" | "committee" | "commission" | "board" | "court" | "tribunal"
+            )
+            && let Some(body) = self.organisation_meant(head, source)
+        {
+            return Some(body);
+        }
         // "the bank said", "The automaker said", "the British lender
         // said": a firm by its trade (and its country), the one the article
         // is about.
@@ -1339,6 +1351,10 @@ impl Resolver<'_> {
             head,
             "agency" | "department" | "ministry" | "office" | "bureau"
         );
+        // "the panel said" after "the House Ethics Committee": a
+        // committee by any of its usual heads; "the court" a court.
+        let panel = head == "panel";
+        let court = matches!(head, "court" | "tribunal");
         let has_word = |name: &str| {
             name.split_whitespace().any(|w| {
                 let w = w.trim_end_matches(['.', ',']);
@@ -1355,6 +1371,8 @@ impl Resolver<'_> {
                             "Commission",
                         ]
                         .contains(&w))
+                    || (panel && w == "Committee")
+                    || (court && ["Court", "Tribunal"].contains(&w))
             })
         };
         let any_company = matches!(
@@ -2965,9 +2983,14 @@ fn org_mentions(body: &str, tokens: &[Tok]) -> Vec<OrgMention> {
         let mut j = i + 1;
         while j < tokens.len() && body[tokens[j - 1].end..tokens[j].start] == *" " {
             let w = tokens[j].text(body);
+            // ("Committee on Human Rights", not "Committee on Wednesday".)
+            let day = w == "on"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| crate::extract::dates::is_calendar_word(t.text(body)));
             if tokens[j].kind == Kind::Word && is_capitalised(w) {
                 end = j;
-            } else if !matches!(w, "of" | "for" | "and" | "&" | "the" | "on") {
+            } else if day || !matches!(w, "of" | "for" | "and" | "&" | "the" | "on") {
                 break;
             }
             j += 1;
@@ -2977,8 +3000,12 @@ fn org_mentions(body: &str, tokens: &[Tok]) -> Vec<OrgMention> {
             continue;
         }
         let words: Vec<&str> = tokens[start..=end].iter().map(|t| t.text(body)).collect();
+        // (Not "San Francisco-based US Court of Appeals": where it sits is
+        // no part of the name.)
+        let based = words.iter().rposition(|w| w.ends_with("-based"));
         let words: Vec<&str> = words
             .into_iter()
+            .skip(based.map_or(0, |k| k + 1))
             .skip_while(|w| w.eq_ignore_ascii_case("the"))
             .collect();
         if words.len() < 2 {
@@ -4074,5 +4101,41 @@ mod tests {
             [Some("Pope Francis"), Some("Pope Francis")],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_panel_or_a_court_is_the_body_the_article_named() {
+        let found = speakers(
+            "The probe into Blake Farenthold is being expanded to look into whether he lied \
+             to the House Ethics Committee, the panel said on Thursday. The committee said \
+             the announcement was no finding.",
+        );
+        let names: Vec<Option<&str>> = found.iter().map(name_of).collect();
+        assert_eq!(
+            names,
+            [
+                Some("House Ethics Committee"),
+                Some("House Ethics Committee")
+            ],
+            "{found:?}"
+        );
+        // A day after the name is no part of it, nor where the body sits.
+        let found = speakers(
+            "The chairman of the House Appropriations Committee on Wednesday introduced a \
+             bill. The panel said it would vote soon. The San Francisco-based US Court of \
+             Appeals heard the case. The court said the networks were legal.",
+        );
+        let names: Vec<Option<&str>> = found.iter().map(name_of).collect();
+        assert_eq!(
+            names,
+            [
+                Some("House Appropriations Committee"),
+                Some("US Court of Appeals")
+            ],
+            "{found:?}"
+        );
+        // With no body named, nobody.
+        let found = speakers("The panel said the rules were clear.");
+        assert_eq!(found.iter().map(name_of).collect::<Vec<_>>(), [None]);
     }
 }
