@@ -144,7 +144,14 @@ pub fn quote_regions(text: &str, tokens: &[Tok]) -> Vec<QuoteRegion> {
                 && open.is_none()
                 && !text[tok.end..].starts_with(char::is_whitespace)
                 && i + 1 < tokens.len());
-        let closes = is_close_quote(mark) || (straight && open.is_some());
+        // (A straight mark with a space before it and a word after it
+        // opens: inside an open quotation it re-opens it, the British way
+        // of going on after a full stop, `… extra time. "I have to …"`,
+        // and closes nothing.)
+        let reopens = straight
+            && text[..tok.start].ends_with(char::is_whitespace)
+            && text[tok.end..].starts_with(char::is_alphanumeric);
+        let closes = is_close_quote(mark) || (straight && open.is_some() && !reopens);
         if let (Some(o), true) = (open, closes) {
             regions.push(QuoteRegion {
                 open: o,
@@ -248,6 +255,17 @@ mod tests {
         let regions = quote_regions(text, &tokens);
         assert_eq!(regions.len(), 2);
         assert!(regions.iter().all(|r| r.close.is_some()));
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_space_reopens_an_open_quotation() {
+        let text =
+            "He said: \"It may go to extra time. \"I have to defend what is mine.\" Then he left.";
+        let tokens = tokenize(text);
+        let regions = quote_regions(text, &tokens);
+        assert_eq!(regions.len(), 1, "{regions:?}");
+        let close = regions[0].close.expect("closed");
+        assert!(text[tokens[close].end..].starts_with(" Then"));
     }
 
     #[test]
