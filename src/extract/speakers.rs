@@ -703,6 +703,29 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
+        // "The U.S. embassy said", "the French consulate said": a
+        // country's mission abroad, named by its country.
+        if let Some(rest) = lower.strip_prefix("the ")
+            && let Some((modifiers, head)) = rest.rsplit_once(' ')
+            && matches!(head, "embassy" | "consulate")
+            && modifiers
+                .split_whitespace()
+                .all(|w| country_named_by(w).is_some())
+        {
+            // (As written; lowering may change a length, so checked.)
+            let country = text.get(4..4 + modifiers.len()).unwrap_or(modifiers);
+            let name = format!(
+                "{country} {}",
+                if head == "embassy" {
+                    "Embassy"
+                } else {
+                    "Consulate"
+                }
+            );
+            let index = self.add(name, None, SpeakerKind::Organisation, None, source);
+            self.last_org = Some(index);
+            return Some(index);
+        }
         // "the panel said", "The committee said", "the court ruled": the
         // body the article named (a committee, a court); else as any role
         // ("The committee" may be its chairman, named as such).
@@ -4137,5 +4160,17 @@ mod tests {
         // With no body named, nobody.
         let found = speakers("The panel said the rules were clear.");
         assert_eq!(found.iter().map(name_of).collect::<Vec<_>>(), [None]);
+    }
+
+    #[test]
+    fn an_embassy_is_named_by_its_country() {
+        let found = speakers(
+            "Callista Gingrich became ambassador. The U.S. embassy said the new ambassador \
+             looks forward to working with the Holy See.",
+        );
+        assert_eq!(
+            found.iter().map(name_of).collect::<Vec<_>>(),
+            [Some("U.S. Embassy")]
+        );
     }
 }
