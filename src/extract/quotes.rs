@@ -4718,6 +4718,14 @@ mod tests {
             .collect()
     }
 
+    /// (source, content) of each attribution, as slices of `body`.
+    fn sources_and_contents(body: &str) -> Vec<(&str, &str)> {
+        find_attributions(body)
+            .iter()
+            .map(|a| (a.source.map_or("", |s| s.text(body)), a.content.text(body)))
+            .collect()
+    }
+
     fn one(body: &str) -> (String, Option<String>, Option<String>, bool) {
         let found = read(body);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -5309,19 +5317,14 @@ mod tests {
     #[test]
     fn transcript_turns_are_direct_speech() {
         let body = "Reporter Jo Lin spoke to Sam Okafor.\n\nLIN: What did the council decide?\n\nOKAFOR: We decided to close the depot next year.\n\nUPDATE: This story was corrected.\n\nNEW DELHI: The ministry met on Monday.";
-        let found = find_attributions(body);
-        let turns: Vec<(&str, &str)> = found
-            .iter()
-            .map(|a| (a.source.unwrap().text(body), a.content.text(body)))
-            .collect();
         assert_eq!(
-            turns,
+            sources_and_contents(body),
             [
                 ("LIN", "What did the council decide?"),
                 ("OKAFOR", "We decided to close the depot next year")
             ]
         );
-        assert!(found.iter().all(|a| a.direct));
+        assert!(find_attributions(body).iter().all(|a| a.direct));
     }
 
     #[test]
@@ -5455,13 +5458,8 @@ mod tests {
     #[test]
     fn answers_of_an_interview_are_direct_speech() {
         let body = "Actress Diane Guerrero spoke about her memoir.\n\nQ: What did you find?\n\nA: I came home from school and my parents were gone.\n\nQ: Did anyone help?\n\nA: No, no one did.";
-        let found = find_attributions(body);
-        let answers: Vec<(&str, &str)> = found
-            .iter()
-            .map(|a| (a.source.unwrap().text(body), a.content.text(body)))
-            .collect();
         assert_eq!(
-            answers,
+            sources_and_contents(body),
             [
                 ("A", "I came home from school and my parents were gone"),
                 ("A", "No, no one did")
@@ -5469,10 +5467,7 @@ mod tests {
         );
         // An answer's next paragraph is the interviewee's too, up to a question.
         let body = "Diane Guerrero spoke about her memoir.\n\nQ: What did you find?\n\nA: My parents were gone that day.\n\nI called my friends for help.\n\nQ: Did anyone help?\n\nA: No, no one did.";
-        let sources: Vec<&str> = find_attributions(body)
-            .iter()
-            .map(|a| a.source.unwrap().text(body))
-            .collect();
+        let sources: Vec<&str> = sources_and_contents(body).iter().map(|t| t.0).collect();
         assert_eq!(sources, ["A", "A", "A"]);
         // One "A:" is no interview, nor an FAQ in the writer's voice.
         assert!(find_attributions("A: I came home from school and they were gone.").is_empty());

@@ -703,52 +703,53 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
-        // "The U.S. embassy said", "the French consulate said": a
-        // country's mission abroad, named by its country.
-        if let Some(rest) = lower.strip_prefix("the ")
-            && let Some((modifiers, head)) = rest.rsplit_once(' ')
-            && matches!(head, "embassy" | "consulate")
-            && modifiers
+        // "the bank", "The U.S. embassy", "the panel": a body by its head
+        // word, with at most a country's words before it.
+        if let Some(rest) = lower.strip_prefix("the ") {
+            let (modifiers, head) = rest.rsplit_once(' ').unwrap_or(("", rest));
+            let national = modifiers
                 .split_whitespace()
-                .all(|w| country_named_by(w).is_some())
-        {
-            // (As written; lowering may change a length, so checked.)
-            let country = text.get(4..4 + modifiers.len()).unwrap_or(modifiers);
-            let name = format!(
-                "{country} {}",
-                if head == "embassy" {
-                    "Embassy"
-                } else {
-                    "Consulate"
+                .all(|w| country_named_by(w).is_some());
+            match head {
+                // "The U.S. embassy said", "the French consulate said": a
+                // country's mission abroad, named by its country.
+                "embassy" | "consulate" if national && !modifiers.is_empty() => {
+                    // (As written; lowering may change a length, so checked.)
+                    let country = text.get(4..4 + modifiers.len()).unwrap_or(modifiers);
+                    let mission = if head == "embassy" {
+                        "Embassy"
+                    } else {
+                        "Consulate"
+                    };
+                    let index = self.add(
+                        format!("{country} {mission}"),
+                        None,
+                        SpeakerKind::Organisation,
+                        None,
+                        source,
+                    );
+                    self.last_org = Some(index);
+                    return Some(index);
                 }
-            );
-            let index = self.add(name, None, SpeakerKind::Organisation, None, source);
-            self.last_org = Some(index);
-            return Some(index);
-        }
-        // "the panel said", "The committee said", "the court ruled": the
-        // body the article named (a committee, a court); else as any role
-        // ("The committee" may be its chairman, named as such).
-        if let Some(head) = lower.strip_prefix("the ")
-            && matches!(
-                head,
+                // "the panel said", "The committee said", "the court
+                // ruled": the body the article named (a committee, a
+                // court); else as any role ("The committee" may be its
+                // chairman, named as such).
                 "panel" | "committee" | "commission" | "board" | "court" | "tribunal"
-            )
-            && let Some(body) = self.organisation_meant(head, source)
-        {
-            return Some(body);
-        }
-        // "the bank said", "The automaker said", "the British lender
-        // said": a firm by its trade (and its country), the one the article
-        // is about.
-        if let Some(rest) = lower.strip_prefix("the ")
-            && let Some((modifiers, head)) = rest.rsplit_once(' ').or(Some(("", rest)))
-            && is_company_sector(head)
-            && modifiers
-                .split_whitespace()
-                .all(|w| country_named_by(w).is_some())
-        {
-            return self.organisation_meant(head, source);
+                    if modifiers.is_empty() =>
+                {
+                    if let Some(body) = self.organisation_meant(head, source) {
+                        return Some(body);
+                    }
+                }
+                // "the bank said", "The automaker said", "the British
+                // lender said": a firm by its trade (and its country), the
+                // one the article is about.
+                _ if national && is_company_sector(head) => {
+                    return self.organisation_meant(head, source);
+                }
+                _ => {}
+            }
         }
         // "The Trump administration said", "the Clinton campaign": a
         // person's administration or campaign speaks as a body of its own.
