@@ -54,7 +54,18 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut hashes = Vec::with_capacity(text.len() / 5);
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
-    for c in text.chars() {
+    // (ASCII is read byte by byte; only other characters are decoded.)
+    let mut at = 0;
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        let c = if byte.is_ascii() {
+            at += 1;
+            char::from(byte)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            at += c.len_utf8();
+            c
+        };
         if c.is_ascii_alphanumeric() {
             let lower = c.to_ascii_lowercase();
             hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);

@@ -1177,9 +1177,10 @@ fn sports_copy(title: Option<(&str, &[Tok])>, body: &str, tokens: &[Tok]) -> boo
             {
                 continue;
             }
-            let league = ["nba", "nfl", "mlb", "nhl"]
-                .iter()
-                .any(|l| word.eq_ignore_ascii_case(l));
+            let league = word.len() == 3
+                && ["nba", "nfl", "mlb", "nhl"]
+                    .iter()
+                    .any(|l| word.eq_ignore_ascii_case(l));
             if !league && !SPORTS_WORDS.may_hold_ascii(word) {
                 continue;
             }

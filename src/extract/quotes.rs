@@ -1018,7 +1018,7 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
 /// "Answer:").
 fn name_label(paragraph: &str) -> Option<&str> {
     let paragraph = paragraph.trim_start_matches(['"', '“', ' ']);
-    let colon = paragraph.find(": ")?;
+    let colon = memchr::memmem::find(paragraph.as_bytes(), b": ")?;
     let label = &paragraph[..colon];
     let words: Vec<&str> = label.split(' ').collect();
     let name_word = |w: &str| {
@@ -1101,7 +1101,7 @@ fn transcript_labels(body: &str) -> Vec<&str> {
 /// "Questions and answers have been edited"). A shop's or a writer's FAQ
 /// answers in the writer's own voice.
 pub fn is_interview(body: &str) -> bool {
-    let Some(first_answer) = body.find("\nA: ") else {
+    let Some(first_answer) = memchr::memmem::find(body.as_bytes(), b"\nA: ") else {
         return false;
     };
     let first_turn = body[..first_answer].find("\nQ").unwrap_or(first_answer);

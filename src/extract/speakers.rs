@@ -1223,9 +1223,12 @@ impl Resolver<'_> {
             let Some(next) = next.map(|t| t.text(self.body)) else {
                 return false;
             };
+            // (The cheap test first: this runs on every word in between.)
+            if !is_capitalised(next) {
+                return false;
+            }
             let marks = Gender::of_honorific(word).or_else(|| Gender::of_given_name(word));
             marks == Some(gender)
-                && is_capitalised(next)
                 && strip_possessive(next) != surname
                 && !name.split_whitespace().any(|w| w == word)
                 // "Dallas Independent School District": a given name that

@@ -18,7 +18,7 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
 fn decode_numeric(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find("&#") {
+    while let Some(at) = memchr::memmem::find(rest.as_bytes(), b"&#") {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
         let end = after.find(';').filter(|&e| e <= 8);

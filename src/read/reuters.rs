@@ -16,10 +16,10 @@ pub fn parse_reuters(text: &str, problems: &mut Vec<Problem>) -> Vec<Article> {
     let mut articles = Vec::new();
     let mut rest = text;
     let mut number = 0;
-    while let Some(start) = rest.find("<REUTERS") {
+    while let Some(start) = memchr::memmem::find(rest.as_bytes(), b"<REUTERS") {
         number += 1;
         let story = &rest[start..];
-        let Some(end) = story.find("</REUTERS>") else {
+        let Some(end) = memchr::memmem::find(story.as_bytes(), b"</REUTERS>") else {
             problems.push(Problem::new(
                 format!("story {number}"),
                 "no closing </REUTERS>",
@@ -85,12 +85,12 @@ fn element<'a>(block: &'a str, name: &str) -> Option<&'a str> {
     let close = format!("</{name}>");
     let mut search = 0;
     loop {
-        let at = search + block[search..].find(&open)?;
+        let at = search + memchr::memmem::find(block[search..].as_bytes(), open.as_bytes())?;
         let after = &block[at + open.len()..];
         // `<TEXT` must not match `<TEXTS`: the name ends at `>` or a space.
         if after.starts_with(['>', ' ', '\t', '\n']) {
             let content_start = at + open.len() + after.find('>')? + 1;
-            let end = block[content_start..].find(&close)?;
+            let end = memchr::memmem::find(block[content_start..].as_bytes(), close.as_bytes())?;
             return Some(&block[content_start..content_start + end]);
         }
         search = at + open.len();

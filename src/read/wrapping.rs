@@ -72,7 +72,8 @@ fn soft_breaks(text: &str, accept: impl Fn(&str) -> bool) -> Vec<usize> {
         offset += line.len();
         let Some(next) = lines.peek() else { break };
         let content = line.trim_end_matches(['\n', '\r']);
-        let tabular = content.trim().contains("   ") || content.contains('\t');
+        let tabular = memchr::memmem::find(content.trim().as_bytes(), b"   ").is_some()
+            || content.contains('\t');
         if line.ends_with('\n')
             && !line.ends_with("\r\n")
             && !content.trim().is_empty()
