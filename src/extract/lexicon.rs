@@ -1221,6 +1221,7 @@ word_set!(
         "prince",
         "princess",
         "pope",
+        "pontiff",
         "rev.",
         "reverend",
         "father",

@@ -4138,7 +4138,36 @@ impl<'a> Paragraph<'a> {
             // "boasted sales of $462 million", "added 500 jobs": an object,
             // not what was said. (A company that "reported a drop in
             // profit" did state it: that stays.)
-            if matches!(verb, "boasted" | "boasts" | "bragged")
+            // "declared an extra dividend", "declared a state of
+            // emergency": an act done by declaring, not a statement.
+            let declared_act = verb.starts_with("declar")
+                && (a..(a + 8).min(e))
+                    .take_while(|&k| !self.is_word_in(k, &FINITE_VERBS))
+                    .any(|k| {
+                        self.is_word_in(
+                            k,
+                            &[
+                                "dividend",
+                                "dividends",
+                                "split",
+                                "payout",
+                                "distribution",
+                                "bankruptcy",
+                                "insolvency",
+                                "emergency",
+                                "war",
+                                "victory",
+                                "independence",
+                                "majeure",
+                                "ceasefire",
+                                "moratorium",
+                                "default",
+                                "holiday",
+                            ],
+                        )
+                    });
+            if declared_act
+                || matches!(verb, "boasted" | "boasts" | "bragged")
                 || (verb.starts_with("add")
                     && self
                         .raw(a)
@@ -4378,6 +4407,11 @@ impl<'a> Paragraph<'a> {
                         "reversing",
                         "overturning",
                         "marking",
+                        "escalating",
+                        "deepening",
+                        "intensifying",
+                        "heightening",
+                        "becoming",
                     ],
                 )
                 && self.region_of(k).is_none()
@@ -4407,6 +4441,34 @@ impl<'a> Paragraph<'a> {
                 && self.is_word_in(k + 1, &["he", "she"])
                 && matches!(self.raw(k - 1), "," | "”" | "\"")
                 && self.region_of(k).is_none()
+        }) {
+            e = k;
+        }
+        // "denied the allegations but admitted allowing …", "has denied
+        // some of them and questioned others": a second act of the same
+        // speaker is no part of what the first one said. (After a clause
+        // the act may be its subject's: "said they want to know why Comey
+        // … discussed the inquiry and announced that …".)
+        let clause_in = |k: usize| {
+            (a..k).any(|j| {
+                self.is_word_in(j, &FINITE_VERBS)
+                    || self.is_word_in(
+                        j,
+                        &["that", "why", "how", "who", "which", "what", "whether"],
+                    )
+            })
+        };
+        if let Some(k) = (a + 2..e).find(|&k| {
+            let act = |j: usize| {
+                !self.capitalised(j)
+                    && self.word(j).is_some_and(|w| {
+                        CUE_VERBS.has(w) && (w.ends_with("ed") || matches!(w, "said" | "told"))
+                    })
+            };
+            self.is_word_in(k, &["but", "and"])
+                && (act(k + 1) || self.is_word_in(k + 1, &["has", "had", "have"]) && act(k + 2))
+                && self.region_of(k).is_none()
+                && !clause_in(k)
         }) {
             e = k;
         }
@@ -4730,6 +4792,46 @@ mod tests {
         let found = read(body);
         assert_eq!(found.len(), 1, "{found:?}");
         found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_second_act_of_the_speaker_ends_the_first_ones_content() {
+        let found = sources_and_contents(
+            "Farenthold denied allegations of harassment but admitted allowing a poor culture.",
+        );
+        assert_eq!(
+            found[0],
+            ("Farenthold", "allegations of harassment"),
+            "{found:?}"
+        );
+        assert_eq!(found[1].1, "allowing a poor culture", "{found:?}");
+        let found = sources_and_contents(
+            "Franken has denied some of the allegations and questioned others.",
+        );
+        assert_eq!(found[0].1, "some of the allegations", "{found:?}");
+        // After a clause, the act may be its own subject's: left whole.
+        let found = sources_and_contents(
+            "Republicans said they want to know why Comey discussed the inquiry and announced \
+             that no charges would follow.",
+        );
+        assert!(found[0].1.ends_with("no charges would follow"), "{found:?}");
+    }
+
+    #[test]
+    fn declaring_a_dividend_or_an_emergency_is_an_act_not_a_statement() {
+        assert!(read("Acme Corp declared an extra dividend of 27 cts a share.").is_empty());
+        assert!(read("The governor declared a state of emergency on Friday.").is_empty());
+        let (content, _, _, _) = one("The governor declared that the emergency was over.");
+        assert_eq!(content, "the emergency was over");
+    }
+
+    #[test]
+    fn a_participle_of_the_reporter_after_a_ruling_is_no_part_of_it() {
+        let found = sources_and_contents(
+            "The judge ruled on Monday that the agency must allow access, escalating a legal \
+             fight.",
+        );
+        assert_eq!(found[0].1, "the agency must allow access", "{found:?}");
     }
 
     #[test]

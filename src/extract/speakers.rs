@@ -779,7 +779,9 @@ impl Resolver<'_> {
                     &*to_lower(w),
                     "democrat" | "republican" | "tory" | "conservative"
                 )
-            }) && words.iter().all(|w| given_name(w).is_none())
+            }) && words[..words.len().saturating_sub(1)].iter().all(|w| {
+                given_name(w).is_none() || crate::gazetteer::Gazetteer::embedded().is_major_place(w)
+            })
         };
         match parse_source(text) {
             ParsedSource::Named { name, .. } | ParsedSource::Voice { name, .. }
@@ -822,9 +824,15 @@ impl Resolver<'_> {
                     .split_whitespace()
                     .filter(|w| is_capitalised(w) && !ROLE_HEADS.has(&to_lower(w)))
                     .collect();
-                if definite
-                    && let Some(holder) = self.holder_of_role(&head, &modifiers, source.start)
-                {
+                // "A U.S. District Court judge ruled …. U.S. District Judge
+                // Tanya Chutkan …": an indefinite role the article names
+                // in the words that follow.
+                let holder = if definite {
+                    self.holder_of_role(&head, &modifiers, source.start)
+                } else {
+                    self.named_next(&head, source)
+                };
+                if let Some(holder) = holder {
                     let holder = holder.clone();
                     return Some(self.add(
                         holder.name,
@@ -1569,24 +1577,145 @@ impl Resolver<'_> {
     /// name phrase says Wisconsin, not the last senator named; when no
     /// senator's does, no one.
     fn holder_of_role(&self, head: &str, modifiers: &[&str], at: usize) -> Option<&NameMention> {
+        // ("The pontiff" is the pope; "the congressman" a representative.)
+        let heads: &[&str] = match head {
+            "pontiff" => &["pope"],
+            "congressman" | "congresswoman" | "lawmaker" => {
+                &["congressman", "congresswoman", "representative", "rep."]
+            }
+            "premier" => &["premier", "prime"],
+            _ => std::slice::from_ref(&head),
+        };
+        let party = matches!(head, "democrat" | "republican");
+        let has_head = |n: &NameMention| {
+            n.role.as_ref().is_some_and(|r| {
+                r.to_lowercase()
+                    .split_whitespace()
+                    .any(|w| heads.contains(&w))
+            }) || party && self.party_tag(n).is_some_and(|p| p == head)
+                // (A sovereign's title is part of the name: "Pope Francis".)
+                || n.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| heads.contains(&&*to_lower(w)))
+        };
         let holds = |n: &&NameMention| {
-            n.role
-                .as_ref()
-                .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
+            has_head(n)
                 && modifiers.iter().all(|m| {
                     // (The name's phrase and a few words after it: "Senator
-                    // Ron Johnson of Wisconsin".)
-                    let after = &self.body[n.end..];
+                    // Ron Johnson of Wisconsin"; not the description's own
+                    // words, "Mike Lee spoke. The Texas Republican …".)
+                    let upto = if n.end <= at { at } else { self.body.len() };
+                    let after = &self.body[n.end..upto];
                     let near = after.char_indices().nth(24).map_or(after.len(), |(i, _)| i);
                     n.role.as_deref().is_some_and(|r| r.contains(m))
                         || self.body[n.phrase_start..n.end + near].contains(m)
                 })
         };
-        self.names()
+        let named = self
+            .names()
             .iter()
             .filter(|n| n.start < at)
             .rfind(holds)
-            .or_else(|| self.names().iter().find(holds))
+            .or_else(|| self.names().iter().find(holds));
+        // (Only a state or country may go unsaid: "the committee's ranking
+        // Democrat" is not the one Democrat the article names elsewhere.)
+        let placed = modifiers
+            .iter()
+            .all(|m| crate::gazetteer::Gazetteer::embedded().is_major_place(m));
+        if named.is_some() || !party || !placed {
+            return named;
+        }
+        // "The Texas Republican" of an article that names one Republican,
+        // without saying Texas near his name: him, unless he is said to be
+        // from elsewhere ("Richard Gephardt of Missouri").
+        let placed_elsewhere = |n: &NameMention| {
+            let after = &self.body[n.end..];
+            let near = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
+            let mut words = after[..near].split_whitespace();
+            while let Some(w) = words.next() {
+                if matches!(w, "of" | "from")
+                    && words.clone().next().is_some_and(|w| is_capitalised(w))
+                {
+                    return true;
+                }
+            }
+            false
+        };
+        let mut members = self
+            .names()
+            .iter()
+            .filter(|n| has_head(n) && !placed_elsewhere(n));
+        let first = members.next()?;
+        members.all(|n| n.name == first.name).then_some(first)
+    }
+
+    /// The first person named after `at`, within the next sentence or so,
+    /// with a role of this head word ("judge"). Only offices held by one
+    /// named person: "one senior aide" stays anonymous, whoever's aide the
+    /// article names next.
+    fn named_next(&self, head: &str, source: Span) -> Option<&NameMention> {
+        const WINDOW: usize = 400;
+        let office = matches!(
+            head,
+            "judge"
+                | "justice"
+                | "magistrate"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "prosecutor"
+                | "minister"
+                | "ambassador"
+        );
+        let determiner = source.text(self.body).split_whitespace().next();
+        if !office || !determiner.is_some_and(|w| matches!(&*to_lower(w), "a" | "an")) {
+            return None;
+        }
+        // (From the next sentence: a name inside what the role said,
+        // "rejected a motion to disqualify Judge William Ingram", is
+        // someone else.)
+        let rest = &self.body[source.end..];
+        let at = source.end
+            + [". ", ".\n", "\n"]
+                .iter()
+                .filter_map(|end| rest.find(end))
+                .min()?;
+        self.names()
+            .iter()
+            .filter(|n| n.start >= at && n.start - at <= WINDOW)
+            .find(|n| {
+                n.role.as_ref().is_some_and(|r| {
+                    r.split_whitespace()
+                        .last()
+                        .is_some_and(|w| to_lower(w) == head)
+                })
+            })
+    }
+
+    /// The party a person's tag or appositive gives, lower case:
+    /// "Rep. Blake Farenthold (R-Texas)", "Ruben Kihuen, a Democrat".
+    fn party_tag(&self, n: &NameMention) -> Option<&'static str> {
+        let after = &self.body[n.end..];
+        let near = after.char_indices().nth(16).map_or(after.len(), |(i, _)| i);
+        let after = &after[..near];
+        let tag = |letter: char| {
+            after.starts_with(&format!(" ({letter}-")) || after.starts_with(&format!(", {letter}-"))
+        };
+        // (A whole word: "a Democratic presidential aspirant" may be from
+        // anywhere, and is left to the role rules.)
+        let appositive = |party: &str| {
+            after
+                .strip_prefix(party)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+        };
+        if tag('R') || appositive(", a Republican") {
+            Some("republican")
+        } else if tag('D') || appositive(", a Democrat") {
+            Some("democrat")
+        } else {
+            None
+        }
     }
 
     fn add(
@@ -4019,6 +4148,57 @@ mod tests {
         let found = speakers(
             "Senator Marco Rubio of Florida voted for it. The Utah senator has said he wants \
              changes to it.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn a_partys_member_from_a_state_is_the_one_the_article_names() {
+        // The state goes unsaid near his name; he is the one Republican.
+        let found = speakers(
+            "Republican Representative Blake Farenthold said he would not run again. The Texas \
+             Republican denied the allegations of harassment.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Blake Farenthold"), "{found:?}");
+        // A party's tag after the name says the party too.
+        let found = speakers(
+            "Senator Tina Smith (D-Minn.) voted for it. The Democrat said the bill was fair.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Tina Smith"), "{found:?}");
+        // Of two Republicans, neither said to be from Texas: no one.
+        let found = speakers(
+            "Republican Senator John Roe spoke first. Republican Senator Mike Lee spoke next. \
+             The Texas Republican said the inquiry was over.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn the_pontiff_is_the_pope_the_article_names() {
+        let found = speakers(
+            "Pope Francis visited the city on Sunday. The pontiff said tension would inflame \
+             the conflict.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Pope Francis"), "{found:?}");
+    }
+
+    #[test]
+    fn an_office_holder_introduced_before_the_name_is_the_one_named_next() {
+        let found = speakers(
+            "A U.S. District Court judge ruled on Monday that the agency must act. U.S. District \
+             Judge Tanya Chutkan issued the order late on Monday.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Tanya Chutkan"), "{found:?}");
+        // A judge named in what the role said is someone else.
+        let found = speakers(
+            "A U.S. District Court judge rejected a motion to disqualify Judge William Ingram \
+             from the case.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        // An anonymous aide stays anonymous, whoever's aide comes next.
+        let found = speakers(
+            "“We would all like it to stop,” one senior aide said. Advisers talked of hiring \
+             someone like Obama's political aide David Axelrod.",
         );
         assert_eq!(name_of(&found[0]), None, "{found:?}");
     }
