@@ -1634,9 +1634,7 @@ impl Resolver<'_> {
             let near = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
             let mut words = after[..near].split_whitespace();
             while let Some(w) = words.next() {
-                if matches!(w, "of" | "from")
-                    && words.clone().next().is_some_and(|w| is_capitalised(w))
-                {
+                if matches!(w, "of" | "from") && words.clone().next().is_some_and(is_capitalised) {
                     return true;
                 }
             }

@@ -85,12 +85,12 @@ fn element<'a>(block: &'a str, name: &str) -> Option<&'a str> {
     let close = format!("</{name}>");
     let mut search = 0;
     loop {
-        let at = search + memchr::memmem::find(block[search..].as_bytes(), open.as_bytes())?;
+        let at = search + memchr::memmem::find(&block.as_bytes()[search..], open.as_bytes())?;
         let after = &block[at + open.len()..];
         // `<TEXT` must not match `<TEXTS`: the name ends at `>` or a space.
         if after.starts_with(['>', ' ', '\t', '\n']) {
             let content_start = at + open.len() + after.find('>')? + 1;
-            let end = memchr::memmem::find(block[content_start..].as_bytes(), close.as_bytes())?;
+            let end = memchr::memmem::find(&block.as_bytes()[content_start..], close.as_bytes())?;
             return Some(&block[content_start..content_start + end]);
         }
         search = at + open.len();
