@@ -80,18 +80,65 @@ pub fn enrich(article: &mut Article) {
 }
 
 /// The country an article is from: its dateline's, else the only one its
-/// places lie in.
+/// places lie in. An archive's story from Belgrade that names Yugoslavia
+/// is from Yugoslavia, not from today's Serbia (see `FORMER_STATES`).
 fn article_country(places: &[places::Place]) -> Option<&str> {
-    if let Some(dateline) = places
+    let country = if let Some(dateline) = places
         .iter()
         .find(|p| p.role == places::PlaceRole::Dateline)
     {
-        return dateline.country.as_deref();
-    }
-    let mut countries = places.iter().filter_map(|p| p.country.as_deref());
-    let first = countries.next()?;
-    countries.all(|c| c == first).then_some(first)
+        dateline.country.as_deref()
+    } else {
+        let mut countries = places.iter().filter_map(|p| p.country.as_deref());
+        let first = countries.next()?;
+        countries.all(|c| c == first).then_some(first)
+    }?;
+    let former = FORMER_STATES.iter().find(|(state, successors)| {
+        successors.contains(&country) && places.iter().any(|p| p.name == *state)
+    });
+    Some(former.map_or(country, |(state, _)| state))
 }
+
+/// States that are gone (data/sources/extra_names.tsv gives them as places
+/// of their own) and the countries of today on their land, as GeoNames
+/// names them.
+const FORMER_STATES: [(&str, &[&str]); 5] = [
+    (
+        "Soviet Union",
+        &[
+            "Russia",
+            "Ukraine",
+            "Belarus",
+            "Kazakhstan",
+            "Georgia",
+            "Armenia",
+            "Azerbaijan",
+            "Lithuania",
+            "Latvia",
+            "Estonia",
+            "Moldova",
+            "Uzbekistan",
+            "Turkmenistan",
+            "Tajikistan",
+            "Kyrgyzstan",
+        ],
+    ),
+    (
+        "Yugoslavia",
+        &[
+            "Serbia",
+            "Croatia",
+            "Slovenia",
+            "Bosnia and Herzegovina",
+            "Montenegro",
+            "North Macedonia",
+            "Kosovo",
+        ],
+    ),
+    ("Czechoslovakia", &["Czechia", "Slovakia"]),
+    ("West Germany", &["Germany"]),
+    ("East Germany", &["Germany"]),
+];
 
 /// The attributions of a headline, their speakers named as the body names
 /// them: "Obama Says …" is the body's Barack Obama. "Name: claim" counts
@@ -244,6 +291,27 @@ pub fn read_text(body: &str) -> ReadText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_government_is_the_articles_countrys_as_it_was_then() {
+        let mut a = Article {
+            body: "BELGRADE, March 3 - Yugoslavia will freeze prices. The government said it \
+                   will freeze prices within five days."
+                .into(),
+            ..Article::default()
+        };
+        enrich(&mut a);
+        let speakers: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(speakers, ["Government (Yugoslavia)"], "{:?}", a.places);
+        // From no one country, "the government" is no one's.
+        let mut b = Article {
+            body: "The government said it would act on prices within five days.".into(),
+            ..Article::default()
+        };
+        enrich(&mut b);
+        assert!(b.speakers.is_empty(), "{:?}", b.speakers);
+        assert_eq!(b.quotes[0].speaker, None);
+    }
 
     #[test]
     fn dateline_supplies_date_and_source_only_when_missing() {

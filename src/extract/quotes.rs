@@ -31,6 +31,38 @@ pub struct Span {
     pub end: usize,
 }
 
+/// Participles that open the reporter's words after a reported clause:
+/// what followed ("…, prompting a wave of …"), where the report came from
+/// ("…, citing a source"), what it echoes ("…, mirroring …").
+const REPORTERS_PARTICIPLES: [&str; 26] = [
+    "prompting",
+    "sparking",
+    "triggering",
+    "causing",
+    "sending",
+    "fuelling",
+    "fueling",
+    "reversing",
+    "overturning",
+    "marking",
+    "escalating",
+    "deepening",
+    "intensifying",
+    "heightening",
+    "becoming",
+    "citing",
+    "following",
+    "mirroring",
+    "echoing",
+    "underscoring",
+    "underlining",
+    "signalling",
+    "signaling",
+    "capping",
+    "dealing",
+    "defying",
+];
+
 /// Verbs that make a clause of the words before a quotation ("the move
 /// was", "her party has supported"): finite forms of be, have and the
 /// modals.
@@ -4390,30 +4422,17 @@ impl<'a> Paragraph<'a> {
         {
             e = k;
         }
-        // "said residents could pay early, prompting a wave of …": what
-        // followed, in the reporter's words.
+        // "said residents could pay early, prompting a wave of …", "…,
+        // citing a source familiar with the matter", "…, mirroring an
+        // arrangement …": what followed, where it came from, what it
+        // echoes, in the reporter's words. (Not every participle: in a
+        // firm's announcement "sales rose 17 pct, bringing the year's to
+        // …" and "Evans was elected president, succeeding James Baker"
+        // are the firm's; tried on Reuters-21578, cutting at any one
+        // changed 2,000 records, most of them for the worse.)
         if let Some(k) = (a + 3..e).find(|&k| {
             self.raw(k) == ","
-                && self.is_word_in(
-                    k + 1,
-                    &[
-                        "prompting",
-                        "sparking",
-                        "triggering",
-                        "causing",
-                        "sending",
-                        "fuelling",
-                        "fueling",
-                        "reversing",
-                        "overturning",
-                        "marking",
-                        "escalating",
-                        "deepening",
-                        "intensifying",
-                        "heightening",
-                        "becoming",
-                    ],
-                )
+                && self.is_word_in(k + 1, &REPORTERS_PARTICIPLES)
                 && self.region_of(k).is_none()
         }) {
             e = k;
@@ -4832,6 +4851,15 @@ mod tests {
              fight.",
         );
         assert_eq!(found[0].1, "the agency must allow access", "{found:?}");
+        let found = sources_and_contents(
+            "The Times said the inquiry would widen, citing a source familiar with the matter.",
+        );
+        assert_eq!(found[0].1, "the inquiry would widen", "{found:?}");
+        // A firm's own account goes on: "bringing" is no reporter's word.
+        let found = sources_and_contents(
+            "Acme said sales rose 17 pct in the quarter, bringing the year's sales to 94 mln dlrs.",
+        );
+        assert!(found[0].1.ends_with("94 mln dlrs"), "{found:?}");
     }
 
     #[test]

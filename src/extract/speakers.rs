@@ -576,6 +576,35 @@ impl Resolver<'_> {
             // "Nationwide said prices rose. They added …": a firm or body
             // that spoke last, with no person named since.
             "they" => return self.they(source),
+            // "The administration said": the one the article's president
+            // leads ("President Donald Trump" → "Trump administration"; not
+            // "Chinese President Xi Jinping", a foreign leader the story
+            // names).
+            "the administration" => {
+                let president = |n: &&NameMention| {
+                    n.role.as_deref().is_some_and(|r| {
+                        matches!(r, "President" | "U.S. President" | "US President")
+                    }) && n.name.split_whitespace().last().is_some_and(|w| {
+                        is_capitalised(w) && !crate::extract::dates::is_calendar_word(&to_lower(w))
+                    })
+                };
+                let leader = self
+                    .names()
+                    .iter()
+                    .filter(|n| n.start < source.start)
+                    .rfind(president)
+                    .or_else(|| self.names().iter().find(president))?;
+                let surname = leader.name.split_whitespace().last()?.to_string();
+                let index = self.add(
+                    format!("{surname} administration"),
+                    None,
+                    SpeakerKind::Organisation,
+                    None,
+                    source,
+                );
+                self.last_org = Some(index);
+                return Some(index);
+            }
             // (Not "WHO say", the World Health Organization.)
             "who" if text != "WHO" => return self.antecedent(source),
             // "Trump, Jr. said": the name before the comma, with its suffix.
@@ -852,6 +881,20 @@ impl Resolver<'_> {
                     && (ORG_ROLE_HEADS.has(&head) || is_company_sector(&head))
                 {
                     return self.organisation_meant(&head, source);
+                }
+                // "The government said": the government of the article's
+                // country, named once that is known (see
+                // `qualify_national_bodies`).
+                if definite && role == "government" {
+                    let index = self.add(
+                        "Government".into(),
+                        None,
+                        SpeakerKind::Organisation,
+                        None,
+                        source,
+                    );
+                    self.last_org = Some(index);
+                    return Some(index);
                 }
                 if titled && definite {
                     let role = speaker_name(&role)?;
@@ -2900,10 +2943,23 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
 /// Brasilia's and "U.S. Treasury" and "the Treasury" under a Washington
 /// dateline are one speaker. Renames the quotes' speakers too.
 pub fn qualify_national_bodies(
-    speakers: &mut [Speaker],
+    speakers: &mut Vec<Speaker>,
     quotes: &mut [crate::extract::quotes::Quote],
     country: Option<&str>,
 ) {
+    // "The government said" of an article from no one country is no one's:
+    // a bare "Government" would tell a reader nothing.
+    if country.is_none() {
+        let bare = |name: &str| name == "Government";
+        speakers.retain(|s| !(s.kind == SpeakerKind::Organisation && bare(&s.name)));
+        for quote in quotes.iter_mut() {
+            if quote.speaker.as_deref().is_some_and(bare) {
+                quote.speaker =
+                    (!quote.co_speakers.is_empty()).then(|| quote.co_speakers.remove(0));
+            }
+            quote.co_speakers.retain(|name| !bare(name));
+        }
+    }
     for speaker in speakers.iter_mut() {
         if speaker.kind != SpeakerKind::Organisation {
             continue;
@@ -4197,6 +4253,25 @@ mod tests {
         let found = speakers(
             "“We would all like it to stop,” one senior aide said. Advisers talked of hiring \
              someone like Obama's political aide David Axelrod.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn the_administration_is_the_one_the_articles_president_leads() {
+        let found = speakers(
+            "President Donald Trump signed the order on Monday. The administration said the rule \
+             would take effect in March.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Trump administration"),
+            "{found:?}"
+        );
+        // A vice president leads no administration.
+        let found = speakers(
+            "Vice President Mike Pence spoke on Monday. The administration said the rule would \
+             take effect in March.",
         );
         assert_eq!(name_of(&found[0]), None, "{found:?}");
     }
