@@ -1041,7 +1041,129 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
             kind: t.kind,
         }));
     }
+    let posts = posted_statements(body);
+    if !posts.is_empty() {
+        found = without_overlapping(found, &posts);
+        found.extend(posts);
+    }
     (without_repeats(found), all_tokens)
+}
+
+/// A list of posts copied from an account, as wire factboxes print them:
+/// "The following statements were posted to the verified Twitter accounts
+/// of U.S. President Donald Trump, @realDonaldTrump and @POTUS. …
+/// @realDonaldTrump : - Vanity Fair, which looks like … ! [1024 EST] - Was
+/// … [0745 EST] -- Source link: …". Each "- … [time]" item is the account
+/// holder's, word for word.
+fn posted_statements(body: &str) -> Vec<Attribution> {
+    let mut posts = Vec::new();
+    let Some(intro) = memchr::memmem::find(body.as_bytes(), b"were posted to the verified") else {
+        return posts;
+    };
+    let cue_start = intro + "were ".len();
+    let cue = Span {
+        start: cue_start,
+        end: cue_start + "posted".len(),
+    };
+    // The holder: "of U.S. President Donald Trump," up to the comma.
+    let Some(of) = body[intro..]
+        .find(" of ")
+        .map(|at| intro + at + " of ".len())
+        .filter(|&at| at - intro < 80)
+    else {
+        return posts;
+    };
+    // (A dot after a capital is an abbreviation's: "U.S. President …";
+    // the sentence ends at "Trump. ".)
+    let sentence_end = body[of..]
+        .match_indices(". ")
+        .map(|(at, _)| at)
+        .find(|&at| body[of..of + at].ends_with(|c: char| c.is_lowercase()));
+    let Some(holder_end) = [body[of..].find(','), sentence_end]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|at| of + at)
+        .filter(|&end| end - of < 80)
+    else {
+        return posts;
+    };
+    let source = Span {
+        start: of,
+        end: holder_end,
+    };
+    let mut from = holder_end;
+    // Each item opens at the first " - " after the last one's time and
+    // ends at its own time, "[0745 EST]".
+    while let Some(opener) = body[from..].find(" - ").map(|at| from + at + " - ".len()) {
+        let Some((time_start, time_end)) = post_time(body, opener) else {
+            break;
+        };
+        let text = body[opener..time_start].trim_end();
+        if !text.is_empty() {
+            posts.push(Attribution {
+                content: Span {
+                    start: opener,
+                    end: opener + text.len(),
+                },
+                direct: true,
+                kind: QuoteKind::Speech,
+                cue: Some(cue),
+                source: Some(source),
+                continues: None,
+            });
+        }
+        from = time_end;
+    }
+    posts
+}
+
+/// The next "[0745 EST]" (or "[1024 ET]", "[2130 EDT]") from `from`: where
+/// it starts and ends.
+fn post_time(body: &str, from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    while let Some(open) = body[at..].find('[').map(|k| at + k) {
+        let rest = &body[open + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let zone = rest[digits..]
+            .strip_prefix(' ')
+            .and_then(|z| ["EST]", "ET]", "EDT]"].iter().find(|t| z.starts_with(**t)));
+        if (3..=4).contains(&digits)
+            && let Some(zone) = zone
+        {
+            return Some((open, open + 1 + digits + 1 + zone.len()));
+        }
+        at = open + 1;
+    }
+    None
+}
+
+/// `found` without the attributions whose content lies inside one of
+/// `posts` (a cue inside a post is the post's words), continuations kept
+/// pointing at their roots.
+fn without_overlapping(found: Vec<Attribution>, posts: &[Attribution]) -> Vec<Attribution> {
+    let inside = |a: &Attribution| {
+        posts
+            .iter()
+            .any(|p| p.content.start < a.content.end && a.content.start < p.content.end)
+    };
+    let mut new_index = Vec::with_capacity(found.len());
+    let mut kept = 0;
+    for a in &found {
+        new_index.push((!inside(a)).then_some(kept));
+        if !inside(a) {
+            kept += 1;
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| new_index[*i].is_some())
+        .map(|(_, mut a)| {
+            a.continues = a.continues.and_then(|root| new_index[root]);
+            a
+        })
+        .collect()
 }
 
 /// "Chris Matthews: Seriously, …" → "Chris Matthews": a paragraph's
@@ -4834,6 +4956,29 @@ mod tests {
              that no charges would follow.",
         );
         assert!(found[0].1.ends_with("no charges would follow"), "{found:?}");
+    }
+
+    #[test]
+    fn posts_listed_from_an_account_are_the_holders_words() {
+        let body = "The following statements were posted to the verified Twitter accounts of \
+                    U.S. President Donald Trump, @realDonaldTrump and @POTUS. The opinions \
+                    expressed are his own. @realDonaldTrump : - The tax cuts will soon be \
+                    kicking in, Dems said otherwise! [0724 EST] - You deserve it - three great \
+                    people! [0745 EST] -- Source link: (bit.ly/2jBh4LU)";
+        let found = sources_and_contents(body);
+        assert_eq!(
+            found,
+            [
+                (
+                    "U.S. President Donald Trump",
+                    "The tax cuts will soon be kicking in, Dems said otherwise!"
+                ),
+                (
+                    "U.S. President Donald Trump",
+                    "You deserve it - three great people!"
+                ),
+            ]
+        );
     }
 
     #[test]
