@@ -2794,49 +2794,75 @@ impl<'a> Paragraph<'a> {
         // ("a website called Cape Breton …": a thing named, not a person
         // naming.)
         let indefinite = subject.is_some_and(|k| k > 0 && self.is_word_in(k - 1, &["a", "an"]));
+        let someone = |k: usize| {
+            self.is_word_in(k, &["he", "she", "they", "i", "we"])
+                || (self.capitalised(k) && !self.is_word_in(k, &DETERMINERS))
+                || self.is_word_in(k, &ROLE_HEADS)
+                || self
+                    .word(k)
+                    .is_some_and(crate::extract::lexicon::is_personal_title)
+        };
+        // ("Smith thanked Franken … and called him a “champion”": the
+        // subject of the first verb calls.)
+        let coordinated = subject.filter(|&k| self.is_word_in(k, &["and", "but"]));
         let person = !indefinite
-            && subject.is_some_and(|k| {
-                self.is_word_in(k, &["he", "she", "they", "i", "we"])
-                    || (self.capitalised(k) && !self.is_word_in(k, &DETERMINERS))
-                    || self.is_word_in(k, &ROLE_HEADS)
-                    || self
-                        .word(k)
-                        .is_some_and(crate::extract::lexicon::is_personal_title)
-            });
+            && match coordinated {
+                Some(k) => (k.saturating_sub(12)..k).any(someone),
+                None => subject.is_some_and(someone),
+            };
         // (Not "called a press conference", "called for", "called it
         // quits", "called her back".)
         let pronoun = self.is_word_in(a, &["him", "her", "them", "me", "us"]);
         let object = self.word(a).is_some_and(|w| {
             !matches!(
                 w,
-                "for" | "on" | "off" | "up" | "back" | "out" | "in" | "it" | "upon" | "a" | "an"
+                "for"
+                    | "on"
+                    | "off"
+                    | "up"
+                    | "back"
+                    | "out"
+                    | "in"
+                    | "into"
+                    | "it"
+                    | "upon"
+                    | "a"
+                    | "an"
             )
         });
         // The object and what it is called: a few words to the end of the
         // clause, with no verb of their own, nor a preposition or a time
         // ("called his mother every week") unless a quotation names it.
+        // (A relative clause after the name is the name's: "a giveaway to
+        // the wealthy that will widen the deficit".)
         let end = (a..e)
             .find(|&k| {
                 matches!(self.raw(k), "," | "." | ";" | ":" | "—" | "–")
                     || self.is_word_in(k, &["and", "but", "while", "as", "after", "because"])
+                    || k > a + 2 && self.is_word_in(k, &["that", "which", "who", "whose"])
             })
             .unwrap_or(e);
         let quoted = self.regions.iter().any(|r| r.open > a && r.open < end);
+        // ("called him a “so-called judge” whose “ridiculous” opinion …":
+        // a quotation right after the object is the name given, however
+        // long the clause it opens.)
+        let quoted_soon = self.regions.iter().any(|r| r.open > a && r.open <= a + 3);
+        // ("to" after the name's article is inside it: "called the bill a
+        // giveaway to the wealthy"; not "called the board to a meeting".)
+        let named_as = |k: usize| (a..k).any(|j| self.is_word_in(j, &["a", "an"]));
         let plain = (a..end).all(|k| {
             self.word(k).is_some_and(|w| {
                 !FINITE_VERBS.contains(&w)
-                    && !ADJUNCT_OPENERS.has(w)
+                    && (!ADJUNCT_OPENERS.has(w) || named_as(k))
                     && !TIME_WORDS.has(w)
-                    && !matches!(
-                        w,
-                        "that" | "to" | "back" | "again" | "home" | "early" | "late"
-                    )
+                    && !(w == "to" && !named_as(k))
+                    && !matches!(w, "that" | "back" | "again" | "home" | "early" | "late")
                     && !w.ends_with("ly")
             })
         });
         person
             && object
-            && end <= a + if quoted { 14 } else { 10 }
+            && (end <= a + if quoted { 14 } else { 10 } || quoted_soon)
             && (quoted && !(a..end).any(|k| self.is_word_in(k, &FINITE_VERBS))
                 || plain && (end >= a + 3 || pronoun && end == a + 2))
     }
@@ -4092,6 +4118,13 @@ impl<'a> Paragraph<'a> {
                         (self.is_word_in(k, &FINITE_VERBS) && !self.capitalised(k))
                             || self.is_word_in(k, &CLAIM_NOUNS)
                     })
+                // (Nor after a name given: "called the bill a giveaway to
+                // the wealthy that will widen …", a relative clause.)
+                && !(self.is_word_in(c, &NAMING_VERBS)
+                    && (a + 1..j.min(a + 4)).any(|k| {
+                        self.is_word_in(k, &["a", "an"])
+                            && !self.regions.iter().any(|r| (a..k).contains(&r.open))
+                    }))
             {
                 // ("said that was true": "that" is the clause's subject.)
                 let subject = self.is_word_in(j + 1, &FINITE_VERBS);
@@ -4956,6 +4989,29 @@ mod tests {
              that no charges would follow.",
         );
         assert!(found[0].1.ends_with("no charges would follow"), "{found:?}");
+    }
+
+    #[test]
+    fn what_someone_is_called_keeps_whom_and_the_whole_name() {
+        let found = sources_and_contents(
+            "Trump called him a “so-called judge” whose “ridiculous” opinion “takes \
+             law-enforcement away from our country”.",
+        );
+        assert!(
+            found[0].1.starts_with("him a “so-called judge” whose"),
+            "{found:?}"
+        );
+        let found = sources_and_contents(
+            "Smith thanked Franken for his service and called him a “champion” for the state.",
+        );
+        assert_eq!(found[0].1, "him a “champion” for the state", "{found:?}");
+        let found = sources_and_contents(
+            "Democrats have called the bill a giveaway to the wealthy that will widen the deficit.",
+        );
+        assert_eq!(
+            found[0].1, "the bill a giveaway to the wealthy that will widen the deficit",
+            "{found:?}"
+        );
     }
 
     #[test]
