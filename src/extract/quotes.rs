@@ -2855,7 +2855,7 @@ impl<'a> Paragraph<'a> {
                 !FINITE_VERBS.contains(&w)
                     && (!ADJUNCT_OPENERS.has(w) || named_as(k))
                     && !TIME_WORDS.has(w)
-                    && !(w == "to" && !named_as(k))
+                    && (w != "to" || named_as(k))
                     && !matches!(w, "that" | "back" | "again" | "home" | "early" | "late")
                     && !w.ends_with("ly")
             })
