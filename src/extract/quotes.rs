@@ -2784,6 +2784,18 @@ impl<'a> Paragraph<'a> {
     /// (a name or a pronoun right before the verb) calls someone or
     /// something a name, which is what they said of it. Not "a website
     /// called …", "called for", "called it quits".
+    /// Whether the words from `a` to `j` after the naming verb at `c` are
+    /// an object and the name given it, so that a "that" at `j` opens a
+    /// relative clause: "called the bill a giveaway to the wealthy that
+    /// will widen …".
+    fn name_given_before(&self, c: usize, a: usize, j: usize) -> bool {
+        self.is_word_in(c, &NAMING_VERBS)
+            && (a + 1..j.min(a + 4)).any(|k| {
+                self.is_word_in(k, &["a", "an"])
+                    && !self.regions.iter().any(|r| (a..k).contains(&r.open))
+            })
+    }
+
     fn name_calling(&self, c: usize, a: usize, e: usize) -> bool {
         if !self.is_word_in(c, &NAMING_VERBS) {
             return false;
@@ -4118,13 +4130,7 @@ impl<'a> Paragraph<'a> {
                         (self.is_word_in(k, &FINITE_VERBS) && !self.capitalised(k))
                             || self.is_word_in(k, &CLAIM_NOUNS)
                     })
-                // (Nor after a name given: "called the bill a giveaway to
-                // the wealthy that will widen …", a relative clause.)
-                && !(self.is_word_in(c, &NAMING_VERBS)
-                    && (a + 1..j.min(a + 4)).any(|k| {
-                        self.is_word_in(k, &["a", "an"])
-                            && !self.regions.iter().any(|r| (a..k).contains(&r.open))
-                    }))
+                && !self.name_given_before(c, a, j)
             {
                 // ("said that was true": "that" is the clause's subject.)
                 let subject = self.is_word_in(j + 1, &FINITE_VERBS);
