@@ -4115,23 +4115,25 @@ impl<'a> Paragraph<'a> {
             // (Not a "that" inside the clause already begun, "said the law
             // was clear that …", nor a noun's own, "denies allegations
             // by U.S. agencies that it meddled".)
-            if self.word(j) == Some("that")
-                && !(j > 0
+            // (Nor after a name given: "called the bill a giveaway to the
+            // wealthy that will widen …", a relative clause.)
+            let determiner_or_relative = || {
+                j > 0
                     && self.is_word_in(
                         j - 1,
                         &[
                             "to", "about", "of", "with", "for", "on", "in", "at", "by", "from",
                             "is", "was", "like",
                         ],
-                    ))
-                && !(a..j)
+                    )
                     // (Not the month: "told a diplomat in May 2016 that".)
-                    .any(|k| {
+                    || (a..j).any(|k| {
                         (self.is_word_in(k, &FINITE_VERBS) && !self.capitalised(k))
                             || self.is_word_in(k, &CLAIM_NOUNS)
                     })
-                && !self.name_given_before(c, a, j)
-            {
+                    || self.name_given_before(c, a, j)
+            };
+            if self.word(j) == Some("that") && !determiner_or_relative() {
                 // ("said that was true": "that" is the clause's subject.)
                 let subject = self.is_word_in(j + 1, &FINITE_VERBS);
                 a = if subject { j } else { j + 1 };
