@@ -1446,13 +1446,14 @@ fn exports_carry_each_quote_with_its_speaker_and_kind() {
 }
 
 /// Guards extraction quality: the PolNeAR development set must score at
-/// least what this extractor last reached (pair F1 0.670, speech-verb
-/// recall 0.912, source precision 0.938 on 2026-12-06), less a little.
+/// least what this extractor last reached (pair F1 0.671, speech-verb
+/// recall 0.910, source precision 0.937 on 2026-12-06, sixth session),
+/// less a little.
 #[test]
 fn quote_extraction_quality_does_not_fall() {
     let Some(shared) = shared() else { return };
     let (pair_f1, speech_recall, source_precision) = polnear_scores(&shared, "polnear-dev");
-    assert!(pair_f1 >= 0.665, "pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.668, "pair F1 fell to {pair_f1:.3}");
     assert!(
         speech_recall >= 0.905,
         "speech recall fell to {speech_recall:.3}"
@@ -1464,12 +1465,12 @@ fn quote_extraction_quality_does_not_fall() {
 }
 
 /// The training split too (840 articles, ten times the development set,
-/// never tuned on article by article): pair F1 0.628 on 2026-12-06.
+/// never tuned on article by article): pair F1 0.630 on 2026-12-06.
 #[test]
 fn quote_extraction_quality_on_polnear_train_does_not_fall() {
     let Some(shared) = shared() else { return };
     let (pair_f1, _, source_precision) = polnear_scores(&shared, "polnear-train");
-    assert!(pair_f1 >= 0.623, "train pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.627, "train pair F1 fell to {pair_f1:.3}");
     assert!(
         source_precision >= 0.915,
         "train source precision fell to {source_precision:.3}"
