@@ -2120,6 +2120,37 @@ fn two_words(name: &str) -> bool {
 }
 
 fn parse_source(text: &str) -> ParsedSource {
+    with_ordinal_named(parse_source_words(text))
+}
+
+/// "The 4th U.S. Circuit Court of Appeals", "the Richmond-based 4th
+/// Circuit": an ordinal before a body's name is part of the name (the
+/// 4th Circuit is not the 9th), not a role.
+fn with_ordinal_named(parsed: ParsedSource) -> ParsedSource {
+    let ParsedSource::Named { name, role, gender } = parsed else {
+        return parsed;
+    };
+    let Some((rest, ordinal)) = role.as_deref().and_then(|r| match r.rsplit_once(' ') {
+        Some((rest, last)) => Some((Some(rest), last)),
+        None => Some((None, r)),
+    }) else {
+        return ParsedSource::Named { name, role, gender };
+    };
+    let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let is_ordinal = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th");
+    if !is_ordinal {
+        return ParsedSource::Named { name, role, gender };
+    }
+    ParsedSource::Named {
+        name: format!("{ordinal} {name}"),
+        role: rest.map(str::to_string),
+        gender,
+    }
+}
+
+fn parse_source_words(text: &str) -> ParsedSource {
     let text = without_parentheses(text);
     let text = text.trim();
     // "Ayrault, the foreign minister": name, then role.
@@ -4225,6 +4256,18 @@ mod tests {
              The Texas Republican said the inquiry was over.",
         );
         assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn an_ordinal_before_a_courts_name_is_part_of_it() {
+        let found = speakers("The 4th U.S. Circuit Court of Appeals said the ban was unlawful.");
+        assert_eq!(
+            name_of(&found[0]),
+            Some("4th U.S. Circuit Court of Appeals"),
+            "{found:?}"
+        );
+        let found = speakers("The Richmond-based 4th Circuit said the policy was unlawful.");
+        assert_eq!(name_of(&found[0]), Some("4th Circuit"), "{found:?}");
     }
 
     #[test]
