@@ -2130,9 +2130,9 @@ fn with_ordinal_named(parsed: ParsedSource) -> ParsedSource {
     let ParsedSource::Named { name, role, gender } = parsed else {
         return parsed;
     };
-    let Some((rest, ordinal)) = role.as_deref().and_then(|r| match r.rsplit_once(' ') {
-        Some((rest, last)) => Some((Some(rest), last)),
-        None => Some((None, r)),
+    let Some((rest, ordinal)) = role.as_deref().map(|r| match r.rsplit_once(' ') {
+        Some((rest, last)) => (Some(rest), last),
+        None => (None, r),
     }) else {
         return ParsedSource::Named { name, role, gender };
     };
