@@ -3328,7 +3328,30 @@ impl<'a> Paragraph<'a> {
             return Some((start, end));
         }
         let start = self.np_start(end, s)?;
-        Some((start, end))
+        Some((self.name_before_role(start, end, s).unwrap_or(start), end))
+    }
+
+    /// "“…,” Eric Abensur, Wanadoo's chief executive told the BBC": a role
+    /// whose closing comma the writer left out, after the name it follows
+    /// the quotation with. The name's first token, when `start..=end` is
+    /// such a role.
+    fn name_before_role(&self, start: usize, end: usize, s: usize) -> Option<usize> {
+        let comma = start.checked_sub(1)?;
+        if self.raw(comma) != "," || !(start..=end).any(|k| self.is_word_in(k, &ROLE_HEADS)) {
+            return None;
+        }
+        let name_end = comma.checked_sub(1)?;
+        let mut name_start = name_end;
+        while name_start > s && name_end - name_start < 3 && self.capitalised(name_start - 1) {
+            name_start -= 1;
+        }
+        let after_quotation = name_start
+            .checked_sub(1)
+            .is_some_and(|k| self.regions.iter().any(|r| r.close == Some(k)));
+        (name_end > name_start
+            && (name_start..=name_end).all(|k| self.capitalised(k))
+            && after_quotation)
+            .then_some(name_start)
     }
 
     /// "Schiff, 56, who has served on the committee for a decade, told …":
@@ -5070,6 +5093,22 @@ mod tests {
         );
         assert_eq!(
             found[0].1, "the bill a giveaway to the wealthy that will widen the deficit",
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_role_left_without_its_comma_is_the_source() {
+        let found = sources_and_contents(
+            "“Voice-over broadband is a key trend across Europe, ” Eric Abensur, Wanadoo's \
+             chief executive told the BBC News website.",
+        );
+        assert_eq!(
+            found[0],
+            (
+                "Eric Abensur, Wanadoo's chief executive",
+                "Voice-over broadband is a key trend across Europe,"
+            ),
             "{found:?}"
         );
     }

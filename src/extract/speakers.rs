@@ -1492,6 +1492,25 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
+        // ("Michael Lamberty, a Lufthansa spokesman, said …. The company
+        // said …": the firm a person spoke for.)
+        if (any_company && head != "group") || sector {
+            let firm = self
+                .resolved
+                .speakers
+                .iter()
+                .filter(|s| {
+                    s.kind == SpeakerKind::Person
+                        && s.mentions.iter().any(|m| m.end <= source.start)
+                })
+                .filter_map(|s| s.role.as_deref().and_then(firm_in_role))
+                .next_back();
+            if let Some(firm) = firm {
+                let index = self.add(firm, None, SpeakerKind::Organisation, None, source);
+                self.last_org = Some(index);
+                return Some(index);
+            }
+        }
         let named = self
             .orgs()
             .iter()
@@ -2076,6 +2095,38 @@ enum ParsedSource {
         titled: bool,
     },
     Vague,
+}
+
+/// The firm a spokesperson's role names: "a Lufthansa spokesman" →
+/// Lufthansa, "spokeswoman for Commerzbank AG" → Commerzbank AG.
+fn firm_in_role(role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| SPOKESPEOPLE.has(&to_lower(w.trim_end_matches(','))))?;
+    let name: Vec<&str> = match words.get(head + 1) {
+        Some(&("for" | "at" | "of")) => words[head + 2..]
+            .iter()
+            .copied()
+            .take_while(|w| is_capitalised(w))
+            .collect(),
+        _ => words[..head]
+            .iter()
+            .copied()
+            .skip_while(|w| DETERMINERS.has(&to_lower(w)))
+            .collect(),
+    };
+    // (Not a place, "a New York spokesman", nor a participle, "Prosecuting
+    // spokesman", nor an abbreviation cut short, "N.J.")
+    let name = name.join(" ");
+    let firm_like = !name.is_empty()
+        && name
+            .split(' ')
+            .all(|w| is_capitalised(w) && !w.ends_with("ing"))
+        && !name.ends_with('.')
+        && !crate::gazetteer::Gazetteer::embedded().is_major_place(&name)
+        && !matches!(name.as_str(), "White House" | "Downing Street" | "Kremlin");
+    firm_like.then_some(name)
 }
 
 /// `text` without its parentheses: "Rep. John Mica (R-Fla.)", "Toronto
@@ -4268,6 +4319,20 @@ mod tests {
         );
         let found = speakers("The Richmond-based 4th Circuit said the policy was unlawful.");
         assert_eq!(name_of(&found[0]), Some("4th Circuit"), "{found:?}");
+    }
+
+    #[test]
+    fn the_company_is_the_firm_its_spokesman_spoke_for() {
+        let found = speakers(
+            "“We are checking,” said Michael Lamberty, a Lufthansa spokesman. The company said \
+             it had to cancel 77 flights.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Lufthansa"), "{found:?}");
+        assert_eq!(
+            firm_in_role("spokeswoman for Commerzbank AG").as_deref(),
+            Some("Commerzbank AG")
+        );
+        assert_eq!(firm_in_role("chief economist"), None);
     }
 
     #[test]
