@@ -1492,6 +1492,16 @@ impl Resolver<'_> {
             self.last_org = Some(index);
             return Some(index);
         }
+        // ("German airline Lufthansa has returned to profit. … the airline
+        // announced …": the firm the article introduced by its trade.)
+        if (any_company && head != "group") || sector {
+            let firm = self.firm_by_trade(if sector { Some(head) } else { None }, source.start);
+            if let Some(firm) = firm {
+                let index = self.add(firm, None, SpeakerKind::Organisation, None, source);
+                self.last_org = Some(index);
+                return Some(index);
+            }
+        }
         // ("Michael Lamberty, a Lufthansa spokesman, said …. The company
         // said …": the firm a person spoke for.)
         if (any_company && head != "group") || sector {
@@ -1532,6 +1542,53 @@ impl Resolver<'_> {
         let index = self.add(named, None, SpeakerKind::Organisation, None, source);
         self.last_org = Some(index);
         Some(index)
+    }
+
+    /// The last firm before `at` that the text introduces by its trade
+    /// ("German airline Lufthansa", "chip maker Texas Instruments", "US
+    /// firm Vonage"): of the trade `head` when given, else of any.
+    fn firm_by_trade(&self, head: Option<&str>, at: usize) -> Option<String> {
+        let end = self.tokens.partition_point(|t| t.end <= at);
+        (0..end.saturating_sub(1)).rev().find_map(|i| {
+            let word = to_lower(self.tokens[i].text(self.body));
+            let trade = match head {
+                Some(head) => *word == *head,
+                None => is_company_sector(&word) || matches!(&*word, "firm" | "company"),
+            };
+            if !trade || is_capitalised(self.tokens[i].text(self.body)) {
+                return None;
+            }
+            let mut last = i;
+            while last + 1 < end
+                && last - i < 3
+                && self.tokens[last + 1].kind == Kind::Word
+                && is_capitalised(self.tokens[last + 1].text(self.body))
+                && self.body[self.tokens[last].end..self.tokens[last + 1].start] == *" "
+            {
+                last += 1;
+            }
+            if last == i {
+                return None;
+            }
+            // (A name that goes on, "Norsk Data A/S", "Credit Commercial de
+            // France", "Dr. Ing. h.c. F. Porsche", is left alone rather
+            // than cut short.)
+            let goes_on = self.tokens.get(last + 1).is_some_and(|next| {
+                let text = next.text(self.body);
+                next.start == self.tokens[last].end && text != "," && text != "."
+                    || matches!(
+                        text,
+                        "de" | "des" | "du" | "of" | "del" | "von" | "van" | "&"
+                    )
+            });
+            let name = &self.body[self.tokens[i + 1].start..self.tokens[last].end];
+            let first = self.tokens[i + 1].text(self.body);
+            (!goes_on
+                && !first.ends_with('.')
+                && given_name(first).is_none()
+                && !crate::gazetteer::Gazetteer::embedded().is_major_place(name))
+            .then(|| name.to_string())
+        })
     }
 
     /// The full name a lone surname refers to.
@@ -4319,6 +4376,16 @@ mod tests {
         );
         let found = speakers("The Richmond-based 4th Circuit said the policy was unlawful.");
         assert_eq!(name_of(&found[0]), Some("4th Circuit"), "{found:?}");
+    }
+
+    #[test]
+    fn the_airline_is_the_firm_the_article_named_by_its_trade() {
+        let found = speakers(
+            "German airline Lufthansa has returned to profit. In a report, the airline announced \
+             net profits of 400m euros. The company said that it will give the details in March.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Lufthansa"), "{found:?}");
+        assert_eq!(name_of(&found[1]), Some("Lufthansa"), "{found:?}");
     }
 
     #[test]
