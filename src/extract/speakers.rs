@@ -388,7 +388,7 @@ impl Resolver<'_> {
         if speakers.is_empty() {
             speakers.extend(self.named_document(source));
         }
-        if speakers.is_empty() {
+        if speakers.is_empty() && !ISSUED_DOCUMENTS.contains(&head) {
             // (An organisation, or a one-word name of no known person:
             // "ClassPass said …".)
             let recent_speaker = |i: usize| recent(&self.resolved.speakers[i].mentions);
@@ -516,23 +516,60 @@ impl Resolver<'_> {
         let pattern = format!("{document} by ");
         // (ASCII lower case keeps every byte where it was, so `at` is an
         // offset into `before` too.)
-        let Some(at) = before.to_ascii_lowercase().rfind(&pattern) else {
-            return Vec::new();
-        };
-        let from = at + pattern.len();
-        let rest = &before[from..];
-        // The issuer runs to the end of its phrase: "MDRC, a research
-        // organization" is MDRC.
-        let end = rest
-            .find([',', '.', ';', ':', '(', '\n', '“', '"'])
-            .unwrap_or(rest.len());
-        let issuer = rest[..end].trim_end();
-        if issuer.is_empty() || !issuer.split_whitespace().any(is_capitalised) {
-            return Vec::new();
+        // ("A Dec. 20 memo, issued by the Executive Office …".)
+        let lower = before.to_ascii_lowercase();
+        let found = lower
+            .rfind(&pattern)
+            .map(|at| at + pattern.len())
+            .or_else(|| {
+                let at = lower.rfind(" issued by ")?;
+                lower[at.saturating_sub(60)..at]
+                    .contains(document)
+                    .then_some(at + " issued by ".len())
+            });
+        let by = found.and_then(|from| {
+            let rest = &before[from..];
+            // The issuer runs to the end of its phrase: "MDRC, a research
+            // organization" is MDRC.
+            let end = rest
+                .find([',', '.', ';', ':', '(', '\n', '“', '"'])
+                .unwrap_or(rest.len());
+            let issuer = rest[..end].trim_end();
+            (!issuer.is_empty() && issuer.split_whitespace().any(is_capitalised)).then_some(Span {
+                start: from,
+                end: from + issuer.len(),
+            })
+        });
+        let issued = by
+            .is_none()
+            .then(|| self.issued_by_subject(source.start))
+            .flatten();
+        // ("The Executive Office for Immigration Review issued …": a body,
+        // named as it is.)
+        if let Some(span) = by.or(issued) {
+            let name = span.text(self.body);
+            let name = name.strip_prefix("the ").unwrap_or(name);
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let body_word = words
+                .iter()
+                .any(|w| is_capitalised(w) && ORGANISATION_WORDS.has(&to_lower(w)))
+                && words.len() <= 8
+                && words
+                    .iter()
+                    .all(|w| is_capitalised(w) || matches!(*w, "of" | "for" | "and" | "on"));
+            if body_word {
+                let index = self.add(
+                    name.to_string(),
+                    None,
+                    SpeakerKind::Organisation,
+                    None,
+                    source,
+                );
+                return vec![index];
+            }
         }
-        let span = Span {
-            start: from,
-            end: from + issuer.len(),
+        let Some(span) = by.or(issued) else {
+            return Vec::new();
         };
         // (Who issued a report is not thereby the `it` of later sentences.)
         let last_org = self.last_org;
@@ -545,6 +582,56 @@ impl Resolver<'_> {
             mentions.push(source);
         }
         speakers
+    }
+
+    /// "The Executive Office for Immigration Review issued new guidance
+    /// …. The memo says …", "The Justice Department filed a motion …":
+    /// the subject of the sentence before `at` that issued a document, as
+    /// a span of the body.
+    fn issued_by_subject(&self, at: usize) -> Option<Span> {
+        const ISSUED: [&str; 7] = [
+            " issued ",
+            " filed ",
+            " sent ",
+            " released ",
+            " published ",
+            " circulated ",
+            " submitted ",
+        ];
+        let (start, end) = sentences(&self.body[..at])
+            .into_iter()
+            .rev()
+            .take(2)
+            .find(|&(s, e)| ISSUED.iter().any(|v| self.body[s..e].contains(v)))?;
+        let sentence = &self.body[start..end];
+        let verb = ISSUED.iter().filter_map(|v| sentence.find(v)).min()?;
+        // (A short subject of capitalised words: "The Justice Department",
+        // "Lawyers for the Trump administration" is no one's name.)
+        // (After a dateline: "NEW YORK (Reuters) - The Executive Office …".)
+        let subject = sentence[..verb].trim();
+        let subject = [" - ", " — ", " – "]
+            .iter()
+            .filter_map(|dash| subject.rfind(dash).map(|at| &subject[at + dash.len()..]))
+            .next()
+            .unwrap_or(subject);
+        let subject = subject
+            .strip_prefix("The ")
+            .or_else(|| subject.strip_prefix("the "))
+            .unwrap_or(subject);
+        let words: Vec<&str> = subject.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 8
+            && is_capitalised(words[0])
+            && words
+                .iter()
+                .all(|w| is_capitalised(w) || matches!(*w, "of" | "for" | "and" | "on"));
+        named.then(|| {
+            let from = start + sentence[..verb].find(subject).unwrap_or(0);
+            Span {
+                start: from,
+                end: from + subject.len(),
+            }
+        })
     }
 
     fn one_source(&mut self, source: Span) -> Option<usize> {
@@ -1894,10 +1981,28 @@ fn looks_like_someone(mention: &NameMention) -> bool {
         && plausibly_a_person(&mention.name)
 }
 
-/// Nouns for documents that speak: "the report said", "the study says".
-const DOCUMENTS: [&str; 8] = [
-    "report", "study", "survey", "analysis", "review", "research", "paper", "brief",
+/// Nouns for documents that speak: "the report said", "the study says",
+/// "the memo says", "the filing said".
+const DOCUMENTS: [&str; 12] = [
+    "report",
+    "study",
+    "survey",
+    "analysis",
+    "review",
+    "research",
+    "paper",
+    "brief",
+    "memo",
+    "memorandum",
+    "guidance",
+    "filing",
 ];
+
+/// Documents an organisation issues rather than publishes: one speaks
+/// only for the issuer the article names, never for whoever spoke last
+/// (a memo is not the Trump administration's because it was named just
+/// before).
+const ISSUED_DOCUMENTS: [&str; 4] = ["memo", "memorandum", "guidance", "filing"];
 
 /// The sentences of `text` as byte ranges: ends at a newline, or at `.`,
 /// `?` or `!` before a space. Abbreviations split a sentence in two, which
@@ -4386,6 +4491,24 @@ mod tests {
         );
         assert_eq!(name_of(&found[0]), Some("Lufthansa"), "{found:?}");
         assert_eq!(name_of(&found[1]), Some("Lufthansa"), "{found:?}");
+    }
+
+    #[test]
+    fn a_document_speaks_for_who_issued_or_filed_it() {
+        let found = speakers(
+            "NEW YORK (Reuters) - The Executive Office for Immigration Review issued new guidance \
+             on Friday. The memo says judges must remain impartial.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Executive Office for Immigration Review"),
+            "{found:?}"
+        );
+        let found = speakers(
+            "The Justice Department filed a motion on Monday. The filing says the ruling should \
+             be reversed.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Justice Department"), "{found:?}");
     }
 
     #[test]
