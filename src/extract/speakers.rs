@@ -3138,12 +3138,27 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
                 start += 1;
             }
         }
-        // "Said Ellis: …": a verb opening the sentence is no given name.
+        // "Said Ellis: …": a verb opening the sentence is no given name;
+        // nor is a gerund, "Seating Jones will narrow the majority".
+        // (Not a name like one, "Corning Glass Works": a name is written
+        // with its capital inside sentences too, "said Corning".)
+        let gerund = || {
+            let word = tokens[start].text(body);
+            let inside_a_sentence = body.match_indices(word).any(|(at, _)| {
+                body[..at]
+                    .strip_suffix(' ')
+                    .is_some_and(|before| before.ends_with(|c: char| c.is_lowercase()))
+            });
+            word.ends_with("ing")
+                && given_name(word).is_none()
+                && !inside_a_sentence
+                && crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(word))
+        };
         if i - start >= 2
-            && matches!(
+            && (matches!(
                 tokens[start].text(body),
                 "Said" | "Says" | "Added" | "Asked" | "Told" | "Wrote" | "Recalled" | "Explained"
-            )
+            ) || gerund())
         {
             start += 1;
         }
@@ -4523,6 +4538,15 @@ mod tests {
             Some("Commerzbank AG")
         );
         assert_eq!(firm_in_role("chief economist"), None);
+    }
+
+    #[test]
+    fn a_gerund_opening_a_sentence_is_no_given_name() {
+        let found = speakers(
+            "Doug Jones won the seat. Seating Jones will narrow the majority. In a statement, \
+             Jones called his victory a new chapter for the state.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Doug Jones"), "{found:?}");
     }
 
     #[test]
