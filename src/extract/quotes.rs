@@ -3328,7 +3328,43 @@ impl<'a> Paragraph<'a> {
             return Some((start, end));
         }
         let start = self.np_start(end, s)?;
+        let start = self.insiders_of(start, s).unwrap_or(start);
         Some((self.name_before_role(start, end, s).unwrap_or(start), end))
+    }
+
+    /// "Sources within the Conservative Party said", "sources close to the
+    /// prime minister said": anonymous insiders, not the body or person
+    /// they are near. The first token of "sources …", when such words
+    /// come right before the noun phrase at `start`.
+    fn insiders_of(&self, start: usize, s: usize) -> Option<usize> {
+        let mut k = start.checked_sub(1)?;
+        if self.is_word_in(k, &["to", "with"]) {
+            k = k.checked_sub(1)?;
+            if !self.is_word_in(k, &["close", "familiar", "near"]) {
+                return None;
+            }
+        } else if !self.is_word_in(k, &["within", "inside"]) {
+            return None;
+        }
+        let noun = k.checked_sub(1).filter(|&n| n >= s)?;
+        if !self.is_word_in(noun, &["sources", "source", "people", "insiders", "aides"]) {
+            return None;
+        }
+        // ("A source close to …", "Two sources within …".)
+        Some(
+            noun.checked_sub(1)
+                .filter(|&d| {
+                    d >= s
+                        && self.is_word_in(
+                            d,
+                            &[
+                                "a", "an", "the", "one", "two", "three", "four", "several", "some",
+                                "many",
+                            ],
+                        )
+                })
+                .unwrap_or(noun),
+        )
     }
 
     /// "“…,” Eric Abensur, Wanadoo's chief executive told the BBC": a role

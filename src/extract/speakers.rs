@@ -2333,6 +2333,19 @@ fn two_words(name: &str) -> bool {
 }
 
 fn parse_source(text: &str) -> ParsedSource {
+    // "Sources within the Conservative Party", "a source close to the
+    // prime minister": anonymous insiders, not the body or person named.
+    let lower = to_lower(text);
+    let mut words = lower.split_whitespace().skip_while(|w| DETERMINERS.has(w));
+    if words
+        .next()
+        .is_some_and(|w| matches!(w, "sources" | "source" | "insiders" | "aides" | "people"))
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "within" | "inside" | "close" | "familiar" | "near"))
+    {
+        return ParsedSource::Vague;
+    }
     with_ordinal_named(parse_source_words(text))
 }
 
@@ -4547,6 +4560,16 @@ mod tests {
              Jones called his victory a new chapter for the state.",
         );
         assert_eq!(name_of(&found[0]), Some("Doug Jones"), "{found:?}");
+    }
+
+    #[test]
+    fn sources_within_a_body_are_anonymous_insiders() {
+        let found = speakers(
+            "Sources within the Conservative Party said the plan would be dropped. Sources \
+             close to Prime Minister Tony Blair said he was angry about the leak.",
+        );
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+        assert_eq!(name_of(&found[1]), None, "{found:?}");
     }
 
     #[test]
