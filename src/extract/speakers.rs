@@ -1770,7 +1770,11 @@ impl Resolver<'_> {
             .iter()
             .any(|&p| p != org && latest(p).is_some_and(|end| end > spoke));
         let between = &self.body[spoke..source.start];
-        let sentence_before = between.matches(". ").count() <= 1 && !between.contains('\n');
+        // (The sentence before, also across a paragraph's end: "… the
+        // Conservatives insisted they would … ⏎ They said they would also
+        // press Labour …".)
+        let ends = between.matches(". ").count() + between.matches(".\n").count();
+        let sentence_before = ends <= 1 && between.matches('\n').count() <= 2;
         if person_since || !sentence_before || source.start - spoke > PRONOUN_WINDOW / 2 {
             return None;
         }
@@ -4570,6 +4574,16 @@ mod tests {
         );
         assert_eq!(name_of(&found[0]), None, "{found:?}");
         assert_eq!(name_of(&found[1]), None, "{found:?}");
+    }
+
+    #[test]
+    fn they_after_a_body_spoke_at_the_end_of_the_paragraph_before() {
+        let found = speakers(
+            "Despite their backing, the Conservatives insisted they would hold ministers to \
+             account.\n\nThey said they would also press Labour over the costs of the scheme.",
+        );
+        assert_eq!(name_of(&found[1]), name_of(&found[0]), "{found:?}");
+        assert!(name_of(&found[1]).is_some(), "{found:?}");
     }
 
     #[test]
