@@ -107,7 +107,13 @@ impl Gender {
         words
             .iter()
             .find_map(|w| Gender::of_honorific(w))
-            .or_else(|| words.first().and_then(|w| Gender::of_given_name(w)))
+            // (A name of one word is a surname: "Reagan" is no woman's
+            // given name there.)
+            .or_else(|| {
+                (words.len() >= 2)
+                    .then(|| words.first().and_then(|w| Gender::of_given_name(w)))
+                    .flatten()
+            })
     }
 }
 
@@ -158,6 +164,7 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         last_person: Vec::new(),
         last_org: None,
         last_document: None,
+        said: Vec::new(),
     };
     for attribution in attributions {
         let speakers = match attribution.continues {
@@ -183,6 +190,9 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
                 None => Vec::new(),
             },
         };
+        if !speakers.is_empty() {
+            state.said.push((attribution.content, speakers.clone()));
+        }
         state.resolved.speakers_of.push(speakers);
     }
     state.resolved
@@ -233,6 +243,8 @@ struct Resolver<'a> {
     /// The speakers of the previous source when it was a document ("the
     /// research says"): an `It adds` right after it means the same.
     last_document: Option<Vec<usize>>,
+    /// What each source read so far said, and its speakers.
+    said: Vec<(Span, Vec<usize>)>,
 }
 
 impl Resolver<'_> {
@@ -1220,7 +1232,11 @@ impl Resolver<'_> {
                     .filter(|n| n.gender.is_none_or(|g| g == gender))
                     .filter(|n| opens_clause(self.body, n.phrase_start))
                     .filter(|n| !same_person(&n.name, &speaker_name))
-                    .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name));
+                    .filter(|n| n.gender.is_some() || plausibly_a_person(&n.name))
+                    // ("Reagan also said he was summoning Max Kampelman
+                    // home. He said …": a person named in what the speaker
+                    // said is someone the speaker spoke of.)
+                    .filter(|n| !self.spoken_of(index, n.start));
                 if let Some(person) = nearer.next().cloned() {
                     if nearer.any(|n| !same_person(&n.name, &person.name)) {
                         return None;
@@ -1233,7 +1249,7 @@ impl Resolver<'_> {
                         source,
                     ));
                 }
-                if self.rival_between(since, source.start, gender, &speaker_name) {
+                if self.rival_between(since, source.start, gender, &speaker_name, Some(index)) {
                     return None;
                 }
                 index
@@ -1351,7 +1367,14 @@ impl Resolver<'_> {
     /// between `from` and `to`: a given name or an honorific of that gender
     /// before a capitalised word ("Hillary Clinton", "Mrs Evans"). A scan
     /// of the tokens there, not of every name in the article.
-    fn rival_between(&self, from: usize, to: usize, gender: Gender, name: &str) -> bool {
+    fn rival_between(
+        &self,
+        from: usize,
+        to: usize,
+        gender: Gender,
+        name: &str,
+        speaker: Option<usize>,
+    ) -> bool {
         let first = self.tokens.partition_point(|t| t.start < from);
         let last = self.tokens.partition_point(|t| t.end <= to);
         let surname = name.split_whitespace().last().unwrap_or("");
@@ -1365,6 +1388,10 @@ impl Resolver<'_> {
             if !is_capitalised(next) {
                 return false;
             }
+            // (Not someone the speaker spoke of, in their own words.)
+            if speaker.is_some_and(|s| self.spoken_of(s, self.tokens[i].start)) {
+                return false;
+            }
             let marks = Gender::of_honorific(word).or_else(|| Gender::of_given_name(word));
             marks == Some(gender)
                 && strip_possessive(next) != surname
@@ -1372,6 +1399,14 @@ impl Resolver<'_> {
                 // "Dallas Independent School District": a given name that
                 // starts a place's or a body's name is no one.
                 && plausibly_a_person(&self.capitalised_run(i, to))
+        })
+    }
+
+    /// Whether the text at `at` lies in what `speaker` was read as saying:
+    /// a person named there is someone the speaker spoke of.
+    fn spoken_of(&self, speaker: usize, at: usize) -> bool {
+        self.said.iter().any(|(content, speakers)| {
+            speakers.contains(&speaker) && content.start <= at && at < content.end
         })
     }
 
@@ -1439,7 +1474,7 @@ impl Resolver<'_> {
             .any(|n| !same_person(&n.name, &speaker.name));
         let rival = [Gender::Male, Gender::Female]
             .into_iter()
-            .any(|g| self.rival_between(paragraph, source.start, g, &speaker.name));
+            .any(|g| self.rival_between(paragraph, source.start, g, &speaker.name, Some(index)));
         (!others_spoke && !others_named && !rival).then_some(index)
     }
 
@@ -4584,6 +4619,16 @@ mod tests {
         );
         assert_eq!(name_of(&found[1]), name_of(&found[0]), "{found:?}");
         assert!(name_of(&found[1]).is_some(), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_what_the_speaker_said_is_not_the_next_he() {
+        let found = speakers(
+            "President Reagan said the United States would offer a treaty. Reagan also said he \
+             was summoning Ambassador Max Kampelman home for talks. He said they would return \
+             to Geneva.",
+        );
+        assert_eq!(name_of(&found[2]), name_of(&found[1]), "{found:?}");
     }
 
     #[test]
