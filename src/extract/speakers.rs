@@ -190,7 +190,10 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
                 None => Vec::new(),
             },
         };
-        if !speakers.is_empty() {
+        // (Reported speech only: a turn of a transcript or a quotation may
+        // introduce the person the next "she" is, "MARTINEZ-BELTRAN: Most
+        // people chanting here are educators, like Rosie Curts. She says …".)
+        if !speakers.is_empty() && !attribution.direct {
             state.said.push((attribution.content, speakers.clone()));
         }
         state.resolved.speakers_of.push(speakers);
@@ -243,7 +246,7 @@ struct Resolver<'a> {
     /// The speakers of the previous source when it was a document ("the
     /// research says"): an `It adds` right after it means the same.
     last_document: Option<Vec<usize>>,
-    /// What each source read so far said, and its speakers.
+    /// What each source read so far reported, and its speakers.
     said: Vec<(Span, Vec<usize>)>,
 }
 
