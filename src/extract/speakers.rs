@@ -1828,9 +1828,20 @@ impl Resolver<'_> {
         // ("The pontiff" is the pope; "the congressman" a representative.)
         let heads: &[&str] = match head {
             "pontiff" => &["pope"],
-            "congressman" | "congresswoman" | "lawmaker" => {
+            "congressman" | "congresswoman" => {
                 &["congressman", "congresswoman", "representative", "rep."]
             }
+            // (A lawmaker sits in either house: "The Florida lawmaker" may
+            // be Senator Marco Rubio.)
+            "lawmaker" | "legislator" => &[
+                "congressman",
+                "congresswoman",
+                "representative",
+                "rep.",
+                "senator",
+                "sen.",
+                "lawmaker",
+            ],
             "premier" => &["premier", "prime"],
             _ => std::slice::from_ref(&head),
         };
@@ -4632,6 +4643,15 @@ mod tests {
              to Geneva.",
         );
         assert_eq!(name_of(&found[2]), name_of(&found[1]), "{found:?}");
+    }
+
+    #[test]
+    fn a_lawmaker_from_a_state_is_its_senator_or_representative() {
+        let found = speakers(
+            "Senator Marco Rubio of Florida pressed for a larger child tax credit. The Florida \
+             lawmaker said the bill was unfair to working families.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Marco Rubio"), "{found:?}");
     }
 
     #[test]
