@@ -799,6 +799,54 @@ impl Resolver<'_> {
             {
                 return self.named(possessor.to_string(), None, None, source);
             }
+            // "The Republican governor's office said", "the senator's
+            // spokeswoman said": the person the article gives that role.
+            if let Some((owner, spokes)) = text
+                .split_once("'s ")
+                .or_else(|| text.split_once("’s "))
+                .filter(|(owner, _)| owner.starts_with("The ") || owner.starts_with("the "))
+                && SPOKESPEOPLE.has(&to_lower(spokes))
+            {
+                let words: Vec<&str> = owner.split_whitespace().skip(1).collect();
+                // (Offices one person holds: not "the information
+                // commissioner's office", whose assistant commissioner the
+                // article may name.)
+                let head = words.last().map(|w| to_lower(w).to_string());
+                let office = |h: &String| {
+                    matches!(
+                        h.as_str(),
+                        "governor"
+                            | "mayor"
+                            | "president"
+                            | "minister"
+                            | "senator"
+                            | "premier"
+                            | "chancellor"
+                            | "general"
+                            | "congressman"
+                            | "congresswoman"
+                    )
+                };
+                if let Some(head) = head.filter(office) {
+                    let modifiers: Vec<&str> = words[..words.len() - 1]
+                        .iter()
+                        .copied()
+                        .filter(|w| is_capitalised(w))
+                        .collect();
+                    let holder = self
+                        .holder_of_role(&head, &modifiers, source.start)
+                        .cloned();
+                    if let Some(holder) = holder {
+                        return Some(self.add(
+                            holder.name,
+                            holder.role,
+                            SpeakerKind::Person,
+                            holder.gender,
+                            source,
+                        ));
+                    }
+                }
+            }
         }
         // "Shanske and other tax experts said", "Trump and his allies
         // deny": the one named speaks for the group.
@@ -4652,6 +4700,15 @@ mod tests {
              lawmaker said the bill was unfair to working families.",
         );
         assert_eq!(name_of(&found[0]), Some("Marco Rubio"), "{found:?}");
+    }
+
+    #[test]
+    fn the_governors_office_speaks_for_the_governor_the_article_names() {
+        let found = speakers(
+            "Indiana Governor Eric Holcomb met with Pence on Monday. The governor's office said \
+             the plant would stay open.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Eric Holcomb"), "{found:?}");
     }
 
     #[test]
