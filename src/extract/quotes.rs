@@ -4721,15 +4721,15 @@ impl<'a> Paragraph<'a> {
         // speaker is no part of what the first one said. (After a clause
         // the act may be its subject's: "said they want to know why Comey
         // … discussed the inquiry and announced that …".)
-        let clause_in = |k: usize| {
-            (a..k).any(|j| {
-                self.is_word_in(j, &FINITE_VERBS)
-                    || self.is_word_in(
-                        j,
-                        &["that", "why", "how", "who", "which", "what", "whether"],
-                    )
-            })
-        };
+        // (Where the first clause word is, found once.)
+        let first_clause_word = (a..e).find(|&j| {
+            self.is_word_in(j, &FINITE_VERBS)
+                || self.is_word_in(
+                    j,
+                    &["that", "why", "how", "who", "which", "what", "whether"],
+                )
+        });
+        let clause_in = |k: usize| first_clause_word.is_some_and(|j| j < k);
         if let Some(k) = (a + 2..e).find(|&k| {
             let act = |j: usize| {
                 !self.capitalised(j)

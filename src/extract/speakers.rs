@@ -2005,7 +2005,12 @@ impl Resolver<'_> {
         let near = after.char_indices().nth(16).map_or(after.len(), |(i, _)| i);
         let after = &after[..near];
         let tag = |letter: char| {
-            after.starts_with(&format!(" ({letter}-")) || after.starts_with(&format!(", {letter}-"))
+            [" (", ", "].iter().any(|lead| {
+                after
+                    .strip_prefix(lead)
+                    .and_then(|rest| rest.strip_prefix(letter))
+                    .is_some_and(|rest| rest.starts_with('-'))
+            })
         };
         // (A whole word: "a Democratic presidential aspirant" may be from
         // anywhere, and is left to the role rules.)
@@ -2436,14 +2441,17 @@ fn two_words(name: &str) -> bool {
 fn parse_source(text: &str) -> ParsedSource {
     // "Sources within the Conservative Party", "a source close to the
     // prime minister": anonymous insiders, not the body or person named.
-    let lower = to_lower(text);
-    let mut words = lower.split_whitespace().skip_while(|w| DETERMINERS.has(w));
+    // (Each word lowered on the stack: this runs for every name in a text.)
+    let mut words = text
+        .split_whitespace()
+        .map(to_lower)
+        .skip_while(|w| DETERMINERS.has(w));
     if words
         .next()
-        .is_some_and(|w| matches!(w, "sources" | "source" | "insiders" | "aides" | "people"))
+        .is_some_and(|w| matches!(&*w, "sources" | "source" | "insiders" | "aides" | "people"))
         && words
             .next()
-            .is_some_and(|w| matches!(w, "within" | "inside" | "close" | "familiar" | "near"))
+            .is_some_and(|w| matches!(&*w, "within" | "inside" | "close" | "familiar" | "near"))
     {
         return ParsedSource::Vague;
     }
@@ -3256,17 +3264,21 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         // nor is a gerund, "Seating Jones will narrow the majority".
         // (Not a name like one, "Corning Glass Works": a name is written
         // with its capital inside sentences too, "said Corning".)
+        // (The cheap tests first: the body is searched only for a word in
+        // -ing, and this runs for every run of capitals.)
         let gerund = || {
             let word = tokens[start].text(body);
-            let inside_a_sentence = body.match_indices(word).any(|(at, _)| {
-                body[..at]
-                    .strip_suffix(' ')
-                    .is_some_and(|before| before.ends_with(|c: char| c.is_lowercase()))
-            });
+            let inside_a_sentence = || {
+                body.match_indices(word).any(|(at, _)| {
+                    body[..at]
+                        .strip_suffix(' ')
+                        .is_some_and(|before| before.ends_with(|c: char| c.is_lowercase()))
+                })
+            };
             word.ends_with("ing")
                 && given_name(word).is_none()
-                && !inside_a_sentence
                 && crate::gazetteer::Gazetteer::embedded().is_english_word(&to_lower(word))
+                && !inside_a_sentence()
         };
         if i - start >= 2
             && (matches!(
