@@ -3276,6 +3276,36 @@ impl<'a> Paragraph<'a> {
                 }
             }
         }
+        // "The senators, however, said", "Smith, for his part, said": a
+        // discourse adverb between commas is no appositive.
+        if end > s + 2 && self.raw(end) == "," {
+            let words = (1..=3)
+                .find(|&k| end > s + k + 1 && self.raw(end - k - 1) == ",")
+                .filter(|&k| {
+                    let phrase: Vec<&str> = (end - k..end).filter_map(|i| self.word(i)).collect();
+                    phrase.len() == k
+                        && matches!(
+                            phrase.as_slice(),
+                            ["however"
+                                | "meanwhile"
+                                | "though"
+                                | "too"
+                                | "instead"
+                                | "nonetheless"
+                                | "nevertheless"
+                                | "separately"
+                                | "likewise"
+                                | "similarly"]
+                                | ["in", "turn" | "response"]
+                                | ["for", "its" | "his" | "her" | "their" | "our", "part"]
+                        )
+                });
+            if let Some(k) = words
+                && self.tokens[end - k - 2].kind == Kind::Word
+            {
+                end -= k + 2;
+            }
+        }
         // "Kall -- co-editor of Debating The Donald, a book … -- said": an
         // appositive between dashes.
         if matches!(self.raw(end), "--" | "—" | "–")
@@ -4523,8 +4553,17 @@ impl<'a> Paragraph<'a> {
             let time = if self.is_word_in(a, &["last", "this", "next", "earlier", "late", "on"])
                 && self.is_word_in(a + 1, &TIME_WORDS)
             {
-                2
-            } else if self.is_word_in(a, &TIME_WORDS) && !self.capitalised(a + 1) {
+                // ("said on Wednesday night Enrico Bondi …".)
+                if self.is_word_in(a + 2, &TIME_WORDS) {
+                    3
+                } else {
+                    2
+                }
+            } else if (self.is_word_in(a, &TIME_WORDS)
+                // "DHS said previously its goal is …".
+                || self.is_word_in(a, &["earlier", "previously", "recently", "later"]))
+                && !self.capitalised(a + 1)
+            {
                 1
             } else {
                 0
@@ -4533,7 +4572,13 @@ impl<'a> Paragraph<'a> {
                 && self.word(a + time).is_some_and(|w| {
                     !ADJUNCT_OPENERS.has(w) && w != "that" && !FINITE_VERBS.contains(&w)
                 })
-                && (a + time + 1..(a + time + 12).min(e)).any(|k| self.is_word_in(k, &FINITE_VERBS))
+                && (a + time + 1..(a + time + 12).min(e)).any(|k| {
+                    self.is_word_in(k, &FINITE_VERBS)
+                        // ("said this week the plan failed": a past tense
+                        // after its subject, not "the approved plan".)
+                        || self.word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                            && !self.is_word_in(k - 1, &DETERMINERS)
+                })
                 && !OBJECT_VERBS.has(verb)
             {
                 a += time;
@@ -4559,6 +4604,9 @@ impl<'a> Paragraph<'a> {
                 && self.word(a + 1).is_some_and(|w| {
                     FINITE_VERBS.contains(&w)
                         || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+                        // ("said this meant …", "said this showed …".)
+                        || (w.len() > 3 && w.ends_with("ed"))
+                        || matches!(w, "meant" | "made" | "led" | "gave" | "left")
                 })
                 && !self.capitalised(a + 1);
             if !subordinate
@@ -6812,5 +6860,30 @@ mod tests {
         assert_eq!(found[0].kind, QuoteKind::Stance, "{found:?}");
         let found = find_attributions("Senator Ron Wyden proposed a tax on the richest Americans.");
         assert_eq!(found[0].kind, QuoteKind::Speech, "{found:?}");
+    }
+    #[test]
+    fn a_discourse_adverb_between_subject_and_cue_is_skipped() {
+        let found = read("The senators, however, said the plan was flawed.");
+        assert_eq!(found[0].1.as_deref(), Some("The senators"), "{found:?}");
+        assert_eq!(found[0].0, "the plan was flawed", "{found:?}");
+        let found = read("DHS, for its part, said its goal is a high rate.");
+        assert_eq!(found[0].1.as_deref(), Some("DHS"), "{found:?}");
+        assert!(read("The plan, however, said nothing.").is_empty());
+    }
+
+    #[test]
+    fn a_time_or_adverb_after_the_cue_opens_no_content() {
+        let found = read("DHS said previously its goal is a 96 percent rate.");
+        assert_eq!(found[0].0, "its goal is a 96 percent rate", "{found:?}");
+        let found = read("He said this week the plan failed.");
+        assert_eq!(found[0].0, "the plan failed", "{found:?}");
+        let found = read("Lawmakers said on Wednesday night Enrico Bondi was upbeat.");
+        assert_eq!(found[0].0, "Enrico Bondi was upbeat", "{found:?}");
+        // ("said this meant …": "this" is the subject when a verb follows.)
+        let found = read("The senators said this meant there would be a denial.");
+        assert_eq!(
+            found[0].0, "this meant there would be a denial",
+            "{found:?}"
+        );
     }
 }

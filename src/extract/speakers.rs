@@ -1287,7 +1287,11 @@ impl Resolver<'_> {
                     // ("Reagan also said he was summoning Max Kampelman
                     // home. He said …": a person named in what the speaker
                     // said is someone the speaker spoke of.)
-                    .filter(|n| !self.spoken_of(index, n.start));
+                    .filter(|n| !self.spoken_of(index, n.start))
+                    // ("Mr Morris despatches him: \"Robert Kilroy Silk is
+                    // not a team player …\" … he said": a person named
+                    // inside a quotation is spoken of, not speaking.)
+                    .filter(|n| !inside_quotation(self.body, n.start));
                 if let Some(person) = nearer.next().cloned() {
                     if nearer.any(|n| !same_person(&n.name, &person.name)) {
                         return None;
@@ -1439,13 +1443,17 @@ impl Resolver<'_> {
             if !is_capitalised(next) {
                 return false;
             }
-            // (Not someone the speaker spoke of, in their own words.)
-            if speaker.is_some_and(|s| self.spoken_of(s, self.tokens[i].start)) {
+            let marks = Gender::of_honorific(word).or_else(|| Gender::of_given_name(word));
+            if marks != Some(gender) {
                 return false;
             }
-            let marks = Gender::of_honorific(word).or_else(|| Gender::of_given_name(word));
-            marks == Some(gender)
-                && strip_possessive(next) != surname
+            // (Not someone the speaker spoke of, in their own words, nor
+            // one named inside a quotation.)
+            let at = self.tokens[i].start;
+            if speaker.is_some_and(|s| self.spoken_of(s, at)) || inside_quotation(self.body, at) {
+                return false;
+            }
+            strip_possessive(next) != surname
                 && !name.split_whitespace().any(|w| w == word)
                 // "Dallas Independent School District": a given name that
                 // starts a place's or a body's name is no one.
@@ -1537,8 +1545,11 @@ impl Resolver<'_> {
         let last = self.tokens.partition_point(|t| t.end <= to);
         let joined_name_word = |a: usize, b: usize| {
             let (a, b) = (self.tokens[a], self.tokens[b]);
+            // ("But Morrison": a conjunction opening the sentence is no
+            // part of a name.)
             a.kind == Kind::Word
                 && b.kind == Kind::Word
+                && !matches!(a.text(self.body), "But" | "And" | "Yet" | "So")
                 && is_capitalised(a.text(self.body))
                 && is_capitalised(b.text(self.body))
                 && self.body[a.end..b.start] == *" "
@@ -1891,6 +1902,10 @@ impl Resolver<'_> {
                 "lawmaker",
             ],
             "premier" => &["premier", "prime"],
+            // ("the senators": those the article titled "Senators".)
+            "senators" => &["senator", "sen.", "senators"],
+            "judges" => &["judge", "judges"],
+            "governors" => &["governor", "governors"],
             _ => std::slice::from_ref(&head),
         };
         let party = matches!(head, "democrat" | "republican");
@@ -2228,11 +2243,48 @@ fn one_body_of_two_nouns(text: &str) -> bool {
         && given_name(after.split_whitespace().next().unwrap_or("")).is_none()
 }
 
+/// Whether byte `at` of `body` lies inside quotation marks opened in its
+/// paragraph. Curly marks say which they are; a straight mark opens when
+/// a space (or the paragraph's start) is before it and a word after it,
+/// else it closes (so a quotation re-opened without being closed, `…
+/// else. "We are …`, stays open).
+fn inside_quotation(body: &str, at: usize) -> bool {
+    let paragraph = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let text = &body[paragraph..at];
+    let (mut curly, mut straight) = (0usize, false);
+    let mut before = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '“' => curly += 1,
+            '”' => curly = curly.saturating_sub(1),
+            '"' => {
+                let after = chars
+                    .peek()
+                    .copied()
+                    .or_else(|| body[at..].chars().next())
+                    .unwrap_or(' ');
+                straight = matches!(before, ' ' | '(' | '[' | '\t') && !after.is_whitespace();
+            }
+            _ => {}
+        }
+        before = c;
+    }
+    curly > 0 || straight
+}
+
 /// Whether the text at `at` opens a sentence or clause: the subject's
 /// place, not an object's ("She outperformed Hillary Clinton").
+/// ("But Morrison is determined …": after a conjunction that opens the
+/// sentence too.)
 fn opens_clause(body: &str, at: usize) -> bool {
-    body[..at]
-        .trim_end()
+    let before = body[..at].trim_end();
+    let before = match before.rsplit_once(|c: char| c.is_whitespace()) {
+        Some((rest, "But" | "And" | "Yet" | "So")) => rest.trim_end(),
+        None if matches!(before, "But" | "And" | "Yet" | "So") => "",
+        _ => before,
+    };
+    before
         .chars()
         .next_back()
         .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '\n' | '“' | '"' | '—'))
@@ -2289,6 +2341,34 @@ fn is_plural_common_noun(lower: &str) -> bool {
         && crate::gazetteer::Gazetteer::embedded().is_english_word(lower)
 }
 
+/// Titles that several people named after them share: "Senators Markey
+/// and Lee", "Sens. Warren and Sanders".
+const PLURAL_TITLES: &[&str] = &[
+    "Senators",
+    "Sens.",
+    "Representatives",
+    "Reps.",
+    "Congressmen",
+    "Governors",
+    "Judges",
+    "Justices",
+];
+
+/// The title one of them bears: "Senators" → "Senator".
+fn singular_title(plural: &str) -> Option<&'static str> {
+    Some(match plural {
+        "Senators" => "Senator",
+        "Sens." => "Sen.",
+        "Representatives" => "Representative",
+        "Reps." => "Rep.",
+        "Congressmen" => "Congressman",
+        "Governors" => "Governor",
+        "Judges" => "Judge",
+        "Justices" => "Justice",
+        _ => return None,
+    })
+}
+
 /// "Cummings and Nadler", "Mr. Smith and Ms. Jones": two or more names
 /// joined by "and", as byte ranges of `text`. A company's name is one
 /// name ("Standard and Poor's Corp").
@@ -2308,11 +2388,16 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
     if text.contains([',', '(']) || (closes && !left_is_organisation) {
         return None;
     }
-    // "the Daily Beast and …": the article is no part of the first name.
-    let skip = ["the ", "The "]
+    // "the Daily Beast and …": the article is no part of the first name;
+    // nor is a title the names share, "Senators Markey and Lee".
+    let skip = ["the", "The"]
         .iter()
-        .find(|a| text.starts_with(*a))
-        .map_or(0, |a| a.len());
+        .chain(PLURAL_TITLES)
+        .find(|a| {
+            text.strip_prefix(**a)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .map_or(0, |a| a.len() + 1);
     let text = &text[skip..];
     let separator = [" and ", " & "].into_iter().find(|s| text.contains(s))?;
     let mut parts = Vec::new();
@@ -3294,7 +3379,11 @@ fn name_mentions(body: &str, tokens: &[Tok]) -> Vec<NameMention> {
         if capitals < 2 {
             continue;
         }
-        let words: Vec<&str> = run.iter().map(|t| t.text(body)).collect();
+        let mut words: Vec<&str> = run.iter().map(|t| t.text(body)).collect();
+        // ("Senators Mike Lee, a Republican, and …": each is a senator.)
+        if let Some(one) = words.first().and_then(|w| singular_title(w)) {
+            words[0] = one;
+        }
         let parsed = sovereign_named(parse_source(&words.join(" ")));
         if let ParsedSource::Named { name, role, gender } = parsed
             && name.split_whitespace().count() >= 2
@@ -4154,6 +4243,13 @@ mod tests {
             all_names(body)[0],
             vec!["Elijah Cummings".to_string(), "Jerrold Nadler".to_string()]
         );
+        // A title the two share.
+        let body = "Senators Edward Markey and Mike Lee wrote to the agency.\n\
+                    Senators Markey and Lee said the program was flawed.";
+        assert_eq!(
+            all_names(body).last().unwrap(),
+            &vec!["Edward Markey".to_string(), "Mike Lee".to_string()]
+        );
         // Two names no one in the article bears alone: one firm.
         let body = "Duff and Phelps said it had lowered the rating on the bonds.";
         assert_eq!(all_names(body)[0], vec!["Duff and Phelps".to_string()]);
@@ -4703,6 +4799,41 @@ mod tests {
              to Geneva.",
         );
         assert_eq!(name_of(&found[2]), name_of(&found[1]), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_named_inside_a_quotation_is_not_the_next_he() {
+        let found = speakers(
+            "Dick Morris said the party would grow. And Mr Morris despatches his rival with \
+             a soundbite. \"Robert Kilroy Silk is not a team player.\" \"Look, we are not going \
+             to form the next government,\" he said.",
+        );
+        let last = found.last().unwrap();
+        assert_eq!(name_of(last), Some("Dick Morris"), "{found:?}");
+        // A surname after the conjunction that opens the sentence.
+        let found = speakers(
+            "Singer Mark Morrison vowed to ignore the order. Kevin Campbell, the label's boss, \
+             was upset. Mr Campbell said: \"Now Mark Morrison has spoilt that dream for me.\"\n\nBut \
+             Morrison is determined the album will be released. He said: \"The injunction is \
+             ludicrous.\"",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Mark Morrison"),
+            "{found:?}"
+        );
+        let curly = "a “b c” d “e";
+        assert!(inside_quotation(curly, curly.find('b').unwrap()));
+        assert!(!inside_quotation(curly, curly.find('d').unwrap()));
+        assert!(inside_quotation(curly, curly.find('e').unwrap()));
+        let straight = "\"x\" y \"z\n\"w\" v";
+        assert!(!inside_quotation(straight, straight.find('y').unwrap()));
+        assert!(inside_quotation(straight, straight.find('z').unwrap()));
+        assert!(!inside_quotation(straight, straight.find('v').unwrap()));
+        // A quotation re-opened before it was closed.
+        let reopened = "\"It is new. \"We are here,\" he added. But Julie Howell doubts it.";
+        assert!(inside_quotation(reopened, reopened.find("We").unwrap()));
+        assert!(!inside_quotation(reopened, reopened.find("Julie").unwrap()));
     }
 
     #[test]
