@@ -1312,6 +1312,10 @@ word_set!(
     [
         "ministry",
         "department",
+        // ("U.S. Customs and Border Protection", "Immigration and Customs
+        // Enforcement": agencies named for what they do.)
+        "protection",
+        "enforcement",
         "pentagon",
         "kremlin",
         "white",

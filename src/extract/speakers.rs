@@ -178,8 +178,12 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
                 // "PENCE: Well, look, …": a transcript's label, the name in
                 // capitals.
                 // (Not an interview's "A:", which is the interviewee.)
+                // ("JACK ABLIN, CHIEF INVESTMENT OFFICER, … “…”": a round-up's
+                // label, the name before its comma.)
                 Some(source)
-                    if attribution.cue.is_some_and(|cue| cue.text(body) == ":")
+                    if attribution
+                        .cue
+                        .is_some_and(|cue| matches!(cue.text(body), ":" | ","))
                         && is_capitals(source.text(body))
                         && source.text(body) != "A" =>
                 {
@@ -2472,10 +2476,14 @@ fn firm_in_role(role: &str) -> Option<String> {
     // (Not a place, "a New York spokesman", nor a participle, "Prosecuting
     // spokesman", nor an abbreviation cut short, "N.J.")
     let name = name.join(" ");
+    // (Joined words inside it, "Customs and Border Protection", "Procter
+    // & Gamble".)
+    let words: Vec<&str> = name.split(' ').collect();
     let firm_like = !name.is_empty()
-        && name
-            .split(' ')
-            .all(|w| is_capitalised(w) && !w.ends_with("ing"))
+        && words.iter().enumerate().all(|(k, w)| {
+            (is_capitalised(w) && !w.ends_with("ing"))
+                || (k > 0 && k + 1 < words.len() && matches!(*w, "and" | "&" | "of"))
+        })
         && !name.ends_with('.')
         && !crate::gazetteer::Gazetteer::embedded().is_major_place(&name)
         && !matches!(name.as_str(), "White House" | "Downing Street" | "Kremlin");
@@ -2752,7 +2760,21 @@ fn parse_source_words(text: &str) -> ParsedSource {
     // Accountability Office report": a name, then what it is or who of it
     // speaks. Not for a people, a place or a party ("U.S. officials",
     // "Democratic lawmakers": those stay vague).
-    let capitals = content.iter().take_while(|w| is_capitalised(w)).count();
+    // (A name goes on over joining words: "Bank of England officials", "a
+    // Customs and Border Protection spokeswoman".)
+    let mut capitals = content.iter().take_while(|w| is_capitalised(w)).count();
+    while capitals > 0
+        && content
+            .get(capitals)
+            .is_some_and(|w| matches!(*w, "of" | "and" | "&"))
+        && content.get(capitals + 1).is_some_and(|w| is_capitalised(w))
+    {
+        capitals += 1;
+        capitals += content[capitals..]
+            .iter()
+            .take_while(|w| is_capitalised(w))
+            .count();
+    }
     let tail = to_lower(content[content.len() - 1]);
     let of_an_organisation = capitals >= 1
         && capitals < content.len()
@@ -4834,6 +4856,27 @@ mod tests {
         let reopened = "\"It is new. \"We are here,\" he added. But Julie Howell doubts it.";
         assert!(inside_quotation(reopened, reopened.find("We").unwrap()));
         assert!(!inside_quotation(reopened, reopened.find("Julie").unwrap()));
+    }
+
+    #[test]
+    fn an_organisation_named_with_joined_words_speaks_whole() {
+        let found =
+            speakers("A U.S. Customs and Border Protection spokeswoman said the plan works.");
+        assert_eq!(
+            name_of(&found[0]),
+            Some("U.S. Customs and Border Protection"),
+            "{found:?}"
+        );
+        let found = speakers("A Bank of England spokesman said the plan works.");
+        assert_eq!(name_of(&found[0]), Some("Bank of England"), "{found:?}");
+        let found = speakers(
+            "The Environmental Protection Agency (EPA), in a statement, said the plan works.",
+        );
+        assert_eq!(
+            name_of(&found[0]),
+            Some("Environmental Protection Agency"),
+            "{found:?}"
+        );
     }
 
     #[test]
