@@ -3821,9 +3821,12 @@ impl<'a> Paragraph<'a> {
         if let Some(start) = self.share_of_people(end, s) {
             return Some(start);
         }
+        // (A statement is an occasion after "in a", "at the", but a
+        // source itself: "The statement said", "the company's statement
+        // said".)
         if NP_STOPS.has(head)
             || DETERMINERS.has(head)
-            || TIME_WORDS.has(head)
+            || (TIME_WORDS.has(head) && head != "statement")
             || matches!(head, "of" | "by" | "for" | "at" | "like" | "via")
         {
             return None;
@@ -4926,6 +4929,68 @@ impl<'a> Paragraph<'a> {
                 && self.region_of(k).is_none()
         }) {
             e = k - 1;
+        }
+        // "he wrote “Misters Mnuchin & Trump, …” and signed it “…”", "said
+        // he was “very proud of him,” and rejected a report …": after a
+        // closed quotation, "and" with a verb in the past and no subject
+        // of its own is the speaker's next act.
+        // (Not "said the rise was “unfortunate” but reflected market
+        // forces", the reported clause's own second verb: only after the
+        // whole content quoted, a comma closing the quotation or a verb of
+        // saying.)
+        if let Some(k) = (a + 2..e).find(|&k| {
+            matches!(self.raw(k - 1), "”" | "\"")
+                && self
+                    .regions
+                    .iter()
+                    .any(|r| r.close == Some(k - 1) && (r.open == a || self.raw(k - 2) == ","))
+                && self.is_word_in(k, &["and", "but"])
+                && self.word(k + 1).is_some_and(|w| {
+                    (w.len() > 4 && w.ends_with("ed"))
+                        || matches!(w, "said" | "told" | "wrote" | "made" | "took" | "gave")
+                })
+                && !self.capitalised(k + 1)
+        }) {
+            e = k;
+        }
+        // "admitted delivering the package, but no charges had been filed
+        // against him": after an object with no clause of its own, a
+        // clause with its own subject is the writer's.
+        let gerund = self
+            .word(a)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+        if gerund
+            && let Some(k) = (a + 2..e).find(|&k| {
+                self.raw(k - 1) == ","
+                    && self.is_word_in(k, &["and", "but"])
+                    && !clause_in(k)
+                    && !self.capitalised(k + 1)
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|w| !FINITE_VERBS.contains(&w) && !w.ends_with("ed"))
+                    && (k + 2..(k + 5).min(e)).any(|j| self.is_word_in(j, &FINITE_VERBS))
+                    && self.region_of(k).is_none()
+            })
+        {
+            e = k - 1;
+        }
+        // "Trump, who as a candidate promised to pick a justice …, has set
+        // out to move …": the relative clause ends where its antecedent's
+        // own verb follows a comma.
+        let in_relative = (c.saturating_sub(6)..c).any(|j| self.is_word_in(j, &["who", "which"]));
+        if in_relative
+            && let Some(k) = (a + 2..e).find(|&k| {
+                self.raw(k) == ","
+                    && self.is_word_in(
+                        k + 1,
+                        &[
+                            "has", "have", "had", "is", "was", "are", "were", "will", "would",
+                        ],
+                    )
+                    && self.region_of(k).is_none()
+            })
+        {
+            e = k;
         }
         // A speech act's object ends where a colon, dash or quotation
         // begins something else.
@@ -7021,5 +7086,36 @@ mod tests {
         );
         // A headline in capitals before a quotation is no label.
         assert!(read("Prices fell. OIL PRICES, MARKETS CALM “Demand is weak.”").is_empty());
+    }
+    #[test]
+    fn what_was_said_ends_before_the_next_act_or_the_writers_clause() {
+        // A closed quotation, then the speaker's next act.
+        let found = read(
+            "Strong wrote “We are returning the gift of the tax bill” and signed it “The people.”",
+        );
+        assert_eq!(
+            found[0].0, "We are returning the gift of the tax bill",
+            "{found:?}"
+        );
+        let found = read(
+            "Trump said he was “very proud of him,” and rejected a report that he had wavered.",
+        );
+        assert_eq!(found[0].0, "he was “very proud of him,”", "{found:?}");
+        // The reported clause's own second verb stays.
+        let found =
+            read("The White House said the rise was “unfortunate” but reflected market forces.");
+        assert!(found[0].0.ends_with("reflected market forces"), "{found:?}");
+        // After a gerund object, another subject's clause is the writer's.
+        let found = read(
+            "Police interviewed a man who admitted delivering the package, but no charges had \
+             been filed against him.",
+        );
+        assert_eq!(found[0].0, "delivering the package", "{found:?}");
+        // A relative clause ends where its antecedent's verb follows.
+        let found = read(
+            "Trump, who as a candidate promised to pick a justice like Scalia, has set out to \
+             move the courts to the right.",
+        );
+        assert_eq!(found[0].0, "to pick a justice like Scalia", "{found:?}");
     }
 }

@@ -165,6 +165,7 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         last_org: None,
         last_document: None,
         said: Vec::new(),
+        statements: Vec::new(),
     };
     for attribution in attributions {
         let speakers = match attribution.continues {
@@ -199,6 +200,17 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         // people chanting here are educators, like Rosie Curts. She says …".)
         if !speakers.is_empty() && !attribution.direct {
             state.said.push((attribution.content, speakers.clone()));
+        }
+        // ("Renault said in a statement that …": whose statement "the
+        // statement" is later.)
+        if !speakers.is_empty()
+            && let Some(source) = attribution.source
+        {
+            let from = body.floor_char_boundary(source.start.saturating_sub(40));
+            let to = attribution.content.start.max(source.end).min(body.len());
+            if from < to && body[from..to].contains("statement") {
+                state.statements.push((source.start, speakers.clone()));
+            }
         }
         state.resolved.speakers_of.push(speakers);
     }
@@ -252,6 +264,9 @@ struct Resolver<'a> {
     last_document: Option<Vec<usize>>,
     /// What each source read so far reported, and its speakers.
     said: Vec<(Span, Vec<usize>)>,
+    /// Where someone spoke in a statement, and who: "the statement" said
+    /// later is theirs.
+    statements: Vec<(usize, Vec<usize>)>,
 }
 
 impl Resolver<'_> {
@@ -286,8 +301,34 @@ impl Resolver<'_> {
             self.last_document = Some(speakers.clone());
             return speakers;
         }
+        // "The statement said", "the company statement added": the
+        // statement someone was said to have made earlier.
+        if matches!(
+            lower.as_str(),
+            "the statement" | "the company statement" | "the company's statement" | "its statement"
+        ) && let Some((_, speakers)) = self
+            .statements
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < source.start)
+        {
+            let speakers = speakers.clone();
+            for &i in &speakers {
+                self.resolved.speakers[i].mentions.push(source);
+            }
+            return speakers;
+        }
         if let Some(speakers) = self.group_or_document(&lower, source) {
             return speakers;
+        }
+        // "Fusion's court document said", "Acme Corp's annual report
+        // says": a named owner's document speaks for its owner.
+        if let Some(owner) = owners_document(text) {
+            let owner = Span {
+                start: source.start,
+                end: source.start + owner.len(),
+            };
+            return self.one_source(owner).into_iter().collect();
         }
         if let Some(parts) = coordinated(text)
             .filter(|_| !one_body_of_two_nouns(text))
@@ -550,9 +591,19 @@ impl Resolver<'_> {
             let rest = &before[from..];
             // The issuer runs to the end of its phrase: "MDRC, a research
             // organization" is MDRC.
-            let end = rest
+            let mut end = rest
                 .find([',', '.', ';', ':', '(', '\n', '“', '"'])
                 .unwrap_or(rest.len());
+            // ("issued by the French state car group the agreement was
+            // …": a new clause after it, its content, with no "that".)
+            let lead = if rest.starts_with("the ") { 4 } else { 0 };
+            if let Some(at) = [" the ", " that ", " a "]
+                .iter()
+                .filter_map(|w| rest[lead..end].find(w))
+                .min()
+            {
+                end = lead + at;
+            }
             let issuer = rest[..end].trim_end();
             (!issuer.is_empty() && issuer.split_whitespace().any(is_capitalised)).then_some(Span {
                 start: from,
@@ -2108,8 +2159,9 @@ fn looks_like_someone(mention: &NameMention) -> bool {
 
 /// Nouns for documents that speak: "the report said", "the study says",
 /// "the memo says", "the filing said".
-const DOCUMENTS: [&str; 12] = [
+const DOCUMENTS: [&str; 13] = [
     "report",
+    "statement",
     "study",
     "survey",
     "analysis",
@@ -2122,6 +2174,28 @@ const DOCUMENTS: [&str; 12] = [
     "guidance",
     "filing",
 ];
+
+/// The owner's name of "Fusion's court document", "Acme Corp's annual
+/// report", "the Treasury's statement": capitalised words before the
+/// possessive, a document (or statement, website) as the head.
+fn owners_document(text: &str) -> Option<&str> {
+    let (owner, rest) = text.split_once("'s ").or_else(|| text.split_once("’s "))?;
+    let head = rest.split_whitespace().last()?;
+    let owner_words = owner
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "the" | "The"));
+    let named = owner_words.clone().count() > 0 && owner_words.clone().all(is_capitalised);
+    let document = DOCUMENTS.contains(&head)
+        || matches!(
+            head,
+            "statement" | "website" | "document" | "letter" | "complaint"
+        );
+    (named
+        && document
+        && rest.split_whitespace().count() <= 3
+        && rest.split_whitespace().all(|w| !is_capitalised(w)))
+    .then_some(owner)
+}
 
 /// Documents an organisation issues rather than publishes: one speaks
 /// only for the issuer the article names, never for whoever spoke last
@@ -4877,6 +4951,20 @@ mod tests {
             Some("Environmental Protection Agency"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_whoever_made_it() {
+        let found = speakers(
+            "Renault said in a statement that the deal was done. The statement said Chrysler \
+             will pay 200 mln dlrs for the stake.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Renault"), "{found:?}");
+        // A named owner's document.
+        let found = speakers("Acme Corp's annual report said sales rose sharply last year.");
+        assert_eq!(name_of(&found[0]), Some("Acme Corp"), "{found:?}");
+        assert_eq!(owners_document("Fusion's court document"), Some("Fusion"));
+        assert_eq!(owners_document("the company's plan"), None);
     }
 
     #[test]
