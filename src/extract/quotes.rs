@@ -1657,6 +1657,17 @@ impl<'a> Paragraph<'a> {
                         {
                             attribution.kind = QuoteKind::Stance;
                         }
+                        // "Johnson & Johnson has agreed to buy Guidant",
+                        // "the company agreed to pay a fine": to agree to
+                        // do something is a deal or a concession, no words
+                        // reported ("agreed that …" says something).
+                        if attribution.kind == QuoteKind::Speech
+                            && self.is_word_in(i, &["agree", "agrees", "agreed", "agreeing"])
+                            && self.word(i + 1) == Some("to")
+                            && attribution.content.start == self.span(i + 1, i + 1).start
+                        {
+                            attribution.kind = QuoteKind::Stance;
+                        }
                         // "Francis said those who thought so should …,
                         // according to Reuters": the report has its own
                         // source; the content ends before it, and it is
@@ -4063,6 +4074,11 @@ impl<'a> Paragraph<'a> {
             return false;
         }
         let raw = self.raw(i);
+        // ("Johnson & Johnson", "Marks & Spencer": an ampersand between
+        // capitalised words joins a firm's name.)
+        if raw == "&" && self.region_of(i).is_none() {
+            return true;
+        }
         // ("A U.S. Customs and Border Protection spokeswoman": the name
         // before the one who speaks for it.)
         let end = if end > start
@@ -7117,5 +7133,12 @@ mod tests {
              move the courts to the right.",
         );
         assert_eq!(found[0].0, "to pick a justice like Scalia", "{found:?}");
+    }
+    #[test]
+    fn agreeing_to_do_something_is_no_speech() {
+        let found = find_attributions("Johnson & Johnson has agreed to buy Guidant for $25bn.");
+        assert_eq!(found[0].kind, QuoteKind::Stance, "{found:?}");
+        let found = find_attributions("He agreed that the plan was badly flawed.");
+        assert_eq!(found[0].kind, QuoteKind::Speech, "{found:?}");
     }
 }

@@ -2477,7 +2477,12 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
         })
         .map_or(0, |a| a.len() + 1);
     let text = &text[skip..];
-    let separator = [" and ", " & "].into_iter().find(|s| text.contains(s))?;
+    // (An ampersand joins one firm's name: "Ernst & Young", "Cable &
+    // Wireless and NTL" are one firm and two.)
+    let separator = " and ";
+    if !text.contains(separator) {
+        return None;
+    }
     let mut parts = Vec::new();
     let mut offset = 0;
     for part in text.split(separator) {
@@ -2488,7 +2493,9 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
         let name_like = !words.is_empty()
             && words.len() <= 4
             && words.iter().any(|w| w.len() > 2)
-            && words.iter().all(|w| is_capitalised(w) || is_initial(w))
+            && words
+                .iter()
+                .all(|w| is_capitalised(w) || is_initial(w) || *w == "&")
             && !words.iter().any(|w| {
                 let lower = to_lower(w);
                 ROLE_HEADS.has(&lower) || DETERMINERS.has(&lower) || NOT_NAMES.has(&lower)
@@ -3276,7 +3283,8 @@ fn is_name_word(word: &str) -> bool {
 /// "Ursula von der Leyen" and "Charles de Gaulle" need these.
 const PARTICLES: &[&str] = &[
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "ibn",
-    "al", "el", "dos", "das", "y",
+    "al", "el", "dos", "das", "y", // (And a firm's ampersand: "Ernst & Young".)
+    "&",
 ];
 
 fn is_organisation(name: &str) -> bool {
@@ -4965,6 +4973,14 @@ mod tests {
         assert_eq!(name_of(&found[0]), Some("Acme Corp"), "{found:?}");
         assert_eq!(owners_document("Fusion's court document"), Some("Fusion"));
         assert_eq!(owners_document("the company's plan"), None);
+    }
+
+    #[test]
+    fn an_ampersand_joins_one_firms_name() {
+        let found = speakers("Accountancy firm Ernst & Young said the forecasts were too rosy.");
+        assert_eq!(name_of(&found[0]), Some("Ernst & Young"), "{found:?}");
+        let found = speakers("Johnson & Johnson said it would buy Guidant for 25 billion dollars.");
+        assert_eq!(name_of(&found[0]), Some("Johnson & Johnson"), "{found:?}");
     }
 
     #[test]
