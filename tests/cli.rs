@@ -1470,7 +1470,7 @@ fn quote_extraction_quality_does_not_fall() {
 fn quote_extraction_quality_on_polnear_train_does_not_fall() {
     let Some(shared) = shared() else { return };
     let (pair_f1, _, source_precision) = polnear_scores(&shared, "polnear-train");
-    assert!(pair_f1 >= 0.627, "train pair F1 fell to {pair_f1:.3}");
+    assert!(pair_f1 >= 0.628, "train pair F1 fell to {pair_f1:.3}");
     assert!(
         source_precision >= 0.915,
         "train source precision fell to {source_precision:.3}"
