@@ -1532,7 +1532,13 @@ fn link_qualifiers(body: &str, tokens: &[Tok], matches: &mut [Match]) {
     for k in 0..matches.len().saturating_sub(1) {
         let (a, b) = (&matches[k], &matches[k + 1]);
         let comma_between = b.first == a.last + 2 && tokens[a.last + 1].text(body) == ",";
-        if comma_between {
+        // (Not in a list of abbreviations: "Windows 95, 98, ME, NT, 2000":
+        // two capitals qualify no two capitals.)
+        let abbreviations = a.first == a.last
+            && b.first == b.last
+            && two_capitals(body, a)
+            && two_capitals(body, b);
+        if comma_between && !abbreviations {
             matches[k].qualifier = Some(k + 1);
             matches[k + 1].qualifies = true;
         }
@@ -4963,6 +4969,12 @@ mod tests {
         assert!(has_label(&found, "Iran"), "{found:?}");
         assert!(labels("Marburg virus and Brussels sprouts were on the agenda.").is_empty());
         let found = adjectives("Sales of Greek yoghurt and French fries rose.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_of_versions_in_capitals_names_no_region() {
+        let found = labels("PCs running Windows 95, 98, ME, NT, 2000 and XP could be hit.");
         assert!(found.is_empty(), "{found:?}");
     }
 

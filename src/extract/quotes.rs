@@ -2008,16 +2008,31 @@ impl<'a> Paragraph<'a> {
         // before token `open`.
         let label_before = |open: usize| -> Option<(usize, usize)> {
             // ("…, NEW YORK: “…”": a colon may close the label.)
-            let end = if open > 0 && self.raw(open - 1) == ":" {
+            let mut end = if open > 0 && self.raw(open - 1) == ":" {
                 open - 1
             } else {
                 open
             };
-            let mut start = end;
-            while start > 0
-                && end - start < 24
-                && (in_capitals(start - 1) || self.raw(start - 1) == ",")
+            // ("…, WASHINGTON POLICY STRATEGY (from research note): “…”".)
+            if end > 0
+                && self.raw(end - 1) == ")"
+                && let Some(paren) = (end.saturating_sub(8)..end - 1)
+                    .rev()
+                    .find(|&k| self.raw(k) == "(")
             {
+                end = paren;
+            }
+            // (An initial's dot is part of it: "L. THOMAS BLOCK".)
+            let part = |k: usize| {
+                in_capitals(k)
+                    || self.raw(k) == ","
+                    || (self.raw(k) == "."
+                        && k > 0
+                        && self.raw(k - 1).len() == 1
+                        && in_capitals(k - 1))
+            };
+            let mut start = end;
+            while start > 0 && end - start < 24 && part(start - 1) {
                 start -= 1;
             }
             let opens =
@@ -7100,6 +7115,13 @@ mod tests {
             ],
             "{found:?}"
         );
+        // An initial, and a note on where the words come from.
+        let found = read(
+            "“Rates will rise.” L. THOMAS BLOCK, FUNDSTRAT GLOBAL ADVISORS, WASHINGTON POLICY \
+             STRATEGIST (from research note): “Bottom line is that the race changes little.”",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("L. THOMAS BLOCK"), "{found:?}");
         // A headline in capitals before a quotation is no label.
         assert!(read("Prices fell. OIL PRICES, MARKETS CALM “Demand is weak.”").is_empty());
     }

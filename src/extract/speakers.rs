@@ -4984,6 +4984,15 @@ mod tests {
     }
 
     #[test]
+    fn a_newspaper_is_no_fuller_name_of_the_club_it_is_named_after() {
+        let found = speakers(
+            "The Newcastle Evening Chronicle reported the club was upset. Newcastle said the \
+             player would not be sold.",
+        );
+        assert_eq!(name_of(&found[1]), Some("Newcastle"), "{found:?}");
+    }
+
+    #[test]
     fn a_lawmaker_from_a_state_is_its_senator_or_representative() {
         let found = speakers(
             "Senator Marco Rubio of Florida pressed for a larger child tax credit. The Florida \
