@@ -2937,23 +2937,33 @@ impl<'a> Paragraph<'a> {
         // (Not "called a press conference", "called for", "called it
         // quits", "called her back".)
         let pronoun = self.is_word_in(a, &["him", "her", "them", "me", "us"]);
-        let object = self.word(a).is_some_and(|w| {
-            !matches!(
-                w,
-                "for"
-                    | "on"
-                    | "off"
-                    | "up"
-                    | "back"
-                    | "out"
-                    | "in"
-                    | "into"
-                    | "it"
-                    | "upon"
-                    | "a"
-                    | "an"
-            )
-        });
+        // ("…, calling it a “once-in-a-generation opportunity”": "it"
+        // with a quotation right after it is a thing named; "called it
+        // quits" is not.)
+        let it_named = self.word(a) == Some("it")
+            && self.regions.iter().any(|r| r.open > a && r.open <= a + 2);
+        // (A participle after a comma names for the clause's subject.)
+        let participle =
+            c > 0 && self.raw(c - 1) == "," && self.word(c).is_some_and(|w| w.ends_with("ing"));
+        let person = person || participle;
+        let object = it_named
+            || self.word(a).is_some_and(|w| {
+                !matches!(
+                    w,
+                    "for"
+                        | "on"
+                        | "off"
+                        | "up"
+                        | "back"
+                        | "out"
+                        | "in"
+                        | "into"
+                        | "it"
+                        | "upon"
+                        | "a"
+                        | "an"
+                )
+            });
         // The object and what it is called: a few words to the end of the
         // clause, with no verb of their own, nor a preposition or a time
         // ("called his mother every week") unless a quotation names it.
@@ -3482,7 +3492,14 @@ impl<'a> Paragraph<'a> {
         let mut k = start.checked_sub(1)?;
         if self.is_word_in(k, &["to", "with"]) {
             k = k.checked_sub(1)?;
-            if !self.is_word_in(k, &["close", "familiar", "near"]) {
+            // ("Sources with ties to the White House", "people with links
+            // to the campaign".)
+            if self.is_word_in(k, &["ties", "links", "connections"])
+                && k > s
+                && self.word(k - 1) == Some("with")
+            {
+                k -= 1;
+            } else if !self.is_word_in(k, &["close", "familiar", "near"]) {
                 return None;
             }
         } else if !self.is_word_in(k, &["within", "inside"]) {
@@ -3633,9 +3650,22 @@ impl<'a> Paragraph<'a> {
             }) && self.capitalised(i + 1)
                 && comma - i - 1 <= 7
                 && comma > i + 1;
-            // Not "in Columbus, Ohio, said": a role comes before the name.
-            let role_before = self.word(i - 1).is_some() && !self.capitalised(i - 1);
+            // Not "in Columbus, Ohio, said": a role comes before the name
+            // ("The president of the American Council on Renewable
+            // Energy, Gregory Wetstone, said": a role of a body).
+            let role_before = self.word(i - 1).is_some()
+                && (!self.capitalised(i - 1)
+                    || (i.saturating_sub(10).max(s)..i).any(|k| {
+                        !self.capitalised(k)
+                            && self.is_word_in(k, &ROLE_HEADS)
+                            && self.is_word_in(k + 1, &["of", "at", "for"])
+                    }) && (s..i).all(|k| self.raw(k) != ","));
             if name_between && role_before {
+                // (After a body's name the role is too long to keep: the
+                // name between the commas is the source.)
+                if self.capitalised(i - 1) {
+                    return Some((i + 1, comma - 1));
+                }
                 let start = self.np_start(i - 1, s).unwrap_or(i - 1);
                 return Some((start, comma - 1));
             }
@@ -3891,6 +3921,37 @@ impl<'a> Paragraph<'a> {
             }
             let Some(w) = self.word(i) else { break };
             if self.region_of(i).is_some() || NP_STOPS.has(w) || PRONOUNS.has(w) {
+                break;
+            }
+            // ("Last week Lord Goldsmith said", "Last month the Attorney
+            // General said": a time opening the sentence is no role.)
+            // (Not a name's: "The Sunday Express", "New Evening Post".)
+            let in_a_name = self.capitalised(i)
+                && i > s
+                && (self.capitalised(i - 1) || self.is_word_in(i - 1, &DETERMINERS));
+            if !in_a_name
+                && matches!(
+                    w,
+                    "week"
+                        | "weekend"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            {
                 break;
             }
             if end - i >= 10 {
@@ -7162,5 +7223,11 @@ mod tests {
         assert_eq!(found[0].kind, QuoteKind::Stance, "{found:?}");
         let found = find_attributions("He agreed that the plan was badly flawed.");
         assert_eq!(found[0].kind, QuoteKind::Speech, "{found:?}");
+    }
+    #[test]
+    fn calling_it_a_name_keeps_the_it() {
+        let found = read("Smith denied the report, calling it “fake news.”");
+        assert_eq!(found.last().unwrap().0, "it “fake news.”", "{found:?}");
+        assert!(read("He called it quits after ten years.").is_empty());
     }
 }

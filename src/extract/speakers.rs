@@ -4993,6 +4993,25 @@ mod tests {
     }
 
     #[test]
+    fn a_time_opening_the_sentence_is_no_role_and_a_body_s_role_gives_the_name_after_it() {
+        let found = speakers("Last week Lord Goldsmith said the war was legal.");
+        assert_eq!(
+            found[0],
+            Some(("Lord Goldsmith".into(), None, SpeakerKind::Person)),
+            "{found:?}"
+        );
+        let found = speakers("The Sunday Express said its poll was conducted on Friday.");
+        assert_eq!(name_of(&found[0]), Some("Sunday Express"), "{found:?}");
+        let found = speakers(
+            "The president of the American Council on Renewable Energy, Gregory Wetstone, \
+             said the bill was fine.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Gregory Wetstone"), "{found:?}");
+        let found = speakers("Sources with ties to the White House said the plan was dead.");
+        assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
     fn a_lawmaker_from_a_state_is_its_senator_or_representative() {
         let found = speakers(
             "Senator Marco Rubio of Florida pressed for a larger child tax credit. The Florida \
