@@ -301,6 +301,52 @@ impl Resolver<'_> {
             self.last_document = Some(speakers.clone());
             return speakers;
         }
+        // "His office said", "her spokeswoman said": the person the
+        // pronoun means speaks through them (as "the governor's office"
+        // does).
+        if let Some((pronoun, _)) = lower.split_once(' ')
+            && matches!(pronoun, "his" | "her")
+            && matches!(
+                &lower[pronoun.len() + 1..],
+                "office" | "spokesman" | "spokeswoman" | "spokesperson"
+            )
+        {
+            let gender = if pronoun == "his" {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            // ("… Senator John McCain's hospitalization. His office said":
+            // the last person named, wherever in the sentence.)
+            // (In its own sentence, the sentence's first person, its
+            // subject: "Minister Marcel Masse will meet his counterpart,
+            // Neil Webber, his office announced".)
+            let candidates: Vec<&NameMention> = self
+                .names()
+                .iter()
+                .filter(|n| n.end <= source.start && source.start - n.end < PRONOUN_WINDOW)
+                .filter(|n| n.gender == Some(gender) && looks_like_someone(n))
+                .collect();
+            let same_sentence = |n: &&&NameMention| {
+                !self.body[n.end..source.start].contains(". ")
+                    && !self.body[n.end..source.start].contains('\n')
+            };
+            let last = candidates
+                .iter()
+                .find(same_sentence)
+                .or_else(|| candidates.last())
+                .map(|n| (*n).clone());
+            if let Some(person) = last {
+                return vec![self.add(
+                    person.name,
+                    person.role,
+                    SpeakerKind::Person,
+                    Some(gender),
+                    source,
+                )];
+            }
+            return self.pronoun(gender, source).into_iter().collect();
+        }
         // "The statement said", "the company statement added": the
         // statement someone was said to have made earlier.
         if matches!(
@@ -324,11 +370,20 @@ impl Resolver<'_> {
         // "Fusion's court document said", "Acme Corp's annual report
         // says": a named owner's document speaks for its owner.
         if let Some(owner) = owners_document(text) {
-            let owner = Span {
+            let owner_span = Span {
                 start: source.start,
                 end: source.start + owner.len(),
             };
-            return self.one_source(owner).into_iter().collect();
+            let found = self.one_source(owner_span);
+            // ("Texaco's motion … he said": a one-word name of no known
+            // person is no one the next "he" means.)
+            if let Some(index) = found
+                && !self.resolved.speakers[index].name.contains(' ')
+                && self.genders[index].is_none()
+            {
+                self.last_person.retain(|&i| i != index);
+            }
+            return found.into_iter().collect();
         }
         if let Some(parts) = coordinated(text)
             .filter(|_| !one_body_of_two_nouns(text))
@@ -610,6 +665,40 @@ impl Resolver<'_> {
                 end: from + issuer.len(),
             })
         });
+        // ("The U.S. government's motion … the motion said": the owner
+        // the article gave the document.)
+        let by = by.or_else(|| {
+            let needles = [format!("'s {document}"), format!("’s {document}")];
+            let at = needles
+                .iter()
+                .filter_map(|n| before.rfind(n.as_str()))
+                .max()?;
+            let owner_start = before[..at]
+                .rfind(['.', ',', ';', ':', '\n', '“', '"'])
+                .map_or(0, |i| i + 1);
+            let owner = before[owner_start..at].trim_start();
+            let owner = owner
+                .strip_prefix("The ")
+                .or_else(|| owner.strip_prefix("the "))
+                .unwrap_or(owner);
+            let words: Vec<&str> = owner.split_whitespace().collect();
+            // (A name, not "In last year's survey", "the commission said
+            // Air Lanka's report".)
+            let named = !words.is_empty()
+                && words.len() <= 5
+                && !owner.contains(['\'', '’'])
+                && (words
+                    .iter()
+                    .all(|w| is_capitalised(w) || matches!(*w, "of" | "for"))
+                    && !NOT_NAMES.has(&to_lower(words[0]))
+                    && !ADVERBIAL_OPENERS.contains(&&*to_lower(words[0]))
+                    || owner == "government"
+                    || owner.ends_with(" government"));
+            named.then(|| Span {
+                start: at - owner.len(),
+                end: at,
+            })
+        });
         let issued = by
             .is_none()
             .then(|| self.issued_by_subject(source.start))
@@ -641,6 +730,33 @@ impl Resolver<'_> {
         let Some(span) = by.or(issued) else {
             return Vec::new();
         };
+        // ("The U.S. government's motion": a government, named by the
+        // article's country as "the government said" is.)
+        // ("Texaco's motion": a firm's, unless the name is a person's.)
+        let owner = span.text(self.body);
+        if !owner.ends_with("government")
+            && !looks_like_a_person(owner)
+            && self.body[span.end..].starts_with(['\'', '’'])
+        {
+            let index = self.add(
+                owner.to_string(),
+                None,
+                SpeakerKind::Organisation,
+                None,
+                source,
+            );
+            return vec![index];
+        }
+        if span.text(self.body).ends_with("government") {
+            let index = self.add(
+                "Government".into(),
+                None,
+                SpeakerKind::Organisation,
+                None,
+                source,
+            );
+            return vec![index];
+        }
         // (Who issued a report is not thereby the `it` of later sentences.)
         let last_org = self.last_org;
         let speakers = self.source(span);
@@ -2159,9 +2275,10 @@ fn looks_like_someone(mention: &NameMention) -> bool {
 
 /// Nouns for documents that speak: "the report said", "the study says",
 /// "the memo says", "the filing said".
-const DOCUMENTS: [&str; 13] = [
+const DOCUMENTS: [&str; 14] = [
     "report",
     "statement",
+    "motion",
     "study",
     "survey",
     "analysis",
@@ -2175,6 +2292,9 @@ const DOCUMENTS: [&str; 13] = [
     "filing",
 ];
 
+/// Words opening a sentence that no name starts with.
+const ADVERBIAL_OPENERS: [&str; 8] = ["in", "by", "on", "at", "after", "according", "last", "this"];
+
 /// The owner's name of "Fusion's court document", "Acme Corp's annual
 /// report", "the Treasury's statement": capitalised words before the
 /// possessive, a document (or statement, website) as the head.
@@ -2184,7 +2304,10 @@ fn owners_document(text: &str) -> Option<&str> {
     let owner_words = owner
         .split_whitespace()
         .skip_while(|w| matches!(*w, "the" | "The"));
-    let named = owner_words.clone().count() > 0 && owner_words.clone().all(is_capitalised);
+    // (Not a day's: "Wednesday's statement".)
+    let named = owner_words.clone().count() > 0
+        && owner_words.clone().all(is_capitalised)
+        && !crate::extract::lexicon::TIME_WORDS.has(&to_lower(owner));
     let document = DOCUMENTS.contains(&head)
         || matches!(
             head,
@@ -2201,7 +2324,7 @@ fn owners_document(text: &str) -> Option<&str> {
 /// only for the issuer the article names, never for whoever spoke last
 /// (a memo is not the Trump administration's because it was named just
 /// before).
-const ISSUED_DOCUMENTS: [&str; 4] = ["memo", "memorandum", "guidance", "filing"];
+const ISSUED_DOCUMENTS: [&str; 5] = ["memo", "memorandum", "guidance", "filing", "motion"];
 
 /// The sentences of `text` as byte ranges: ends at a newline, or at `.`,
 /// `?` or `!` before a space. Abbreviations split a sentence in two, which
@@ -5009,6 +5132,25 @@ mod tests {
         assert_eq!(name_of(&found[0]), Some("Gregory Wetstone"), "{found:?}");
         let found = speakers("Sources with ties to the White House said the plan was dead.");
         assert_eq!(name_of(&found[0]), None, "{found:?}");
+    }
+
+    #[test]
+    fn his_office_and_a_government_s_motion_speak_for_their_owners() {
+        let found = speakers(
+            "The vote was complicated by Republican Senator John McCain's hospitalization. His \
+             office said he looks forward to returning to work.",
+        );
+        assert_eq!(name_of(&found[0]), Some("John McCain"), "{found:?}");
+        let found = speakers(
+            "Canadian Energy Minister Marcel Masse will meet his counterpart, Neil Webber, his \
+             office announced.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Marcel Masse"), "{found:?}");
+        let found = speakers(
+            "The U.S. government's motion was filed in Boston. “The claims fail,” the motion \
+             said.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Government"), "{found:?}");
     }
 
     #[test]
