@@ -4542,9 +4542,9 @@ impl<'a> Paragraph<'a> {
                     // accepted Howard's right to “hire and fire”".)
                     || (OBJECT_TO_VERBS.has(verb)
                         && (a + 1..j.min(a + 5)).any(|k| self.word(k) == Some("to"))
-                        && !(a..j).any(|k| {
-                            self.is_word_in(k, &["he", "she", "they", "it", "we", "i"])
-                        }))
+                        // ("it" is an object as often: "urged Rosenstein to
+                        // let it continue “unfettered …”".)
+                        && !(a..j).any(|k| self.is_word_in(k, &["he", "she", "they", "we", "i"])))
                     // ("described the motion as part of a “coup”", "voiced
                     // her concerns about Obamacare's “individual mandate”":
                     // a speech act's object holds the quoted words.)
@@ -4552,6 +4552,23 @@ impl<'a> Paragraph<'a> {
                         && !OBJECT_VERBS.has(verb)
                         && (is_frame_verb(verb) || verb.starts_with("describ"))
                         && self.word(j - 1).is_some_and(|w| !TIME_WORDS.has(w)))
+                    // ("said State Department documents also now refer to
+                    // sex education as “sexual risk avoidance”": a clause
+                    // of several words before "as" and the name it gives.)
+                    || (j > a + 3
+                        && matches!(
+                            verb,
+                            "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes"
+                                | "noted" | "reported" | "reports"
+                        )
+                        && self.word(j - 1) == Some("as")
+                        && (a..j).all(|k| {
+                            self.word(k).is_some()
+                                // (Not over a second clause: "… this year but
+                                // he ruled out X as “too expensive”".)
+                                && !(self.is_word_in(k, &["but", "and"])
+                                    && self.is_word_in(k + 1, &["he", "she", "they", "it", "we"]))
+                        }))
                     // ("said the Kenji faction represented “traitors”": a
                     // verb in the past after the clause's subject.)
                     || (j > a + 1
@@ -7229,5 +7246,21 @@ mod tests {
         let found = read("Smith denied the report, calling it “fake news.”");
         assert_eq!(found.last().unwrap().0, "it “fake news.”", "{found:?}");
         assert!(read("He called it quits after ten years.").is_empty());
+    }
+    #[test]
+    fn reported_words_around_a_quotation_stay_with_it() {
+        let found = read(
+            "The newspaper said State Department documents now refer to sex education as \
+             “sexual risk avoidance.”",
+        );
+        assert!(
+            found[0].0.starts_with("State Department documents"),
+            "{found:?}"
+        );
+        let found = read("Democrats urged Rosenstein to let it continue “unfettered by threats.”");
+        assert!(
+            found[0].0.starts_with("Rosenstein to let it continue"),
+            "{found:?}"
+        );
     }
 }
