@@ -3924,7 +3924,9 @@ impl<'a> Paragraph<'a> {
                 break;
             }
             // ("Last week Lord Goldsmith said", "Last month the Attorney
-            // General said": a time opening the sentence is no role.)
+            // General said": a time opening the sentence is no role. Times
+            // only: `TIME_WORDS` holds occasions too, "the conference
+            // organisers said".)
             // (Not a name's: "The Sunday Express", "New Evening Post".)
             let in_a_name = self.capitalised(i)
                 && i > s

@@ -2544,30 +2544,23 @@ fn is_plural_common_noun(lower: &str) -> bool {
 
 /// Titles that several people named after them share: "Senators Markey
 /// and Lee", "Sens. Warren and Sanders".
-const PLURAL_TITLES: &[&str] = &[
-    "Senators",
-    "Sens.",
-    "Representatives",
-    "Reps.",
-    "Congressmen",
-    "Governors",
-    "Judges",
-    "Justices",
+const PLURAL_TITLES: &[(&str, &str)] = &[
+    ("Senators", "Senator"),
+    ("Sens.", "Sen."),
+    ("Representatives", "Representative"),
+    ("Reps.", "Rep."),
+    ("Congressmen", "Congressman"),
+    ("Governors", "Governor"),
+    ("Judges", "Judge"),
+    ("Justices", "Justice"),
 ];
 
 /// The title one of them bears: "Senators" → "Senator".
 fn singular_title(plural: &str) -> Option<&'static str> {
-    Some(match plural {
-        "Senators" => "Senator",
-        "Sens." => "Sen.",
-        "Representatives" => "Representative",
-        "Reps." => "Rep.",
-        "Congressmen" => "Congressman",
-        "Governors" => "Governor",
-        "Judges" => "Judge",
-        "Justices" => "Justice",
-        _ => return None,
-    })
+    PLURAL_TITLES
+        .iter()
+        .find(|(many, _)| *many == plural)
+        .map(|&(_, one)| one)
 }
 
 /// "Cummings and Nadler", "Mr. Smith and Ms. Jones": two or more names
@@ -2593,7 +2586,7 @@ fn coordinated(text: &str) -> Option<Vec<(usize, usize)>> {
     // nor is a title the names share, "Senators Markey and Lee".
     let skip = ["the", "The"]
         .iter()
-        .chain(PLURAL_TITLES)
+        .chain(PLURAL_TITLES.iter().map(|(many, _)| many))
         .find(|a| {
             text.strip_prefix(**a)
                 .is_some_and(|rest| rest.starts_with(' '))
