@@ -15,7 +15,7 @@
 //! the paragraph before it, by the same speaker. Resolving source spans to
 //! names is [`super::speakers`]' job.
 
-use crate::extract::text::to_lower;
+use crate::extract::text::{is_capitals, title_cased, to_lower};
 use serde::Serialize;
 
 use crate::extract::lexicon::{
@@ -1998,12 +1998,7 @@ impl<'a> Paragraph<'a> {
     /// sentence's end or the paragraph's start. Quotations already
     /// attributed (from `first_here` on in `out`) are left alone.
     fn capitals_labelled_quotations(&self, out: &mut Vec<Attribution>, first_here: usize) {
-        let in_capitals = |k: usize| {
-            let raw = self.raw(k);
-            self.word(k).is_some()
-                && raw.chars().any(char::is_alphabetic)
-                && !raw.chars().any(char::is_lowercase)
-        };
+        let in_capitals = |k: usize| self.word(k).is_some() && is_capitals(self.raw(k));
         // The name and the comma after it, of the label ending right
         // before token `open`.
         let label_before = |open: usize| -> Option<(usize, usize)> {
@@ -2040,14 +2035,8 @@ impl<'a> Paragraph<'a> {
             let comma = (start..end).find(|&k| self.raw(k) == ",")?;
             // A person's name: a given name first, or a role after it
             // ("OMAIR SHARIF, SENIOR U.S. ECONOMIST, …").
-            let title_cased = |k: usize| {
-                let lower = crate::extract::text::to_lower(self.raw(k));
-                let mut chars = lower.chars();
-                chars
-                    .next()
-                    .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-            };
-            let personal = crate::extract::lexicon::given_name(&title_cased(start)).is_some()
+            let personal = crate::extract::lexicon::given_name(&title_cased(self.raw(start)))
+                .is_some()
                 || (comma + 1..end).any(|k| {
                     self.word(k)
                         .is_some_and(|w| ROLE_HEADS.has(w) || SOURCE_NOUNS.has(w))

@@ -37,7 +37,7 @@
 //! from sources only. Everything here is local to one article; the corpus
 //! decides the rest at indexing time (`crate::index::names`).
 
-use crate::extract::text::to_lower;
+use crate::extract::text::{is_capitals, title_cased, to_lower};
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -215,28 +215,6 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         state.resolved.speakers_of.push(speakers);
     }
     state.resolved
-}
-
-/// Whether a text's letters are all capitals: "PENCE", "ROSIE CURTS".
-fn is_capitals(text: &str) -> bool {
-    text.chars().any(char::is_alphabetic)
-        && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-}
-
-/// "ROSIE CURTS" → "Rosie Curts"; "O'NEILL" → "O'Neill"; "MCCAIN" stays
-/// "Mccain" (the article's own spelling, found by surname, fixes that).
-fn title_cased(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut start = true;
-    for c in text.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphabetic();
-    }
-    out
 }
 
 /// How far back (bytes) a pronoun with no speaker yet looks for the one
@@ -713,9 +691,7 @@ impl Resolver<'_> {
                 .iter()
                 .any(|w| is_capitalised(w) && ORGANISATION_WORDS.has(&to_lower(w)))
                 && words.len() <= 8
-                && words
-                    .iter()
-                    .all(|w| is_capitalised(w) || matches!(*w, "of" | "for" | "and" | "on"));
+                && is_body_name(&words);
             if body_word {
                 let index = self.add(
                     name.to_string(),
@@ -747,15 +723,8 @@ impl Resolver<'_> {
             );
             return vec![index];
         }
-        if span.text(self.body).ends_with("government") {
-            let index = self.add(
-                "Government".into(),
-                None,
-                SpeakerKind::Organisation,
-                None,
-                source,
-            );
-            return vec![index];
+        if owner.ends_with("government") {
+            return vec![self.government(source)];
         }
         // (Who issued a report is not thereby the `it` of later sentences.)
         let last_org = self.last_org;
@@ -808,9 +777,7 @@ impl Resolver<'_> {
         let named = !words.is_empty()
             && words.len() <= 8
             && is_capitalised(words[0])
-            && words
-                .iter()
-                .all(|w| is_capitalised(w) || matches!(*w, "of" | "for" | "and" | "on"));
+            && is_body_name(&words);
         named.then(|| {
             let from = start + sentence[..verb].find(subject).unwrap_or(0);
             Span {
@@ -1207,13 +1174,7 @@ impl Resolver<'_> {
                 // country, named once that is known (see
                 // `qualify_national_bodies`).
                 if definite && role == "government" {
-                    let index = self.add(
-                        "Government".into(),
-                        None,
-                        SpeakerKind::Organisation,
-                        None,
-                        source,
-                    );
+                    let index = self.government(source);
                     self.last_org = Some(index);
                     return Some(index);
                 }
@@ -2253,6 +2214,18 @@ impl Resolver<'_> {
         index
     }
 
+    /// "Government", named by the article's country once that is known
+    /// (see `qualify_national_bodies`).
+    fn government(&mut self, source: Span) -> usize {
+        self.add(
+            "Government".into(),
+            None,
+            SpeakerKind::Organisation,
+            None,
+            source,
+        )
+    }
+
     fn touch(&mut self, index: usize) {
         self.last_person.retain(|&i| i != index);
         self.last_person.push(index);
@@ -2292,6 +2265,14 @@ const DOCUMENTS: [&str; 14] = [
     "filing",
 ];
 
+/// Whether words read as a body's name: capitalised, joined by "of",
+/// "for", "and" or "on" ("Executive Office for Immigration Review").
+fn is_body_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| is_capitalised(w) || matches!(*w, "of" | "for" | "and" | "on"))
+}
+
 /// Words opening a sentence that no name starts with.
 const ADVERBIAL_OPENERS: [&str; 8] = ["in", "by", "on", "at", "after", "according", "last", "this"];
 
@@ -2309,10 +2290,7 @@ fn owners_document(text: &str) -> Option<&str> {
         && owner_words.clone().all(is_capitalised)
         && !crate::extract::lexicon::TIME_WORDS.has(&to_lower(owner));
     let document = DOCUMENTS.contains(&head)
-        || matches!(
-            head,
-            "statement" | "website" | "document" | "letter" | "complaint"
-        );
+        || matches!(head, "website" | "document" | "letter" | "complaint");
     (named
         && document
         && rest.split_whitespace().count() <= 3

@@ -155,6 +155,28 @@ pub fn is_arabic_article(word: &str) -> bool {
     )
 }
 
+/// Whether a text's letters are all capitals: "PENCE", "ROSIE CURTS".
+pub fn is_capitals(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// "ROSIE CURTS" → "Rosie Curts"; "O'NEILL" → "O'Neill"; "MCCAIN" stays
+/// "Mccain" (the article's own spelling, found by surname, fixes that).
+pub fn title_cased(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
