@@ -13,6 +13,11 @@
 //! Tried and not kept: two arenas in all (`M_ARENA_MAX`), 363 MB, but the
 //! threads then wait for each other's locks: Reuters-21578 indexed 8–15%
 //! slower over three alternating rounds.
+//!
+//! The `newsdex` binary has since replaced glibc's malloc with mimalloc
+//! (src/main.rs), which hands freed pages back by itself: there the trim
+//! finds glibc's heap nearly empty and costs nothing. It stays for programs
+//! that link the library with the system's malloc (the tests, the benches).
 
 /// Hands the memory the allocator holds freed back to the system.
 /// Elsewhere than on glibc, nothing to do.
