@@ -265,11 +265,47 @@ pub fn quote_parts(body: &str, content: Span, attribution: Option<Span>) -> Vec<
     // A quotation split by its attribution (“…,” she said, “…”): the
     // attribution between the marks goes. Quoted words inside reported
     // speech (banned “vulnerable,” “entitlement” …) stay as they are.
-    if let (Some(close), Some(open)) = (text.find(['”', '"']), text.rfind(['“', '"']))
-        && close < open
+    // The first part ends at the first closing mark, the second opens at
+    // the first opening one after the last closing mark (a title quoted in
+    // the attribution, `… said on NBC's "Today" program. "…`, is passed).
+    // A quotation of several paragraphs reopens at each (`… round. "I felt
+    // good …," said Holmes. "It was … "The …`): those marks close nothing,
+    // and every paragraph is said.
+    let marks: Vec<(usize, bool)> = text
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '“' | '”' | '"'))
+        .map(|(at, c)| {
+            let next = text[at + c.len_utf8()..].chars().next();
+            let opens = c == '“'
+                || c == '"'
+                    && next.is_some_and(|n| {
+                        !n.is_whitespace() && !matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+                    });
+            (at, opens)
+        })
+        .collect();
+    let close = marks.iter().position(|&(_, opens)| !opens);
+    let last_close = marks.iter().rposition(|&(_, opens)| !opens);
+    let open = last_close.and_then(|c| marks[c + 1..].iter().find(|&&(_, opens)| opens));
+    if let (Some(close_mark), Some(&(open, _))) = (close, open)
         && (attribution.is_none() || inside.is_some())
     {
-        let before = trim_end(content.start, &text[..close], &[',', ' ']);
+        let close = marks[close_mark].0;
+        // Reported speech that quotes its last words (`She retired, an
+        // "instant decision" she said, "…`) keeps the mark that closes them
+        // (a mark after a full stop reopens a quotation instead).
+        let quotes_words = marks[..close_mark]
+            .iter()
+            .any(|&(at, opens)| opens && !text[..at].trim_end().ends_with(['.', '!', '?']));
+        let before = if quotes_words {
+            let mark = text[close..].chars().next().map_or(0, char::len_utf8);
+            Span {
+                start: content.start,
+                end: content.start + close + mark,
+            }
+        } else {
+            trim_end(content.start, &text[..close], &[',', ' '])
+        };
         let after = trim_start(content.end, &text[open..], &['“', '"']);
         let after = trim_end(after.start, after.text(body), &[',', ' ']);
         return vec![before, after];
@@ -6042,6 +6078,40 @@ mod tests {
                 .iter()
                 .all(|(content, _, _, _)| !content.contains("Kremlin")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_paragraphs_after_its_cue_keeps_them_all() {
+        // Paragraphs run together, each reopening the quotation, as the
+        // BBC's text files print them.
+        let body = "\"We played with the favourites' tag,\" he said. \"Hopefully we have proved that today. \"As for my try, it was a move we had worked on all week.\"";
+        let found = find_attributions(body);
+        let attribution = attribution_span(found[0].source, found[0].cue);
+        assert_eq!(
+            quote_text(body, found[0].content, attribution),
+            "We played with the favourites' tag … Hopefully we have proved that today. \"As for my try, it was a move we had worked on all week."
+        );
+        let body = "\"No, he has been very clear,\" Miller said on NBC's \"Today\" program. \"He is not going to give in.\"";
+        let found = find_attributions(body);
+        let attribution = attribution_span(found[0].source, found[0].cue);
+        assert_eq!(
+            quote_text(body, found[0].content, attribution),
+            "No, he has been very clear … He is not going to give in."
+        );
+        let body = "She retired in 1963, an \"instant decision\" she said, \"largely because of a leg injury\".";
+        let found = find_attributions(body);
+        let attribution = attribution_span(found[0].source, found[0].cue);
+        assert_eq!(
+            quote_text(body, found[0].content, attribution),
+            "She retired in 1963, an \"instant decision\" … largely because of a leg injury"
+        );
+        let body = "\"It was nice. \"I felt good,\" said Holmes. \"It was about winning. \"The crowd was amazing.\"";
+        let found = find_attributions(body);
+        let attribution = attribution_span(found[0].source, found[0].cue);
+        assert_eq!(
+            quote_text(body, found[0].content, attribution),
+            "It was nice. \"I felt good … It was about winning. \"The crowd was amazing."
         );
     }
 
