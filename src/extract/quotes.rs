@@ -1067,6 +1067,7 @@ pub fn read_body(body: &str) -> (Vec<Attribution>, Vec<Tok>) {
                 }
             }
         }
+        reader.opening_continuation(&mut found, before, body);
         // A line of a source list ("“Document found on street not secret,
         // say feds” — The Canadian Press, August 15, 2008") cites a
         // headline; nobody says anything in it.
@@ -2173,6 +2174,77 @@ impl<'a> Paragraph<'a> {
                 continues: Some(root),
             });
         }
+    }
+
+    /// A paragraph that opens with whole quoted sentences of nobody's
+    /// (`"What I do know is … "We had to … "I think …" O'Sullivan also
+    /// rejected …`, paragraphs the BBC's files run together) goes on with
+    /// the quotation of the paragraph before, when that paragraph ended in
+    /// one. `found[before..]` are this paragraph's own attributions; the
+    /// continuation goes first among them.
+    fn opening_continuation(&self, found: &mut Vec<Attribution>, before: usize, body: &str) {
+        let Some(region) = self.regions.first().filter(|r| r.open == 0) else {
+            return;
+        };
+        let Some(close) = region.close else { return };
+        let Some(content) = self.region_span(region) else {
+            return;
+        };
+        // Whole sentences: several words, a full stop inside the closing
+        // mark, and a new sentence (or nothing) after it.
+        let whole = close >= 5
+            && matches!(self.raw(close - 1), "." | "!" | "?")
+            && (close + 1 == self.tokens.len() || self.capitalised(close + 1));
+        let Some(previous) = before.checked_sub(1) else {
+            return;
+        };
+        let overlaps = |span: Option<Span>| {
+            span.is_some_and(|s| s.start < content.end + 2 && content.start < s.end + 2)
+        };
+        // (The paragraph before ends with it: nothing but marks between.)
+        let last = &found[previous];
+        let ends = [Some(last.content), last.cue, last.source]
+            .into_iter()
+            .flatten()
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(0);
+        let ends_paragraph = body.get(ends..self.base).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '"' | '”' | '’' | '\''))
+        });
+        // (A name it called someone, "called all women "Betty"", is no
+        // quotation to go on with.)
+        let quotation = body
+            .get(last.content.start..last.content.end)
+            .is_some_and(|text| text.split_whitespace().count() >= 4);
+        if !whole
+            || !last.direct
+            || !quotation
+            || !ends_paragraph
+            || found[before..]
+                .iter()
+                .any(|a| overlaps(Some(a.content)) || overlaps(a.cue) || overlaps(a.source))
+        {
+            return;
+        }
+        let root = found[previous].continues.unwrap_or(previous);
+        for later in &mut found[before..] {
+            if let Some(k) = later.continues.as_mut().filter(|k| **k >= before) {
+                *k += 1;
+            }
+        }
+        found.insert(
+            before,
+            Attribution {
+                content,
+                direct: true,
+                cue: found[root].cue,
+                source: found[root].source,
+                kind: found[root].kind,
+                continues: Some(root),
+            },
+        );
     }
 
     /// Tries to read an attribution whose cue starts at token `c` of the
@@ -5783,6 +5855,31 @@ mod tests {
         let (content, _, cue, _) = one("The ministry accused the rebels of shelling the town.");
         assert_eq!(cue.as_deref(), Some("accused"));
         assert_eq!(content, "the rebels of shelling the town");
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_nobodys_quotation_continues_the_one_before() {
+        let body = "\"Andy was two yards from me,\" said O'Sullivan.\n\n\"What I know is that England played well. \"We had to defend.\" O'Sullivan also rejected the claim that they were beaten up front.";
+        let found = find_attributions(body);
+        assert_eq!(found[1].continues, Some(0), "{found:?}");
+        assert_eq!(
+            found[1].content.text(body),
+            "What I know is that England played well. \"We had to defend."
+        );
+        // Not after narration or a name someone was called, nor when the
+        // paragraph says whose it is.
+        let body = "One of her colleagues called all women \"Betty\".\n\n\"When I said my name isn't Betty, he laughed.\" Harman agreed.";
+        assert!(
+            find_attributions(body)
+                .iter()
+                .all(|a| a.continues.is_none())
+        );
+        let body = "\"Andy was two yards from me,\" said O'Sullivan. He left early.\n\n\"What I know is that England played well.\" The crowd cheered.";
+        assert_eq!(find_attributions(body).len(), 1);
+        let body = "\"Andy was two yards from me,\" said O'Sullivan.\n\n\"What I know is that England played well,\" Robinson said.";
+        let found = find_attributions(body);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].continues, None);
     }
 
     #[test]
