@@ -1566,9 +1566,32 @@ impl Resolver<'_> {
                                 && opens_clause(self.body, n.phrase_start)
                                 && plausibly_a_person(&n.name))
                     });
-                let person = people.next()?.clone();
-                if people.any(|n| !same_person(&n.name, &person.name)) {
-                    return None;
+                let people: Vec<NameMention> = people.cloned().collect();
+                let mut person = people.first()?.clone();
+                if people.iter().any(|n| !same_person(&n.name, &person.name)) {
+                    // ("The Office's Ricky Gervais is writing …, following
+                    // an invitation from Matt Groening. Gervais has begun
+                    // … '…,' he said": the one named again since, as the
+                    // subject of a clause, and named last, is meant.)
+                    let candidate =
+                        |n: &NameMention| people.iter().any(|p| same_person(&p.name, &n.name));
+                    let last = self
+                        .surname_mentions(from, source.start)
+                        .into_iter()
+                        .chain(people.iter().cloned())
+                        .filter(|n| candidate(n) && !inside_quotation(self.body, n.start))
+                        .max_by_key(|n| n.start)?;
+                    if !opens_clause(self.body, last.phrase_start)
+                        || !people
+                            .iter()
+                            .any(|p| p.end <= last.start && same_person(&p.name, &last.name))
+                    {
+                        return None;
+                    }
+                    person = people
+                        .iter()
+                        .find(|p| same_person(&p.name, &last.name))?
+                        .clone();
                 }
                 return Some(self.add(
                     person.name,
@@ -5258,6 +5281,38 @@ mod tests {
              the conflict.",
         );
         assert_eq!(name_of(&found[0]), Some("Pope Francis"), "{found:?}");
+    }
+
+    #[test]
+    fn a_pronoun_means_the_person_named_again_last_as_a_subject() {
+        let found = speakers(
+            "The Office's Ricky Gervais is writing an episode of The Simpsons, following an \
+             invitation from its creator Matt Groening.\n\nGervais has already begun writing the \
+             script. \"I've got the rough idea,\" he said.",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Ricky Gervais"),
+            "{found:?}"
+        );
+        // Named last, but not again since the other: a guess, so no one.
+        let found = speakers(
+            "Ricky Gervais is writing an episode, following an invitation from Matt Groening. \
+             \"I've got the rough idea,\" he said.",
+        );
+        assert_eq!(name_of(found.last().unwrap()), None, "{found:?}");
+        // A name inside a quotation is someone spoken of.
+        let found = speakers(
+            "Newcastle boss Graeme Souness is lining up a summer move for striker Michael \
+             Owen.\n\nHe sees Owen as the ideal replacement for Alan Shearer, although he hopes \
+             to persuade Shearer to carry on. \"Michael is in the category of players who would \
+             excite the fans,\" he said.",
+        );
+        assert_ne!(
+            name_of(found.last().unwrap()),
+            Some("Michael Owen"),
+            "{found:?}"
+        );
     }
 
     #[test]
