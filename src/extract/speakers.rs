@@ -1556,7 +1556,7 @@ impl Resolver<'_> {
                 let from = source.start.saturating_sub(PRONOUN_WINDOW);
                 // (A name of unknown gender will do when it opens its
                 // clause: "Adaeze Nwosu … described the plan. She said …")
-                let mut people = self
+                let people = self
                     .names()
                     .iter()
                     .filter(|n| n.start >= from && n.end <= source.start)
