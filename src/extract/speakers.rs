@@ -342,6 +342,25 @@ impl Resolver<'_> {
             }
             return speakers;
         }
+        // "a statement from his office said", "a letter from the company":
+        // the document speaks for whoever it is from.
+        if let Some(issuer) = document_from(text) {
+            let start = source.end - issuer.len();
+            let issuer = Span {
+                start,
+                end: start + issuer_words(issuer).len(),
+            };
+            let found = self.source(issuer);
+            // (It spoke last: "the company" after it is the issuer, when
+            // it may be one, not a person of a known given name.)
+            if let [one] = found[..]
+                && (self.resolved.speakers[one].kind == SpeakerKind::Organisation
+                    || self.genders[one].is_none())
+            {
+                self.last_org = Some(one);
+            }
+            return found;
+        }
         if let Some(speakers) = self.group_or_document(&lower, source) {
             return speakers;
         }
@@ -2428,6 +2447,43 @@ fn owners_document(text: &str) -> Option<&str> {
         && rest.split_whitespace().count() <= 3
         && rest.split_whitespace().all(|w| !is_capitalised(w)))
     .then_some(owner)
+}
+
+/// Who a document is from, in "a statement from his office", "the letter
+/// from Acme Corp", "a report by the committee": the words after "from" or
+/// "by" when a document (with at most two words before it) comes first.
+fn document_from(text: &str) -> Option<&str> {
+    let (document, issuer) = text
+        .split_once(" from ")
+        .or_else(|| text.split_once(" by "))?;
+    let words: Vec<&str> = document.split_whitespace().collect();
+    let head = to_lower(words.last()?);
+    let known = DOCUMENTS.contains(&&*head)
+        || matches!(&*head, "letter" | "release" | "announcement" | "document");
+    // ("a Reuter report from Jakarta" is where it was filed from.)
+    let place = || {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        gazetteer
+            .lookup(&crate::gazetteer::normalise::name_key(issuer))
+            .is_some()
+            || country_named_by(issuer).is_some()
+    };
+    (known
+        && (2..=4).contains(&words.len())
+        && matches!(&*to_lower(words[0]), "a" | "an" | "the")
+        && !issuer.trim().is_empty()
+        && !(head == "report" && place()))
+    .then_some(issuer)
+}
+
+/// The issuer's words without a time after them: "the National
+/// Broadcasting Corporation" of "… just over three weeks ago".
+fn issuer_words(issuer: &str) -> &str {
+    [" in ", " on ", " last ", " just ", " earlier ", " this "]
+        .iter()
+        .filter_map(|adjunct| issuer.find(adjunct))
+        .min()
+        .map_or(issuer, |at| &issuer[..at])
 }
 
 /// Documents an organisation issues rather than publishes: one speaks
@@ -5281,6 +5337,33 @@ mod tests {
              the conflict.",
         );
         assert_eq!(name_of(&found[0]), Some("Pope Francis"), "{found:?}");
+    }
+
+    #[test]
+    fn a_document_from_someone_speaks_for_them() {
+        let found = speakers(
+            "Senator John McCain was taken to hospital. McCain, 81, will return to work soon, \
+             a statement from his office said.",
+        );
+        assert_eq!(name_of(&found[0]), Some("John McCain"), "{found:?}");
+        let found = speakers(
+            "Acme Corp reported its results. Sales grew 5 percent last year, a statement from the \
+             company said.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Acme Corp"), "{found:?}");
+        // Where a report was filed from is no one.
+        let found = speakers("Indonesia hoped for a deal, a Reuter report from Jakarta said.");
+        assert_ne!(name_of(&found[0]), Some("Jakarta"), "{found:?}");
+        // The issuer spoke last: "the company" after it is the issuer.
+        let found = speakers(
+            "Monitoring firm Netcraft found that the campaign worked. In a statement from Lycos \
+             Europe announcing the end of the scheme, the company denied that this was its fault.",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Lycos Europe"),
+            "{found:?}"
+        );
     }
 
     #[test]
