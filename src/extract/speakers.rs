@@ -1389,9 +1389,13 @@ impl Resolver<'_> {
         let (full, known_role) = if words.len() == 1 {
             let lone = to_lower(words[0]);
             // "P" of "S/P said": a letter is no one's name.
+            // (Not "May" when the article names a Brian May.)
+            let surname = self
+                .full_name(words[0], source.start)
+                .is_some_and(|n| n.gender.is_some());
             if lone.chars().filter(|c| c.is_alphanumeric()).count() < 2
                 || SOURCE_NOUNS.has(&lone)
-                || NOT_NAMES.has(&lone)
+                || NOT_NAMES.has(&lone) && !surname
                 || GENERIC_NAMES.has(&lone)
                 // ("Millers agrees": a plural noun, unless the article
                 // names an Ashley Millers.)
