@@ -1662,7 +1662,20 @@ impl Resolver<'_> {
                         && opens_clause(self.body, n.phrase_start)
                         && plausibly_a_person(&n.name)
             });
-        let person = people.next()?.clone();
+        let Some(person) = people.next().cloned() else {
+            // By surname, when the sentence names no one in full: "Moore
+            // was a controversial candidate …. He denied …".
+            let opener = self
+                .surname_mentions(start, source.start)
+                .into_iter()
+                .next()
+                .filter(|n| n.start == start && n.gender == Some(gender))?;
+            return Some(
+                self.fuller_name(&opener.name, opener.start)
+                    .cloned()
+                    .unwrap_or(opener),
+            );
+        };
         let alone = !people.any(|n| !same_person(&n.name, &person.name));
         // ("Saying Britain must change, Mr Howard argues …": a participle
         // opening the sentence is no one's given name.)
@@ -1845,9 +1858,15 @@ impl Resolver<'_> {
         for i in first..last.min(self.tokens.len()) {
             let token = self.tokens[i];
             let word = strip_possessive(token.text(self.body));
+            // (A pronoun opening a sentence is no surname, whatever name
+            // ends in it: "… Hank Williams Jr. He wrote …".)
             if token.kind != Kind::Word
                 || !is_capitalised(word)
                 || word.len() < 2
+                || matches!(
+                    word,
+                    "He" | "She" | "It" | "They" | "We" | "His" | "Her" | "Its"
+                )
                 || (i > 0 && joined_name_word(i - 1, i))
                 || (i + 1 < self.tokens.len() && joined_name_word(i, i + 1))
             {
@@ -5366,6 +5385,19 @@ mod tests {
         assert_eq!(
             name_of(found.last().unwrap()),
             Some("Lycos Europe"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_its_sentence_means_the_subject_before_by_surname_too() {
+        let found = speakers(
+            "Democrat Doug Jones beat Republican Roy Moore. Moore was a controversial candidate \
+             whose campaign was beset by allegations. He denied the misconduct allegations.",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Roy Moore"),
             "{found:?}"
         );
     }
