@@ -1347,6 +1347,11 @@ word_set!(
         "government",
         "administration",
         "office",
+        // ("Kaspersky Lab", "Bell Labs": a firm's laboratory is the firm.)
+        "lab",
+        "labs",
+        "laboratory",
+        "laboratories",
         "institute",
         "university",
         "foundation",
