@@ -1665,6 +1665,21 @@ impl Resolver<'_> {
         let Some(person) = people.next().cloned() else {
             // By surname, when the sentence names no one in full: "Moore
             // was a controversial candidate …. He denied …".
+            // ("Mr Wallace agreed and said …. He explained …": after an
+            // honorific, the surname of a full name the article gives.)
+            let mut words = self.body[start..source.start].split_whitespace();
+            // (`HONORIFICS` holds "the" of "the Rev.": no title alone.)
+            if let Some(first) = words.next()
+                && first != "The"
+                && HONORIFICS.has(&to_lower(first.trim_end_matches('.')))
+                && let Some(surname) = words.next()
+            {
+                let surname = strip_possessive(surname.trim_end_matches([',', '.']));
+                return self
+                    .full_name(surname, start)
+                    .filter(|n| n.gender.is_none_or(|g| g == gender))
+                    .cloned();
+            }
             let opener = self
                 .surname_mentions(start, source.start)
                 .into_iter()
@@ -5398,6 +5413,16 @@ mod tests {
         assert_eq!(
             name_of(found.last().unwrap()),
             Some("Roy Moore"),
+            "{found:?}"
+        );
+        let found = speakers(
+            "Minister Jim Wallace said the rise was small. Director David Caldwell said it \
+             was large. Mr Wallace agreed and said the figures had to be looked at in context. He \
+             explained that the number was not huge.",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Jim Wallace"),
             "{found:?}"
         );
     }
