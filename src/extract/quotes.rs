@@ -3908,7 +3908,11 @@ impl<'a> Paragraph<'a> {
                 break;
             }
         }
-        let named = self.capitalised(name_start) && !NOT_NAMES.has(self.word(name_start)?);
+        // (An honorific alone is no name, but opens one: "Mr Wallace agreed
+        // and said …".)
+        let honorific = self.is_word_in(name_start, &["mr", "mrs", "ms", "dr"]) && end > name_start;
+        let named =
+            self.capitalised(name_start) && (!NOT_NAMES.has(self.word(name_start)?) || honorific);
         if named {
             return Some((s, end));
         }
@@ -6216,6 +6220,16 @@ mod tests {
                 .iter()
                 .all(|(content, _, _, _)| !content.contains("Kremlin")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_verb_speaks_for_a_subject_with_an_honorific() {
+        assert_eq!(
+            one("Mr Wallace agreed and said the figures had to be looked at in context.")
+                .1
+                .as_deref(),
+            Some("Mr Wallace")
         );
     }
 
