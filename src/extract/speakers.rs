@@ -165,9 +165,11 @@ pub fn resolve_with_tokens(body: &str, attributions: &[Attribution], tokens: &[T
         last_org: None,
         last_document: None,
         said: Vec::new(),
+        content: None,
         statements: Vec::new(),
     };
     for attribution in attributions {
+        state.content = Some(attribution.content);
         let speakers = match attribution.continues {
             Some(root) => state
                 .resolved
@@ -242,6 +244,10 @@ struct Resolver<'a> {
     last_document: Option<Vec<usize>>,
     /// What each source read so far reported, and its speakers.
     said: Vec<(Span, Vec<usize>)>,
+    /// What the attribution being resolved says: a person named in it
+    /// is spoken of by its source ("The image portrayed Mr Howard as a
+    /// hypnotist, he argued" is not Howard's).
+    content: Option<Span>,
     /// Where someone spoke in a statement, and who: "the statement" said
     /// later is theirs.
     statements: Vec<(usize, Vec<usize>)>,
@@ -1765,7 +1771,10 @@ impl Resolver<'_> {
             // (Not someone the speaker spoke of, in their own words, nor
             // one named inside a quotation.)
             let at = self.tokens[i].start;
-            if speaker.is_some_and(|s| self.spoken_of(s, at)) || inside_quotation(self.body, at) {
+            if speaker.is_some_and(|s| self.spoken_of(s, at))
+                || self.in_content(at)
+                || inside_quotation(self.body, at)
+            {
                 return false;
             }
             strip_possessive(next) != surname
@@ -1781,7 +1790,13 @@ impl Resolver<'_> {
     fn spoken_of(&self, speaker: usize, at: usize) -> bool {
         self.said.iter().any(|(content, speakers)| {
             speakers.contains(&speaker) && content.start <= at && at < content.end
-        })
+        }) || self.in_content(at)
+    }
+
+    /// Whether `at` lies in what the attribution being resolved says.
+    fn in_content(&self, at: usize) -> bool {
+        self.content
+            .is_some_and(|content| content.start <= at && at < content.end)
     }
 
     /// The capitalised words from token `at` on, before `to`, joined by
@@ -5423,6 +5438,19 @@ mod tests {
         assert_eq!(
             name_of(found.last().unwrap()),
             Some("Jim Wallace"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_named_in_what_a_pronoun_said_is_no_rival() {
+        let found = speakers(
+            "Labour campaign spokesman Fraser Kemp said the poster had been misunderstood. The \
+             image simply portrayed Mr Howard as a hypnotist, he argued.",
+        );
+        assert_eq!(
+            name_of(found.last().unwrap()),
+            Some("Fraser Kemp"),
             "{found:?}"
         );
     }
