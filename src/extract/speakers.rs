@@ -459,25 +459,7 @@ impl Resolver<'_> {
                 || words[0].ends_with("'s")
                 || words[0].ends_with("’s"))
             && (ROLE_HEADS.has(head) || matches!(head, "democrat" | "republican"))
-            && !matches!(
-                head,
-                "official"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "correspondent"
-                    | "analyst"
-                    | "economist"
-                    | "strategist"
-                    | "aide"
-                    | "lawmaker"
-                    | "activist"
-                    | "researcher"
-                    | "scientist"
-                    | "engineer"
-                    | "inspector"
-                    | "lobbyist"
-            )
+            && !UNNAMED_IN_LEADS.contains(&head)
             && !text
                 .split_whitespace()
                 .skip(1)
@@ -2502,9 +2484,31 @@ fn owners_document(text: &str) -> Option<&str> {
     .then_some(owner)
 }
 
+/// Roles a lead leaves unnamed for good: many hold them ("an official",
+/// "the spokesman"), so the next sentence's person is no one's answer.
+const UNNAMED_IN_LEADS: [&str; 16] = [
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "correspondent",
+    "analyst",
+    "economist",
+    "strategist",
+    "aide",
+    "lawmaker",
+    "activist",
+    "researcher",
+    "scientist",
+    "engineer",
+    "inspector",
+    "lobbyist",
+];
+
 /// Who a document is from, in "a statement from his office", "the letter
 /// from Acme Corp", "a report by the committee": the words after "from" or
-/// "by" when a document (with at most two words before it) comes first.
+/// "by" when a document comes first (an article, at most two words, the
+/// document's noun).
 fn document_from(text: &str) -> Option<&str> {
     let (document, issuer) = text
         .split_once(" from ")
