@@ -4479,9 +4479,29 @@ impl<'a> Paragraph<'a> {
         if !ok {
             return None;
         }
+        // ("said BA director of commercial planning, Robert Boyle": the
+        // role's words after "of" run to the comma before the name.)
+        if let Some(role) = (start..=end)
+            .rev()
+            .find(|&k| self.word(k).is_some_and(|w| ROLE_HEADS.has(w)))
+            && self.word(role + 1) == Some("of")
+            && let Some(comma) = (role + 2..(role + 8).min(e)).find(|&k| self.raw(k) == ",")
+            && (role + 2..comma).all(|k| {
+                self.word(k)
+                    .is_some_and(|w| !NP_STOPS.has(w) || matches!(w, "of" | "and"))
+            })
+            && comma + 2 < e
+            && self.capitalised(comma + 1)
+            && self.capitalised(comma + 2)
+            && crate::extract::lexicon::given_name(self.raw(comma + 1)).is_some()
+        {
+            end = comma - 1;
+        }
         // "said the deputy mayor, Mark Evans", "asked one resident, Mary
         // Cole": a role, then the name it belongs to.
-        if !self.capitalised(end)
+        if self
+            .word(end)
+            .is_some_and(|w| !self.capitalised(end) || ROLE_HEADS.has(w))
             && self.raw(end + 1) == ","
             && end + 3 < e
             && self.capitalised(end + 2)
@@ -6220,6 +6240,22 @@ mod tests {
                 .iter()
                 .all(|(content, _, _, _)| !content.contains("Kremlin")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_with_its_of_phrase_then_the_name_after_the_comma() {
+        assert_eq!(
+            one("\"The decision is difficult,\" said BA director of commercial planning, Robert Boyle.")
+                .1
+                .as_deref(),
+            Some("BA director of commercial planning, Robert Boyle")
+        );
+        assert_eq!(
+            one("\"The decision is difficult,\" said the deputy mayor, Mark Evans.")
+                .1
+                .as_deref(),
+            Some("the deputy mayor, Mark Evans")
         );
     }
 
