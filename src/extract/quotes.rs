@@ -3905,6 +3905,14 @@ impl<'a> Paragraph<'a> {
                 })
             {
                 end = tail;
+                // ("Arsenal boss Arsene Wenger": the name the role's noun
+                // goes before.)
+                if self.capitalised(end + 1) && self.capitalised(end + 2) && end + 2 < limit {
+                    end += 2;
+                    while end + 1 < limit && self.capitalised(end + 1) {
+                        end += 1;
+                    }
+                }
                 break;
             }
         }
@@ -6239,6 +6247,19 @@ mod tests {
             found
                 .iter()
                 .all(|(content, _, _, _)| !content.contains("Kremlin")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_of_a_name_a_role_noun_and_a_name_keeps_the_name() {
+        let found = read(
+            "Arsenal boss Arsene Wenger, who was fined in December for accusing Ruud van \
+             Nistelrooy of cheating, was angry.",
+        );
+        assert_eq!(
+            found[0].1.as_deref(),
+            Some("Arsenal boss Arsene Wenger"),
             "{found:?}"
         );
     }
