@@ -1436,6 +1436,16 @@ impl Resolver<'_> {
         if self.tokens[end].text(self.body) == "," {
             end = end.checked_sub(1)?;
         }
+        // ("Staunton, 49, who told …": past the age.)
+        if end >= 2
+            && self.tokens[end]
+                .text(self.body)
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && self.tokens[end - 1].text(self.body) == ","
+        {
+            end -= 2;
+        }
         let mut start = end;
         while start > 0 && end - start < 4 {
             let prev = self.tokens[start - 1];
@@ -5421,6 +5431,15 @@ mod tests {
             Some("Lycos Europe"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn who_after_a_name_and_its_age_is_the_name() {
+        let found = speakers(
+            "It is a debut nomination for Imelda Staunton, 49, who told BBC News she had not \
+             thought the film would appeal to voters.",
+        );
+        assert_eq!(name_of(&found[0]), Some("Imelda Staunton"), "{found:?}");
     }
 
     #[test]
