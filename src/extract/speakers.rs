@@ -1682,7 +1682,7 @@ impl Resolver<'_> {
                 .surname_mentions(start, source.start)
                 .into_iter()
                 .next()
-                .filter(|n| n.start == start && n.gender == Some(gender))?;
+                .filter(|n| n.start == start && n.gender.is_none_or(|g| g == gender))?;
             return Some(
                 self.fuller_name(&opener.name, opener.start)
                     .cloned()
