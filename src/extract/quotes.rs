@@ -3559,7 +3559,8 @@ impl<'a> Paragraph<'a> {
                 return self
                     .appositive_source(end, s)
                     .or_else(|| self.source_before_adjunct(end, s))
-                    .or_else(|| self.source_before_clause(end, s));
+                    .or_else(|| self.source_before_clause(end, s))
+                    .or_else(|| self.role_then_name(end, s));
             }
             return None;
         }
@@ -3650,6 +3651,33 @@ impl<'a> Paragraph<'a> {
             && (name_start..=name_end).all(|k| self.capitalised(k))
             && after_quotation)
             .then_some(name_start)
+    }
+
+    /// "Acme's CEO, Cynthia Musselman, told …": a role, then between
+    /// commas the person's name (a given name first), before the comma
+    /// at `comma`. The name is the source (the role before it reads as
+    /// a name of its own when the two are parsed together).
+    fn role_then_name(&self, comma: usize, s: usize) -> Option<(usize, usize)> {
+        let name_end = comma.checked_sub(1)?;
+        let mut name_start = name_end;
+        while name_start > s && name_end - name_start < 3 && self.capitalised(name_start - 1) {
+            name_start -= 1;
+        }
+        if name_start == name_end
+            || !(name_start..=name_end).all(|k| self.capitalised(k))
+            || crate::extract::lexicon::given_name(self.raw(name_start)).is_none()
+        {
+            return None;
+        }
+        let role_comma = name_start.checked_sub(1)?;
+        let role_end = role_comma.checked_sub(1)?;
+        if self.raw(role_comma) != ","
+            || role_end < s
+            || !(self.is_word_in(role_end, &ROLE_HEADS) || self.is_word_in(role_end, &SOURCE_NOUNS))
+        {
+            return None;
+        }
+        Some((name_start, name_end))
     }
 
     /// "Schiff, 56, who has served on the committee for a decade, told …":
@@ -6261,6 +6289,16 @@ mod tests {
             found[0].1.as_deref(),
             Some("Arsenal boss Arsene Wenger"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_then_the_name_between_commas_before_the_cue() {
+        assert_eq!(
+            one("\"We want to be sure,\" Acme's CEO, Cynthia Musselman, told the BBC.")
+                .1
+                .as_deref(),
+            Some("Cynthia Musselman")
         );
     }
 
