@@ -6359,36 +6359,39 @@ mod tests {
         );
     }
 
+    /// The shown text of the first attribution found in `body`.
+    fn first_quote_text(body: &str) -> String {
+        let found = find_attributions(body);
+        let attribution = attribution_span(found[0].source, found[0].cue);
+        quote_text(body, found[0].content, attribution)
+    }
+
     #[test]
     fn a_quotation_of_several_paragraphs_after_its_cue_keeps_them_all() {
         // Paragraphs run together, each reopening the quotation, as the
         // BBC's text files print them.
-        let body = "\"We played with the favourites' tag,\" he said. \"Hopefully we have proved that today. \"As for my try, it was a move we had worked on all week.\"";
-        let found = find_attributions(body);
-        let attribution = attribution_span(found[0].source, found[0].cue);
         assert_eq!(
-            quote_text(body, found[0].content, attribution),
+            first_quote_text(
+                "\"We played with the favourites' tag,\" he said. \"Hopefully we have proved that today. \"As for my try, it was a move we had worked on all week.\""
+            ),
             "We played with the favourites' tag … Hopefully we have proved that today. \"As for my try, it was a move we had worked on all week."
         );
-        let body = "\"No, he has been very clear,\" Miller said on NBC's \"Today\" program. \"He is not going to give in.\"";
-        let found = find_attributions(body);
-        let attribution = attribution_span(found[0].source, found[0].cue);
         assert_eq!(
-            quote_text(body, found[0].content, attribution),
+            first_quote_text(
+                "\"No, he has been very clear,\" Miller said on NBC's \"Today\" program. \"He is not going to give in.\""
+            ),
             "No, he has been very clear … He is not going to give in."
         );
-        let body = "She retired in 1963, an \"instant decision\" she said, \"largely because of a leg injury\".";
-        let found = find_attributions(body);
-        let attribution = attribution_span(found[0].source, found[0].cue);
         assert_eq!(
-            quote_text(body, found[0].content, attribution),
+            first_quote_text(
+                "She retired in 1963, an \"instant decision\" she said, \"largely because of a leg injury\"."
+            ),
             "She retired in 1963, an \"instant decision\" … largely because of a leg injury"
         );
-        let body = "\"It was nice. \"I felt good,\" said Holmes. \"It was about winning. \"The crowd was amazing.\"";
-        let found = find_attributions(body);
-        let attribution = attribution_span(found[0].source, found[0].cue);
         assert_eq!(
-            quote_text(body, found[0].content, attribution),
+            first_quote_text(
+                "\"It was nice. \"I felt good,\" said Holmes. \"It was about winning. \"The crowd was amazing.\""
+            ),
             "It was nice. \"I felt good … It was about winning. \"The crowd was amazing."
         );
     }

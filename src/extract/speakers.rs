@@ -771,10 +771,7 @@ impl Resolver<'_> {
                 .rfind(['.', ',', ';', ':', '\n', '“', '"'])
                 .map_or(0, |i| i + 1);
             let owner = before[owner_start..at].trim_start();
-            let owner = owner
-                .strip_prefix("The ")
-                .or_else(|| owner.strip_prefix("the "))
-                .unwrap_or(owner);
+            let owner = without_the(owner);
             let words: Vec<&str> = owner.split_whitespace().collect();
             // (A name, not "In last year's survey", "the commission said
             // Air Lanka's report".)
@@ -885,10 +882,7 @@ impl Resolver<'_> {
             .filter_map(|dash| subject.rfind(dash).map(|at| &subject[at + dash.len()..]))
             .next()
             .unwrap_or(subject);
-        let subject = subject
-            .strip_prefix("The ")
-            .or_else(|| subject.strip_prefix("the "))
-            .unwrap_or(subject);
+        let subject = without_the(subject);
         let words: Vec<&str> = subject.split_whitespace().collect();
         let named = !words.is_empty()
             && words.len() <= 8
@@ -3704,6 +3698,14 @@ fn names_a_government(name: &str) -> bool {
 
 fn strip_article(name: &str) -> String {
     strip_determiner(name).to_string()
+}
+
+/// `text` without a leading "The"/"the" (not "a", which
+/// [`strip_determiner`] drops too: "A statement from …" is no name).
+fn without_the(text: &str) -> &str {
+    text.strip_prefix("The ")
+        .or_else(|| text.strip_prefix("the "))
+        .unwrap_or(text)
 }
 
 fn strip_determiner(text: &str) -> &str {
